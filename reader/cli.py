@@ -1,0 +1,259 @@
+"""The ``fieldreader`` command line: the library's operations, with JSON output.
+
+``fieldreader [--library PATH] COMMAND``; ``FIELDREADER_LIBRARY`` also names the file, and
+the default lives in the user data folder. With ``--json`` only JSON goes to stdout. Exit
+status: 0 success, 1 when some inputs failed (the rest still done), 2 for bad usage. Errors
+are one line on stderr, never a traceback. Qt is imported only by ``gui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from reader import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+VIEWS = ("library", "reader")
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def default_library_path() -> Path:
+    """The library file: ``FIELDREADER_LIBRARY``, else the user data folder."""
+    env = os.environ.get("FIELDREADER_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("Fieldreader", appauthor=False) / "library.sqlite"
+
+
+def _emit(args: argparse.Namespace, payload: Any, human: str) -> None:
+    if args.json:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif human:
+        print(human)
+
+
+def _open(args: argparse.Namespace):
+    from reader.library import Library
+
+    return Library.open(args.library)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.ingest.importer import import_paths
+
+    lib = _open(args)
+    try:
+        results = import_paths(lib, args.paths, tags=args.tag or [])
+    finally:
+        lib.close()
+    lines = []
+    for r in results:
+        if r.status == "error":
+            print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+        else:
+            lines.append(f"{r.status:<9} {r.id:>5}  {r.title}")
+    added = sum(r.status == "added" for r in results)
+    dupes = sum(r.status == "duplicate" for r in results)
+    failed = sum(r.status == "error" for r in results)
+    lines.append(f"{added} added, {dupes} duplicate, {failed} failed")
+    _emit(args, [r.as_json() for r in results], "\n".join(lines))
+    if not results:
+        print("fieldreader: no importable files found", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = _open(args)
+    try:
+        items = lib.list_articles(tag=args.tag, sort=args.sort, descending=not args.ascending)
+    finally:
+        lib.close()
+    human = "\n".join(
+        f"{a.id:>5}  {a.published or '          '}  {a.title}"
+        + (f"  [{', '.join(a.tags)}]" if a.tags else "")
+        for a in items
+    )
+    _emit(args, [a.as_json() for a in items], human)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    lib = _open(args)
+    try:
+        article = lib.get(args.id)
+    finally:
+        lib.close()
+    if article is None:
+        print(f"fieldreader: no article with id {args.id}", file=sys.stderr)
+        return EXIT_FAILED
+    meta = [
+        article.title,
+        " · ".join(x for x in (article.source, article.published, article.byline) if x),
+    ]
+    if article.url:
+        meta.append(article.url)
+    if article.tags:
+        meta.append("tags: " + ", ".join(article.tags))
+    _emit(args, article.as_json(), "\n".join(meta) + "\n\n" + article.text)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.library.search import snippet_markup
+
+    lib = _open(args)
+    try:
+        hits = lib.search(args.query, limit=args.limit, tag=args.tag)
+    finally:
+        lib.close()
+    payload = [
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "title": h.title,
+            "snippet": snippet_markup(h.snippet, "", ""),
+            "rank": round(h.rank, 4),
+        }
+        for h in hits
+    ]
+    human = "\n".join(
+        f"{h.id:>5}  {h.title}\n       {snippet_markup(h.snippet, '*', '*')}" for h in hits
+    )
+    _emit(args, payload, human or "no matches")
+    return EXIT_OK
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    from reader.ingest.samples import load_samples
+
+    lib = _open(args)
+    try:
+        results = load_samples(lib)
+    finally:
+        lib.close()
+    added = sum(r.status == "added" for r in results)
+    failed = [r for r in results if r.status == "error"]
+    for r in failed:
+        print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+    _emit(
+        args,
+        [r.as_json() for r in results],
+        f"{added} sample articles added, {len(results) - added - len(failed)} already present",
+    )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from reader.app import run_gui
+
+    return run_gui(
+        Path(args.library),
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        article_id=args.article,
+        view=args.view,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fieldreader",
+        description="An offline reader for articles, reports and notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldreader {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library file (default: $FIELDREADER_LIBRARY, else the user data folder)",
+    )
+    json_opt = _Parser(add_help=False)
+    json_opt.add_argument("--json", action="store_true", help="print JSON only")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    p.add_argument("--screenshot", metavar="PNG", help="save a 1400x900 picture and exit")
+    p.add_argument("--article", type=int, metavar="ID", help="the article to open")
+    p.add_argument("--view", choices=VIEWS, default="library", help="what the window shows")
+    p.set_defaults(func=cmd_gui, json=False)
+
+    p = sub.add_parser("import", parents=[json_opt], help="import files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--tag", action="append", metavar="TAG", help="tag every imported article")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[json_opt], help="list articles")
+    p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    p.add_argument(
+        "--sort", choices=("published", "imported", "title", "source"), default="published"
+    )
+    p.add_argument("--ascending", action="store_true", help="oldest / A first")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[json_opt], help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", parents=[json_opt], help="full-text search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("samples", parents=[json_opt], help="load the bundled sample articles")
+    p.set_defaults(func=cmd_samples)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command is None:
+        args.func, args.json = cmd_gui, False
+        args.screenshot, args.article, args.view = None, None, "library"
+    args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
+    from reader.library.schema import SchemaTooNewError
+
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        # the reader of our output went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (SchemaTooNewError, sqlite3.DatabaseError, OSError) as exc:
+        print(f"fieldreader: {args.library}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("fieldreader: interrupted", file=sys.stderr)
+        return 130
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    text = str(exc) or exc.__class__.__name__
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+        return "not a Fieldreader library (the file is not an SQLite database)"
+    return text

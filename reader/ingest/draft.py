@@ -1,0 +1,58 @@
+"""The article record that every importer produces and the library stores.
+
+A :class:`Draft` is what an importer knows about one article before it lands in the
+library: its canonical plain text (paragraphs separated by blank lines; every later
+offset points into it), metadata, and optional block structure (headings, list items,
+quotes) given as character ranges into that text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural block of the text: ``text[start:end]`` is of kind ``kind``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article as an importer extracted it, not yet stored."""
+
+    title: str
+    text: str
+    byline: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    format: str = "txt"  # txt, md, html
+
+
+def join_blocks(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
+    """Join ``(kind, text)`` pieces into canonical text and the blocks that locate them.
+
+    Pieces are stripped and separated by one blank line; empty pieces are dropped.
+    """
+    chunks: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, piece in parts:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if chunks:
+            pos += 2  # the blank line between blocks
+        blocks.append(Block(kind, pos, pos + len(piece)))
+        chunks.append(piece)
+        pos += len(piece)
+    return "\n\n".join(chunks), blocks

@@ -1,0 +1,286 @@
+"""The :class:`Library`: one SQLite file holding articles, their originals and tags.
+
+It owns the connection (WAL, foreign keys, busy timeout), applies migrations when it opens
+a file, and offers the typed operations the command line and the UI use. Every multi-row
+write runs in one transaction, so an article lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader.ingest.draft import Draft
+from reader.library import search as _search
+from reader.library.records import Article, ArticleSummary, SearchHit
+from reader.library.schema import migrate
+
+SORT_KEYS = {
+    "published": "coalesce(a.published, substr(a.imported, 1, 10))",
+    "imported": "a.imported",
+    "title": "a.title COLLATE NOCASE",
+    "source": "coalesce(a.source, '') COLLATE NOCASE",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The bytes an article was imported from, kept unchanged beside it."""
+
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """Hash of the text with case, Unicode form and white space normalised (duplicates)."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with seconds."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Library:
+    """An open library file. Use :meth:`open` or :meth:`memory` to get one."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path) -> Library:
+        """Open (creating if needed) the library at ``path`` and migrate it."""
+        path = Path(path).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        lib = cls(db, path)
+        lib._configure(wal=True)
+        return lib
+
+    @classmethod
+    def memory(cls) -> Library:
+        """A throw-away library in memory (tests)."""
+        lib = cls(Database(memory=True), None)
+        lib._configure(wal=False)
+        return lib
+
+    def _configure(self, *, wal: bool) -> None:
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if wal:
+            self.db.enable_wal()
+        migrate(self.db, self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- articles ------------------------------------------------------------------
+    def find_duplicate(self, text: str, url: str | None) -> int | None:
+        """The id of an article with the same normalised text, or the same url."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", [text_hash(text)]
+        ).fetchone()
+        if row is None and url:
+            row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
+        return None if row is None else int(row[0])
+
+    def add_article(
+        self, draft: Draft, original: Original | None = None, tags: Iterable[str] = ()
+    ) -> int:
+        """Store ``draft`` (with its original bytes and tags) in one transaction."""
+        sha = original.sha256 if original else hashlib.sha256(draft.text.encode()).hexdigest()
+        row = {
+            "uid": uuid.uuid4().hex,
+            "title": draft.title,
+            "byline": draft.byline,
+            "source": draft.source,
+            "url": draft.url,
+            "published": draft.published,
+            "imported": now_iso(),
+            "language": draft.language,
+            "format": draft.format,
+            "text": draft.text,
+            "blocks": json.dumps([[b.kind, b.start, b.end] for b in draft.blocks]),
+            "text_hash": text_hash(draft.text),
+            "sha256": sha,
+        }
+        with self.db.atomic():
+            article_id = int(self.db["articles"].insert(row).last_pk)
+            if original is not None:
+                self.db["originals"].insert(
+                    {
+                        "article_id": article_id,
+                        "filename": original.filename,
+                        "sha256": sha,
+                        "size": len(original.data),
+                        "data": original.data,
+                    }
+                )
+            self._add_tags(article_id, [*draft.tags, *tags])
+        return article_id
+
+    def add_unless_duplicate(
+        self, draft: Draft, original: Original | None = None, tags: Iterable[str] = ()
+    ) -> tuple[int, bool]:
+        """Add ``draft`` unless a duplicate exists: ``(id, True)`` or ``(existing id, False)``."""
+        with self.db.atomic():
+            existing = self.find_duplicate(draft.text, draft.url)
+            if existing is not None:
+                return existing, False
+            return self.add_article(draft, original, tags), True
+
+    def title_of(self, article_id: int) -> str | None:
+        """Just the title of an article (``None`` when there is no such id)."""
+        row = self.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def _add_tags(self, article_id: int, names: Iterable[str]) -> None:
+        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            self.db.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", [name])
+            tag_id = self.db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
+            self.db.execute(
+                "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)",
+                [article_id, tag_id],
+            )
+
+    def add_tags(self, article_id: int, names: Iterable[str]) -> None:
+        """Tag an article (tags are created as needed; case-insensitive)."""
+        with self.db.atomic():
+            self._add_tags(article_id, names)
+
+    def delete_article(self, article_id: int) -> None:
+        """Remove an article, its original and its tag links."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def tags_of(self, article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Tag names for each of ``article_ids`` (sorted, case-insensitively)."""
+        out: dict[int, list[str]] = {i: [] for i in article_ids}
+        for chunk_start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT at.article_id, t.name FROM article_tags at JOIN tags t "
+                f"ON t.id = at.tag_id WHERE at.article_id IN ({marks}) "
+                f"ORDER BY t.name COLLATE NOCASE",
+                chunk,
+            )
+            for aid, name in rows:
+                out[aid].append(name)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def get(self, article_id: int) -> Article | None:
+        """The whole article, or ``None`` when there is no such id."""
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            return None
+        return Article.from_row(rows[0], self.tags_of([article_id])[article_id])
+
+    def original(self, article_id: int) -> Original | None:
+        """The original bytes the article was imported from, if kept."""
+        row = self.db.execute(
+            "SELECT filename, data FROM originals WHERE article_id = ?", [article_id]
+        ).fetchone()
+        return None if row is None else Original(row[0], bytes(row[1]))
+
+    def article_ids(
+        self, *, tag: str | None = None, sort: str = "published", descending: bool = True
+    ) -> list[int]:
+        """Ids of the articles (optionally with ``tag``) in display order."""
+        if sort not in SORT_KEYS:
+            raise ValueError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
+        direction = "DESC" if descending else "ASC"
+        where, params = "", []
+        if tag:
+            where = (
+                "WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+                "ON t.id = at.tag_id WHERE t.name = ?)"
+            )
+            params.append(tag)
+        order = f"{SORT_KEYS[sort]} {direction}, a.id {direction}"
+        sql = f"SELECT a.id FROM articles a {where} ORDER BY {order}"
+        return [int(r[0]) for r in self.db.execute(sql, params)]
+
+    def summaries(self, article_ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        """Summaries (no text) for the given ids, keyed by id; unknown ids are left out."""
+        out: dict[int, ArticleSummary] = {}
+        tags = self.tags_of(article_ids)
+        for chunk_start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(
+                f"SELECT id, title, source, url, published, imported FROM articles "
+                f"WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[row["id"]] = ArticleSummary(**row, tags=tags.get(row["id"], ()))
+        return out
+
+    def list_articles(
+        self, *, tag: str | None = None, sort: str = "published", descending: bool = True
+    ) -> list[ArticleSummary]:
+        """All article summaries (optionally with ``tag``) in display order."""
+        ids = self.article_ids(tag=tag, sort=sort, descending=descending)
+        found = self.summaries(ids)
+        return [found[i] for i in ids if i in found]
+
+    def most_recent_id(self) -> int | None:
+        """The article to open by default: the newest by date."""
+        ids = self.db.execute(
+            f"SELECT a.id FROM articles a ORDER BY {SORT_KEYS['published']} DESC, a.id DESC LIMIT 1"
+        ).fetchone()
+        return None if ids is None else int(ids[0])
+
+    def count(self, *, tag: str | None = None) -> int:
+        """How many articles (optionally with ``tag``)."""
+        if tag:
+            sql = (
+                "SELECT count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                "WHERE t.name = ?"
+            )
+            return int(self.db.execute(sql, [tag]).fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with the number of articles that carry it, by name."""
+        rows = self.db.execute(
+            "SELECT t.name, count(at.article_id) FROM tags t LEFT JOIN article_tags at "
+            "ON at.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+        )
+        return [(name, int(n)) for name, n in rows]
+
+    def set_reading_position(self, article_id: int, position: float) -> None:
+        """Remember how far (0..1) the reader got in an article."""
+        pos = min(1.0, max(0.0, float(position)))
+        self.db.execute("UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id])
+
+    # -- search --------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 50, tag: str | None = None) -> list[SearchHit]:
+        """Ranked full-text search over titles and texts; never raises for odd queries."""
+        return _search.search_articles(self.db, query, limit=limit, tag=tag)
+
+    def search_ids(self, query: str, *, tag: str | None = None, limit: int = 1000) -> list[int]:
+        """Ids of matching articles, best first (for filtering the library list)."""
+        return [h.id for h in self.search(query, limit=limit, tag=tag)]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for the status bar and ``fieldreader info``."""
+        return {"articles": self.count(), "tags": len(self.tag_counts())}

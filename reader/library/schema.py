@@ -1,0 +1,137 @@
+"""The library file's schema, as an ordered list of migrations.
+
+The schema version lives in ``PRAGMA user_version``. Each migration moves the file from
+version ``n`` to ``n + 1`` inside one transaction; :func:`migrate` applies the missing ones
+and refuses a file written by a newer Fieldreader. A file with data is copied aside (with
+SQLite's online backup) before its schema changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was written by a newer Fieldreader than this one."""
+
+
+def _v1(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            byline TEXT,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            imported TEXT NOT NULL,
+            language TEXT,
+            format TEXT NOT NULL,
+            text TEXT NOT NULL,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            text_hash TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            reading_position REAL NOT NULL DEFAULT 0
+        );
+        CREATE INDEX articles_text_hash ON articles(text_hash);
+        CREATE INDEX articles_url ON articles(url);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_imported ON articles(imported);
+
+        CREATE TABLE originals (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (article_id, tag_id)
+        );
+        CREATE INDEX article_tags_tag ON article_tags(tag_id);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text,
+            content='articles', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """
+    )
+
+
+Migration = Callable[[Database], None]
+
+#: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
+MIGRATIONS: list[Migration] = [_v1]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: Database) -> int:
+    """The schema version recorded in the file."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_to(db: Database, dest: Path) -> Path:
+    """Copy the whole library to ``dest`` with SQLite's online backup API."""
+    target = sqlite3.connect(dest)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def migrate(
+    db: Database,
+    path: Path | None = None,
+    migrations: list[Migration] | None = None,
+) -> list[int]:
+    """Bring the schema up to date; return the versions applied.
+
+    ``path`` is the file on disk (``None`` for an in-memory library); when the file
+    already holds a schema, it is backed up next to itself before the first change.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    current = user_version(db)
+    if current > len(steps):
+        raise SchemaTooNewError(
+            f"this library was written by a newer Fieldreader (schema {current}, "
+            f"this version knows up to {len(steps)}); upgrade Fieldreader to open it"
+        )
+    applied: list[int] = []
+    if 0 < current < len(steps) and path is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup_to(db, path.with_name(f"{path.stem}.v{current}-{stamp}.backup{path.suffix}"))
+    for version in range(current, len(steps)):
+        with db.atomic():
+            steps[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+        applied.append(version + 1)
+    return applied

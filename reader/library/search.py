@@ -1,0 +1,72 @@
+"""Full-text search over the library with SQLite FTS5.
+
+Queries use FTS5's own syntax (phrases in quotes, ``OR``, ``NOT``, prefix ``*``, ``title:``);
+a query FTS5 rejects is retried as plain terms, so a user's search never fails. Results are
+ranked by BM25 with titles weighted above body text, and carry a snippet whose matches are
+bracketed by :data:`~reader.library.records.MATCH_START` and ``MATCH_END``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from sqlite_utils import Database
+
+from reader.library.records import MATCH_END, MATCH_START, SearchHit
+
+#: BM25 weights for the indexed columns (title, text).
+TITLE_WEIGHT = 5.0
+TEXT_WEIGHT = 1.0
+SNIPPET_TOKENS = 24
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def plain_terms(query: str) -> str:
+    """``query`` as FTS5 plain terms: every word quoted, operators and punctuation dropped."""
+    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+
+
+def _run(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
+    params: list[object] = [MATCH_START, MATCH_END, match]
+    tag_filter = ""
+    if tag:
+        tag_filter = (
+            "AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+            "ON t.id = at.tag_id WHERE t.name = ?)"
+        )
+        params.append(tag)
+    params.append(limit)
+    sql = f"""
+        SELECT a.id, a.title,
+               snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,
+               bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WHERE articles_fts MATCH ? {tag_filter}
+        ORDER BY rank LIMIT ?
+    """
+    rows = db.execute(sql, params).fetchall()
+    return [SearchHit("article", int(i), t, s or "", float(r)) for i, t, s, r in rows]
+
+
+def search_articles(
+    db: Database, query: str, *, limit: int = 50, tag: str | None = None
+) -> list[SearchHit]:
+    """Ranked matches for ``query``; an empty or wordless query gives no results."""
+    query = query.strip()
+    if not query:
+        return []
+    try:
+        return _run(db, query, limit, tag)
+    except sqlite3.OperationalError:
+        pass  # FTS5 syntax it rejects: fall back to the words alone
+    terms = plain_terms(query)
+    if not terms:
+        return []
+    return _run(db, terms, limit, tag)
+
+
+def snippet_markup(snippet: str, start: str, end: str) -> str:
+    """Replace the match markers in ``snippet`` with ``start``/``end`` (e.g. ``**``)."""
+    return snippet.replace(MATCH_START, start).replace(MATCH_END, end)

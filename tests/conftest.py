@@ -1,0 +1,43 @@
+"""Shared fixtures: offscreen Qt, temporary libraries, the seed article and shared data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_3b960e37f99b3145.txt"
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """Where a fresh library file for this test lives (not created yet)."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path):
+    """A fresh, migrated library file, closed after the test."""
+    from reader.library import Library
+
+    lib = Library.open(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    """The article the project started from (skips when ../shared is absent)."""
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is not present")
+    return SEED
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return ROOT / "tests" / "fixtures"

@@ -1,0 +1,143 @@
+"""End-to-end: the real ``fieldreader`` command in a subprocess, JSON contracts and exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("fieldreader")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
+
+
+def run(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FIELDREADER_LIBRARY", None)
+    return subprocess.run(
+        [*_command(), "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def run_json(library: Path, *args: str):
+    proc = run(library, *args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_seed_import_show_duplicate_and_search(library_path: Path, seed_file: Path) -> None:
+    [added] = run_json(library_path, "import", str(seed_file))
+    assert added["status"] == "added"
+    assert set(added) == {"id", "title", "status", "path"}
+    article = run_json(library_path, "show", str(added["id"]))
+    for key in (
+        "id",
+        "uid",
+        "title",
+        "byline",
+        "source",
+        "url",
+        "published",
+        "imported",
+        "tags",
+        "text",
+    ):
+        assert key in article
+    assert article["published"] == "2025-03-17"
+    assert article["url"].startswith("https://www.aljazeera.com/news/2025/3/17/")
+    assert article["source"] == "Al Jazeera"
+    assert "Source:" not in article["text"]
+    [again] = run_json(library_path, "import", str(seed_file))
+    assert again["status"] == "duplicate" and again["id"] == added["id"]
+    hits = run_json(library_path, "search", "coltan")
+    assert hits[0]["id"] == added["id"]
+    assert hits[0]["kind"] == "article"
+    assert "coltan" in hits[0]["snippet"].lower()
+    assert set(hits[0]) >= {"kind", "id", "title", "snippet"}
+
+
+def test_random_binary_exits_nonzero_and_changes_nothing(
+    library_path: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(os.urandom(4096))
+    run_json(library_path, "samples")
+    before = library_path.read_bytes()
+    proc = run(library_path, "import", str(junk), "--json")
+    assert proc.returncode == 1
+    [result] = json.loads(proc.stdout)
+    assert result["status"] == "error" and result["id"] is None and result["error"]
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+    assert len(run_json(library_path, "list")) == 10
+    assert library_path.read_bytes() == before
+
+
+def test_samples_load_once_with_both_tags(library_path: Path) -> None:
+    first = run_json(library_path, "samples")
+    assert [r["status"] for r in first].count("added") == len(first) >= 8
+    second = run_json(library_path, "samples")
+    assert {r["status"] for r in second} == {"duplicate"}
+    ukraine = run_json(library_path, "list", "--tag", "ukraine")
+    drc = run_json(library_path, "list", "--tag", "drc")
+    assert len(ukraine) >= 4 and len(drc) >= 4
+    assert all(a["source"] == "Fieldreader samples" for a in ukraine + drc)
+    assert set(ukraine[0]) == {"id", "title", "source", "url", "published", "tags"}
+    dates = [a["published"] for a in ukraine]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_import_with_tags_mixed_results_exit_one(library_path: Path, tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("# A good note\n\nSome body text about cobalt.")
+    results = run(
+        library_path, "import", str(good), str(tmp_path / "nope.txt"), "--tag", "field", "--json"
+    )
+    assert results.returncode == 1
+    statuses = {Path(r["path"]).name: r["status"] for r in json.loads(results.stdout)}
+    assert statuses == {"good.md": "added", "nope.txt": "error"}
+    assert run_json(library_path, "list", "--tag", "field")[0]["tags"] == ["field"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bogus"], ["show", "notanumber"], ["import"], ["list", "--sort", "colour"]],
+)
+def test_bad_usage_exits_two_with_one_line(library_path: Path, args: list[str]) -> None:
+    proc = run(library_path, *args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stdout == ""
+
+
+def test_unknown_article_and_broken_library(library_path: Path, tmp_path: Path) -> None:
+    proc = run(library_path, "show", "999")
+    assert proc.returncode == 1 and "no article with id 999" in proc.stderr
+    bogus = tmp_path / "not-a-db.sqlite"
+    bogus.write_bytes(b"this is not sqlite at all" * 100)
+    proc = run(bogus, "list")
+    assert proc.returncode == 1
+    assert "not a Fieldreader library" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_version_and_env_library(tmp_path: Path) -> None:
+    proc = subprocess.run([*_command(), "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("fieldreader ")
+    env = {**os.environ, "FIELDREADER_LIBRARY": str(tmp_path / "env.sqlite")}
+    proc = subprocess.run(
+        [*_command(), "samples", "--json"], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0
+    assert (tmp_path / "env.sqlite").exists()
