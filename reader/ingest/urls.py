@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from reader.resources import resource_path
 
@@ -22,15 +22,21 @@ def _outlets() -> dict[str, str]:
         return {}
 
 
-def domain_of(url: str) -> str | None:
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket: "http://[::1"
+        return None
+
+
+def domain_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``, or ``None`` when it has none."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
+    parts = _split(url) if url else None
+    host = (parts.hostname or "") if parts else ""
+    return host.lower().removeprefix("www.") or None
 
 
-def outlet_from_url(url: str) -> str | None:
+def outlet_from_url(url: str | None) -> str | None:
     """The outlet's name for well-known domains, else the bare domain."""
     host = domain_of(url)
     if host is None:
@@ -46,7 +52,8 @@ def outlet_from_url(url: str) -> str | None:
 
 def date_from_url(url: str) -> str | None:
     """An ISO date from a ``/YYYY/M/D/`` path segment, when it is a real date."""
-    m = _DATE_PATH.search(urlsplit(url).path)
+    parts = _split(url)
+    m = _DATE_PATH.search(parts.path) if parts else None
     if m is None:
         return None
     try:
