@@ -1,0 +1,212 @@
+"""The composition root of the desktop app: builds everything and wires it together.
+
+:func:`run_gui` creates the ``QApplication`` (organisation and application name
+"Fieldreader", which is where ``QSettings`` keeps the user's choices), opens the library,
+builds the :class:`~reader.ui.tasks.TaskRunner` and the main window, hands each what it
+needs and runs the event loop. Nothing here is a module-level global. On first run (an
+empty library) the bundled sample articles are loaded in the background and the status bar
+says so.
+
+``screenshot=PATH`` renders the window offscreen at 1400x900 with an article open (after
+the samples loaded, if they had to be), saves a PNG and returns without an event loop; the
+offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset.
+
+Environment:
+    ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
+    instead of the platform's usual place (tests and portable installs use it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    QTimer,
+    SignalInstance,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+from reader.library import Library
+from reader.resources import resource_path
+from reader.ui.main_window import MainWindow
+from reader.ui.operations import ImportSummary
+from reader.ui.preferences import Preferences
+from reader.ui.tasks import TaskRunner
+
+ORGANISATION = "Fieldreader"
+APPLICATION = "Fieldreader"
+SETTINGS_ENV = "FIELDREADER_SETTINGS_DIR"
+SCREENSHOT_SIZE = (1400, 900)
+VIEWS = ("library", "reader")
+SAMPLES_TIMEOUT_MS = 120_000
+
+
+def make_settings() -> QSettings:
+    """The settings store: an ini file under ``$FIELDREADER_SETTINGS_DIR``, else the platform's."""
+    folder = os.environ.get(SETTINGS_ENV)
+    if folder:
+        path = Path(folder).expanduser()
+        path.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(path / "Fieldreader.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+#: Qt messages that say nothing to a user (the offscreen platform cannot size windows).
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in QUIET_QT_MESSAGES:
+        return
+    print(f"Qt: {message}", file=sys.stderr)
+
+
+def ensure_application() -> QApplication:
+    """The running ``QApplication``, created and named if there is none yet."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        qInstallMessageHandler(_on_qt_message)
+        app = QApplication([sys.argv[0] if sys.argv else "fieldreader"])
+        app.setStyle("Fusion")  # the same calm look everywhere; palettes apply fully
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fieldreader")
+    icon = resource_path("icons", "fieldreader.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def window_stylesheet_template() -> str:
+    """The window stylesheet shipped in ``resources/styles`` (empty if missing)."""
+    path = resource_path("styles", "fieldreader.qss")
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def build_main_window(
+    library: Library,
+    library_path: Path,
+    *,
+    settings: QSettings,
+    tasks: TaskRunner,
+    present_summary: Callable[[ImportSummary], object] | None = None,
+) -> MainWindow:
+    """The main window over an open ``library`` (no event loop; tests use this)."""
+    return MainWindow(
+        library,
+        Path(library_path),
+        Preferences(settings),
+        tasks,
+        stylesheet_template=window_stylesheet_template(),
+        present_summary=present_summary,
+    )
+
+
+def apply_view(window: MainWindow, view: str) -> None:
+    """``library``: library dock and reader; ``reader``: the reader fills the window."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    window.library_dock.setVisible(view == "library")
+
+
+def wait_for(signal: SignalInstance, timeout_ms: int = SAMPLES_TIMEOUT_MS) -> None:
+    """Run a local event loop until ``signal`` fires (or ``timeout_ms`` passes)."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    """Let layouts, deferred scrolls and repaints finish."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save_screenshot(window: MainWindow, path: Path) -> bool:
+    """Render ``window`` into a PNG at ``path``; True when it was written."""
+    image = QImage(window.size(), QImage.Format.Format_ARGB32)
+    image.fill(window.palette().window().color())
+    window.render(image)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return image.save(str(path), "PNG")
+
+
+def run_gui(
+    library_path: Path,
+    *,
+    screenshot: Path | None = None,
+    article_id: int | None = None,
+    view: str = "library",
+) -> int:
+    """Start the desktop app on ``library_path``; return the exit code.
+
+    ``article_id`` opens that article (default: the last one read, else the newest);
+    ``view`` is ``library`` or ``reader``; ``screenshot`` saves a 1400x900 PNG and exits.
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        if QApplication.instance() is None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = ensure_application()
+    library = Library.open(library_path)
+    tasks = TaskRunner()
+    window = build_main_window(library, Path(library_path), settings=make_settings(), tasks=tasks)
+    try:
+        if screenshot is not None:
+            return _screenshot(app, window, Path(screenshot), article_id, view)
+        window.restore_layout()
+        apply_view(window, view)
+        window.show()
+        window.load_samples_if_empty()
+        _open_requested(window, article_id)
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        window.close()
+        window.deleteLater()
+        settle(app, 2)
+        library.close()
+
+
+def _open_requested(window: MainWindow, article_id: int | None) -> bool:
+    if article_id is not None and window.library.get(article_id) is None:
+        window.statusBar().showMessage(f"There is no article with id {article_id}.", 10_000)
+        window.open_initial_article()
+        return False
+    window.open_initial_article(article_id)
+    return True
+
+
+def _screenshot(
+    app: QApplication, window: MainWindow, path: Path, article_id: int | None, view: str
+) -> int:
+    window.persist_layout = False
+    window.resize(*SCREENSHOT_SIZE)
+    apply_view(window, view)
+    window.show()
+    task = window.load_samples_if_empty()
+    if task is not None:
+        wait_for(task.finished)
+    if article_id is None:  # a picture shows the newest article, whatever was read last
+        article_id = window.library.most_recent_id()
+    if article_id is not None and not _open_requested(window, article_id):
+        print(f"fieldreader: no article with id {article_id}", file=sys.stderr)
+        return 1
+    settle(app)
+    if not save_screenshot(window, path):
+        print(f"fieldreader: could not write {path}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,96 @@
+"""The text view of the reader: a ``QTextBrowser`` that never loads anything.
+
+It refuses every resource (images, stylesheets, anything a document could name), never
+follows a link itself, and hands http(s) links to the system browser only when clicked.
+The text sits in a centred column of about :data:`MEASURE` characters, kept centred as the
+window resizes, by setting the root frame's side margins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+MEASURE = 68  # characters per line, at most
+SIDE_MIN = 28  # pixels of margin on a narrow window
+TOP_MARGIN = 44
+BOTTOM_MARGIN = 120
+EXTERNAL_SCHEMES = ("http", "https")
+
+
+class ArticleBrowser(QTextBrowser):
+    """Read-only rich text with a centred column and no network access.
+
+    Signals:
+        link_activated(url): a link was clicked (http(s) ones also went to the browser).
+    """
+
+    link_activated = Signal(QUrl)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        url_opener: Callable[[QUrl], Any] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.url_opener = url_opener
+        self.setObjectName("articleBrowser")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(False)  # drops go to the window, which imports them
+        self.anchorClicked.connect(self.on_anchor_clicked)
+
+    # -- content -----------------------------------------------------------------------
+    def show_page(self, body: str, css: str, font: QFont) -> None:
+        """Replace the content with ``body`` styled by ``css`` in the base ``font``."""
+        doc = self.document()
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(css)
+        self.setHtml(body)
+        self._update_column()
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
+        """Refuse every resource: an article never loads images, styles or anything else."""
+        return None
+
+    # -- links -------------------------------------------------------------------------
+    @Slot(QUrl)
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in EXTERNAL_SCHEMES:
+            self.url_opener(url)
+        self.link_activated.emit(url)
+
+    # -- the centred column ------------------------------------------------------------
+    def column_width(self) -> float:
+        """The widest the text column may be, in pixels, for the current font."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return metrics.averageCharWidth() * MEASURE
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._update_column()
+
+    def _update_column(self) -> None:
+        doc = self.document()
+        available = self.viewport().width()
+        side = max(SIDE_MIN, (available - self.column_width()) / 2)
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        if (
+            abs(fmt.leftMargin() - side) < 0.5
+            and fmt.topMargin() == TOP_MARGIN
+            and abs(fmt.rightMargin() - side) < 0.5
+        ):
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(TOP_MARGIN)
+        fmt.setBottomMargin(BOTTOM_MARGIN)
+        frame.setFrameFormat(fmt)

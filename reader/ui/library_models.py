@@ -1,0 +1,248 @@
+"""Qt models over the library: the article table, the tag filter and search results.
+
+The models hold ids and fetch what a view asks for. :class:`ArticleTableModel` keeps only
+the ordered ids of the current filter and loads summaries a page at a time into a cache
+when a row is first shown (in the manner of Anki's browser table), so a library of tens
+of thousands of articles opens as fast as one of ten.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.library import ArticleSummary, Library, SearchHit
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TAG_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+META_ROLE = Qt.ItemDataRole.UserRole + 4
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short_date(value: str | None) -> str:
+    """``2025-02-25`` as ``25 Feb 2025`` (unparseable values are shown as they are)."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day.day} {day:%b %Y}"
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """The library list: Title, Source, Date, Tags; filtered by tag, sorted by the library."""
+
+    COLUMNS = ("Title", "Source", "Date", "Tags")
+    #: Column -> the library's sort key; the Tags column does not sort.
+    SORT_KEYS = {0: "title", 1: "source", 2: "published"}
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tag: str | None = None
+        self.sort_key = "published"
+        self.descending = True
+        self._ids: list[int] = []
+        self._cache: dict[int, ArticleSummary] = {}
+        self._ids = self._query()
+
+    # -- queries -----------------------------------------------------------------------
+    def _query(self) -> list[int]:
+        return self.library.article_ids(
+            tag=self.tag, sort=self.sort_key, descending=self.descending
+        )
+
+    def refresh(self) -> None:
+        """Query the ids again (after imports or a filter change) and drop the cache."""
+        self.beginResetModel()
+        self._ids = self._query()
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_tag(self, tag: str | None) -> None:
+        """Show only articles tagged ``tag`` (``None`` for all)."""
+        if tag != self.tag:
+            self.tag = tag
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.sort_key and descending == self.descending:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_key, self.descending = key, descending
+        old = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] for i in old]
+        self._ids = self._query()
+        rows = {article_id: row for row, article_id in enumerate(self._ids)}
+        new = [
+            self.index(rows[a], i.column()) if a in rows else QModelIndex()
+            for a, i in zip(old_ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # -- lookups -----------------------------------------------------------------------
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return None
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        """The summary at ``row``, fetching its page of :data:`PAGE_SIZE` rows if needed."""
+        article_id = self.article_id(row)
+        if article_id is None:
+            return None
+        if article_id not in self._cache:
+            start = row - row % PAGE_SIZE
+            self._cache.update(self.library.summaries(self._ids[start : start + PAGE_SIZE]))
+        return self._cache.get(article_id)
+
+    # -- the model interface -----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ARTICLE_ID_ROLE:
+            return self.article_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if column == 0:
+            return summary.title
+        if column == 1:
+            return summary.source or ""
+        if column == 2:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return summary.published or summary.imported[:10]
+            return short_date(summary.published or summary.imported)
+        return ", ".join(summary.tags)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section in self.SORT_KEYS:
+                return f"Sort by {self.COLUMNS[section].lower()}"
+        return None
+
+
+class TagListModel(QAbstractListModel):
+    """The tag filter: "All articles" first, then every tag with its article count."""
+
+    ALL_LABEL = "All articles"
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._rows: list[tuple[str | None, int]] = self._query()
+
+    def _query(self) -> list[tuple[str | None, int]]:
+        tags: list[tuple[str | None, int]] = [(t, n) for t, n in self.library.tag_counts() if n]
+        return [(None, self.library.count()), *tags]
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self._query()
+        self.endResetModel()
+
+    def tag(self, row: int) -> str | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, tag: str | None) -> int:
+        for row, (name, _count) in enumerate(self._rows):
+            if name == tag:
+                return row
+        return 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        name, count = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{name or self.ALL_LABEL}  ({count})"
+        if role == TAG_ROLE:
+            return name
+        return None
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Ranked full-text matches for a query, best first, with snippets."""
+
+    LIMIT = 100
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.query = ""
+        self.tag: str | None = None
+        self._hits: list[SearchHit] = []
+        self._meta: dict[int, str] = {}
+
+    def set_query(self, query: str, tag: str | None = None) -> None:
+        """Search for ``query`` (within ``tag`` if given); an empty query clears."""
+        self.beginResetModel()
+        self.query, self.tag = query, tag
+        self._hits = self.library.search(query, limit=self.LIMIT, tag=tag) if query else []
+        summaries = self.library.summaries([h.id for h in self._hits])
+        self._meta = {
+            i: " · ".join(p for p in (s.source, short_date(s.published)) if p)
+            for i, s in summaries.items()
+        }
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query, self.tag)
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return hit.title
+        if role == SNIPPET_ROLE:
+            return hit.snippet
+        if role == META_ROLE:
+            return self._meta.get(hit.id, "")
+        if role == ARTICLE_ID_ROLE:
+            return hit.id
+        return None

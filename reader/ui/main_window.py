@@ -1,0 +1,322 @@
+"""The main window: composes the panes, the menus, the status bar and drag-and-drop.
+
+It implements no pane itself. The reader is the central widget; the library is a dock
+(object names set, so ``saveState`` restores it, and later panes dock beside it). Imports
+go through the :class:`~reader.ui.imports.ImportController`; the window only asks for
+paths and refreshes the views when the library changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from reader import __version__
+from reader.library import Library
+from reader.ui.imports import ImportController
+from reader.ui.library_pane import LibraryPane
+from reader.ui.operations import ImportSummary
+from reader.ui.preferences import Preferences
+from reader.ui.reader_pane import ReaderPane
+from reader.ui.summary_dialog import show_import_summary
+from reader.ui.task_progress import TaskProgress
+from reader.ui.tasks import Task, TaskRunner
+from reader.ui.theme import THEMES, palette_for, theme_named, window_stylesheet
+
+IMPORT_FILTER = (
+    "Articles (*.md *.markdown *.mdown *.txt *.text *.html *.htm *.xhtml);;All files (*)"
+)
+FIRST_RUN_MESSAGE = (
+    "Your library was empty, so Fieldreader loaded {n} sample articles. "
+    "Add your own with File \u203a Import files\u2026 or by dropping files on the window."
+)
+MESSAGE_MS = 20_000
+DOCK_WIDTH = 540  # at most, on a first start; about a third of the window below that
+
+
+class MainWindow(QMainWindow):
+    """Fieldreader's window. Build it through :func:`reader.app.build_main_window`."""
+
+    def __init__(
+        self,
+        library: Library,
+        library_path: Path,
+        preferences: Preferences,
+        tasks: TaskRunner,
+        *,
+        stylesheet_template: str = "",
+        present_summary: Callable[[ImportSummary], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Fieldreader")
+        self.setAcceptDrops(True)
+        self.library = library
+        self.preferences = preferences
+        self.tasks = tasks
+        self.stylesheet_template = stylesheet_template
+        self.persist_layout = True
+
+        self.reader = ReaderPane(library, preferences, self)
+        self.setCentralWidget(self.reader)
+        self.library_pane = LibraryPane(library, self)
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library_pane)
+        self.library_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self._layout_restored = False
+
+        self.progress = TaskProgress(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.imports = ImportController(
+            library_path,
+            tasks,
+            self.progress,
+            present_summary or (lambda summary: show_import_summary(self, summary)),
+            self,
+        )
+        self._build_menus()
+
+        self.library_pane.article_activated.connect(self.open_article)
+        self.library_pane.filter_changed.connect(self.update_count)
+        self.reader.article_shown.connect(self.on_article_shown)
+        self.reader.font_size_changed.connect(self.on_font_size_changed)
+        self.imports.library_changed.connect(self.on_library_changed)
+        self.imports.import_failed.connect(self.on_import_failed)
+        self.apply_theme(preferences.theme)
+        self.update_count()
+
+    # -- menus -------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], object], *shortcuts: QKeySequence | str
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        std = QKeySequence.StandardKey
+        self.import_files_action = self._action(
+            "&Import Files\u2026", self.on_import_files, std.Open
+        )
+        self.import_folder_action = self._action(
+            "Import &Folder\u2026", self.on_import_folder, "Ctrl+Shift+O"
+        )
+        self.samples_action = self._action("Load &Sample Articles", self.on_load_samples)
+        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addAction(self.samples_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view = bar.addMenu("&View")
+        self.library_action = self.library_dock.toggleViewAction()
+        self.library_action.setText("&Library Pane")
+        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        view.addAction(self.library_action)
+        self.search_action = self._action("&Search Library", self.on_search_library, "Ctrl+K")
+        view.addAction(self.search_action)
+        view.addSeparator()
+        self.zoom_in_action = self._action("Zoom &In", self.reader.zoom_in, "Ctrl+=", std.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &Out", self.reader.zoom_out, std.ZoomOut)
+        self.zoom_reset_action = self._action("&Actual Size", self.reader.zoom_reset, "Ctrl+0")
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = QAction(f"{name.title()} Theme", self, checkable=True)
+            action.setData(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.apply_theme(n))
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+            view.addAction(action)
+        view.addSeparator()
+        self.find_action = self._action("&Find in Article\u2026", self.reader.open_find, std.Find)
+        view.addAction(self.find_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About Fieldreader", self.on_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # -- articles ----------------------------------------------------------------------
+    @Slot(int)
+    def open_article(self, article_id: int) -> bool:
+        """Show ``article_id`` in the reader (and select it in the library)."""
+        return self.reader.show_article(article_id)
+
+    def open_initial_article(self, article_id: int | None = None) -> None:
+        """Open ``article_id``, else the last one read, else the newest; or nothing."""
+        for candidate in (article_id, self.preferences.last_article, self.library.most_recent_id()):
+            if candidate and self.open_article(candidate):
+                return
+
+    @Slot(int)
+    def on_article_shown(self, article_id: int) -> None:
+        article = self.reader.article
+        self.setWindowTitle(f"{article.title} \u2014 Fieldreader" if article else "Fieldreader")
+        if article_id:
+            self.preferences.last_article = article_id
+            self.library_pane.select_article(article_id)
+
+    # -- library changes and imports ---------------------------------------------------
+    @Slot()
+    def on_library_changed(self) -> None:
+        self.library_pane.refresh(self.reader.article_id)
+        self.update_count()
+        if self.reader.article is None:
+            self.open_initial_article()
+
+    @Slot()
+    def update_count(self) -> None:
+        total = self.library.count()
+        shown = self.library_pane.shown_count
+        noun = "article" if total == 1 else "articles"
+        text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+        self.count_label.setText(text)
+
+    def load_samples_if_empty(self) -> Task | None:
+        """On first run, load the sample articles in the background and say so."""
+        if self.library.count():
+            return None
+        self.statusBar().showMessage("Your library is empty: loading the sample articles\u2026")
+        task = self.imports.load_samples(present=False)
+        task.succeeded.connect(self.on_first_samples_loaded)
+        return task
+
+    @Slot(object)
+    def on_first_samples_loaded(self, summary: ImportSummary) -> None:
+        message = FIRST_RUN_MESSAGE.format(n=len(summary.added))
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    @Slot(str)
+    def on_import_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    @Slot()
+    def on_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import Files", "", IMPORT_FILTER)
+        self.imports.import_paths(paths)
+
+    @Slot()
+    def on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import Folder")
+        if folder:
+            self.imports.import_paths([folder])
+
+    @Slot()
+    def on_load_samples(self) -> None:
+        self.imports.load_samples()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.import_paths(paths)
+
+    # -- view --------------------------------------------------------------------------
+    def apply_theme(self, name: str) -> None:
+        """Switch the whole window (palette, styles and page) to the theme ``name``."""
+        theme = theme_named(name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(theme))
+        self.setStyleSheet(window_stylesheet(self.stylesheet_template, theme))
+        self.reader.set_theme(theme)
+        self.preferences.theme = theme.name
+        self.theme_actions[theme.name].setChecked(True)
+
+    @property
+    def theme_name(self) -> str:
+        return self.reader.theme.name
+
+    @Slot(int)
+    def on_font_size_changed(self, points: int) -> None:
+        self.statusBar().showMessage(f"Text size {points} pt", 2000)
+
+    @Slot()
+    def on_search_library(self) -> None:
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library_pane.focus_search()
+
+    @Slot()
+    def on_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle("About Fieldreader")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(f"<b>Fieldreader</b> {__version__}")
+        box.setInformativeText(
+            "An offline reader for news, reports and notes. Everything stays in one "
+            f"file on this computer:\n{self.library.path}"
+        )
+        box.open()
+
+    # -- layout ------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        """Put the window and its docks back as the user left them."""
+        geometry, state = self.preferences.window_layout()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self._layout_restored = self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._layout_restored:  # first start: give the library a sensible width
+            self._layout_restored = True
+            width = min(DOCK_WIDTH, max(300, int(self.width() * 0.38)))
+            self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
+
+    def save_layout(self) -> None:
+        self.preferences.save_window_layout(self.saveGeometry(), self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.reader.save_position()
+        if self.persist_layout:
+            self.save_layout()
+        self.preferences.sync()
+        super().closeEvent(event)
