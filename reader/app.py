@@ -27,8 +27,8 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     SignalInstance,
     qInstallMessageHandler,
 )

@@ -162,26 +162,53 @@ def test_failed_write_rolls_back_the_whole_article(library: Library, monkeypatch
     assert library.search("text") == []
 
 
-def test_migration_upgrades_previous_version_and_backs_it_up(tmp_path) -> None:
-    path = tmp_path / "old.sqlite"
-    old = Library.open(path)
-    aid = old.add_article(_draft("Kept", "kept text"))
-    old.close()
-
-    def add_column(db):
-        db.execute("ALTER TABLE articles ADD COLUMN extra TEXT")
+def _file_at_version(path, version: int) -> None:
+    """A library file written by the Fieldreader whose schema was ``version``."""
+    from sqlite_utils import Database
 
     from reader.library import schema
 
+    db = Database(path)
+    schema.migrate(db, path, schema.MIGRATIONS[:version])
+    db.execute(
+        "INSERT INTO articles (uid, title, imported, format, text, text_hash, sha256) "
+        "VALUES ('u1', 'Kept', '2025-01-01T00:00:00+00:00', 'txt', 'kept text', 'h', 's')"
+    )
+    db.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_migration_upgrades_previous_versions_and_backs_them_up(tmp_path, version) -> None:
+    path = tmp_path / "old.sqlite"
+    _file_at_version(path, version)
     lib = Library.open(path)
-    applied = migrate(lib.db, path, [*schema.MIGRATIONS, add_column])
-    assert applied == [SCHEMA_VERSION + 1]
-    assert lib.get(aid).title == "Kept"
-    backups = list(tmp_path.glob("old.v1-*.backup.sqlite"))
+    assert user_version(lib.db) == SCHEMA_VERSION
+    [hit] = lib.search("kept")
+    assert lib.get(hit.id).title == "Kept"
+    backups = list(tmp_path.glob(f"old.v{version}-*.backup.sqlite"))
     assert len(backups) == 1
     check = sqlite3.connect(backups[0])
+    assert check.execute("PRAGMA user_version").fetchone()[0] == version
     assert check.execute("SELECT title FROM articles").fetchall() == [("Kept",)]
     check.close()
+    lib.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path) -> None:
+    from reader.library import schema
+
+    path = tmp_path / "lib.sqlite"
+    Library.open(path).close()
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("simulated failure")
+
+    lib = Library.open(path)
+    with pytest.raises(RuntimeError):
+        migrate(lib.db, path, [*schema.MIGRATIONS, broken])
+    assert user_version(lib.db) == SCHEMA_VERSION
+    assert "half_done" not in lib.db.table_names()
     lib.close()
 
 

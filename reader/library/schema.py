@@ -85,10 +85,41 @@ def _v1(db: Database) -> None:
     )
 
 
+def _v2(db: Database) -> None:
+    """Entities, their mentions in articles, and the user's corrections."""
+    db.executescript(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            UNIQUE (name, type)
+        );
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            surface TEXT NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id, start);
+        CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+        CREATE TABLE entity_corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        );
+        """
+    )
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
