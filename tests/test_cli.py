@@ -141,3 +141,17 @@ def test_version_and_env_library(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert (tmp_path / "env.sqlite").exists()
+
+
+def test_saved_news_page_imports_clean_and_searchable(
+    library_path: Path, fixtures_dir: Path
+) -> None:
+    page = fixtures_dir / "saved_news_page.html"
+    [added] = run_json(library_path, "import", str(page))
+    assert added["status"] == "added"
+    article = run_json(library_path, "show", str(added["id"]))
+    assert article["title"] == "Congo and US weigh minerals-for-security pact as talks resume"
+    text = article["text"]
+    for furniture in ("cookie", "Subscribe", "Share on", "Related", "All rights reserved"):
+        assert furniture.lower() not in text.lower()
+    assert [h["id"] for h in run_json(library_path, "search", "coltan")] == [added["id"]]
