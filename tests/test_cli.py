@@ -155,3 +155,38 @@ def test_saved_news_page_imports_clean_and_searchable(
     for furniture in ("cookie", "Subscribe", "Share on", "Related", "All rights reserved"):
         assert furniture.lower() not in text.lower()
     assert [h["id"] for h in run_json(library_path, "search", "coltan")] == [added["id"]]
+
+
+def test_entities_in_show_and_list_and_corrections(library_path: Path, seed_file: Path) -> None:
+    [added] = run_json(library_path, "import", str(seed_file))
+    article = run_json(library_path, "show", str(added["id"]))
+    text = article["text"]
+    by_name = {e["name"]: e for e in article["entities"]}
+    assert by_name["M23"]["type"] == "armed_group"
+    assert by_name["Donald Trump"]["type"] == "person"
+    for entity in article["entities"]:
+        assert set(entity) >= {"id", "name", "type", "count", "aliases", "mentions"}
+        assert entity["count"] == len(entity["mentions"])
+        for m in entity["mentions"]:
+            assert text[m["start"] : m["end"]]
+    trump = by_name["Donald Trump"]
+    assert "Trump" in trump["aliases"]
+    assert {text[m["start"] : m["end"]] for m in trump["mentions"]} <= {"Trump", "Donald Trump"}
+
+    listed = run_json(library_path, "entities", "--type", "person")
+    assert {e["type"] for e in listed} == {"person"}
+    assert all(e["articles"] == 1 and e["count"] >= 1 for e in listed)
+
+    done = run_json(library_path, "entity", "hide", "Joe Biden")
+    assert done == {
+        "correction": {"kind": "hide", "name": "Joe Biden", "value": ""},
+        "articles_updated": 1,
+    }
+    run_json(library_path, "reextract")
+    names = {e["name"] for e in run_json(library_path, "entities")}
+    assert "Joe Biden" not in names and "Donald Trump" in names
+    assert run_json(library_path, "entity", "corrections") == [
+        {"kind": "hide", "name": "Joe Biden", "value": ""}
+    ]
+    bad = run(library_path, "entity", "retype", "M23", "cheese")
+    assert bad.returncode == 1 and "unknown entity type" in bad.stderr

@@ -1,9 +1,10 @@
 """Importing files and folders into the library, one article per transaction.
 
 :func:`import_paths` walks folders, reads each file (refusing what is not text), picks the
-parser by extension, skips duplicates (same normalised text or same url) and stores each
-article whole or not at all. One bad file is reported and never stops the rest. Progress
-and cancellation are plain callables, so the command line and the UI's tasks share it.
+parser by extension, skips duplicates (same normalised text or same url), extracts the
+entities and stores each article with its mentions whole or not at all. One bad file is
+reported and never stops the rest. Progress and cancellation are plain callables, so the
+command line and the UI's tasks share it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.entities import Extractor
+from reader.analysis.extraction import extractor_for
 from reader.ingest.decode import MAX_BYTES, NotTextError, decode_text
 from reader.ingest.draft import Draft
 from reader.ingest.markdown_file import parse_markdown
@@ -91,14 +94,20 @@ def read_draft(path: Path) -> tuple[Draft, Original]:
     return draft, Original(path.name, data)
 
 
-def import_one(library: Library, path: Path, tags: Iterable[str] = ()) -> ImportResult:
-    """Import a single file; errors become an ``error`` result, never an exception."""
+def import_one(
+    library: Library, path: Path, tags: Iterable[str] = (), extractor: Extractor | None = None
+) -> ImportResult:
+    """Import a single file (extracting its entities); errors become an ``error`` result."""
     try:
         draft, original = read_draft(path)
     except (ValueError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return ImportResult(str(path), "error", error=reason or exc.__class__.__name__)
-    article_id, added = library.add_unless_duplicate(draft, original, tags)
+    existing = library.find_duplicate(draft.text, draft.url)
+    if existing is not None:
+        return ImportResult(str(path), "duplicate", id=existing, title=library.title_of(existing))
+    mentions = (extractor or extractor_for(library)).extract(draft.text)
+    article_id, added = library.add_unless_duplicate(draft, original, tags, mentions)
     status = "added" if added else "duplicate"
     title = draft.title if added else library.title_of(article_id)
     return ImportResult(str(path), status, id=article_id, title=title)
@@ -118,11 +127,12 @@ def import_paths(
     """Import every input; ``progress(done, total, path)`` after each, stop when cancelled."""
     files = list(iter_inputs(paths))
     tags = list(tags)
+    extractor = extractor_for(library)
     results: list[ImportResult] = []
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        results.append(import_one(library, path, tags))
+        results.append(import_one(library, path, tags, extractor))
         if progress is not None:
             progress(done, len(files), str(path))
     return results

@@ -21,7 +21,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.ingest.draft import Draft
+from reader.library import entities as _entities
 from reader.library import search as _search
+from reader.library.entities import EntityInfo, MentionLike
 from reader.library.records import Article, ArticleSummary, SearchHit
 from reader.library.schema import migrate
 
@@ -103,9 +105,13 @@ class Library:
         return None if row is None else int(row[0])
 
     def add_article(
-        self, draft: Draft, original: Original | None = None, tags: Iterable[str] = ()
+        self,
+        draft: Draft,
+        original: Original | None = None,
+        tags: Iterable[str] = (),
+        mentions: Iterable[MentionLike] = (),
     ) -> int:
-        """Store ``draft`` (with its original bytes and tags) in one transaction."""
+        """Store ``draft`` (with its original bytes, tags and mentions) in one transaction."""
         sha = original.sha256 if original else hashlib.sha256(draft.text.encode()).hexdigest()
         row = {
             "uid": uuid.uuid4().hex,
@@ -135,17 +141,22 @@ class Library:
                     }
                 )
             self._add_tags(article_id, [*draft.tags, *tags])
+            _entities.store_mentions(self.db, article_id, mentions)
         return article_id
 
     def add_unless_duplicate(
-        self, draft: Draft, original: Original | None = None, tags: Iterable[str] = ()
+        self,
+        draft: Draft,
+        original: Original | None = None,
+        tags: Iterable[str] = (),
+        mentions: Iterable[MentionLike] = (),
     ) -> tuple[int, bool]:
         """Add ``draft`` unless a duplicate exists: ``(id, True)`` or ``(existing id, False)``."""
         with self.db.atomic():
             existing = self.find_duplicate(draft.text, draft.url)
             if existing is not None:
                 return existing, False
-            return self.add_article(draft, original, tags), True
+            return self.add_article(draft, original, tags, mentions), True
 
     def title_of(self, article_id: int) -> str | None:
         """Just the title of an article (``None`` when there is no such id)."""
@@ -170,6 +181,7 @@ class Library:
         """Remove an article, its original and its tag links."""
         with self.db.atomic():
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            _entities.drop_unused_entities(self.db)
 
     def tags_of(self, article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """Tag names for each of ``article_ids`` (sorted, case-insensitively)."""
@@ -271,6 +283,58 @@ class Library:
         """Remember how far (0..1) the reader got in an article."""
         pos = min(1.0, max(0.0, float(position)))
         self.db.execute("UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id])
+
+    # -- entities ------------------------------------------------------------------
+    def replace_mentions(self, article_id: int, mentions: Iterable[MentionLike]) -> int:
+        """Store a fresh extraction of one article (one transaction); return the count."""
+        with self.db.atomic():
+            count = _entities.store_mentions(self.db, article_id, mentions)
+            _entities.drop_unused_entities(self.db)
+        return count
+
+    def article_entities(self, article_id: int) -> list[EntityInfo]:
+        """The entities of one article with their mention offsets."""
+        return _entities.article_entities(self.db, article_id)
+
+    def entities(
+        self, *, type_: str | None = None, article_id: int | None = None
+    ) -> list[EntityInfo]:
+        """Library-wide entities with mention and article counts."""
+        return _entities.library_entities(self.db, type_=type_, article_id=article_id)
+
+    def entity(self, entity_id: int) -> tuple[str, str] | None:
+        """``(name, type)`` of an entity, or ``None``."""
+        return _entities.entity_by_id(self.db, entity_id)
+
+    def entity_ids_named(self, name: str) -> list[int]:
+        """Ids of the entities called ``name`` (any type; case-insensitive)."""
+        rows = self.db.execute(
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id", [name]
+        )
+        return [int(r[0]) for r in rows]
+
+    def articles_mentioning(self, entity_id: int) -> list[tuple[int, str, int]]:
+        """``(article id, title, mentions)`` for each article mentioning the entity."""
+        return _entities.articles_mentioning(self.db, entity_id)
+
+    def correction_rows(self) -> list[tuple[str, str, str]]:
+        """The user's entity corrections as ``(kind, name, value)``, oldest first."""
+        return _entities.correction_rows(self.db)
+
+    def add_correction(self, kind: str, name: str, value: str = "") -> None:
+        """Record one entity correction (it applies from the next extraction on)."""
+        self.db["entity_corrections"].insert(
+            {"kind": kind, "name": name, "value": value, "created": now_iso()}
+        )
+
+    def all_article_ids(self) -> list[int]:
+        """Every article id, in id order."""
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def text_of(self, article_id: int) -> str | None:
+        """Just the text of an article."""
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return None if row is None else str(row[0])
 
     # -- search --------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 50, tag: str | None = None) -> list[SearchHit]:

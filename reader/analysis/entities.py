@@ -1,0 +1,327 @@
+"""Entity extraction: people, organisations, armed groups, places, commodities and figures.
+
+Owns :class:`Extractor` and :class:`Mention`: an article's canonical text in, its entity
+mentions out (character offsets, canonical name, type), offline and without a model:
+
+1. the user's corrections come first: strings they marked become entities wherever they
+   occur (at word boundaries), and names they hid drop out before anything competes for
+   their place;
+2. the gazetteer (:mod:`reader.analysis.gazetteer`) finds known names and their aliases
+   ("DRC", "Congo" -> Democratic Republic of the Congo; "Trump" -> Donald Trump);
+3. :mod:`reader.analysis.figures` finds money, percentages and counts, and
+   :mod:`reader.analysis.name_rules` types unknown capitalised names by their context;
+4. overlaps are resolved: the user's marks first, then the longest of the known names,
+   figures and rule-found names with evidence, then unclassified names in the gaps. A
+   rule-found name never swallows a known name of its own type ("US Treasury Department"
+   stays "US" plus the Treasury);
+5. within the article, a rule-found name takes the strongest type any of its mentions
+   earned, an unclassified name in a list takes its neighbours' type, and short forms join
+   their long form ("Kovalenko" after "Maria Kovalenko", "Castleford" after "Castleford
+   Athletic", "DFC" after "... Finance Corporation (DFC)");
+6. renames, merges and retypes give the final names and types.
+
+Types are exactly :data:`TYPES`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from reader.analysis.corrections import TYPES, Corrections
+from reader.analysis.figures import find_figures
+from reader.analysis.gazetteer import Gazetteer, shipped_gazetteer
+from reader.analysis.name_rules import (
+    NameRules,
+    commodity_in_context,
+    org_short_form,
+    person_short_forms,
+)
+from reader.analysis.sentences import split_sentences
+
+__all__ = ["TYPES", "Corrections", "Extractor", "Mention"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``surface`` (``text[start:end]``) mentions the entity ``name`` of type ``type``."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    surface: str
+
+
+# Candidate sources, in order of precedence between spans of equal length.
+_ADDED, _GAZ, _ALIAS, _FIGURE, _RULE = range(5)
+_DROPPED = -1
+_EVIDENCE_ORDER = ("person", "armed_group", "organization", "place", "other")
+_LISTABLE = frozenset({"person", "organization", "armed_group", "place"})
+_LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SENTENCE_LEAD = re.compile(r"[\W_]*")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    name: str
+    type: str
+    source: int
+    tier: int = 1  # 0 user marks; 1 known names, figures, rules with evidence; 2 the rest
+
+
+class Extractor:
+    """Finds the entity mentions in an article's text.
+
+    ``gazetteer`` defaults to the shipped one (loaded once per process and cached);
+    ``corrections`` to none. Make a new extractor when the corrections change (it is cheap).
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, corrections: Corrections | None = None
+    ) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else shipped_gazetteer()
+        self.corrections = corrections if corrections is not None else Corrections()
+        added = sorted(self.corrections.added, key=len, reverse=True)
+        self._added = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, added)) + r")(?!\w)")
+            if added
+            else None
+        )
+
+    def extract(self, text: str) -> list[Mention]:
+        """The mentions in ``text``, sorted by start, not overlapping."""
+        if not text.strip():
+            return []
+        return _Article(self, text).run()
+
+
+class _Article:
+    """One extraction run over one text."""
+
+    def __init__(self, extractor: Extractor, text: str) -> None:
+        self.x = extractor
+        self.gaz = extractor.gazetteer
+        self.corr = extractor.corrections
+        self.text = text
+        self.urls = [m.span() for m in _URL.finditer(text)]
+        self.rules = NameRules(self.gaz, text, self._sentence_starts(), self._in_url)
+        self.taken = bytearray()  # spans of mentions added after selection
+
+    def run(self) -> list[Mention]:
+        cands = self._added() + self._known() + self._figures() + self._rule_names()
+        if self.corr.hidden:
+            cands = [c for c in cands if not self.corr.is_hidden(c.name)]
+        chosen = _select(_drop_swallowing(cands), len(self.text))
+        self._consolidate(chosen)
+        return self._finish(self._join_short_forms(chosen))
+
+    def _sentence_starts(self) -> set[int]:
+        """Where sentences and lines begin (at their first letter or digit)."""
+        text = self.text
+        starts = {_SENTENCE_LEAD.match(text, s).end() for s, _ in split_sentences(text)}
+        pos = text.find("\n")
+        while pos != -1:
+            starts.add(_SENTENCE_LEAD.match(text, pos + 1).end())
+            pos = text.find("\n", pos + 1)
+        return starts
+
+    def _in_url(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.urls)
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def _added(self) -> list[_Cand]:
+        if self.x._added is None:
+            return []
+        added = self.corr.added
+        return [
+            _Cand(m.start(), m.end(), m.group(), added[m.group()], _ADDED, tier=0)
+            for m in self.x._added.finditer(self.text)
+        ]
+
+    def _known(self) -> list[_Cand]:
+        cands = []
+        for hit in self.gaz.find(self.text):
+            entry = hit.entry
+            if entry.type == "commodity" and not commodity_in_context(
+                self.text, hit.start, hit.end, entry.name
+            ):
+                continue
+            if self.urls and self._in_url(hit.start, hit.end):
+                continue
+            cands.append(_Cand(hit.start, hit.end, entry.name, entry.type, _GAZ))
+        return cands
+
+    def _figures(self) -> list[_Cand]:
+        return [
+            _Cand(f.start, f.end, f.name, "figure", _FIGURE)
+            for f in find_figures(self.text)
+            if not (self.urls and self._in_url(f.start, f.end))
+        ]
+
+    def _rule_names(self) -> list[_Cand]:
+        return [
+            _Cand(r.start, r.end, r.name, r.type, _RULE, tier=1 if r.strong else 2)
+            for r in self.rules.find()
+        ]
+
+    # -- after selection -----------------------------------------------------------------
+
+    def _consolidate(self, chosen: list[_Cand]) -> None:
+        """Rule-found names: the strongest type any mention earned; lists share a type."""
+        best: dict[str, str] = {}
+        for c in chosen:
+            if c.source == _RULE and c.type != "other":
+                old = best.get(c.name)
+                if old is None or _EVIDENCE_ORDER.index(c.type) < _EVIDENCE_ORDER.index(old):
+                    best[c.name] = c.type
+        for c in chosen:
+            if c.source == _RULE and c.name in best:
+                c.type = best[c.name]
+        # "through Bunagana, Mpondwe and Goli": an unclassified name takes its neighbours' type.
+        ordered = sorted(chosen, key=lambda c: c.start)
+        for i, c in enumerate(ordered):
+            if c.source != _RULE or c.type != "other" or c.tier != 2:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ordered):
+                    n = ordered[j]
+                    gap = self.text[min(n.end, c.end) : max(n.start, c.start)]
+                    if n.type in _LISTABLE and _LIST_GAP.fullmatch(gap):
+                        c.type = n.type
+                        break
+
+    def _short_forms(self, chosen: list[_Cand]) -> dict[str, _Cand]:
+        """Short form -> the mention of its long form, for this article."""
+        text, gaz = self.text, self.gaz
+        forms: dict[str, _Cand] = {}
+        for c in chosen:
+            if c.type == "person":
+                for form in person_short_forms(c.name):
+                    if not gaz.is_common(form) and not gaz.is_first_name(form):
+                        forms.setdefault(form, c)
+            elif c.type == "organization":
+                form = org_short_form(c.name, gaz)
+                if form:
+                    forms.setdefault(form, c)
+            m = _ACRONYM_AFTER.match(text, c.end)
+            if m and m.group(1) != c.name and c.type not in ("figure", "commodity"):
+                forms.setdefault(m.group(1), c)
+        for form in list(forms):  # a short form never steals another known entity's name
+            entry = gaz.lookup(form)
+            if entry is not None and entry.type in ("person", "organization", "armed_group"):
+                if entry.name != forms[form].name:
+                    del forms[form]
+        return forms
+
+    def _join_short_forms(self, chosen: list[_Cand]) -> list[_Cand]:
+        """Add (or substitute) mentions of short forms and of deferred sentence-initial words."""
+        text = self.text
+        forms = self._short_forms(chosen)
+        chosen.sort(key=lambda c: c.start)
+        starts = [c.start for c in chosen]
+        added: list[_Cand] = []
+        self.taken = bytearray(len(text))
+        if forms:
+            alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+            for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+                long = forms[m.group()]
+                cand = _Cand(m.start(), m.end(), long.name, long.type, _ALIAS)
+                self._place(cand, chosen, starts, added, replace=True)
+        known = {text[c.start : c.end]: c for c in chosen if c.source in (_RULE, _GAZ)}
+        for d in self.rules.deferred:
+            long = known.get(d.name)
+            if long is not None:
+                cand = _Cand(d.start, d.end, long.name, long.type, _ALIAS)
+                self._place(cand, chosen, starts, added, replace=False)
+        if not added:
+            return chosen
+        return [c for c in chosen if c.source != _DROPPED] + added
+
+    def _place(
+        self,
+        cand: _Cand,
+        chosen: list[_Cand],
+        starts: list[int],
+        added: list[_Cand],
+        replace: bool,
+    ) -> None:
+        """Add ``cand`` where nothing is; with ``replace``, over a weaker mention of one word."""
+        if self.taken.find(1, cand.start, cand.end) != -1:  # overlaps an earlier addition
+            return
+        i = bisect.bisect_right(starts, cand.start) - 1
+        near = [c for c in chosen[max(0, i) : i + 2] if c.start < cand.end and cand.start < c.end]
+        if not near:
+            self._add(cand, added)
+            return
+        if not replace or len(near) != 1:
+            return
+        other = near[0]
+        if (other.start, other.end) != (cand.start, cand.end) or other.name == cand.name:
+            return
+        single_word = " " not in self.text[other.start : other.end]
+        if other.source == _RULE or (
+            other.source == _GAZ and other.type in ("place", "other") and single_word
+        ):
+            other.source = _DROPPED
+            self._add(cand, added)
+
+    def _add(self, cand: _Cand, added: list[_Cand]) -> None:
+        self.taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        added.append(cand)
+
+    def _finish(self, chosen: list[_Cand]) -> list[Mention]:
+        """Mentions under their final names and types, after renames, merges and retypes."""
+        corr, gaz, text = self.corr, self.gaz, self.text
+        types = {c.name: c.type for c in chosen}
+
+        def type_of(name: str) -> str | None:
+            entry = gaz.get(name)
+            return types.get(name) or (entry.type if entry else None)
+
+        mentions = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            name, type_ = c.name, c.type
+            if corr:
+                applied = corr.apply(name, type_, type_of)
+                if applied is None:
+                    continue
+                name, type_ = applied
+            mentions.append(Mention(c.start, c.end, name, type_, text[c.start : c.end]))
+        return mentions
+
+
+def _select(cands: list[_Cand], length: int) -> list[_Cand]:
+    """Non-overlapping candidates: by tier, then longest, then source precedence."""
+    cands.sort(key=lambda c: (c.tier, c.start - c.end, c.source, c.start))
+    taken = bytearray(length)
+    chosen = []
+    for c in cands:
+        if taken.find(1, c.start, c.end) != -1:
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return chosen
+
+
+def _drop_swallowing(cands: list[_Cand]) -> list[_Cand]:
+    """Without rule-found names that overlap a known name of their own type."""
+    known = sorted((c.start, c.end, c.type) for c in cands if c.source == _GAZ)
+    if not known:
+        return cands
+    starts = [k[0] for k in known]
+    kept = []
+    for c in cands:
+        if c.source == _RULE and c.tier == 1:
+            i = bisect.bisect_left(starts, c.end)
+            nearby = known[max(0, i - 8) : i]
+            if any(s < c.end and c.start < e and t == c.type for s, e, t in nearby):
+                continue
+        kept.append(c)
+    return kept

@@ -1,0 +1,183 @@
+"""Entities and their mentions in the library file, and the user's entity corrections.
+
+Mentions are stored per article, replaced whole when an article is (re-)extracted, each
+with its character offsets into ``articles.text`` and its exact surface text. Entities are
+unique by (name, type); ones left without mentions are removed. Corrections are plain rows
+``(kind, name, value)`` that the analysis layer turns into rules applied before extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+
+class MentionLike(Protocol):
+    """What the library needs of an extracted mention."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """An entity as listed: counts, the other names it appears under, and its mentions."""
+
+    id: int
+    name: str
+    type: str
+    count: int
+    articles: int = 1
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = field(default=())
+
+    def as_json(self, *, with_mentions: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "count": self.count,
+            "aliases": list(self.aliases),
+        }
+        if with_mentions:
+            out["mentions"] = [{"start": s, "end": e} for s, e in self.mentions]
+        else:
+            out["articles"] = self.articles
+        return out
+
+
+def _entity_id(db: Database, name: str, type_: str, cache: dict[tuple[str, str], int]) -> int:
+    key = (name, type_)
+    if key not in cache:
+        db.execute("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)", [name, type_])
+        row = db.execute(
+            "SELECT id FROM entities WHERE name = ? AND type = ?", [name, type_]
+        ).fetchone()
+        cache[key] = int(row[0])
+    return cache[key]
+
+
+def store_mentions(db: Database, article_id: int, mentions: Iterable[MentionLike]) -> int:
+    """Replace an article's mentions (call inside a transaction); return how many."""
+    db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+    cache: dict[tuple[str, str], int] = {}
+    rows = [
+        (_entity_id(db, m.name, m.type, cache), article_id, m.start, m.end, m.surface)
+        for m in mentions
+    ]
+    db.conn.executemany(
+        'INSERT INTO mentions(entity_id, article_id, start, "end", surface) VALUES (?,?,?,?,?)',
+        rows,
+    )
+    return len(rows)
+
+
+def drop_unused_entities(db: Database) -> None:
+    """Remove entities that no article mentions any more."""
+    db.execute(
+        "DELETE FROM entities WHERE NOT EXISTS "
+        "(SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)"
+    )
+
+
+def _aliases(db: Database, entity_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {i: [] for i in entity_ids}
+    if not entity_ids:
+        return {}
+    marks = ",".join("?" * len(entity_ids))
+    rows = db.execute(
+        f"SELECT DISTINCT m.entity_id, m.surface FROM mentions m JOIN entities e "
+        f"ON e.id = m.entity_id WHERE m.entity_id IN ({marks}) AND m.surface != e.name "
+        f"ORDER BY m.surface",
+        list(entity_ids),
+    )
+    for eid, surface in rows:
+        out[eid].append(surface)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def article_entities(db: Database, article_id: int) -> list[EntityInfo]:
+    """The entities of one article with their mentions, most mentioned first."""
+    by_entity: dict[int, list[tuple[int, int]]] = {}
+    names: dict[int, tuple[str, str]] = {}
+    for eid, name, type_, start, end in db.execute(
+        'SELECT e.id, e.name, e.type, m.start, m."end" FROM mentions m '
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start",
+        [article_id],
+    ):
+        by_entity.setdefault(eid, []).append((start, end))
+        names[eid] = (name, type_)
+    aliases = _aliases(db, list(by_entity))
+    infos = [
+        EntityInfo(
+            id=eid,
+            name=names[eid][0],
+            type=names[eid][1],
+            count=len(spans),
+            aliases=aliases.get(eid, ()),
+            mentions=tuple(spans),
+        )
+        for eid, spans in by_entity.items()
+    ]
+    infos.sort(key=lambda i: (-i.count, i.name.casefold()))
+    return infos
+
+
+def library_entities(
+    db: Database, *, type_: str | None = None, article_id: int | None = None
+) -> list[EntityInfo]:
+    """Every entity with its mention and article counts, most mentioned first."""
+    where, params = [], []
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_)
+    if article_id is not None:
+        where.append("e.id IN (SELECT entity_id FROM mentions WHERE article_id = ?)")
+        params.append(article_id)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = db.execute(
+        f"SELECT e.id, e.name, e.type, count(*), count(DISTINCT m.article_id) "
+        f"FROM entities e JOIN mentions m ON m.entity_id = e.id {clause} "
+        f"GROUP BY e.id ORDER BY count(*) DESC, e.name COLLATE NOCASE",
+        params,
+    ).fetchall()
+    aliases = _aliases(db, [r[0] for r in rows])
+    return [
+        EntityInfo(
+            id=r[0], name=r[1], type=r[2], count=r[3], articles=r[4], aliases=aliases.get(r[0], ())
+        )
+        for r in rows
+    ]
+
+
+def entity_by_id(db: Database, entity_id: int) -> tuple[str, str] | None:
+    """``(name, type)`` of an entity, or ``None``."""
+    row = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def articles_mentioning(db: Database, entity_id: int) -> list[tuple[int, str, int]]:
+    """``(article id, title, mentions)`` for every article that mentions the entity."""
+    return [
+        (int(a), t, int(n))
+        for a, t, n in db.execute(
+            "SELECT a.id, a.title, count(*) FROM mentions m JOIN articles a "
+            "ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
+            "ORDER BY count(*) DESC, a.title COLLATE NOCASE",
+            [entity_id],
+        )
+    ]
+
+
+def correction_rows(db: Database) -> list[tuple[str, str, str]]:
+    """Every stored correction as ``(kind, name, value)``, oldest first."""
+    return [
+        (k, n, v)
+        for k, n, v in db.execute("SELECT kind, name, value FROM entity_corrections ORDER BY id")
+    ]
