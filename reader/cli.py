@@ -21,6 +21,7 @@ from reader import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 VIEWS = ("library", "reader")
+NOTE_COLOURS = ("yellow", "green", "blue", "pink", "purple")
 ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "figure", "other")
 
 
@@ -108,12 +109,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             if article is not None
             else []
         )
+        notes = [n.as_json() for n in lib.notes(article_id=args.id)] if article else []
     finally:
         lib.close()
     if article is None:
         print(f"fieldreader: no article with id {args.id}", file=sys.stderr)
         return EXIT_FAILED
-    payload = {**article.as_json(), "entities": entities}
+    payload = {**article.as_json(), "entities": entities, "notes": notes}
     meta = [
         article.title,
         " · ".join(x for x in (article.source, article.published, article.byline) if x),
@@ -156,9 +158,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
     lib = _open(args)
     try:
         if args.action == "corrections":
-            rows = [
-                {"kind": k, "name": n, "value": v} for k, n, v in lib.correction_rows()
-            ]
+            rows = [{"kind": k, "name": n, "value": v} for k, n, v in lib.correction_rows()]
             human = "\n".join(f"{r['kind']:<8} {r['name']}  {r['value']}" for r in rows)
             _emit(args, rows, human or "no corrections")
             return EXIT_OK
@@ -185,6 +185,57 @@ def cmd_entity(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_note(args: argparse.Namespace) -> int:
+    lib = _open(args)
+    try:
+        if args.action == "add":
+            try:
+                note_id = lib.add_note(
+                    args.article, args.text, quote=args.quote, colour=args.colour
+                )
+            except ValueError as exc:
+                print(f"fieldreader: {exc}", file=sys.stderr)
+                return EXIT_FAILED
+            note = lib.note(note_id)
+            assert note is not None
+            _emit(args, note.as_json(), f"note {note_id} added")
+            return EXIT_OK
+        if args.action == "list":
+            notes = lib.notes(article_id=args.article, trashed=args.trash)
+            human = "\n".join(
+                f"{n.id:>5}  article {n.article_id or '-':>5}  "
+                + (f"“{n.quote[:40]}” " if n.quote else "")
+                + n.body.strip().replace("\n", " ")[:60]
+                for n in notes
+            )
+            _emit(args, [n.as_json() for n in notes], human or "no notes")
+            return EXIT_OK
+        note = lib.note(args.id)
+        if note is None:
+            print(f"fieldreader: no note with id {args.id}", file=sys.stderr)
+            return EXIT_FAILED
+        if args.action == "delete":
+            lib.trash_note(args.id)
+            message = f"note {args.id} moved to the trash (restore with 'note restore')"
+        elif args.action == "restore":
+            lib.restore_note(args.id)
+            message = f"note {args.id} restored"
+        else:  # history
+            revisions = lib.note_revisions(args.id)
+            _emit(
+                args,
+                [{"id": r.id, "text": r.body, "saved": r.saved} for r in revisions],
+                "\n\n".join(f"[{r.saved}]\n{r.body}" for r in revisions),
+            )
+            return EXIT_OK
+        fresh = lib.note(args.id)
+        assert fresh is not None
+        _emit(args, fresh.as_json(), message)
+        return EXIT_OK
+    finally:
+        lib.close()
+
+
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reader.analysis.extraction import reextract
 
@@ -206,18 +257,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = lib.search(args.query, limit=args.limit, tag=args.tag)
     finally:
         lib.close()
-    payload = [
-        {
-            "kind": h.kind,
-            "id": h.id,
-            "title": h.title,
-            "snippet": snippet_markup(h.snippet, "", ""),
-            "rank": round(h.rank, 4),
-        }
-        for h in hits
-    ]
+    payload = []
+    for h in hits:
+        item: dict[str, Any] = {"kind": h.kind, "id": h.id}
+        if h.kind == "note":
+            item["article_id"] = h.article_id
+        item.update(title=h.title, snippet=snippet_markup(h.snippet, "", ""), rank=round(h.rank, 6))
+        payload.append(item)
     human = "\n".join(
-        f"{h.id:>5}  {h.title}\n       {snippet_markup(h.snippet, '*', '*')}" for h in hits
+        f"{h.kind:<7} {h.id:>5}  {h.title}\n               {snippet_markup(h.snippet, '*', '*')}"
+        for h in hits
     )
     _emit(args, payload, human or "no matches")
     return EXIT_OK
@@ -326,6 +375,28 @@ def build_parser() -> argparse.ArgumentParser:
         a.set_defaults(func=cmd_entity)
     a = actions.add_parser("corrections", parents=[json_opt], help="list stored corrections")
     a.set_defaults(func=cmd_entity)
+
+    p = sub.add_parser("note", help="add, list and manage notes and highlights")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    a = actions.add_parser("add", parents=[json_opt], help="add a note to an article")
+    a.add_argument("article", type=int, metavar="ARTICLE_ID")
+    a.add_argument("--text", required=True, metavar="MARKDOWN", help="the note (Markdown)")
+    a.add_argument("--quote", metavar="EXACT", help="anchor at the first occurrence of EXACT")
+    a.add_argument("--colour", "--color", choices=NOTE_COLOURS, help="highlight colour")
+    a.set_defaults(func=cmd_note)
+    a = actions.add_parser("list", parents=[json_opt], help="list notes")
+    a.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+    a.add_argument("--trash", action="store_true", help="list the notes in the trash")
+    a.set_defaults(func=cmd_note)
+    for action, helptext in (
+        ("delete", "move a note to the trash"),
+        ("restore", "bring a note back from the trash"),
+        ("history", "every saved version of a note, newest first"),
+    ):
+        a = actions.add_parser(action, parents=[json_opt], help=helptext)
+        a.add_argument("id", type=int, metavar="NOTE_ID")
+        a.set_defaults(func=cmd_note)
 
     p = sub.add_parser(
         "reextract", parents=[json_opt], help="extract the entities of every article again"

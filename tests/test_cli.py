@@ -190,3 +190,34 @@ def test_entities_in_show_and_list_and_corrections(library_path: Path, seed_file
     ]
     bad = run(library_path, "entity", "retype", "M23", "cheese")
     assert bad.returncode == 1 and "unknown entity type" in bad.stderr
+
+
+def test_notes_from_the_command_line(library_path: Path, seed_file: Path) -> None:
+    [added] = run_json(library_path, "import", str(seed_file))
+    aid = str(added["id"])
+    note = run_json(
+        library_path, "note", "add", aid, "--text", "Check *tantalum* share", "--quote", "coltan"
+    )
+    article = run_json(library_path, "show", aid)
+    assert article["text"][note["start"] : note["end"]] == "coltan"
+    bad = run(library_path, "note", "add", aid, "--text", "x", "--quote", "no such words")
+    assert bad.returncode == 1 and "does not occur" in bad.stderr
+    listed = run_json(library_path, "note", "list", "--article", aid)
+    assert [n["id"] for n in listed] == [note["id"]]
+    assert set(listed[0]) >= {
+        "id",
+        "article_id",
+        "text",
+        "quote",
+        "start",
+        "end",
+        "created",
+        "updated",
+    }
+    assert [n["id"] for n in article["notes"]] == [note["id"]]
+    hits = run_json(library_path, "search", "tantalum")
+    assert hits == [{**hits[0], "kind": "note", "id": note["id"], "article_id": added["id"]}]
+    assert set(hits[0]) >= {"kind", "id", "article_id", "title", "snippet"}
+    run_json(library_path, "note", "delete", str(note["id"]))
+    assert run_json(library_path, "search", "tantalum") == []
+    assert len(run_json(library_path, "note", "history", str(note["id"]))) == 1

@@ -21,9 +21,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.ingest.draft import Draft
+from reader.library import anchors as _anchors
 from reader.library import entities as _entities
+from reader.library import notes as _notes
 from reader.library import search as _search
 from reader.library.entities import EntityInfo, MentionLike
+from reader.library.notes import Note, Revision
 from reader.library.records import Article, ArticleSummary, SearchHit
 from reader.library.schema import migrate
 
@@ -337,13 +340,120 @@ class Library:
         return None if row is None else str(row[0])
 
     # -- search --------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 50, tag: str | None = None) -> list[SearchHit]:
-        """Ranked full-text search over titles and texts; never raises for odd queries."""
-        return _search.search_articles(self.db, query, limit=limit, tag=tag)
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        tag: str | None = None,
+        kinds: tuple[str, ...] = ("article", "note"),
+    ) -> list[SearchHit]:
+        """Ranked full-text search over articles and notes; never raises for odd queries."""
+        return _search.search_articles(self.db, query, limit=limit, tag=tag, kinds=kinds)
 
     def search_ids(self, query: str, *, tag: str | None = None, limit: int = 1000) -> list[int]:
         """Ids of matching articles, best first (for filtering the library list)."""
-        return [h.id for h in self.search(query, limit=limit, tag=tag)]
+        return [h.id for h in self.search(query, limit=limit, tag=tag, kinds=("article",))]
+
+    # -- notes ---------------------------------------------------------------------
+    def add_note(
+        self,
+        article_id: int | None,
+        body: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        colour: str | None = None,
+    ) -> int:
+        """Add a note: on a passage (``start``/``end`` or the first ``quote``), on an
+        article, or free-standing. ``ValueError`` when the passage is not in the text."""
+        anchor = None
+        if start is not None or end is not None or quote is not None:
+            if article_id is None:
+                raise ValueError("a passage needs an article")
+            text = self.text_of(article_id)
+            if text is None:
+                raise ValueError(f"no article with id {article_id}")
+            if quote is not None and start is None:
+                anchor = _anchors.anchor_for_quote(text, quote)
+            else:
+                anchor = _anchors.make_anchor(text, int(start or 0), int(end or 0))
+        elif article_id is not None and self.title_of(article_id) is None:
+            raise ValueError(f"no article with id {article_id}")
+        if colour is not None and colour not in _notes.COLOURS:
+            raise ValueError(f"unknown colour {colour!r}; use one of {', '.join(_notes.COLOURS)}")
+        with self.db.atomic():
+            return _notes.insert_note(
+                self.db,
+                article_id=article_id,
+                body=body,
+                anchor=anchor,
+                colour=colour,
+                now=now_iso(),
+            )
+
+    def note(self, note_id: int) -> Note | None:
+        """One note (trashed or not), or ``None``."""
+        return _notes.fetch_note(self.db, note_id)
+
+    def notes(self, *, article_id: int | None = None, trashed: bool = False) -> list[Note]:
+        """Notes of one article (by position) or of the whole library (newest first)."""
+        return _notes.fetch_notes(self.db, article_id=article_id, trashed=trashed)
+
+    def save_note(self, note_id: int, body: str) -> bool:
+        """Save a note's body, keeping a revision; False when it had not changed."""
+        with self.db.atomic():
+            return _notes.save_body(self.db, note_id, body, now_iso())
+
+    def set_note_colour(self, note_id: int, colour: str | None) -> None:
+        """Change a highlight's colour (``None`` for the default)."""
+        if colour is not None and colour not in _notes.COLOURS:
+            raise ValueError(f"unknown colour {colour!r}; use one of {', '.join(_notes.COLOURS)}")
+        self.db.execute("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
+
+    def trash_note(self, note_id: int) -> None:
+        """Move a note to the trash (it can be restored)."""
+        self.db.execute("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
+
+    def restore_note(self, note_id: int) -> None:
+        """Bring a note back from the trash."""
+        self.db.execute("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
+
+    def purge_note(self, note_id: int) -> None:
+        """Delete a trashed note for good, with its history."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
+
+    def note_revisions(self, note_id: int) -> list[Revision]:
+        """Every saved state of a note, newest first."""
+        return _notes.revisions(self.db, note_id)
+
+    def reanchor_notes(self, article_id: int) -> list[int]:
+        """Re-find every anchored note of an article in its current text; return the ids
+        that could not be found (they are flagged ``unresolved``, never moved blindly)."""
+        text = self.text_of(article_id) or ""
+        lost: list[int] = []
+        with self.db.atomic():
+            for n in self.notes(article_id=article_id) + self.notes(
+                article_id=article_id, trashed=True
+            ):
+                if n.quote is None or n.start is None or n.end is None:
+                    continue
+                anchor = _anchors.Anchor(n.start, n.end, n.quote, n.prefix or "", n.suffix or "")
+                place = _anchors.reanchor(text, anchor)
+                if place is None:
+                    lost.append(n.id)
+                    self.db.execute(
+                        "UPDATE notes SET anchor_status = 'unresolved' WHERE id = ?", [n.id]
+                    )
+                else:
+                    self.db.execute(
+                        "UPDATE notes SET start = ?, \"end\" = ?, anchor_status = 'ok' "
+                        "WHERE id = ?",
+                        [place[0], place[1], n.id],
+                    )
+        return lost
 
     def stats(self) -> dict[str, Any]:
         """Counts for the status bar and ``fieldreader info``."""

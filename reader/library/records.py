@@ -98,11 +98,12 @@ class Article:
 class SearchHit:
     """A ranked search result. ``snippet`` marks matches with :data:`MATCH_START`/``END``."""
 
-    kind: str
+    kind: str  # "article" or "note"
     id: int
     title: str
     snippet: str
     rank: float
+    article_id: int | None = None  # for a note: the article it belongs to, if any
 
 
 #: Private-use characters that bracket a matched term inside a snippet; each view

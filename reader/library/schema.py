@@ -116,10 +116,61 @@ def _v2(db: Database) -> None:
     )
 
 
+def _v3(db: Database) -> None:
+    """Notes and highlights (anchored or free-standing), their revisions, and their index."""
+    db.executescript(
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            body TEXT NOT NULL DEFAULT '',
+            quote TEXT,
+            prefix TEXT,
+            suffix TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            anchor_status TEXT NOT NULL DEFAULT 'none',
+            colour TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            deleted TEXT
+        );
+        CREATE INDEX notes_article ON notes(article_id, start);
+        CREATE INDEX notes_updated ON notes(updated);
+        CREATE TABLE note_revisions (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            saved TEXT NOT NULL
+        );
+        CREATE INDEX note_revisions_note ON note_revisions(note_id, id);
+
+        CREATE VIRTUAL TABLE notes_fts USING fts5(
+            body, quote,
+            content='notes', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+            INSERT INTO notes_fts(rowid, body, quote) VALUES (new.id, new.body, new.quote);
+        END;
+        CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, body, quote)
+                VALUES ('delete', old.id, old.body, old.quote);
+        END;
+        CREATE TRIGGER notes_au AFTER UPDATE OF body, quote ON notes BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, body, quote)
+                VALUES ('delete', old.id, old.body, old.quote);
+            INSERT INTO notes_fts(rowid, body, quote) VALUES (new.id, new.body, new.quote);
+        END;
+        """
+    )
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -50,21 +50,66 @@ def _run(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHi
     return [SearchHit("article", int(i), t, s or "", float(r)) for i, t, s, r in rows]
 
 
+def _run_notes(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
+    params: list[object] = [MATCH_START, MATCH_END, match]
+    tag_filter = ""
+    if tag:
+        tag_filter = (
+            "AND n.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+            "ON t.id = at.tag_id WHERE t.name = ?)"
+        )
+        params.append(tag)
+    params.append(limit)
+    sql = f"""
+        SELECT n.id, n.article_id, a.title, n.body,
+               snippet(notes_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,
+               bm25(notes_fts) AS rank
+        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+        LEFT JOIN articles a ON a.id = n.article_id
+        WHERE notes_fts MATCH ? AND n.deleted IS NULL {tag_filter}
+        ORDER BY rank LIMIT ?
+    """
+    hits = []
+    for note_id, article_id, title, body, snippet, rank in db.execute(sql, params):
+        if not title:
+            first = body.strip().splitlines()[0] if body.strip() else "Note"
+            title = first.lstrip("# ").strip()[:80] or "Note"
+        hits.append(SearchHit("note", int(note_id), title, snippet or "", float(rank), article_id))
+    return hits
+
+
+def _both(
+    db: Database, match: str, limit: int, tag: str | None, kinds: tuple[str, ...]
+) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    if "article" in kinds:
+        hits += _run(db, match, limit, tag)
+    if "note" in kinds:
+        hits += _run_notes(db, match, limit, tag)
+    hits.sort(key=lambda h: h.rank)
+    return hits[:limit]
+
+
 def search_articles(
-    db: Database, query: str, *, limit: int = 50, tag: str | None = None
+    db: Database,
+    query: str,
+    *,
+    limit: int = 50,
+    tag: str | None = None,
+    kinds: tuple[str, ...] = ("article", "note"),
 ) -> list[SearchHit]:
     """Ranked matches for ``query``; an empty or wordless query gives no results."""
     query = query.strip()
     if not query:
         return []
     try:
-        return _run(db, query, limit, tag)
+        return _both(db, query, limit, tag, kinds)
     except sqlite3.OperationalError:
         pass  # FTS5 syntax it rejects: fall back to the words alone
     terms = plain_terms(query)
     if not terms:
         return []
-    return _run(db, terms, limit, tag)
+    return _both(db, terms, limit, tag, kinds)
 
 
 def snippet_markup(snippet: str, start: str, end: str) -> str:

@@ -216,7 +216,11 @@ class SearchResultsModel(QAbstractListModel):
         """Search for ``query`` (within ``tag`` if given); an empty query clears."""
         self.beginResetModel()
         self.query, self.tag = query, tag
-        self._hits = self.library.search(query, limit=self.LIMIT, tag=tag) if query else []
+        self._hits = (
+            self.library.search(query, limit=self.LIMIT, tag=tag, kinds=("article",))
+            if query
+            else []
+        )
         summaries = self.library.summaries([h.id for h in self._hits])
         self._meta = {
             i: " · ".join(p for p in (s.source, short_date(s.published)) if p)
