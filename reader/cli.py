@@ -236,6 +236,52 @@ def cmd_note(args: argparse.Namespace) -> int:
         lib.close()
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    lib = _open(args)
+    try:
+        if args.what == "notes":
+            from reader.library.export_markdown import export_notes
+
+            paths = export_notes(lib, Path(args.dest))
+            payload: Any = {"files": [str(p) for p in paths], "count": len(paths)}
+            human = f"{len(paths)} Markdown files written to {args.dest}"
+        else:
+            from reader.library.export_json import export_library
+
+            counts = export_library(lib, Path(args.dest))
+            payload = {"file": str(args.dest), "tables": counts}
+            human = (
+                f"library written to {args.dest}: {counts.get('articles', 0)} articles, "
+                f"{counts.get('notes', 0)} notes"
+            )
+    except (ValueError, OSError) as exc:
+        print(f"fieldreader: {args.dest}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    _emit(args, payload, human)
+    return EXIT_OK
+
+
+def cmd_import_library(args: argparse.Namespace) -> int:
+    from reader.library.export_json import import_library
+
+    lib = _open(args)
+    try:
+        counts = import_library(lib, Path(args.file))
+    except (ValueError, OSError) as exc:
+        print(f"fieldreader: {args.file}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    _emit(
+        args,
+        {"file": str(args.file), "tables": counts},
+        f"imported {counts.get('articles', 0)} articles and {counts.get('notes', 0)} notes",
+    )
+    return EXIT_OK
+
+
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reader.analysis.extraction import reextract
 
@@ -397,6 +443,24 @@ def build_parser() -> argparse.ArgumentParser:
         a = actions.add_parser(action, parents=[json_opt], help=helptext)
         a.add_argument("id", type=int, metavar="NOTE_ID")
         a.set_defaults(func=cmd_note)
+
+    p = sub.add_parser("export", help="export notes as Markdown, or the whole library as JSON")
+    kinds = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
+    kinds.required = True
+    a = kinds.add_parser(
+        "notes", parents=[json_opt], help="one Markdown file per article with notes (a vault)"
+    )
+    a.add_argument("dest", metavar="DIR")
+    a.set_defaults(func=cmd_export)
+    a = kinds.add_parser("library", parents=[json_opt], help="everything, as one JSON file")
+    a.add_argument("dest", metavar="FILE.json")
+    a.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import-library", parents=[json_opt], help="load a library export into an empty library"
+    )
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(func=cmd_import_library)
 
     p = sub.add_parser(
         "reextract", parents=[json_opt], help="extract the entities of every article again"

@@ -221,3 +221,33 @@ def test_notes_from_the_command_line(library_path: Path, seed_file: Path) -> Non
     run_json(library_path, "note", "delete", str(note["id"]))
     assert run_json(library_path, "search", "tantalum") == []
     assert len(run_json(library_path, "note", "history", str(note["id"]))) == 1
+
+
+def test_export_and_import_library_round_trip(
+    library_path: Path, seed_file: Path, tmp_path: Path
+) -> None:
+    [added] = run_json(library_path, "import", str(seed_file))
+    run_json(library_path, "samples")
+    run_json(
+        library_path, "note", "add", str(added["id"]), "--text", "A *note*", "--quote", "coltan"
+    )
+    run_json(library_path, "note", "add", str(added["id"]), "--text", "Whole-article note")
+    dump = tmp_path / "lib.json"
+    out = run_json(library_path, "export", "library", str(dump))
+    assert out["tables"]["articles"] == 11 and out["tables"]["notes"] == 2
+    copy = tmp_path / "copy.sqlite"
+    run_json(copy, "import-library", str(dump))
+    dump2 = tmp_path / "again.json"
+    run_json(copy, "export", "library", str(dump2))
+    first, second = json.loads(dump.read_text()), json.loads(dump2.read_text())
+    assert first["tables"] == second["tables"]
+    assert run_json(copy, "search", "coltan") == run_json(library_path, "search", "coltan")
+    again = run(copy, "import-library", str(dump))
+    assert again.returncode == 1 and "not empty" in again.stderr
+
+    vault = tmp_path / "vault"
+    files = run_json(library_path, "export", "notes", str(vault))["files"]
+    assert len(files) == 1
+    text = Path(files[0]).read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "url: https://www.aljazeera.com" in text
+    assert "> coltan" in text and "A *note*" in text and "Whole-article note" in text
