@@ -9,7 +9,8 @@ says so.
 
 ``screenshot=PATH`` renders the window offscreen at 1400x900 with an article open (after
 the samples loaded, if they had to be), saves a PNG and returns without an event loop; the
-offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset.
+offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset. ``entity=NAME``
+selects that entity of the article in the sidebar first, so its mentions show highlighted.
 
 Environment:
     ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
@@ -35,7 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__
+from reader import __version__, locations
 from reader.library import Library
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
@@ -52,10 +53,11 @@ SAMPLES_TIMEOUT_MS = 120_000
 
 
 def make_settings() -> QSettings:
-    """The settings store: an ini file under ``$FIELDREADER_SETTINGS_DIR``, else the platform's."""
+    """The settings store: ``Fieldreader.ini`` in ``$FIELDREADER_SETTINGS_DIR``, else in a
+    portable app's data folder, else the platform's usual place."""
     folder = os.environ.get(SETTINGS_ENV)
-    if folder:
-        path = Path(folder).expanduser()
+    path = Path(folder).expanduser() if folder else locations.settings_dir()
+    if path is not None:
         path.mkdir(parents=True, exist_ok=True)
         return QSettings(str(path / "Fieldreader.ini"), QSettings.Format.IniFormat)
     return QSettings(ORGANISATION, APPLICATION)
@@ -114,10 +116,11 @@ def build_main_window(
 
 
 def apply_view(window: MainWindow, view: str) -> None:
-    """``library``: library dock and reader; ``reader``: the reader fills the window."""
+    """``library``: the docks and the reader; ``reader``: the reader fills the window."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     window.library_dock.setVisible(view == "library")
+    window.entity_dock.setVisible(view == "library")
 
 
 def wait_for(signal: SignalInstance, timeout_ms: int = SAMPLES_TIMEOUT_MS) -> None:
@@ -149,11 +152,13 @@ def run_gui(
     screenshot: Path | None = None,
     article_id: int | None = None,
     view: str = "library",
+    entity: str | None = None,
 ) -> int:
     """Start the desktop app on ``library_path``; return the exit code.
 
     ``article_id`` opens that article (default: the last one read, else the newest);
-    ``view`` is ``library`` or ``reader``; ``screenshot`` saves a 1400x900 PNG and exits.
+    ``view`` is ``library`` or ``reader``; ``screenshot`` saves a 1400x900 PNG and exits;
+    ``entity`` selects the entity of that name in the sidebar (its mentions highlighted).
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
@@ -166,12 +171,14 @@ def run_gui(
     window = build_main_window(library, Path(library_path), settings=make_settings(), tasks=tasks)
     try:
         if screenshot is not None:
-            return _screenshot(app, window, Path(screenshot), article_id, view)
+            return _screenshot(app, window, Path(screenshot), article_id, view, entity)
         window.restore_layout()
         apply_view(window, view)
         window.show()
         window.load_samples_if_empty()
         _open_requested(window, article_id)
+        if entity:
+            _select_entity(window, entity)
         return app.exec()
     finally:
         tasks.shutdown()
@@ -190,8 +197,20 @@ def _open_requested(window: MainWindow, article_id: int | None) -> bool:
     return True
 
 
+def _select_entity(window: MainWindow, name: str) -> bool:
+    if window.entity_pane.select_entity_named(name):
+        return True
+    window.statusBar().showMessage(f"This article mentions no entity called {name!r}.", 10_000)
+    return False
+
+
 def _screenshot(
-    app: QApplication, window: MainWindow, path: Path, article_id: int | None, view: str
+    app: QApplication,
+    window: MainWindow,
+    path: Path,
+    article_id: int | None,
+    view: str,
+    entity: str | None = None,
 ) -> int:
     window.persist_layout = False
     window.resize(*SCREENSHOT_SIZE)
@@ -204,6 +223,10 @@ def _screenshot(
         article_id = window.library.most_recent_id()
     if article_id is not None and not _open_requested(window, article_id):
         print(f"fieldreader: no article with id {article_id}", file=sys.stderr)
+        return 1
+    settle(app)
+    if entity and not _select_entity(window, entity):
+        print(f"fieldreader: no entity called {entity!r} in the article", file=sys.stderr)
         return 1
     settle(app)
     if not save_screenshot(window, path):

@@ -3,7 +3,9 @@
 It refuses every resource (images, stylesheets, anything a document could name), never
 follows a link itself, and hands http(s) links to the system browser only when clicked.
 The text sits in a centred column of about :data:`MEASURE` characters, kept centred as the
-window resizes, by setting the root frame's side margins.
+window resizes, by setting the root frame's side margins. Highlights come in named layers
+(:data:`LAYERS`, drawn bottom to top) so entity colours, a selected entity's mentions and
+find matches can show together; ``setExtraSelections`` sets the ``find`` layer.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetricsF, QResizeEvent
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 MEASURE = 68  # characters per line, at most
 SIDE_MIN = 28  # pixels of margin on a narrow window
 TOP_MARGIN = 44
 BOTTOM_MARGIN = 120
 EXTERNAL_SCHEMES = ("http", "https")
+LAYERS = ("types", "entity", "find")  # extra-selection layers, bottom to top
 
 
 class ArticleBrowser(QTextBrowser):
@@ -46,6 +49,7 @@ class ArticleBrowser(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(False)  # drops go to the window, which imports them
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     # -- content -----------------------------------------------------------------------
     def show_page(self, body: str, css: str, font: QFont) -> None:
@@ -55,6 +59,16 @@ class ArticleBrowser(QTextBrowser):
         doc.setDefaultStyleSheet(css)
         self.setHtml(body)
         self._update_column()
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace the highlights of layer ``name`` (one of :data:`LAYERS`)."""
+        self._layers[name] = list(selections)
+        combined = [s for layer in LAYERS for s in self._layers.get(layer, [])]
+        super().setExtraSelections(combined)
+
+    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # noqa: N802
+        """The find bar's highlights (the ``find`` layer); other layers stay."""
+        self.set_layer("find", selections)
 
     def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
         """Refuse every resource: an article never loads images, styles or anything else."""

@@ -1,7 +1,9 @@
 """The main window: composes the panes, the menus, the status bar and drag-and-drop.
 
-It implements no pane itself. The reader is the central widget; the library is a dock
-(object names set, so ``saveState`` restores it, and later panes dock beside it). Imports
+It implements no pane itself. The reader is the central widget; the library is a dock on
+the left and the entities a dock on the right (object names set, so ``saveState`` restores
+them); :class:`~reader.ui.entity_actions.EntityActions` joins the entity dock to the reader
+and runs corrections and re-extraction. Imports
 go through the :class:`~reader.ui.imports.ImportController`; the window only asks for
 paths and refreshes the views when the library changes.
 """
@@ -33,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import Library
+from reader.ui.entity_actions import EntityActions
+from reader.ui.entity_pane import EntityPane
 from reader.ui.imports import ImportController
 from reader.ui.library_pane import LibraryPane
 from reader.ui.operations import ImportSummary
@@ -52,6 +56,7 @@ FIRST_RUN_MESSAGE = (
 )
 MESSAGE_MS = 20_000
 DOCK_WIDTH = 540  # at most, on a first start; about a third of the window below that
+ENTITY_DOCK_WIDTH = 320  # at most, on a first start
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +95,12 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.entity_pane = EntityPane(library, self)
+        self.entity_dock = QDockWidget("Entities", self)
+        self.entity_dock.setObjectName("entitiesDock")
+        self.entity_dock.setWidget(self.entity_pane)
+        self.entity_dock.setFeatures(self.library_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self._layout_restored = False
 
         self.progress = TaskProgress(self)
@@ -106,9 +117,16 @@ class MainWindow(QMainWindow):
             present_summary or (lambda summary: show_import_summary(self, summary)),
             self,
         )
+        self.entity_actions = EntityActions(
+            library_path, tasks, self.progress, self.entity_pane, self.reader, self
+        )
         self._build_menus()
 
         self.library_pane.article_activated.connect(self.open_article)
+        self.entity_pane.article_activated.connect(self.open_article)
+        self.entity_actions.status_reported.connect(self.show_status)
+        self.entity_actions.action_failed.connect(self.show_status)
+        self.imports.library_changed.connect(self.entity_actions.on_library_changed)
         self.library_pane.filter_changed.connect(self.update_count)
         self.reader.article_shown.connect(self.on_article_shown)
         self.reader.font_size_changed.connect(self.on_font_size_changed)
@@ -138,10 +156,14 @@ class MainWindow(QMainWindow):
             "Import &Folder\u2026", self.on_import_folder, "Ctrl+Shift+O"
         )
         self.samples_action = self._action("Load &Sample Articles", self.on_load_samples)
+        self.reextract_action = self._action(
+            "Re-extract &Entities", self.entity_actions.reextract_all
+        )
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addActions([self.import_files_action, self.import_folder_action])
         file_menu.addAction(self.samples_action)
+        file_menu.addAction(self.reextract_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -150,6 +172,10 @@ class MainWindow(QMainWindow):
         self.library_action.setText("&Library Pane")
         self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         view.addAction(self.library_action)
+        self.entities_action = self.entity_dock.toggleViewAction()
+        self.entities_action.setText("&Entities Pane")
+        self.entities_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        view.addAction(self.entities_action)
         self.search_action = self._action("&Search Library", self.on_search_library, "Ctrl+K")
         view.addAction(self.search_action)
         view.addSeparator()
@@ -170,6 +196,15 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.find_action = self._action("&Find in Article\u2026", self.reader.open_find, std.Find)
         view.addAction(self.find_action)
+        self.next_mention_action = self._action("&Next Mention", self.reader.next_mention, "F3")
+        self.previous_mention_action = self._action(
+            "&Previous Mention", self.reader.previous_mention, "Shift+F3"
+        )
+        self.colour_mentions_action = QAction("&Colour Mentions by Type", self, checkable=True)
+        self.colour_mentions_action.toggled.connect(self.reader.set_colour_by_type)
+        view.addSeparator()
+        view.addActions([self.next_mention_action, self.previous_mention_action])
+        view.addAction(self.colour_mentions_action)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About Fieldreader", self.on_about)
@@ -230,6 +265,10 @@ class MainWindow(QMainWindow):
     def on_import_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
+    @Slot(str)
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
     @Slot()
     def on_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Import Files", "", IMPORT_FILTER)
@@ -264,6 +303,7 @@ class MainWindow(QMainWindow):
             app.setPalette(palette_for(theme))
         self.setStyleSheet(window_stylesheet(self.stylesheet_template, theme))
         self.reader.set_theme(theme)
+        self.entity_pane.set_theme(theme)
         self.preferences.theme = theme.name
         self.theme_actions[theme.name].setChecked(True)
 
@@ -308,8 +348,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:  # first start: give the library a sensible width
             self._layout_restored = True
-            width = min(DOCK_WIDTH, max(300, int(self.width() * 0.38)))
-            self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
+            width = min(DOCK_WIDTH, max(300, int(self.width() * 0.31)))
+            side = min(ENTITY_DOCK_WIDTH, max(220, int(self.width() * 0.215)))
+            self.resizeDocks(
+                [self.library_dock, self.entity_dock], [width, side], Qt.Orientation.Horizontal
+            )
 
     def save_layout(self) -> None:
         self.preferences.save_window_layout(self.saveGeometry(), self.saveState())

@@ -5,18 +5,24 @@ It composes an :class:`~reader.ui.article_browser.ArticleBrowser` and a
 remembers the font size and theme in :class:`~reader.ui.preferences.Preferences`, and keeps
 each article's reading position (the scroll fraction) in the library: saved shortly after
 scrolling stops and whenever another article is opened, restored when an article opens.
+Entity mentions are highlighted through :class:`~reader.ui.text_map.MentionHighlights`
+(the caller says which); a selection can be marked as an entity from the context menu.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from reader.library import Article, Library
 from reader.ui.article_browser import ArticleBrowser
 from reader.ui.article_html import article_html, document_css, empty_html
+from reader.ui.entity_models import TYPE_LABELS
 from reader.ui.find_bar import FindBar
 from reader.ui.preferences import Preferences
+from reader.ui.text_map import MentionHighlights, Span
 from reader.ui.theme import (
     DEFAULT_FONT_SIZE,
     MAX_FONT_SIZE,
@@ -28,6 +34,7 @@ from reader.ui.theme import (
 )
 
 POSITION_SAVE_DELAY_MS = 700
+MARK_MAX_CHARS = 120  # longer selections are not offered as an entity
 
 EMPTY_TITLE = "Nothing open yet"
 EMPTY_MESSAGE = (
@@ -42,10 +49,14 @@ class ReaderPane(QWidget):
     Signals:
         article_shown(article_id): an article was opened (0 when the pane was cleared).
         font_size_changed(points): the reading font size changed.
+        entity_marked(text, type): the user marked the selected text as an entity.
+        mention_changed(index, total): the current entity mention moved (F3, Shift+F3).
     """
 
     article_shown = Signal(int)
     font_size_changed = Signal(int)
+    entity_marked = Signal(str, str)
+    mention_changed = Signal(int, int)
 
     def __init__(
         self, library: Library, preferences: Preferences, parent: QWidget | None = None
@@ -63,6 +74,9 @@ class ReaderPane(QWidget):
         self.browser.setAccessibleName("Article")
         self.find_bar = FindBar(self.browser, self)
         self.find_bar.closed.connect(self.on_find_bar_closed)
+        self.highlights = MentionHighlights(self.browser)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self.on_context_menu_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -90,6 +104,7 @@ class ReaderPane(QWidget):
             return False
         self.save_position()
         self.article = article
+        self.highlights.clear()
         self._render(keep_fraction=article.reading_position)
         self.find_bar.refresh(keep_position=False)
         self.article_shown.emit(article.id)
@@ -99,6 +114,7 @@ class ReaderPane(QWidget):
         """Close the article and show the empty page."""
         self.save_position()
         self.article = None
+        self.highlights.clear()
         self._render(keep_fraction=None)
         self.article_shown.emit(0)
 
@@ -113,6 +129,7 @@ class ReaderPane(QWidget):
         try:
             self.browser.show_page(body, css, font)
             self._scroll_to(keep_fraction or 0.0)
+            self.highlights.rebuild(self.article, self.theme)
         finally:
             self._restoring = False
         if keep_fraction:  # layout may finish after the event loop turns; apply again then
@@ -120,7 +137,7 @@ class ReaderPane(QWidget):
             QTimer.singleShot(0, lambda: self._settle(wanted, keep_fraction))
 
     def _settle(self, article_id: int | None, fraction: float) -> None:
-        if article_id is None or article_id != self.article_id:
+        if article_id is None or article_id != self.article_id or self.highlights.revealed:
             return
         self._restoring = True
         try:
@@ -191,3 +208,65 @@ class ReaderPane(QWidget):
     @Slot()
     def on_find_bar_closed(self) -> None:
         self.browser.setFocus()
+
+    # -- entity mentions ---------------------------------------------------------------
+    def show_mentions(self, spans: Sequence[Span], type_: str, *, reveal: bool = True) -> None:
+        """Highlight one entity's mentions (text offsets); scroll to the first if ``reveal``."""
+        self.highlights.show_mentions(spans, type_, reveal=reveal)
+        self._announce_mention()
+
+    def set_type_spans(self, spans_by_type: dict[str, list[Span]]) -> None:
+        """Every mention of the article by type (drawn while colouring by type is on)."""
+        self.highlights.set_type_spans(spans_by_type)
+
+    @Slot(bool)
+    def set_colour_by_type(self, on: bool) -> None:
+        self.highlights.set_colour_by_type(on)
+
+    @Slot()
+    def next_mention(self) -> None:
+        self.highlights.step(1)
+        self._announce_mention()
+
+    @Slot()
+    def previous_mention(self) -> None:
+        self.highlights.step(-1)
+        self._announce_mention()
+
+    def _announce_mention(self) -> None:
+        if self.highlights.current >= 0:
+            self.mention_changed.emit(self.highlights.current, len(self.highlights.mentions))
+
+    def selected_text(self) -> str:
+        """The selected article text, trimmed ("" when the selection is not article text)."""
+        span = self.highlights.selected_range()
+        if span is None or self.article is None:
+            return ""
+        text = self.article.text[span[0] : span[1]].strip()
+        return text if len(text) <= MARK_MAX_CHARS and "\n" not in text else ""
+
+    def mark_selection(self, type_: str) -> bool:
+        """Ask for the selected text to become an entity of ``type_`` (False: no selection)."""
+        text = self.selected_text()
+        if text:
+            self.entity_marked.emit(text, type_)
+        return bool(text)
+
+    @Slot(QPoint)
+    def on_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.browser.viewport().mapToGlobal(pos))
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The browser's menu plus "Mark … as Entity ▸ type" when article text is selected."""
+        menu = self.browser.createStandardContextMenu(pos)
+        text = self.selected_text()
+        if text:
+            menu.addSeparator()
+            shown = text if len(text) <= 30 else text[:29] + "\u2026"
+            marks = menu.addMenu(f"Mark \u201c{shown}\u201d as Entity")
+            for type_, label in TYPE_LABELS.items():
+                action = marks.addAction(label)
+                action.triggered.connect(lambda _c=False, t=type_: self.entity_marked.emit(text, t))
+        return menu

@@ -1,0 +1,78 @@
+"""The ``fieldreader`` command line: the library's operations, with JSON output.
+
+``fieldreader [--library PATH] COMMAND``; ``FIELDREADER_LIBRARY`` also names the file, and
+the default lives in the user data folder. With ``--json`` only JSON goes to stdout. Exit
+status: 0 success, 1 when some inputs failed (the rest still done), 2 for bad usage. Errors
+are one line on stderr, never a traceback. Qt is imported only by ``gui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.cli import articles, entities, framing, notes
+from reader.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    default_library_path,
+    reason,
+)
+
+__all__ = ["build_parser", "default_library_path", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="fieldreader",
+        description="An offline reader for articles, reports and notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldreader {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library file (default: $FIELDREADER_LIBRARY, else the user data folder)",
+    )
+    json_opt = Parser(add_help=False)
+    json_opt.add_argument("--json", action="store_true", help="print JSON only")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    for module in (articles, entities, notes, framing):
+        module.register(sub, json_opt)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command is None:
+        args.func, args.json = articles.cmd_gui, False
+        args.screenshot, args.article, args.view, args.entity = None, None, "library", None
+    args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
+    from reader.library.schema import SchemaTooNewError
+
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        # the reader of our output went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (SchemaTooNewError, sqlite3.DatabaseError, OSError) as exc:
+        print(f"fieldreader: {args.library}: {reason(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("fieldreader: interrupted", file=sys.stderr)
+        return 130

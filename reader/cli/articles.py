@@ -1,0 +1,184 @@
+"""Commands of the ``fieldreader`` command line.
+
+Articles: gui, import, list, show, search, samples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    VIEWS,
+    emit,
+    open_library,
+)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.ingest.importer import import_paths
+
+    lib = open_library(args)
+    try:
+        results = import_paths(lib, args.paths, tags=args.tag or [])
+    finally:
+        lib.close()
+    lines = []
+    for r in results:
+        if r.status == "error":
+            print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+        else:
+            lines.append(f"{r.status:<9} {r.id:>5}  {r.title}")
+    added = sum(r.status == "added" for r in results)
+    dupes = sum(r.status == "duplicate" for r in results)
+    failed = sum(r.status == "error" for r in results)
+    lines.append(f"{added} added, {dupes} duplicate, {failed} failed")
+    emit(args, [r.as_json() for r in results], "\n".join(lines))
+    if not results:
+        print("fieldreader: no importable files found", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        items = lib.list_articles(tag=args.tag, sort=args.sort, descending=not args.ascending)
+    finally:
+        lib.close()
+    human = "\n".join(
+        f"{a.id:>5}  {a.published or '          '}  {a.title}"
+        + (f"  [{', '.join(a.tags)}]" if a.tags else "")
+        for a in items
+    )
+    emit(args, [a.as_json() for a in items], human)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.analysis.extraction import entities_json
+
+    lib = open_library(args)
+    try:
+        article = lib.get(args.id)
+        entities = (
+            entities_json(lib, lib.article_entities(args.id), with_mentions=True)
+            if article is not None
+            else []
+        )
+        notes = [n.as_json() for n in lib.notes(article_id=args.id)] if article else []
+    finally:
+        lib.close()
+    if article is None:
+        print(f"fieldreader: no article with id {args.id}", file=sys.stderr)
+        return EXIT_FAILED
+    payload = {**article.as_json(), "entities": entities, "notes": notes}
+    meta = [
+        article.title,
+        " · ".join(x for x in (article.source, article.published, article.byline) if x),
+    ]
+    if article.url:
+        meta.append(article.url)
+    if article.tags:
+        meta.append("tags: " + ", ".join(article.tags))
+    if entities:
+        meta.append(
+            "entities: " + ", ".join(f"{e['name']} ({e['type']}, {e['count']})" for e in entities)
+        )
+    emit(args, payload, "\n".join(meta) + "\n\n" + article.text)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.library.search import snippet_markup
+
+    lib = open_library(args)
+    try:
+        hits = lib.search(args.query, limit=args.limit, tag=args.tag)
+    finally:
+        lib.close()
+    payload = []
+    for h in hits:
+        item: dict[str, Any] = {"kind": h.kind, "id": h.id}
+        if h.kind == "note":
+            item["article_id"] = h.article_id
+        item.update(title=h.title, snippet=snippet_markup(h.snippet, "", ""), rank=round(h.rank, 6))
+        payload.append(item)
+    human = "\n".join(
+        f"{h.kind:<7} {h.id:>5}  {h.title}\n               {snippet_markup(h.snippet, '*', '*')}"
+        for h in hits
+    )
+    emit(args, payload, human or "no matches")
+    return EXIT_OK
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    from reader.ingest.samples import load_samples
+
+    lib = open_library(args)
+    try:
+        results = load_samples(lib)
+    finally:
+        lib.close()
+    added = sum(r.status == "added" for r in results)
+    failed = [r for r in results if r.status == "error"]
+    for r in failed:
+        print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+    emit(
+        args,
+        [r.as_json() for r in results],
+        f"{added} sample articles added, {len(results) - added - len(failed)} already present",
+    )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from reader.app import run_gui
+
+    return run_gui(
+        Path(args.library),
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        article_id=args.article,
+        view=args.view,
+        entity=args.entity,
+    )
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser."""
+    p = sub.add_parser("gui", help="open the window (the default)")
+    p.add_argument("--screenshot", metavar="PNG", help="save a 1400x900 picture and exit")
+    p.add_argument("--article", type=int, metavar="ID", help="the article to open")
+    p.add_argument("--view", choices=VIEWS, default="library", help="what the window shows")
+    p.add_argument("--entity", metavar="NAME", help="select this entity of the article")
+    p.set_defaults(func=cmd_gui, json=False)
+
+    p = sub.add_parser("import", parents=[json_opt], help="import files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--tag", action="append", metavar="TAG", help="tag every imported article")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[json_opt], help="list articles")
+    p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    p.add_argument(
+        "--sort", choices=("published", "imported", "title", "source"), default="published"
+    )
+    p.add_argument("--ascending", action="store_true", help="oldest / A first")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[json_opt], help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", parents=[json_opt], help="full-text search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("samples", parents=[json_opt], help="load the bundled sample articles")
+    p.set_defaults(func=cmd_samples)

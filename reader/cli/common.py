@@ -1,0 +1,71 @@
+"""What every command of the command line shares: exit codes, output, opening the library.
+
+With ``--json`` only JSON goes to stdout; otherwise a short human-readable text. Errors
+are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from reader.library import Library
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+VIEWS = ("library", "reader")
+NOTE_COLOURS = ("yellow", "green", "blue", "pink", "purple")
+ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "figure", "other")
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit status 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, reported by :func:`reader.cli.main`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def default_library_path() -> Path:
+    """The library file: ``FIELDREADER_LIBRARY``, else a portable app's data folder, else the
+    user data folder (see :mod:`reader.locations`)."""
+    env = os.environ.get("FIELDREADER_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    from reader import locations
+
+    return locations.default_library_path()
+
+
+def emit(args: argparse.Namespace, payload: Any, human: str) -> None:
+    """Print ``payload`` as JSON with ``--json``, else the human text."""
+    if args.json:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif human:
+        print(human)
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """Open the library file the command line names."""
+    from reader.library import Library
+
+    return Library.open(args.library)
+
+
+def reason(exc: BaseException) -> str:
+    """A short, readable reason for an error with a file or the library."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    text = str(exc) or exc.__class__.__name__
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+        return "not a Fieldreader library (the file is not an SQLite database)"
+    return text

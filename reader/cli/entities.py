@@ -1,0 +1,122 @@
+"""Commands of the ``fieldreader`` command line.
+
+Entities: entities, entity rename|retype|merge|hide|add|corrections, reextract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reader.cli.common import (
+    ENTITY_TYPES,
+    EXIT_FAILED,
+    EXIT_OK,
+    Parser,
+    emit,
+    open_library,
+)
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from reader.analysis.extraction import entities_json
+
+    lib = open_library(args)
+    try:
+        if args.article is not None and lib.get(args.article) is None:
+            print(f"fieldreader: no article with id {args.article}", file=sys.stderr)
+            return EXIT_FAILED
+        infos = lib.entities(type_=args.type, article_id=args.article)
+        payload = entities_json(lib, infos, with_mentions=False)
+    finally:
+        lib.close()
+    human = "\n".join(
+        f"{e['id']:>5}  {e['type']:<12} {e['count']:>5} in {e['articles']:>4}  {e['name']}"
+        for e in payload
+    )
+    emit(args, payload, human or "no entities")
+    return EXIT_OK
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    from reader.analysis.extraction import correct
+
+    lib = open_library(args)
+    try:
+        if args.action == "corrections":
+            rows = [{"kind": k, "name": n, "value": v} for k, n, v in lib.correction_rows()]
+            human = "\n".join(f"{r['kind']:<8} {r['name']}  {r['value']}" for r in rows)
+            emit(args, rows, human or "no corrections")
+            return EXIT_OK
+        name = args.name
+        if name.isdigit() and args.action != "add":
+            found = lib.entity(int(name))
+            if found is None:
+                print(f"fieldreader: no entity with id {name}", file=sys.stderr)
+                return EXIT_FAILED
+            name = found[0]
+        value = getattr(args, "value", "") or ""
+        try:
+            updated = correct(lib, args.action, name, value)
+        except ValueError as exc:
+            print(f"fieldreader: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    finally:
+        lib.close()
+    payload = {
+        "correction": {"kind": args.action, "name": name, "value": value},
+        "articles_updated": updated,
+    }
+    emit(args, payload, f"{args.action} {name} {value}".rstrip() + f": {updated} articles updated")
+    return EXIT_OK
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from reader.analysis.extraction import reextract
+
+    lib = open_library(args)
+    try:
+        done = reextract(lib)
+        entities = len(lib.entities())
+    finally:
+        lib.close()
+    emit(args, {"articles": done, "entities": entities}, f"{done} articles re-extracted")
+    return EXIT_OK
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser."""
+    p = sub.add_parser("entities", parents=[json_opt], help="list entities with counts")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article's entities")
+    p.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    p.set_defaults(func=cmd_entities)
+
+    p = sub.add_parser(
+        "entity",
+        help="correct entities (the corrections stick)",
+        description="Correct the entity list. NAME may be an entity's name or id. Every "
+        "correction is stored in the library, applied at once, and applied first to every "
+        "article imported or re-extracted later.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    for action, helptext, second, second_help in (
+        ("rename", "give an entity a new name", "value", "NEW_NAME"),
+        ("retype", "change an entity's type", "value", "TYPE"),
+        ("merge", "merge NAME into TARGET (NAME becomes an alias)", "value", "TARGET"),
+        ("hide", "mark NAME as not an entity", None, None),
+        ("add", "mark every occurrence of TEXT as an entity of TYPE", "value", "TYPE"),
+    ):
+        a = actions.add_parser(action, parents=[json_opt], help=helptext)
+        a.add_argument("name", metavar="TEXT" if action == "add" else "NAME")
+        if second:
+            a.add_argument(second, metavar=second_help)
+        a.set_defaults(func=cmd_entity)
+    a = actions.add_parser("corrections", parents=[json_opt], help="list stored corrections")
+    a.set_defaults(func=cmd_entity)
+
+    p = sub.add_parser(
+        "reextract", parents=[json_opt], help="extract the entities of every article again"
+    )
+    p.set_defaults(func=cmd_reextract)

@@ -1,0 +1,185 @@
+"""Commands of the ``fieldreader`` command line.
+
+The framing comparison: compare, code, coding accept|reject|reset|move|list, codebook list|show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from reader.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Parser,
+    emit,
+    open_library,
+)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.analysis.compare import compare, to_csv, to_markdown
+
+    lib = open_library(args)
+    try:
+        result = compare(lib, args.a, args.b, codebook_id=args.codebook)
+    except ValueError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    if args.format == "csv":
+        sys.stdout.write(to_csv(result))
+    elif args.format == "md":
+        sys.stdout.write(to_markdown(result))
+    else:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from reader.analysis.framing import code_passage, codebook_for, coding
+
+    lib = open_library(args)
+    try:
+        codebook = codebook_for(lib, args.codebook)
+        coding_id = code_passage(
+            lib,
+            args.article,
+            args.dimension,
+            codebook=codebook,
+            quote=args.quote,
+            value=args.value,
+            memo=args.memo,
+        )
+        made = coding(lib, coding_id)
+    except ValueError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    assert made is not None
+    emit(args, made.as_json(), f"coding {coding_id} added to {args.dimension}")
+    return EXIT_OK
+
+
+def cmd_coding(args: argparse.Namespace) -> int:
+    from reader.analysis import framing
+
+    lib = open_library(args)
+    try:
+        if args.action == "list":
+            from reader.library.codings import fetch_codings
+
+            found = fetch_codings(
+                lib.db,
+                article_ids=[args.article] if args.article is not None else None,
+                codebook=args.codebook,
+                statuses=[args.status] if args.status else ("suggested", "accepted", "rejected"),
+            )
+            human = "\n".join(
+                f"{c.id:>5}  {c.status:<9} {c.dimension:<26} {c.article_id:>5}  {c.text[:60]}"
+                for c in found
+            )
+            emit(args, [c.as_json() for c in found], human or "no codings")
+            return EXIT_OK
+        if args.action == "move":
+            current = framing.coding(lib, args.id)
+            if current is None:
+                raise ValueError(f"no coding with id {args.id}")
+            new_id = framing.move(
+                lib, args.id, args.dimension, framing.codebook_for(lib, current.codebook)
+            )
+            result = framing.coding(lib, new_id)
+        else:
+            status = {"accept": "accepted", "reject": "rejected", "reset": "suggested"}
+            result = framing.set_status(lib, args.id, status[args.action])
+    except ValueError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    assert result is not None
+    emit(args, result.as_json(), f"coding {result.id}: {result.status} ({result.dimension})")
+    return EXIT_OK
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    from reader.analysis.framing import codebook_for, codebook_ids
+
+    lib = open_library(args)
+    try:
+        if args.action == "list":
+            books = [codebook_for(lib, i) for i in codebook_ids(lib)]
+            payload: Any = [
+                {"id": b.id, "label": b.label, "dimensions": len(b.dimensions)} for b in books
+            ]
+            human = "\n".join(
+                f"{b.id:<24} {len(b.dimensions):>3} dimensions  {b.label}" for b in books
+            )
+        else:
+            book = codebook_for(lib, args.id)
+            payload = book.to_dict()
+            human = "\n".join(
+                [f"{book.label} ({book.id})", ""]
+                + [f"{d.id:<26} {d.label}" for d in book.dimensions]
+            )
+    except ValueError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        lib.close()
+    emit(args, payload, human)
+    return EXIT_OK
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser."""
+    p = sub.add_parser("compare", help="compare how two sets of articles are framed")
+    p.add_argument("--a", default="tag:ukraine", metavar="SEL", help="tag:NAME or ids:1,2,3")
+    p.add_argument("--b", default="tag:drc", metavar="SEL", help="tag:NAME or ids:1,2,3")
+    p.add_argument("--codebook", default="minerals-for-security", metavar="ID")
+    p.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    p.set_defaults(func=cmd_compare, json=True)
+
+    p = sub.add_parser("code", parents=[json_opt], help="code a passage to a dimension")
+    p.add_argument("article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--dimension", required=True, metavar="ID")
+    p.add_argument("--quote", required=True, metavar="TEXT", help="the exact passage")
+    p.add_argument("--codebook", default="minerals-for-security", metavar="ID")
+    p.add_argument("--value", metavar="VALUE", help="a short value for the slot")
+    p.add_argument("--memo", metavar="TEXT")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("coding", help="accept, reject, move or list codings")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    for action, helptext in (
+        ("accept", "accept a suggestion"),
+        ("reject", "reject it (it never comes back when the rules run again)"),
+        ("reset", "return it to suggested"),
+    ):
+        a = actions.add_parser(action, parents=[json_opt], help=helptext)
+        a.add_argument("id", type=int, metavar="CODING_ID")
+        a.set_defaults(func=cmd_coding)
+    a = actions.add_parser("move", parents=[json_opt], help="recode to another dimension")
+    a.add_argument("id", type=int, metavar="CODING_ID")
+    a.add_argument("dimension", metavar="DIMENSION")
+    a.set_defaults(func=cmd_coding)
+    a = actions.add_parser("list", parents=[json_opt], help="list codings")
+    a.add_argument("--article", type=int, metavar="ID")
+    a.add_argument("--codebook", metavar="ID")
+    a.add_argument("--status", choices=("suggested", "accepted", "rejected"))
+    a.set_defaults(func=cmd_coding)
+
+    p = sub.add_parser("codebook", help="list codebooks or show one")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    a = actions.add_parser("list", parents=[json_opt], help="the codebooks available")
+    a.set_defaults(func=cmd_codebook)
+    a = actions.add_parser("show", parents=[json_opt], help="one codebook's dimensions and rules")
+    a.add_argument("id", metavar="ID")
+    a.set_defaults(func=cmd_codebook)
