@@ -5,35 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import command, run, run_json
 
 pytestmark = pytest.mark.e2e
-
-
-def _command() -> list[str]:
-    script = Path(sys.executable).with_name("fieldreader")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
-
-
-def run(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("FIELDREADER_LIBRARY", None)
-    return subprocess.run(
-        [*_command(), "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-
-
-def run_json(library: Path, *args: str):
-    proc = run(library, *args, "--json")
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def test_seed_import_show_duplicate_and_search(library_path: Path, seed_file: Path) -> None:
@@ -133,11 +110,11 @@ def test_unknown_article_and_broken_library(library_path: Path, tmp_path: Path) 
 
 
 def test_version_and_env_library(tmp_path: Path) -> None:
-    proc = subprocess.run([*_command(), "--version"], capture_output=True, text=True)
+    proc = subprocess.run([*command(), "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("fieldreader ")
     env = {**os.environ, "FIELDREADER_LIBRARY": str(tmp_path / "env.sqlite")}
     proc = subprocess.run(
-        [*_command(), "samples", "--json"], capture_output=True, text=True, env=env
+        [*command(), "samples", "--json"], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0
     assert (tmp_path / "env.sqlite").exists()

@@ -41,6 +41,9 @@ REAL_TABLES = {
     "entities",
     "mentions",
     "entity_corrections",
+    "codebooks",
+    "codings",
+    "coding_runs",
 }
 
 
@@ -114,6 +117,20 @@ def filled(tmp_path: Path):
     lib.trash_note(ids["trashed"])
     ids["clash_note"] = lib.add_note(ids["clash"], "", quote="second report")
     lib.add_correction("hide", "X")
+    lib.db.execute(
+        "INSERT INTO codebooks(id, data, updated) VALUES ('mine', '{}', '2025-01-01T00:00:00')"
+    )
+    lib.db.execute(
+        "INSERT INTO codings(article_id, codebook, dimension, start, \"end\", text, method, "
+        "status, created, updated) VALUES (?, 'mine', 'voices', 0, 3, 'abc', 'manual', "
+        "'accepted', '2025-01-01T00:00:00', '2025-01-01T00:00:00')",
+        [ids["clash"]],
+    )
+    lib.db.execute(
+        "INSERT INTO coding_runs(article_id, codebook, rules_hash, ran) "
+        "VALUES (?, 'mine', 'h', '2025-01-01T00:00:00')",
+        [ids["clash"]],
+    )
     yield lib, ids
     lib.close()
 
@@ -204,22 +221,22 @@ def test_import_into_memory_library(filled, tmp_path: Path) -> None:
 def test_export_includes_tables_a_later_migration_adds(filled, tmp_path: Path) -> None:
     a, ids = filled
     ddl = (
-        "CREATE TABLE codings (id INTEGER PRIMARY KEY, "
+        "CREATE TABLE later_things (id INTEGER PRIMARY KEY, "
         "article_id INTEGER NOT NULL REFERENCES articles(id), code TEXT, payload BLOB)"
     )
     a.db.execute(ddl)
     a.db.execute(
-        "INSERT INTO codings(article_id, code, payload) VALUES (?, 'frame', ?)",
+        "INSERT INTO later_things(article_id, code, payload) VALUES (?, 'frame', ?)",
         [ids["deal"], b"\x00\x01"],
     )
     a.db.conn.commit()
     data = _export(a, tmp_path / "a.json")
     order = list(data["tables"])
-    assert order.index("articles") < order.index("codings")
-    assert data["tables"]["codings"][0]["payload_base64"] == "AAE="
+    assert order.index("articles") < order.index("later_things")
+    assert data["tables"]["later_things"][0]["payload_base64"] == "AAE="
 
     plain = Library.open(tmp_path / "plain.sqlite")
-    with pytest.raises(ValueError, match="codings"):
+    with pytest.raises(ValueError, match="later_things"):
         import_library(plain, tmp_path / "a.json")
     assert _all_empty(plain)
     plain.close()

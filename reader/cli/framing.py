@@ -30,6 +30,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         lib.close()
+    if args.json:
+        args.format = "json"
     if args.format == "csv":
         sys.stdout.write(to_csv(result))
     elif args.format == "md":
@@ -138,12 +140,18 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
-    p = sub.add_parser("compare", help="compare how two sets of articles are framed")
+    p = sub.add_parser(
+        "compare",
+        parents=[json_opt],
+        help="compare how two sets of articles are framed",
+        description="Compare two cases dimension by dimension. JSON is the default output "
+        "(--json says so explicitly); --format md or csv gives a report or a table.",
+    )
     p.add_argument("--a", default="tag:ukraine", metavar="SEL", help="tag:NAME or ids:1,2,3")
     p.add_argument("--b", default="tag:drc", metavar="SEL", help="tag:NAME or ids:1,2,3")
     p.add_argument("--codebook", default="minerals-for-security", metavar="ID")
     p.add_argument("--format", choices=("json", "md", "csv"), default="json")
-    p.set_defaults(func=cmd_compare, json=True)
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("code", parents=[json_opt], help="code a passage to a dimension")
     p.add_argument("article", type=int, metavar="ARTICLE_ID")

@@ -167,10 +167,47 @@ def _v3(db: Database) -> None:
     )
 
 
+def _v4(db: Database) -> None:
+    """Framing codebooks the user edited, codings of passages, and when rules last ran."""
+    db.executescript(
+        """
+        CREATE TABLE codebooks (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE codings (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            codebook TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            method TEXT NOT NULL,
+            status TEXT NOT NULL,
+            value TEXT,
+            memo TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX codings_article ON codings(article_id, codebook, start);
+        CREATE INDEX codings_dimension ON codings(codebook, dimension, status);
+        CREATE TABLE coding_runs (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            codebook TEXT NOT NULL,
+            rules_hash TEXT NOT NULL,
+            ran TEXT NOT NULL,
+            PRIMARY KEY (article_id, codebook)
+        );
+        """
+    )
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,299 @@
+"""Codebooks: the dimensions a comparison is coded on, and the rules that suggest evidence.
+
+This module owns the codebook data model, its JSON format, its validation and the shipped
+codebooks in ``resources/codebooks/`` (the rules are *applied* by :mod:`reader.analysis.coding`).
+A codebook is plain data so that users can edit it in the app and the library can store the
+edited copy as JSON; ``Codebook.from_dict(d).to_dict() == d`` for every dict ``to_dict`` writes.
+
+JSON format (one codebook per file, the file named ``<id>.json``)::
+
+    {
+      "id": "minerals-for-security",          # required, [a-z0-9][a-z0-9_.-]*
+      "label": "Minerals for security",       # required
+      "description": "...",                   # optional, default ""
+      "dimensions": [                         # required, at least one
+        {
+          "id": "human_toll",                 # required, unique in the codebook
+          "label": "Human toll",              # required
+          "description": "...",               # optional, default ""
+          "rules": [                          # optional, default [] (manual coding only)
+            {
+              "id": "toll_killed",            # required, unique in the whole codebook
+              "any": ["kill(s|ed|ing)?", "dead"],  # required: at least one must match
+              "all": ["civilians?"],          # optional: every one must also match
+              "not": ["genocide"],            # optional: the rule fails if any matches
+              "negation": true                # optional, default false
+            }
+          ]
+        }
+      ]
+    }
+
+Patterns are Python regular expressions, matched case-insensitively against one sentence at a
+time, anchored at word edges (``(?<!\\w)`` before, ``(?!\\w)`` after, so ``arms`` does
+not match inside "farms" and ``\\$\\d+`` works too). Write inflections into the pattern
+(``equip(s|ped|ping|ment)?``). A pattern may not match the empty string, nor start or end
+with a space. Before matching,
+the sentence (and every pattern) loses its accents, runs of whitespace become one space, curly
+quotes become straight ones and dashes become hyphens: ``China's`` matches "China’s",
+``Felix`` matches "Félix", ``US-Ukraine`` matches "US–Ukraine".
+
+``negation: true`` ignores an ``any`` match that a negator ("no", "not", "never",
+"without", "nor", "none", "neither", "cannot", "n't" words) precedes within
+:data:`NEGATION_WINDOW` words of the same clause (a comma, semicolon, colon or dash ends the
+look-back): with it, "no one was killed" does not count as a killing, while "7,000 people
+were killed, not 5,000" still does.
+The rule matches when at least one ``any`` occurrence is not negated.
+
+``Codebook.fingerprint()`` hashes the rules, so a caller can tell when stored suggestions were
+made with other rules and need a re-run.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.resources import resource_path
+
+DEFAULT_CODEBOOK = "minerals-for-security"
+NEGATION_WINDOW = 4
+"""How many words before a match are searched for a negator."""
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+_CODEBOOK_KEYS = {"id", "label", "description", "dimensions"}
+_DIMENSION_KEYS = {"id", "label", "description", "rules"}
+_RULE_KEYS = {"id", "any", "all", "not", "negation"}
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A rule pattern compiled as it is matched: case-insensitive, anchored at word edges."""
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule that marks a sentence as evidence for its dimension."""
+
+    id: str
+    any_of: tuple[str, ...]
+    all_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    negation: bool = False
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "rule") -> Rule:
+        _check_keys(data, _RULE_KEYS, {"id", "any"}, where)
+        rule_id = _check_id(data["id"], f"{where} id")
+        where = f"rule {rule_id!r}"
+        negation = data.get("negation", False)
+        if not isinstance(negation, bool):
+            raise ValueError(f"{where}: 'negation' must be true or false, not {negation!r}")
+        return cls(
+            id=rule_id,
+            any_of=_patterns(data["any"], f"{where} 'any'", required=True),
+            all_of=_patterns(data.get("all", []), f"{where} 'all'"),
+            none_of=_patterns(data.get("not", []), f"{where} 'not'"),
+            negation=negation,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "any": list(self.any_of)}
+        if self.all_of:
+            out["all"] = list(self.all_of)
+        if self.none_of:
+            out["not"] = list(self.none_of)
+        if self.negation:
+            out["negation"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """One row of the comparison: an aspect of the story, with its rules."""
+
+    id: str
+    label: str
+    description: str = ""
+    rules: tuple[Rule, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "dimension") -> Dimension:
+        _check_keys(data, _DIMENSION_KEYS, {"id", "label"}, where)
+        dim_id = _check_id(data["id"], f"{where} id")
+        where = f"dimension {dim_id!r}"
+        rules = data.get("rules", [])
+        if not isinstance(rules, list):
+            raise ValueError(f"{where}: 'rules' must be a list")
+        return cls(
+            id=dim_id,
+            label=_text(data["label"], f"{where} 'label'", required=True),
+            description=_text(data.get("description", ""), f"{where} 'description'"),
+            rules=tuple(Rule.from_dict(r, f"{where}, rule #{i + 1}") for i, r in enumerate(rules)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "description": self.description,
+            "rules": [r.to_dict() for r in self.rules],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """A named set of dimensions."""
+
+    id: str
+    label: str
+    description: str = ""
+    dimensions: tuple[Dimension, ...] = field(default=())
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Codebook:
+        """Build and validate a codebook; raises ``ValueError`` naming the faulty part."""
+        _check_keys(data, _CODEBOOK_KEYS, {"id", "label", "dimensions"}, "codebook")
+        book_id = _check_id(data["id"], "codebook id")
+        where = f"codebook {book_id!r}"
+        dims = data["dimensions"]
+        if not isinstance(dims, list) or not dims:
+            raise ValueError(f"{where}: 'dimensions' must be a non-empty list")
+        dimensions = tuple(
+            Dimension.from_dict(d, f"{where}, dimension #{i + 1}") for i, d in enumerate(dims)
+        )
+        _check_unique([d.id for d in dimensions], f"{where}: duplicate dimension id")
+        _check_unique([r.id for d in dimensions for r in d.rules], f"{where}: duplicate rule id")
+        return cls(
+            id=book_id,
+            label=_text(data["label"], f"{where} 'label'", required=True),
+            description=_text(data.get("description", ""), f"{where} 'description'"),
+            dimensions=dimensions,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "description": self.description,
+            "dimensions": [d.to_dict() for d in self.dimensions],
+        }
+
+    @classmethod
+    def from_json(cls, text: str) -> Codebook:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"codebook is not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ValueError("codebook: the JSON must be an object")
+        return cls.from_dict(data)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def fingerprint(self) -> str:
+        """A hash of the rules (ids and patterns), e.g. to tell when codings need a re-run."""
+        rules = [[d.id, [r.to_dict() for r in d.rules]] for d in self.dimensions]
+        blob = json.dumps(rules, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @property
+    def dimension_ids(self) -> list[str]:
+        return [d.id for d in self.dimensions]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for dim in self.dimensions:
+            if dim.id == dimension_id:
+                return dim
+        raise KeyError(dimension_id)
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Read and validate a codebook JSON file; errors name the file."""
+    path = Path(path)
+    try:
+        return Codebook.from_json(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ValueError(f"{path.name}: {exc}") from exc
+
+
+@functools.cache
+def _shipped() -> dict[str, Codebook]:
+    books: dict[str, Codebook] = {}
+    for path in sorted(resource_path("codebooks").glob("*.json")):
+        book = load_codebook(path)
+        if book.id != path.stem:
+            raise ValueError(f"{path.name}: codebook id {book.id!r} differs from the file name")
+        books[book.id] = book
+    return books
+
+
+def shipped_codebooks() -> dict[str, Codebook]:
+    """The codebooks bundled with the app, by id (loaded once)."""
+    return dict(_shipped())
+
+
+# --- validation helpers ---------------------------------------------------------------------
+
+
+def _check_keys(data: Any, allowed: set[str], required: set[str], where: str) -> None:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{where}: expected an object, got {type(data).__name__}")
+    missing = sorted(required - data.keys())
+    if missing:
+        raise ValueError(f"{where}: missing field(s) {', '.join(map(repr, missing))}")
+    unknown = sorted(data.keys() - allowed)
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown field(s) {', '.join(map(repr, unknown))} "
+            f"(allowed: {', '.join(sorted(allowed))})"
+        )
+
+
+def _check_id(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValueError(
+            f"{where} must be lower-case letters, digits, '_', '-' or '.', got {value!r}"
+        )
+    return value
+
+
+def _text(value: Any, where: str, required: bool = False) -> str:
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ValueError(f"{where} must be a {'non-empty ' if required else ''}string")
+    return value
+
+
+def _patterns(value: Any, where: str, required: bool = False) -> tuple[str, ...]:
+    if not isinstance(value, list) or (required and not value):
+        raise ValueError(f"{where} must be a {'non-empty ' if required else ''}list of patterns")
+    for pattern in value:
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise ValueError(f"{where}: every pattern must be a non-empty string")
+        if pattern != pattern.strip():
+            raise ValueError(
+                f"{where}: pattern {pattern!r} starts or ends with a space, so it can never "
+                "match at a word edge"
+            )
+        try:
+            compiled = compile_pattern(pattern)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+        if compiled.fullmatch("") or re.fullmatch(pattern, "", re.IGNORECASE):
+            raise ValueError(f"{where}: pattern {pattern!r} matches the empty string")
+    return tuple(value)
+
+
+def _check_unique(ids: list[str], message: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"{message} {item!r}")
+        seen.add(item)

@@ -1,0 +1,224 @@
+"""Rule-based coding: suggest evidence sentences per dimension, and find look-alike sentences.
+
+This module owns applying a :class:`~reader.analysis.codebooks.Codebook`'s rules to a text
+(:func:`suggest`: one suggestion per sentence per dimension, naming the first rule that
+matched; the library stores it with method ``rule:<rule id>``) and the lexical similarity
+used to show an evidence sentence's closest counterpart on the other side of a comparison
+(:func:`similarity`, :func:`closest`). Storage, statuses and the pane live elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.analysis.codebooks import NEGATION_WINDOW, Codebook, Rule
+from reader.analysis.sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A sentence suggested as evidence for a dimension: ``text == article[start:end]``."""
+
+    dimension: str
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+# --- applying rules -------------------------------------------------------------------------
+
+NEGATORS = frozenset("no not never without nor none neither cannot".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]| - ")
+_WORD = re.compile(r"[\w'’]+")
+_NORMALISE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - "}
+)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    id: str
+    any_of: re.Pattern[str]
+    all_of: tuple[re.Pattern[str], ...]
+    none_of: re.Pattern[str] | None
+    negation: bool
+
+    def matches(self, sentence: str) -> bool:
+        if self.negation:
+            if all(_negated(sentence, m.start()) for m in self.any_of.finditer(sentence)):
+                return False  # no match at all, or every match negated
+        elif self.any_of.search(sentence) is None:
+            return False
+        if not all(p.search(sentence) for p in self.all_of):
+            return False
+        return self.none_of is None or self.none_of.search(sentence) is None
+
+
+def _compile(pattern: str, ascii_only: bool) -> re.Pattern[str]:
+    flags = re.IGNORECASE | (re.ASCII if ascii_only else 0)
+    return re.compile(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)", flags)
+
+
+def _alternation(patterns: tuple[str, ...], ascii_only: bool) -> re.Pattern[str]:
+    return _compile("|".join(f"(?:{p})" for p in patterns), ascii_only)
+
+
+def _compile_rule(rule: Rule, ascii_only: bool = False) -> _CompiledRule:
+    return _CompiledRule(
+        id=rule.id,
+        any_of=_alternation(rule.any_of, ascii_only),
+        all_of=tuple(_compile(p, ascii_only) for p in rule.all_of),
+        none_of=_alternation(rule.none_of, ascii_only) if rule.none_of else None,
+        negation=rule.negation,
+    )
+
+
+_Compiled = tuple[tuple[str, tuple[_CompiledRule, ...]], ...]
+
+
+def _compile_book(codebook: Codebook, ascii_only: bool) -> _Compiled:
+    return tuple(
+        (dim.id, tuple(_compile_rule(r, ascii_only) for r in dim.rules))
+        for dim in codebook.dimensions
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(codebook: Codebook) -> tuple[_Compiled, _Compiled]:
+    """The codebook's rules compiled twice: for ASCII sentences (fast) and for the rest."""
+    return _compile_book(codebook, True), _compile_book(codebook, False)
+
+
+def _negated(sentence: str, pos: int) -> bool:
+    """Whether a negator stands within a few words before ``pos``, in the same clause."""
+    before = sentence[max(0, pos - 80) : pos]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    words = _WORD.findall(before.lower())[-NEGATION_WINDOW:]
+    return any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words)
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents ("Félix" -> "Felix"), so that matching ignores them."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise(sentence: str) -> str:
+    """The form rules see: single spaces, straight quotes, plain hyphens, no accents."""
+    return _SPACES.sub(" ", _fold(sentence.translate(_NORMALISE))).strip()
+
+
+def matching_rule(sentence: str, rules: tuple[Rule, ...]) -> str | None:
+    """The id of the first of ``rules`` that matches ``sentence`` (uncached; for editors)."""
+    norm = normalise(sentence)
+    for rule in rules:
+        if _compile_rule(rule, norm.isascii()).matches(norm):
+            return rule.id
+    return None
+
+
+def suggest(text: str, codebook: Codebook) -> list[Suggestion]:
+    """Every sentence of ``text`` that a dimension's rule matches, in text order.
+
+    At most one suggestion per sentence and dimension; ``rule`` is the first matching rule.
+    """
+    fast, full = _compiled(codebook)
+    out: list[Suggestion] = []
+    for start, end in split_sentences(text):
+        raw = text[start:end]
+        sentence = normalise(raw)
+        for dim_id, rules in fast if sentence.isascii() else full:
+            for rule in rules:
+                if rule.matches(sentence):
+                    out.append(Suggestion(dim_id, start, end, raw, rule.id))
+                    break
+    return out
+
+
+# --- lexical similarity ---------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself said says say told would
+    may might must shall per via mr mrs ms one two its it's s
+    """.split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough to make "signed", "signing" and "signs" agree."""
+    word = word.split("'")[0].split("’")[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem + "y" if suffix in ("ies", "ied") else stem
+    return word
+
+
+@functools.lru_cache(maxsize=4096)
+def _features(text: str) -> tuple[dict[str, float], float]:
+    stems = [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    counts: Counter[str] = Counter(stems)
+    counts.update(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False))
+    vector = {k: float(v) for k, v in counts.items()}
+    return vector, math.sqrt(sum(v * v for v in vector.values()))
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine similarity (0–1) of two sentences' content-word stems and stem bigrams."""
+    va, na = _features(a)
+    vb, nb = _features(b)
+    if not na or not nb:
+        return 0.0
+    if len(va) > len(vb):
+        va, vb = vb, va
+    dot = sum(w * vb.get(k, 0.0) for k, w in va.items())
+    return dot / (na * nb)
+
+
+def closest(sentence: str, candidates: list[str]) -> tuple[int, float] | None:
+    """Index and score of the candidate most similar to ``sentence``; None if none shares a word.
+
+    Ties go to the earliest candidate.
+    """
+    best: tuple[int, float] | None = None
+    for i, candidate in enumerate(candidates):
+        score = similarity(sentence, candidate)
+        if score > 0 and (best is None or score > best[1]):
+            best = (i, score)
+    return best

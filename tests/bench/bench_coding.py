@@ -1,0 +1,201 @@
+"""Benchmark the rule-based coder: sentences per second, and precision/recall per dimension.
+
+Speed is measured over the bundled samples and the labelled test articles, repeated for a few
+seconds. Quality is measured on ``tests/fixtures/coding`` (articles written and labelled
+sentence by sentence for the tests): every sentence × dimension pair is a decision, and the
+figures are micro-averaged over them. Run from the checkout root::
+
+    /work/venv/bin/python tests/bench/bench_coding.py [--seconds 3] [--codebook ID] [--json]
+        [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, shipped_codebooks  # noqa: E402
+from reader.analysis.coding import suggest  # noqa: E402
+from reader.analysis.sentences import split_sentences  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "coding"
+HELDOUT = FIXTURES / "heldout"
+SAMPLE_LABELS = FIXTURES / "samples"
+SAMPLES = ROOT / "resources" / "samples"
+
+
+@dataclass
+class Scores:
+    """Counts of sentence × dimension decisions, with the mistakes kept for inspection."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, dim, sentence)
+
+    def precision(self, dim: str | None = None) -> float:
+        tp, fp = self._get(self.tp, dim), self._get(self.fp, dim)
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def recall(self, dim: str | None = None) -> float:
+        tp, fn = self._get(self.tp, dim), self._get(self.fn, dim)
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    @staticmethod
+    def _get(counter: Counter[str], dim: str | None) -> int:
+        return counter[dim] if dim is not None else sum(counter.values())
+
+
+def sample_body(path: Path) -> str:
+    """A shipped sample's text without its front matter."""
+    text = path.read_text(encoding="utf-8")
+    return text.split("---", 2)[2] if text.startswith("---") else text
+
+
+def load_fixtures(folder: Path = FIXTURES) -> list[tuple[str, str, list[dict]]]:
+    """``(name, text, labels)`` for every labelled article in ``folder``.
+
+    Labels in ``SAMPLE_LABELS`` belong to the shipped samples of the same name.
+    """
+    cases = []
+    for label_path in sorted(folder.glob("*.json")):
+        labels = json.loads(label_path.read_text(encoding="utf-8"))
+        if folder == SAMPLE_LABELS:
+            text = sample_body(SAMPLES / f"{label_path.stem}.md")
+        else:
+            text = label_path.with_suffix(".txt").read_text(encoding="utf-8")
+        cases.append((label_path.stem, text, labels))
+    return cases
+
+
+def evaluate(codebook: Codebook, cases: list[tuple[str, str, list[dict]]]) -> Scores:
+    """Score the codebook's suggestions against the sentence labels."""
+    scores = Scores()
+    dims = codebook.dimension_ids
+    for name, text, labels in cases:
+        spans = split_sentences(text)
+        sentences = [text[s:e] for s, e in spans]
+        gold = [item["sentence"] for item in labels]
+        if sentences != gold:
+            raise ValueError(f"{name}: the labelled sentences differ from the splitter's")
+        found: dict[int, set[str]] = {}
+        for sug in suggest(text, codebook):
+            found.setdefault(spans.index((sug.start, sug.end)), set()).add(sug.dimension)
+        for i, item in enumerate(labels):
+            truth, guess = set(item["dimensions"]), found.get(i, set())
+            for dim in dims:
+                if dim in truth and dim in guess:
+                    scores.tp[dim] += 1
+                elif dim in guess:
+                    scores.fp[dim] += 1
+                    scores.errors.append(("FP", dim, item["sentence"]))
+                elif dim in truth:
+                    scores.fn[dim] += 1
+                    scores.errors.append(("FN", dim, item["sentence"]))
+    return scores
+
+
+def speed_corpus() -> list[str]:
+    texts = [sample_body(path) for path in sorted(SAMPLES.glob("*.md"))]
+    texts.extend(text for folder in (FIXTURES, HELDOUT) for _, text, _ in load_fixtures(folder))
+    return texts
+
+
+def sentences_per_second(codebook: Codebook, seconds: float) -> tuple[float, int]:
+    texts = speed_corpus()
+    per_round = sum(len(split_sentences(t)) for t in texts)
+    suggest(texts[0], codebook)  # compile the rules once, outside the timing
+    rounds, start = 0, time.perf_counter()
+    while True:
+        for text in texts:
+            suggest(text, codebook)
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return rounds * per_round / elapsed, per_round
+
+
+def run(codebook_id: str, seconds: float, folders: list[Path] | None = None) -> dict:
+    codebook = shipped_codebooks()[codebook_id]
+    rate, per_round = sentences_per_second(codebook, seconds)
+    result: dict = {
+        "codebook": codebook_id,
+        "sentences_per_second": round(rate),
+        "sentences_per_round": per_round,
+    }
+    if codebook_id == DEFAULT_CODEBOOK:
+        cases = [c for folder in folders or [FIXTURES] for c in load_fixtures(folder)]
+        result["articles"] = len(cases)
+        scores = evaluate(codebook, cases)
+        result["overall"] = {
+            "precision": round(scores.precision(), 3),
+            "recall": round(scores.recall(), 3),
+            "tp": sum(scores.tp.values()),
+            "fp": sum(scores.fp.values()),
+            "fn": sum(scores.fn.values()),
+        }
+        result["dimensions"] = {
+            d: {
+                "precision": round(scores.precision(d), 3),
+                "recall": round(scores.recall(d), 3),
+                "support": scores.tp[d] + scores.fn[d],
+            }
+            for d in codebook.dimension_ids
+        }
+        result["errors"] = [list(e) for e in scores.errors]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--codebook", default=DEFAULT_CODEBOOK)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    parser.add_argument(
+        "--set",
+        choices=["dev", "heldout", "samples", "all"],
+        default="all",
+        help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
+        "written and labelled before tuning), samples (2 shipped samples, written by another "
+        "session, labelled here), all (dev + heldout)",
+    )
+    args = parser.parse_args()
+    folders = {
+        "dev": [FIXTURES],
+        "heldout": [HELDOUT],
+        "samples": [SAMPLE_LABELS],
+        "all": [FIXTURES, HELDOUT],
+    }[args.set]
+    result = run(args.codebook, args.seconds, folders)
+    errors = result.pop("errors", [])
+    if args.json:
+        if args.errors:
+            result["errors"] = errors
+        print(json.dumps(result, indent=2))
+        return
+    print(f"codebook {result['codebook']}: {result['sentences_per_second']:,} sentences/s")
+    if "overall" in result:
+        o = result["overall"]
+        print(f"{result['articles']} labelled articles")
+        print(
+            f"overall  P {o['precision']:.3f}  R {o['recall']:.3f}  "
+            f"(tp {o['tp']}, fp {o['fp']}, fn {o['fn']})"
+        )
+        for dim, s in result["dimensions"].items():
+            print(f"  {dim:28} P {s['precision']:.3f}  R {s['recall']:.3f}  n={s['support']}")
+    if args.errors:
+        for kind, dim, sentence in errors:
+            print(f"{kind} {dim:26} {sentence}")
+
+
+if __name__ == "__main__":
+    main()
