@@ -1,0 +1,278 @@
+"""Keeping the library file healthy: checks, repairs, backups and restores.
+
+:func:`check` runs SQLite's integrity and foreign-key checks, the full-text indexes' own
+integrity checks, looks for rows whose parent is gone, and for anchored things (mentions,
+notes, codings) whose exact text no longer matches the article. :func:`repair` fixes what
+can be fixed safely: it rebuilds the full-text indexes and re-finds note anchors. Backups go
+through SQLite's online backup API, so they are consistent even while the GUI has the
+library open; :func:`auto_backup` keeps one a day and drops the oldest beyond ``keep``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader.library.schema import SCHEMA_VERSION
+
+FTS_TABLES = ("articles_fts", "notes_fts")
+AUTO_PREFIX = "auto-"
+_AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
+
+
+@dataclass(slots=True)
+class Problem:
+    """One thing :func:`check` found wrong."""
+
+    kind: str
+    detail: str
+    repairable: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "detail": self.detail, "repairable": self.repairable}
+
+
+@dataclass(slots=True)
+class Report:
+    """What a check found, and what a repair did."""
+
+    problems: list[Problem] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "problems": [p.as_json() for p in self.problems],
+            "repaired": self.repaired,
+            "counts": self.counts,
+        }
+
+
+def _fts_ok(db: Database, table: str) -> bool:
+    try:
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _mismatched_mentions(db: Database) -> list[tuple[int, int]]:
+    rows = db.execute(
+        "SELECT m.id, m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+        'WHERE substr(a.text, m.start + 1, m."end" - m.start) != m.surface'
+    )
+    return [(int(i), int(a)) for i, a in rows]
+
+
+def _mismatched_notes(db: Database) -> list[int]:
+    rows = db.execute(
+        "SELECT n.id FROM notes n JOIN articles a ON a.id = n.article_id "
+        "WHERE n.quote IS NOT NULL AND n.anchor_status = 'ok' "
+        'AND substr(a.text, n.start + 1, n."end" - n.start) != n.quote'
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _mismatched_codings(db: Database) -> list[int]:
+    rows = db.execute(
+        "SELECT c.id FROM codings c JOIN articles a ON a.id = c.article_id "
+        'WHERE substr(a.text, c.start + 1, c."end" - c.start) != c.text'
+    )
+    return [int(r[0]) for r in rows]
+
+
+def articles_with_stale_mentions(db: Database) -> list[int]:
+    """Articles whose entity mentions no longer match their text (re-extract them)."""
+    return sorted({a for _, a in _mismatched_mentions(db)})
+
+
+def check(db: Database) -> Report:
+    """Everything that can be checked without changing the file."""
+    report = Report()
+    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        for line in result[:20]:
+            report.problems.append(Problem("integrity", line))
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()[:50]:
+        report.problems.append(
+            Problem("foreign_key", f"{table} row {rowid} points to a missing {parent} row")
+        )
+    for table in FTS_TABLES:
+        if not _fts_ok(db, table):
+            report.problems.append(
+                Problem("search_index", f"the {table} index does not match its table", True)
+            )
+    mentions = _mismatched_mentions(db)
+    if mentions:
+        articles = sorted({a for _, a in mentions})
+        report.problems.append(
+            Problem(
+                "mentions",
+                f"{len(mentions)} entity mentions no longer match the text of articles "
+                f"{', '.join(map(str, articles[:10]))} (run 'fieldreader reextract')",
+            )
+        )
+    for note_id in _mismatched_notes(db):
+        report.problems.append(
+            Problem("anchor", f"note {note_id} no longer matches its passage", True)
+        )
+    codings = _mismatched_codings(db)
+    if codings:
+        report.problems.append(
+            Problem("codings", f"{len(codings)} codings no longer match their passage")
+        )
+    for table in ("articles", "notes", "entities", "mentions", "codings"):
+        report.counts[table] = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return report
+
+
+def repair(db: Database) -> Report:
+    """Fix what is safe to fix (search indexes, note anchors), then check again."""
+    from reader.library.anchors import Anchor, reanchor
+
+    done: list[str] = []
+    with db.atomic():
+        for table in FTS_TABLES:
+            db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        done.append("rebuilt the search indexes")
+        moved = lost = 0
+        for note_id in _mismatched_notes(db):
+            row = db.execute(
+                'SELECT n.start, n."end", n.quote, n.prefix, n.suffix, a.text FROM notes n '
+                "JOIN articles a ON a.id = n.article_id WHERE n.id = ?",
+                [note_id],
+            ).fetchone()
+            start, end, quote, prefix, suffix, text = row
+            place = reanchor(text, Anchor(start, end, quote, prefix or "", suffix or ""))
+            if place is None:
+                db.execute("UPDATE notes SET anchor_status = 'unresolved' WHERE id = ?", [note_id])
+                lost += 1
+            else:
+                db.execute('UPDATE notes SET start = ?, "end" = ? WHERE id = ?', [*place, note_id])
+                moved += 1
+        if moved or lost:
+            done.append(f"re-anchored {moved} notes; flagged {lost} as unresolved")
+        refound = dropped = 0
+        for coding_id in _mismatched_codings(db):
+            start, end, quote, method, status, article_id, text = db.execute(
+                'SELECT c.start, c."end", c.text, c.method, c.status, a.id, a.text FROM codings c '
+                "JOIN articles a ON a.id = c.article_id WHERE c.id = ?",
+                [coding_id],
+            ).fetchone()
+            place = reanchor(text, Anchor(start, end, quote, "", ""))
+            if place is not None:
+                db.execute(
+                    'UPDATE codings SET start = ?, "end" = ? WHERE id = ?', [*place, coding_id]
+                )
+                refound += 1
+            elif status == "suggested" and method.startswith("rule:"):
+                db.execute("DELETE FROM codings WHERE id = ?", [coding_id])
+                db.execute("DELETE FROM coding_runs WHERE article_id = ?", [article_id])
+                dropped += 1
+        if refound or dropped:
+            done.append(
+                f"re-found {refound} codings; dropped {dropped} stale rule suggestions "
+                "(the rules run again on those articles)"
+            )
+    report = check(db)
+    report.repaired = done
+    return report
+
+
+def backup(db: Database, dest: Path) -> Path:
+    """A consistent copy of the open library at ``dest`` (a file, or a folder to put it in)."""
+    dest = Path(dest).expanduser()
+    if dest.is_dir():
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        dest = dest / f"fieldreader-{stamp}.sqlite"
+    if dest.exists():
+        raise FileExistsError(f"{dest} already exists")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    target = sqlite3.connect(partial)
+    try:
+        db.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    partial.replace(dest)
+    return dest
+
+
+def validate_backup(path: Path) -> int:
+    """The schema version of a backup file; ``ValueError`` when it is not a usable library."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path} is not a file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ValueError(f"{path.name} is not a Fieldreader library ({exc})") from exc
+    if "articles" not in tables or version < 1:
+        raise ValueError(f"{path.name} is not a Fieldreader library")
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"{path.name} was written by a newer Fieldreader (schema {version})")
+    if ok != "ok":
+        raise ValueError(f"{path.name} is damaged ({ok})")
+    return version
+
+
+def restore(library_path: Path, backup_path: Path) -> Path:
+    """Replace the library with a backup; the current file is kept aside first.
+
+    Returns where the replaced library was kept. The caller must have closed every
+    connection to ``library_path``.
+    """
+    validate_backup(backup_path)
+    library_path = Path(library_path)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    kept = library_path.with_name(f"{library_path.stem}.before-restore-{stamp}.sqlite")
+    if library_path.exists():
+        source = sqlite3.connect(library_path)
+        target = sqlite3.connect(kept)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+    partial = library_path.with_name(library_path.name + ".restoring")
+    shutil.copyfile(backup_path, partial)
+    for suffix in ("-wal", "-shm"):
+        Path(str(library_path) + suffix).unlink(missing_ok=True)
+    partial.replace(library_path)
+    return kept
+
+
+def backups_folder(library_path: Path) -> Path:
+    """Where automatic backups of a library live: ``backups/`` beside it."""
+    return Path(library_path).parent / "backups"
+
+
+def auto_backup(db: Database, library_path: Path, keep: int = 7) -> Path | None:
+    """Today's automatic backup (made if missing), dropping all but the newest ``keep``."""
+    folder = backups_folder(library_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    today = folder / f"{AUTO_PREFIX}{datetime.now(UTC):%Y%m%d}.sqlite"
+    made = None if today.exists() else backup(db, today)
+    autos = sorted(p for p in folder.iterdir() if _AUTO_NAME.match(p.name))
+    for old in autos[: max(0, len(autos) - max(1, keep))]:
+        old.unlink(missing_ok=True)
+    return made
