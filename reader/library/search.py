@@ -28,23 +28,32 @@ def plain_terms(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
+def _tag_filter(column: str, tag: str | None, params: list[object]) -> str:
+    if not tag:
+        return ""
+    params.append(tag)
+    return (
+        f"AND {column} IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+        "ON t.id = at.tag_id WHERE t.name = ?)"
+    )
+
+
 def _run(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
+    # ``rank MATCH`` and ``ORDER BY rank`` let FTS5 return rows best first and stop at the
+    # limit, so snippets are made for the rows shown only (as fast as bare FTS5).
     params: list[object] = [MATCH_START, MATCH_END, match]
-    tag_filter = ""
-    if tag:
-        tag_filter = (
-            "AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
-            "ON t.id = at.tag_id WHERE t.name = ?)"
-        )
-        params.append(tag)
+    tag_filter = _tag_filter("rowid", tag, params)
     params.append(limit)
     sql = f"""
-        SELECT a.id, a.title,
-               snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,
-               bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ? {tag_filter}
-        ORDER BY rank LIMIT ?
+        SELECT a.id, a.title, s.snippet, s.rank
+        FROM (
+            SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet, rank
+            FROM articles_fts
+            WHERE articles_fts MATCH ? AND rank MATCH 'bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})'
+            {tag_filter}
+            ORDER BY rank LIMIT ?
+        ) AS s JOIN articles a ON a.id = s.rowid
+        ORDER BY s.rank
     """
     rows = db.execute(sql, params).fetchall()
     return [SearchHit("article", int(i), t, s or "", float(r)) for i, t, s, r in rows]
@@ -52,25 +61,21 @@ def _run(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHi
 
 def _run_notes(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
     params: list[object] = [MATCH_START, MATCH_END, match]
-    tag_filter = ""
-    if tag:
-        tag_filter = (
-            "AND n.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
-            "ON t.id = at.tag_id WHERE t.name = ?)"
-        )
-        params.append(tag)
+    tag_filter = _tag_filter("n.article_id", tag, params)
     params.append(limit)
     sql = f"""
-        SELECT n.id, n.article_id, a.title, n.body,
-               snippet(notes_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,
-               bm25(notes_fts) AS rank
-        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+        SELECT n.id, n.article_id, a.title, n.body, s.snippet, s.rank
+        FROM (
+            SELECT rowid, snippet(notes_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet, rank
+            FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank
+        ) AS s
+        JOIN notes n ON n.id = s.rowid
         LEFT JOIN articles a ON a.id = n.article_id
-        WHERE notes_fts MATCH ? AND n.deleted IS NULL {tag_filter}
-        ORDER BY rank LIMIT ?
+        WHERE n.deleted IS NULL {tag_filter}
+        ORDER BY s.rank LIMIT ?
     """
     hits = []
-    for note_id, article_id, title, body, snippet, rank in db.execute(sql, params):
+    for note_id, article_id, title, body, snippet, rank in db.execute(sql, params).fetchall():
         if not title:
             first = body.strip().splitlines()[0] if body.strip() else "Note"
             title = first.lstrip("# ").strip()[:80] or "Note"
