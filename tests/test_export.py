@@ -12,7 +12,7 @@ import yaml
 
 from reader.ingest.draft import Draft
 from reader.ingest.importer import import_paths
-from reader.library import Library, Original
+from reader.library import Library, Original, sources
 from reader.library.export_json import (
     FORMAT,
     ExportCancelled,
@@ -44,6 +44,9 @@ REAL_TABLES = {
     "codebooks",
     "codings",
     "coding_runs",
+    "feeds",
+    "feed_entries_seen",
+    "url_queue",
 }
 
 
@@ -121,7 +124,7 @@ def filled(tmp_path: Path):
         "INSERT INTO codebooks(id, data, updated) VALUES ('mine', '{}', '2025-01-01T00:00:00')"
     )
     lib.db.execute(
-        "INSERT INTO codings(article_id, codebook, dimension, start, \"end\", text, method, "
+        'INSERT INTO codings(article_id, codebook, dimension, start, "end", text, method, '
         "status, created, updated) VALUES (?, 'mine', 'voices', 0, 3, 'abc', 'manual', "
         "'accepted', '2025-01-01T00:00:00', '2025-01-01T00:00:00')",
         [ids["clash"]],
@@ -131,6 +134,10 @@ def filled(tmp_path: Path):
         "VALUES (?, 'mine', 'h', '2025-01-01T00:00:00')",
         [ids["clash"]],
     )
+    feed, _ = sources.add_feed(lib, "https://example.org/feed.xml", ["minerals"])
+    sources.record_fetch(lib, feed.id, title="Example feed", etag='"e1"')
+    sources.mark_seen(lib, feed.id, "urn:entry:1", ids["deal"])
+    sources.queue_url(lib, "https://example.org/later", ["Ukraine"], error="timed out")
     yield lib, ids
     lib.close()
 

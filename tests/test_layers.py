@@ -10,6 +10,11 @@ CORE = [
     "reader.ingest.importer",
     "reader.ingest.html",
     "reader.ingest.samples",
+    "reader.ingest.pdf",
+    "reader.ingest.feeds",
+    "reader.ingest.fetch",
+    "reader.ingest.sources",
+    "reader.library.sources",
     "reader.analysis.sentences",
     "reader.cli",
 ]

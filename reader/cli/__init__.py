@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli import articles, entities, framing, maintenance, notes
+from reader.cli import articles, entities, framing, maintenance, notes, sources
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     json_opt.add_argument("--json", action="store_true", help="print JSON only")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    for module in (articles, entities, notes, framing, maintenance):
+    for module in (articles, entities, notes, framing, maintenance, sources):
         module.register(sub, json_opt)
     return parser
 

@@ -31,12 +31,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     for r in results:
         if r.status == "error":
             print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+        elif r.status == "queued":
+            lines.append(f"{'queued':<9} {'':>5}  {r.path} ({r.error}; 'queue fetch' tries again)")
         else:
             lines.append(f"{r.status:<9} {r.id:>5}  {r.title}")
     added = sum(r.status == "added" for r in results)
     dupes = sum(r.status == "duplicate" for r in results)
     failed = sum(r.status == "error" for r in results)
-    lines.append(f"{added} added, {dupes} duplicate, {failed} failed")
+    queued = sum(r.status == "queued" for r in results)
+    summary = f"{added} added, {dupes} duplicate, {failed} failed"
+    lines.append(summary + (f", {queued} queued for later" if queued else ""))
     emit(args, [r.as_json() for r in results], "\n".join(lines))
     if not results:
         print("fieldreader: no importable files found", file=sys.stderr)
@@ -157,8 +161,8 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--entity", metavar="NAME", help="select this entity of the article")
     p.set_defaults(func=cmd_gui, json=False)
 
-    p = sub.add_parser("import", parents=[json_opt], help="import files and folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("import", parents=[json_opt], help="import files, folders and URLs")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--tag", action="append", metavar="TAG", help="tag every imported article")
     p.set_defaults(func=cmd_import)
 

@@ -204,10 +204,47 @@ def _v4(db: Database) -> None:
     )
 
 
+def _v5(db: Database) -> None:
+    """Feed subscriptions, the feed entries already seen, and the read-later queue of URLs."""
+    db.executescript(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            site_url TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            added TEXT NOT NULL,
+            last_fetched TEXT,
+            last_success TEXT,
+            etag TEXT,
+            modified TEXT,
+            last_error TEXT
+        );
+        CREATE TABLE feed_entries_seen (
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            seen TEXT NOT NULL,
+            PRIMARY KEY (feed_id, entry_key)
+        );
+        CREATE TABLE url_queue (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            tags TEXT NOT NULL DEFAULT '[]',
+            added TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_attempt TEXT,
+            last_error TEXT
+        );
+        """
+    )
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,193 @@
+"""Commands of the ``fieldreader`` command line.
+
+Sources that fetch, only when asked: ``feeds add|list|refresh|remove`` (subscriptions) and
+``queue list|fetch|remove`` (URLs imported while offline). ``feeds add`` only records the
+subscription; the network is used by ``feeds refresh``, ``queue fetch`` and ``import URL``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, emit, open_library
+
+
+def _result_line(r: Any) -> str:
+    if r.status == "error":
+        return f"{'error':<9} {'':>5}  {r.error}"
+    if r.status == "queued":
+        return f"{'queued':<9} {'':>5}  {r.path} ({r.error})"
+    return f"{r.status:<9} {r.id:>5}  {r.title}"
+
+
+# -- feeds ------------------------------------------------------------------------------------
+def cmd_feeds_add(args: argparse.Namespace) -> int:
+    from reader.ingest.fetch import is_url
+    from reader.library import sources
+
+    if not is_url(args.url):
+        print(f"fieldreader: not an http(s) URL: {args.url}", file=sys.stderr)
+        return EXIT_USAGE
+    lib = open_library(args)
+    try:
+        feed, added = sources.add_feed(lib, args.url, args.tag or [])
+    finally:
+        lib.close()
+    status = "added" if added else "exists"
+    human = (
+        f"subscribed to {feed.url} (id {feed.id}); 'fieldreader feeds refresh' fetches it"
+        if added
+        else f"already subscribed to {feed.url} (id {feed.id})"
+    )
+    emit(args, {**feed.as_json(), "status": status}, human)
+    return EXIT_OK
+
+
+def cmd_feeds_list(args: argparse.Namespace) -> int:
+    from reader.library import sources
+
+    lib = open_library(args)
+    try:
+        items = sources.feeds(lib)
+    finally:
+        lib.close()
+    lines = []
+    for f in items:
+        state = f"error: {f.last_error}" if f.last_error else f"fetched {f.last_fetched or 'never'}"
+        tags = f"  [{', '.join(f.tags)}]" if f.tags else ""
+        lines.append(f"{f.id:>4}  {f.title or '(not fetched yet)'}  <{f.url}>{tags}\n      {state}")
+    emit(args, [f.as_json() for f in items], "\n".join(lines) or "no subscriptions")
+    return EXIT_OK
+
+
+def cmd_feeds_refresh(args: argparse.Namespace) -> int:
+    from reader.ingest.sources import refresh_feeds
+
+    lib = open_library(args)
+    try:
+        outcomes = refresh_feeds(lib, ids=args.ids or None)
+    finally:
+        lib.close()
+    if args.ids and len(outcomes) < len(set(args.ids)):
+        print("fieldreader: some of those feed ids do not exist", file=sys.stderr)
+    lines, failed = [], False
+    for o in outcomes:
+        name = o.feed.title or o.feed.url
+        if o.status in ("error", "offline"):
+            failed = True
+            print(f"fieldreader: {o.feed.url}: {o.error}", file=sys.stderr)
+            lines.append(f"{o.feed.id:>4}  {name}: {o.status}")
+            continue
+        new = sum(r.status == "added" for r in o.results)
+        lines.append(
+            f"{o.feed.id:>4}  {name}: " + (f"{new} new" if o.status == "ok" else "unchanged")
+        )
+        lines.extend("      " + _result_line(r) for r in o.results)
+        failed = failed or any(r.status == "error" for r in o.results)
+    emit(args, [o.as_json() for o in outcomes], "\n".join(lines) or "no subscriptions")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_feeds_remove(args: argparse.Namespace) -> int:
+    from reader.library import sources
+
+    lib = open_library(args)
+    try:
+        removed = sources.remove_feed(lib, args.id)
+    finally:
+        lib.close()
+    if not removed:
+        print(f"fieldreader: no feed with id {args.id}", file=sys.stderr)
+        return EXIT_FAILED
+    emit(args, {"id": args.id, "removed": True}, f"unsubscribed from feed {args.id}")
+    return EXIT_OK
+
+
+# -- queue ------------------------------------------------------------------------------------
+def cmd_queue_list(args: argparse.Namespace) -> int:
+    from reader.library import sources
+
+    lib = open_library(args)
+    try:
+        items = sources.queue(lib)
+    finally:
+        lib.close()
+    lines = []
+    for q in items:
+        tried = f"{q.attempts} attempt(s), last: {q.last_error}" if q.attempts else "not tried"
+        lines.append(f"{q.id:>4}  {q.url}\n      {tried}")
+    emit(args, [q.as_json() for q in items], "\n".join(lines) or "the queue is empty")
+    return EXIT_OK
+
+
+def cmd_queue_fetch(args: argparse.Namespace) -> int:
+    from reader.ingest.sources import fetch_queue
+
+    lib = open_library(args)
+    try:
+        outcomes = fetch_queue(lib, ids=args.ids or None)
+    finally:
+        lib.close()
+    payload: list[dict[str, Any]] = []
+    lines, failed = [], False
+    for o in outcomes:
+        payload.extend(o.as_json())
+        for r in o.results:
+            if r.status == "error":
+                failed = True
+                print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+            lines.append(_result_line(r))
+        if o.after is not None:
+            lines.append(f"          still queued after {o.after.attempts} attempt(s)")
+    emit(args, payload, "\n".join(lines) or "the queue is empty")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_queue_remove(args: argparse.Namespace) -> int:
+    from reader.library import sources
+
+    lib = open_library(args)
+    try:
+        removed = sources.dequeue(lib, args.id)
+    finally:
+        lib.close()
+    if not removed:
+        print(f"fieldreader: no queued URL with id {args.id}", file=sys.stderr)
+        return EXIT_FAILED
+    emit(args, {"id": args.id, "removed": True}, f"removed {args.id} from the queue")
+    return EXIT_OK
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser."""
+    from reader.cli.common import Parser
+
+    feeds = sub.add_parser("feeds", help="feed subscriptions (RSS, Atom)")
+    fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=Parser)
+    fsub.required = True
+    p = fsub.add_parser("add", parents=[json_opt], help="subscribe to a feed (fetches nothing)")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("--tag", action="append", metavar="TAG", help="tag its articles")
+    p.set_defaults(func=cmd_feeds_add)
+    p = fsub.add_parser("list", parents=[json_opt], help="list subscriptions")
+    p.set_defaults(func=cmd_feeds_list)
+    p = fsub.add_parser("refresh", parents=[json_opt], help="fetch feeds, import new entries")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these feeds")
+    p.set_defaults(func=cmd_feeds_refresh)
+    p = fsub.add_parser("remove", parents=[json_opt], help="unsubscribe (articles stay)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=cmd_feeds_remove)
+
+    queue = sub.add_parser("queue", help="URLs waiting for a connection")
+    qsub = queue.add_subparsers(dest="queue_command", metavar="ACTION", parser_class=Parser)
+    qsub.required = True
+    p = qsub.add_parser("list", parents=[json_opt], help="list the URLs waiting")
+    p.set_defaults(func=cmd_queue_list)
+    p = qsub.add_parser("fetch", parents=[json_opt], help="fetch and import what is waiting")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these entries")
+    p.set_defaults(func=cmd_queue_fetch)
+    p = qsub.add_parser("remove", parents=[json_opt], help="drop a URL from the queue")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(func=cmd_queue_remove)
