@@ -11,6 +11,10 @@ says so.
 the samples loaded, if they had to be), saves a PNG and returns without an event loop; the
 offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset. ``entity=NAME``
 selects that entity of the article in the sidebar first, so its mentions show highlighted.
+``view="notes"`` shows the notes pane with the most recently changed note (of the chosen
+article, if one was given) open in the editor and its passage selected in the reader.
+``view="compare"`` shows the comparison of two cases (tags ``ukraine`` and ``drc`` on the
+samples) beside the reader; a screenshot waits for it and opens its first shared point.
 
 Environment:
     ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
@@ -28,6 +32,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
+    Qt,
     QTimer,
     QtMsgType,
     SignalInstance,
@@ -39,6 +44,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__, locations
 from reader.library import Library
 from reader.resources import resource_path
+from reader.ui.compare_actions import set_compare_layout
 from reader.ui.main_window import MainWindow
 from reader.ui.operations import ImportSummary
 from reader.ui.preferences import Preferences
@@ -48,7 +54,8 @@ ORGANISATION = "Fieldreader"
 APPLICATION = "Fieldreader"
 SETTINGS_ENV = "FIELDREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1400, 900)
-VIEWS = ("library", "reader")
+VIEWS = ("library", "reader", "notes", "compare")
+NOTES_DOCK_WIDTH = 560  # the notes view's dock, at most
 SAMPLES_TIMEOUT_MS = 120_000
 
 
@@ -116,11 +123,48 @@ def build_main_window(
 
 
 def apply_view(window: MainWindow, view: str) -> None:
-    """``library``: the docks and the reader; ``reader``: the reader fills the window."""
+    """``library``: the docks and the reader; ``reader``: the reader fills the window;
+    ``notes``: the reader and the notes pane (with the editor) beside it; ``compare``: the
+    comparison of two cases, wide, with the reader beside it."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     window.library_dock.setVisible(view == "library")
-    window.entity_dock.setVisible(view == "library")
+    window.entity_dock.setVisible(view in ("library", "notes"))
+    window.notes_dock.setVisible(view in ("library", "notes"))
+    if view == "notes":
+        window.notes_dock.raise_()
+        width = min(NOTES_DOCK_WIDTH, max(360, int(window.width() * 0.4)))
+        window.resizeDocks([window.notes_dock], [width], Qt.Orientation.Horizontal)
+    if view == "compare":
+        set_compare_layout(window, True)
+    else:
+        window.compare_dock.setVisible(False)
+
+
+def show_recent_note(window: MainWindow, article_id: int | None = None) -> int | None:
+    """Open the most recently changed note (of ``article_id``, if given) at its passage."""
+    notes = window.library.notes(article_id=article_id)
+    if not notes:
+        return None
+    recent = max(notes, key=lambda n: (n.updated, n.id))
+    window.note_actions.go_to_note(recent.id, select=False)
+    return recent.id
+
+
+def show_comparison(window: MainWindow) -> bool:
+    """Compare the pane's cases now (waiting for it) and open an example of the evidence."""
+    task = window.compare_actions.refresh()
+    if task is None:
+        return False
+    wait_for(task.finished)
+    pane = window.compare_pane
+    if pane.model.result is None:
+        return False
+    for dim_id, _label in pane.model.dimensions():  # the first point both cases make
+        if pane.model.evidence(dim_id, "a") and pane.model.evidence(dim_id, "b"):
+            pane.tree.setFocus()
+            return pane.select_evidence(dim_id, "a", 0)
+    return True
 
 
 def wait_for(signal: SignalInstance, timeout_ms: int = SAMPLES_TIMEOUT_MS) -> None:
@@ -157,7 +201,8 @@ def run_gui(
     """Start the desktop app on ``library_path``; return the exit code.
 
     ``article_id`` opens that article (default: the last one read, else the newest);
-    ``view`` is ``library`` or ``reader``; ``screenshot`` saves a 1400x900 PNG and exits;
+    ``view`` is ``library``, ``reader``, ``notes`` or ``compare``; ``screenshot`` saves a
+    1400x900 PNG and exits;
     ``entity`` selects the entity of that name in the sidebar (its mentions highlighted).
     """
     if view not in VIEWS:
@@ -179,6 +224,8 @@ def run_gui(
         _open_requested(window, article_id)
         if entity:
             _select_entity(window, entity)
+        if view == "notes":
+            show_recent_note(window, article_id)
         return app.exec()
     finally:
         tasks.shutdown()
@@ -219,6 +266,9 @@ def _screenshot(
     task = window.load_samples_if_empty()
     if task is not None:
         wait_for(task.finished)
+    if article_id is None and view == "notes":  # the article of the latest note
+        notes = window.library.notes()
+        article_id = max(notes, key=lambda n: (n.updated, n.id)).article_id if notes else None
     if article_id is None:  # a picture shows the newest article, whatever was read last
         article_id = window.library.most_recent_id()
     if article_id is not None and not _open_requested(window, article_id):
@@ -228,7 +278,18 @@ def _screenshot(
     if entity and not _select_entity(window, entity):
         print(f"fieldreader: no entity called {entity!r} in the article", file=sys.stderr)
         return 1
-    settle(app)
+    if view == "notes":
+        apply_view(window, view)  # the docks can be sized now that the window is shown
+        if show_recent_note(window, article_id) is None:
+            show_recent_note(window)
+        settle(app)
+    if view == "compare":
+        apply_view(window, view)  # the docks can be sized now that the window is shown
+        settle(app)
+        if not show_comparison(window):
+            print("fieldreader: there is nothing to compare", file=sys.stderr)
+            return 1
+        settle(app)
     if not save_screenshot(window, path):
         print(f"fieldreader: could not write {path}", file=sys.stderr)
         return 1

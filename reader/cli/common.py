@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-VIEWS = ("library", "reader")
+VIEWS = ("library", "reader", "notes", "compare")
 NOTE_COLOURS = ("yellow", "green", "blue", "pink", "purple")
 ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "figure", "other")
 

@@ -4,8 +4,9 @@ It refuses every resource (images, stylesheets, anything a document could name),
 follows a link itself, and hands http(s) links to the system browser only when clicked.
 The text sits in a centred column of about :data:`MEASURE` characters, kept centred as the
 window resizes, by setting the root frame's side margins. Highlights come in named layers
-(:data:`LAYERS`, drawn bottom to top) so entity colours, a selected entity's mentions and
-find matches can show together; ``setExtraSelections`` sets the ``find`` layer.
+(:data:`LAYERS`, drawn bottom to top) so entity colours, the user's highlights, a selected
+entity's mentions and find matches can show together; ``setExtraSelections`` sets the
+``find`` layer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ SIDE_MIN = 28  # pixels of margin on a narrow window
 TOP_MARGIN = 44
 BOTTOM_MARGIN = 120
 EXTERNAL_SCHEMES = ("http", "https")
-LAYERS = ("types", "entity", "find")  # extra-selection layers, bottom to top
+LAYERS = ("types", "notes", "entity", "find")  # extra-selection layers, bottom to top
 
 
 class ArticleBrowser(QTextBrowser):

@@ -1,5 +1,8 @@
 """Qt models over the library: the article table, the tag filter and search results.
 
+Search results include notes (marked "Note" in their meta line, with the note's id in
+:data:`NOTE_ID_ROLE` and its article, if any, in :data:`ARTICLE_ID_ROLE`).
+
 The models hold ids and fetch what a view asks for. :class:`ArticleTableModel` keeps only
 the ordered ids of the current filter and loads summaries a page at a time into a cache
 when a row is first shown (in the manner of Anki's browser table), so a library of tens
@@ -26,6 +29,7 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 META_ROLE = Qt.ItemDataRole.UserRole + 4
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 5
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -200,7 +204,7 @@ class TagListModel(QAbstractListModel):
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Ranked full-text matches for a query, best first, with snippets."""
+    """Ranked full-text matches in articles and notes for a query, best first, with snippets."""
 
     LIMIT = 100
 
@@ -210,26 +214,34 @@ class SearchResultsModel(QAbstractListModel):
         self.query = ""
         self.tag: str | None = None
         self._hits: list[SearchHit] = []
-        self._meta: dict[int, str] = {}
+        self._meta: dict[int, str] = {}  # by row
 
     def set_query(self, query: str, tag: str | None = None) -> None:
         """Search for ``query`` (within ``tag`` if given); an empty query clears."""
         self.beginResetModel()
         self.query, self.tag = query, tag
         self._hits = (
-            self.library.search(query, limit=self.LIMIT, tag=tag, kinds=("article",))
+            self.library.search(query, limit=self.LIMIT, tag=tag, kinds=("article", "note"))
             if query
             else []
         )
-        summaries = self.library.summaries([h.id for h in self._hits])
-        self._meta = {
-            i: " · ".join(p for p in (s.source, short_date(s.published)) if p)
-            for i, s in summaries.items()
-        }
+        articles = [self._article_of(h) for h in self._hits]
+        summaries = self.library.summaries([a for a in articles if a is not None])
+        self._meta = {}
+        for row, (hit, article_id) in enumerate(zip(self._hits, articles, strict=True)):
+            s = summaries.get(article_id) if article_id is not None else None
+            parts = [] if s is None else [s.source, short_date(s.published)]
+            if hit.kind == "note":
+                parts.insert(0, "Note")
+            self._meta[row] = " · ".join(p for p in parts if p)
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self.query, self.tag)
+
+    @staticmethod
+    def _article_of(hit: SearchHit) -> int | None:
+        return hit.id if hit.kind == "article" else hit.article_id
 
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -246,7 +258,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == SNIPPET_ROLE:
             return hit.snippet
         if role == META_ROLE:
-            return self._meta.get(hit.id, "")
+            return self._meta.get(index.row(), "")
         if role == ARTICLE_ID_ROLE:
-            return hit.id
+            return self._article_of(hit)
+        if role == NOTE_ID_ROLE:
+            return hit.id if hit.kind == "note" else None
         return None

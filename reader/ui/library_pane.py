@@ -2,8 +2,9 @@
 
 Typing in the search box (debounced) swaps the table for the results list; Enter or a
 click opens a result, Esc clears the search and brings the table back. Choosing a row of
-the table opens that article. The pane owns no data: three models from
-:mod:`reader.ui.library_models` do, and it only tells the window which article was chosen.
+the table opens that article; a note among the results opens that note. The pane owns no
+data: three models from :mod:`reader.ui.library_models` do, and it only tells the window
+which article or note was chosen.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.library import Library
 from reader.ui.library_models import (
     ARTICLE_ID_ROLE,
+    NOTE_ID_ROLE,
     ArticleTableModel,
     SearchResultsModel,
     TagListModel,
@@ -43,9 +45,11 @@ class LibraryPane(QWidget):
     Signals:
         article_activated(article_id): the user chose an article to read.
         filter_changed(): the tag filter changed (the shown count changed).
+        note_activated(note_id): the user chose a note among the search results.
     """
 
     article_activated = Signal(int)
+    note_activated = Signal(int)
     filter_changed = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -208,6 +212,10 @@ class LibraryPane(QWidget):
 
     @Slot(QModelIndex)
     def on_result_activated(self, index: QModelIndex) -> None:
+        note_id = index.data(NOTE_ID_ROLE)
+        if note_id is not None:
+            self.note_activated.emit(int(note_id))
+            return
         article_id = index.data(ARTICLE_ID_ROLE)
         if article_id is not None:
             self.article_activated.emit(int(article_id))

@@ -3,7 +3,9 @@
 It implements no pane itself. The reader is the central widget; the library is a dock on
 the left and the entities a dock on the right (object names set, so ``saveState`` restores
 them); :class:`~reader.ui.entity_actions.EntityActions` joins the entity dock to the reader
-and runs corrections and re-extraction. Imports
+and runs corrections and re-extraction. The notes dock (tabbed with the entities) lists
+every note with its editor; :class:`~reader.ui.note_actions.NoteActions` joins it to the
+reader, and :class:`~reader.ui.exports.LibraryTransfers` runs the exports. Imports
 go through the :class:`~reader.ui.imports.ImportController`; the window only asks for
 paths and refreshes the views when the library changes.
 """
@@ -35,10 +37,15 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import Library
+from reader.ui.compare_actions import CompareActions, set_compare_layout
+from reader.ui.compare_pane import ComparePane
 from reader.ui.entity_actions import EntityActions
 from reader.ui.entity_pane import EntityPane
+from reader.ui.exports import LibraryTransfers
 from reader.ui.imports import ImportController
 from reader.ui.library_pane import LibraryPane
+from reader.ui.note_actions import NoteActions
+from reader.ui.notes_pane import NotesPane
 from reader.ui.operations import ImportSummary
 from reader.ui.preferences import Preferences
 from reader.ui.reader_pane import ReaderPane
@@ -101,6 +108,23 @@ class MainWindow(QMainWindow):
         self.entity_dock.setWidget(self.entity_pane)
         self.entity_dock.setFeatures(self.library_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
+        self.notes_pane = NotesPane(library, self)
+        self.notes_dock = QDockWidget("Notes", self)
+        self.notes_dock.setObjectName("notesDock")
+        self.notes_dock.setWidget(self.notes_pane)
+        self.notes_dock.setFeatures(self.library_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.tabifyDockWidget(self.entity_dock, self.notes_dock)
+        self.entity_dock.raise_()
+        self.compare_pane = ComparePane(library, self)
+        self.compare_dock = QDockWidget("Compare", self)
+        self.compare_dock.setObjectName("compareDock")
+        self.compare_dock.setWidget(self.compare_pane)
+        self.compare_dock.setFeatures(self.library_dock.features())
+        self.addDockWidget(
+            Qt.DockWidgetArea.LeftDockWidgetArea, self.compare_dock, Qt.Orientation.Horizontal
+        )
+        self.compare_dock.hide()
         self._layout_restored = False
 
         self.progress = TaskProgress(self)
@@ -120,6 +144,13 @@ class MainWindow(QMainWindow):
         self.entity_actions = EntityActions(
             library_path, tasks, self.progress, self.entity_pane, self.reader, self
         )
+        self.note_actions = NoteActions(library, self.reader, self.notes_pane, self)
+        self.transfers = LibraryTransfers(
+            library, library_path, tasks, self.progress, self, flush=self.notes_pane.flush
+        )
+        self.compare_actions = CompareActions(
+            library, library_path, tasks, self.progress, self.compare_pane, self.reader, self
+        )
         self._build_menus()
 
         self.library_pane.article_activated.connect(self.open_article)
@@ -132,6 +163,21 @@ class MainWindow(QMainWindow):
         self.reader.font_size_changed.connect(self.on_font_size_changed)
         self.imports.library_changed.connect(self.on_library_changed)
         self.imports.import_failed.connect(self.on_import_failed)
+        self.note_actions.note_opened.connect(self.on_note_opened)
+        self.note_actions.status_reported.connect(self.show_status)
+        self.library_pane.note_activated.connect(self.note_actions.go_to_note)
+        self.transfers.library_replaced.connect(self.entity_actions.on_library_changed)
+        self.transfers.library_replaced.connect(self.on_library_changed)
+        self.transfers.transfer_failed.connect(self.show_status)
+        self.compare_actions.status_reported.connect(self.show_status)
+        self.compare_actions.action_failed.connect(self.show_status)
+        self.compare_dock.visibilityChanged.connect(self.compare_actions.on_visibility_changed)
+        for changed in (
+            self.imports.library_changed,
+            self.transfers.library_replaced,
+            self.entity_actions.entities_changed,
+        ):
+            changed.connect(self.compare_actions.on_library_changed)
         self.apply_theme(preferences.theme)
         self.update_count()
 
@@ -165,6 +211,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.samples_action)
         file_menu.addAction(self.reextract_action)
         file_menu.addSeparator()
+        file_menu.addActions(self.transfers.actions)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         view = bar.addMenu("&View")
@@ -176,6 +224,18 @@ class MainWindow(QMainWindow):
         self.entities_action.setText("&Entities Pane")
         self.entities_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         view.addAction(self.entities_action)
+        self.notes_action = self.notes_dock.toggleViewAction()
+        self.notes_action.setText("N&otes Pane")
+        self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        view.addAction(self.notes_action)
+        self.compare_action = self._action(
+            "&Compare Cases",
+            lambda checked=False: set_compare_layout(self, checked),
+            "Ctrl+Shift+C",
+        )
+        self.compare_action.setCheckable(True)
+        self.compare_dock.visibilityChanged.connect(self.compare_action.setChecked)
+        view.addAction(self.compare_action)
         self.search_action = self._action("&Search Library", self.on_search_library, "Ctrl+K")
         view.addAction(self.search_action)
         view.addSeparator()
@@ -206,6 +266,8 @@ class MainWindow(QMainWindow):
         view.addActions([self.next_mention_action, self.previous_mention_action])
         view.addAction(self.colour_mentions_action)
 
+        bar.addMenu("&Notes").addActions(self.note_actions.actions)
+
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About Fieldreader", self.on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -235,6 +297,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_library_changed(self) -> None:
         self.library_pane.refresh(self.reader.article_id)
+        self.notes_pane.refresh()
+        self.note_actions.redraw()
         self.update_count()
         if self.reader.article is None:
             self.open_initial_article()
@@ -304,12 +368,19 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(window_stylesheet(self.stylesheet_template, theme))
         self.reader.set_theme(theme)
         self.entity_pane.set_theme(theme)
+        self.notes_pane.set_theme(theme)
+        self.compare_pane.set_theme(theme)
         self.preferences.theme = theme.name
         self.theme_actions[theme.name].setChecked(True)
 
     @property
     def theme_name(self) -> str:
         return self.reader.theme.name
+
+    @Slot(int)
+    def on_note_opened(self, _note_id: int) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
 
     @Slot(int)
     def on_font_size_changed(self, points: int) -> None:
@@ -358,6 +429,7 @@ class MainWindow(QMainWindow):
         self.preferences.save_window_layout(self.saveGeometry(), self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.notes_pane.flush()
         self.reader.save_position()
         if self.persist_layout:
             self.save_layout()

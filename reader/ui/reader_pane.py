@@ -7,13 +7,17 @@ each article's reading position (the scroll fraction) in the library: saved shor
 scrolling stops and whenever another article is opened, restored when an article opens.
 Entity mentions are highlighted through :class:`~reader.ui.text_map.MentionHighlights`
 (the caller says which); a selection can be marked as an entity from the context menu.
+Highlights and anchored notes are drawn by :class:`~reader.ui.note_highlights.NoteHighlights`
+(the caller gives the marks); the context menu asks for a highlight or a note on a selection,
+and a click on a highlight reports its note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from reader.library import Article, Library
@@ -21,6 +25,7 @@ from reader.ui.article_browser import ArticleBrowser
 from reader.ui.article_html import article_html, document_css, empty_html
 from reader.ui.entity_models import TYPE_LABELS
 from reader.ui.find_bar import FindBar
+from reader.ui.note_highlights import COLOUR_LABELS, NoteHighlights, NoteMark, trimmed
 from reader.ui.preferences import Preferences
 from reader.ui.text_map import MentionHighlights, Span
 from reader.ui.theme import (
@@ -51,12 +56,18 @@ class ReaderPane(QWidget):
         font_size_changed(points): the reading font size changed.
         entity_marked(text, type): the user marked the selected text as an entity.
         mention_changed(index, total): the current entity mention moved (F3, Shift+F3).
+        highlight_requested(start, end, colour): highlight this passage ("" = default colour).
+        note_requested(start, end): write a note on this passage.
+        note_clicked(note_id): a drawn highlight was clicked.
     """
 
     article_shown = Signal(int)
     font_size_changed = Signal(int)
     entity_marked = Signal(str, str)
     mention_changed = Signal(int, int)
+    highlight_requested = Signal(int, int, str)
+    note_requested = Signal(int, int)
+    note_clicked = Signal(int)
 
     def __init__(
         self, library: Library, preferences: Preferences, parent: QWidget | None = None
@@ -69,12 +80,16 @@ class ReaderPane(QWidget):
         self.font_size = preferences.font_size
         self.theme: Theme = theme_named(preferences.theme)
         self._restoring = False
+        #: called with the context menu, to add more (e.g. "Code Selection to")
+        self.menu_extenders: list[Callable[[QMenu], None]] = []
 
         self.browser = ArticleBrowser(self)
         self.browser.setAccessibleName("Article")
         self.find_bar = FindBar(self.browser, self)
         self.find_bar.closed.connect(self.on_find_bar_closed)
         self.highlights = MentionHighlights(self.browser)
+        self.note_marks = NoteHighlights(self.browser, self.highlights)
+        self.note_marks.note_clicked.connect(self.note_clicked)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self.on_context_menu_requested)
         layout = QVBoxLayout(self)
@@ -105,6 +120,7 @@ class ReaderPane(QWidget):
         self.save_position()
         self.article = article
         self.highlights.clear()
+        self.note_marks.marks = []
         self._render(keep_fraction=article.reading_position)
         self.find_bar.refresh(keep_position=False)
         self.article_shown.emit(article.id)
@@ -115,6 +131,7 @@ class ReaderPane(QWidget):
         self.save_position()
         self.article = None
         self.highlights.clear()
+        self.note_marks.marks = []
         self._render(keep_fraction=None)
         self.article_shown.emit(0)
 
@@ -130,6 +147,7 @@ class ReaderPane(QWidget):
             self.browser.show_page(body, css, font)
             self._scroll_to(keep_fraction or 0.0)
             self.highlights.rebuild(self.article, self.theme)
+            self.note_marks.rebuild(self.theme)
         finally:
             self._restoring = False
         if keep_fraction:  # layout may finish after the event loop turns; apply again then
@@ -269,4 +287,74 @@ class ReaderPane(QWidget):
             for type_, label in TYPE_LABELS.items():
                 action = marks.addAction(label)
                 action.triggered.connect(lambda _c=False, t=type_: self.entity_marked.emit(text, t))
+        self._add_note_actions(menu)
+        for extend in self.menu_extenders:
+            extend(menu)
         return menu
+
+    # -- highlights and notes ----------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected article text as trimmed offsets (None: no article text selected)."""
+        span = self.highlights.selected_range()
+        if span is None or self.article is None:
+            return None
+        return trimmed(self.article.text, *span)
+
+    def highlight_selection(self, colour: str = "") -> bool:
+        """Ask for the selection to be highlighted (False: nothing selected)."""
+        span = self.selected_span()
+        if span is not None:
+            self.highlight_requested.emit(span[0], span[1], colour)
+        return span is not None
+
+    def note_on_selection(self) -> bool:
+        """Ask for a note on the selection (False: nothing selected)."""
+        span = self.selected_span()
+        if span is not None:
+            self.note_requested.emit(*span)
+        return span is not None
+
+    def set_note_marks(self, marks: Sequence[NoteMark]) -> None:
+        """Draw these highlights and anchored notes on the open article."""
+        self.note_marks.set_marks(marks)
+
+    def reveal_passage(self, start: int, end: int, *, select: bool = True) -> bool:
+        """Scroll to ``text[start:end]`` and select it (False: it is not shown)."""
+        text_map = self.highlights.text_map
+        mapped = text_map.range_to_document(start, end) if text_map is not None else None
+        if mapped is None:
+            return False
+        self.highlights.revealed = True  # the remembered reading position must not win
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(mapped[0])
+        if select:
+            cursor.setPosition(mapped[1], QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+        self._scroll_near(mapped[0])
+        wanted = self.article_id
+        QTimer.singleShot(0, lambda: wanted == self.article_id and self._scroll_near(mapped[0]))
+        return True
+
+    def _scroll_near(self, position: int) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
+        rect = self.browser.cursorRect(cursor)
+        height = self.browser.viewport().height()
+        if rect.top() < height * 0.15 or rect.bottom() > height * 0.6:
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - int(height / 3))
+
+    def _add_note_actions(self, menu: QMenu) -> None:
+        span = self.selected_span()
+        if span is None:
+            return
+        menu.addSeparator()
+        colours = menu.addMenu("Highlight")
+        for colour, label in COLOUR_LABELS.items():
+            action = colours.addAction(label)
+            action.triggered.connect(
+                lambda _c=False, c=colour: self.highlight_requested.emit(span[0], span[1], c)
+            )
+        add = menu.addAction("Add Note\u2026")
+        add.setShortcut("Ctrl+Shift+N")
+        add.triggered.connect(lambda: self.note_requested.emit(*span))
