@@ -47,11 +47,7 @@ def test_seed_entities_at_import_with_exact_offsets(library: Library, seed_file:
     assert SEED_EXPECTED <= found
     assert not {n for n, _ in found} & {"However", "Although", "Source", "Despite", "The"}
     text = library.get(result.id).text
-    surfaces = {
-        text[s:e]
-        for info in library.article_entities(result.id)
-        for s, e in info.mentions
-    }
+    surfaces = {text[s:e] for info in library.article_entities(result.id) for s, e in info.mentions}
     assert {"DRC", "Trump", "coltan", "M23"} <= surfaces
 
 
@@ -142,5 +138,3 @@ def test_deleting_an_article_drops_entities_nobody_mentions(
     assert library.entity_ids_named("Goma")
     library.delete_article(one.id)
     assert library.entity_ids_named("Goma") == []
-
-
