@@ -4,14 +4,14 @@ Used by ``fieldreader.spec`` and its Qt hook (``hooks/hook-PySide6.QtGui.py``).
 
 PyInstaller's Qt hooks collect every plugin of each type a Qt module uses (all platforms,
 all image formats, ...) and every Qt translation. Fieldreader draws widgets only (no
-OpenGL), shows one SVG icon and ships in English, so it keeps:
+OpenGL), shows PNG icons and ships in English, so it keeps:
 
 - platforms: xcb and wayland (desktops), offscreen and minimal (headless runs, screenshots),
   plus windows / cocoa for those builds;
 - the xdg-desktop-portal theme (portal file dialogs), but not GTK3, which would drag half
   of GTK's libraries in;
 - compose and IBus input (dead keys, accents, input methods);
-- the SVG image format and icon engine (the window icon is an SVG), nothing else;
+- no image-format plugins: the window icon is PNG, which Qt reads without one;
 - on Wayland: the xdg-shell and its window decorations.
 
 Dropped: eglfs, linuxfb, vnc, evdev/tuio input, the OpenGL integrations of xcb and Wayland,
@@ -21,7 +21,8 @@ except for :data:`SHIPPED_LANGUAGES`.
 On Linux, :data:`SYSTEM_LIBRARIES` are taken from the user's system instead of the build
 machine: every Linux desktop has them, and the system's copies match its D-Bus daemon and
 font configuration (a bundled fontconfig reading a newer system's configuration warns on
-every start). Libraries only they needed (libsystemd, libgcrypt, libpng, ...) go too.
+every start); GLib and Xlib are on every desktop too. Libraries only they needed
+(libsystemd, libgcrypt, libpng, ...) go too.
 """
 
 from __future__ import annotations
@@ -40,15 +41,21 @@ KEPT_PLUGINS: dict[str, frozenset[str]] = {
     "platforminputcontexts": frozenset(
         {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}
     ),
-    "imageformats": frozenset({"qsvg"}),
-    "iconengines": frozenset({"qsvgicon"}),
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
     "wayland-shell-integration": frozenset({"xdg-shell"}),
     "wayland-decoration-client": frozenset({"bradient", "adwaita"}),
 }
 
 #: Shared libraries the Linux build leaves to the user's system (sonames).
-SYSTEM_LIBRARIES = frozenset({"libdbus-1.so.3", "libfontconfig.so.1", "libfreetype.so.6"})
+SYSTEM_LIBRARIES = frozenset(
+    {
+        "libdbus-1.so.3",
+        "libfontconfig.so.1",
+        "libfreetype.so.6",
+        "libglib-2.0.so.0",
+        "libX11.so.6",
+    }
+)
 
 #: A PyInstaller TOC entry: (name in the bundle, source path, type code).
 TocEntry = tuple[str, str, str]

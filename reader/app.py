@@ -54,6 +54,7 @@ ORGANISATION = "Fieldreader"
 APPLICATION = "Fieldreader"
 SETTINGS_ENV = "FIELDREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1400, 900)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 VIEWS = ("library", "reader", "notes", "compare")
 NOTES_DOCK_WIDTH = 560  # the notes view's dock, at most
 SAMPLES_TIMEOUT_MS = 120_000
@@ -91,9 +92,13 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fieldreader")
-    icon = resource_path("icons", "fieldreader.svg")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = QIcon()  # PNG sizes rendered from the SVG source (no SVG support to ship)
+    for size in ICON_SIZES:
+        png = resource_path("icons", f"fieldreader-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
 
 
