@@ -1,5 +1,9 @@
 """The frozen app's entry script: the same command line as ``fieldreader``."""
 
+import multiprocessing
+
 from reader.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # import workers start through this executable
+    raise SystemExit(main())

@@ -211,6 +211,15 @@ class SmokeTest:
             added = sum(item.get("status") == "added" for item in loaded)
             self.check("samples --json", added == len(loaded), f"{added} of {len(loaded)} added")
 
+        folder = self.work / "many"
+        folder.mkdir()
+        for i in range(60):  # enough for the parallel reader (worker processes)
+            (folder / f"{i:02}.txt").write_text(f"Dispatch {i}\n\nM23 and cobalt, day {i}.\n")
+        many = self.run_json("import folder --json", [*lib, "import", str(folder), "--json"])
+        if self.check("import folder --json", _is_list_of(many, 60), f"got {many!r}"):
+            added = sum(item.get("status") == "added" for item in many)
+            self.check("import folder --json", added == 60, f"{added} of 60 added")
+
         shot = self.work / "screenshot.png"
         self.run("gui --screenshot", [*lib, "gui", "--screenshot", str(shot)])
         self.check_png("gui --screenshot", shot)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ from reader.library import Library, maintenance
 pytestmark = pytest.mark.e2e
 
 ROUNDS = int(os.environ.get("FIELDREADER_KILL_ROUNDS", "4"))
-FILES = 400
+FILES = 600
 
 
 def _kill_after(args: list[str], delay: float, env: dict[str, str] | None = None) -> None:
@@ -32,6 +33,29 @@ def _kill_after(args: list[str], delay: float, env: dict[str, str] | None = None
         args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or os.environ.copy()
     )
     time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+def _count(path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_mid_import(args: list[str], library: Path, extra: float) -> None:
+    """Kill the import once some articles have landed, ``extra`` seconds later."""
+    before = _count(library)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and _count(library) <= before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(extra)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
 
@@ -70,8 +94,10 @@ def test_killed_imports_leave_whole_articles_and_resume(tmp_path: Path, folder: 
     rng = random.Random(20251127)
     seen: list[int] = []
     for _ in range(ROUNDS):
-        _kill_after(
-            [*command(), "--library", str(library), "import", str(folder)], rng.uniform(0.2, 0.7)
+        _kill_mid_import(
+            [*command(), "--library", str(library), "import", str(folder)],
+            library,
+            rng.uniform(0.0, 0.15),
         )
         seen.append(_assert_intact(library))
     assert seen == sorted(seen)  # nothing that landed was lost

@@ -15,16 +15,18 @@ lands in the read-later queue with the status ``queued``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.entities import Extractor
+from reader.analysis.entities import Extractor, Mention
 from reader.analysis.extraction import extractor_for
 from reader.ingest.decode import MAX_BYTES, NotTextError, decode_text
 from reader.ingest.draft import Draft
 from reader.ingest.markdown_file import parse_markdown
+from reader.ingest.pipeline import PARALLEL_MIN_FILES
 from reader.ingest.plaintext import parse_text
 from reader.library import Library, Original
 
@@ -189,15 +191,18 @@ def store(
     incoming: Incoming,
     tags: Iterable[str] = (),
     extractor: Extractor | None = None,
+    mentions: list[Mention] | None = None,
 ) -> ImportResult:
-    """Store one article unless it is a duplicate (extracting its entities first)."""
+    """Store one article unless it is a duplicate (extracting its entities first, unless
+    ``mentions`` were found already)."""
     draft, original = incoming.draft, incoming.original
     if draft is None or incoming.error is not None:
         return ImportResult(label, "error", error=incoming.error or "nothing to import")
     existing = library.find_duplicate(draft.text, draft.url)
     if existing is not None:
         return ImportResult(label, "duplicate", id=existing, title=library.title_of(existing))
-    mentions = (extractor or extractor_for(library)).extract(draft.text)
+    if mentions is None:
+        mentions = (extractor or extractor_for(library)).extract(draft.text)
     article_id, added = library.add_unless_duplicate(draft, original, tags, mentions)
     status = "added" if added else "duplicate"
     title = draft.title if added else library.title_of(article_id)
@@ -223,8 +228,12 @@ def import_paths(
     tags: Iterable[str] = (),
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
+    parallel: bool = True,
 ) -> list[ImportResult]:
     """Import every input; ``progress(done, total, path)`` after each, stop when cancelled.
+
+    Many files are read and their entities found in worker processes (``parallel``), while
+    this thread alone writes, a few whole articles per transaction.
 
     An ``http(s)://`` input is fetched (the user named it); the rest are files and folders.
     """
@@ -237,9 +246,18 @@ def import_paths(
     tags = list(tags)
     extractor = extractor_for(library)
     results: list[ImportResult] = []
-    for done, item in enumerate(inputs, start=1):
+    total = len(inputs)
+    done = 0
+    files = [i for i in inputs if isinstance(i, Path)]
+    if parallel and len(files) >= PARALLEL_MIN_FILES:
+        done = _import_files_in_parallel(
+            library, files, tags, results, progress, cancelled, total=total
+        )
+        inputs = [i for i in inputs if isinstance(i, str)]
+    for item in inputs:
         if cancelled is not None and cancelled():
             break
+        done += 1
         if isinstance(item, str):
             from reader.ingest.sources import import_url
 
@@ -247,5 +265,51 @@ def import_paths(
         else:
             results.extend(import_one(library, item, tags, extractor))
         if progress is not None:
-            progress(done, len(inputs), str(item))
+            progress(done, total, str(item))
     return results
+
+
+#: A write transaction holds at most this many articles, or lasts at most this long, so
+#: other writers (the window saving a note) never wait long.
+BATCH_ARTICLES = 32
+BATCH_SECONDS = 0.25
+
+
+def _import_files_in_parallel(
+    library: Library,
+    files: list[Path],
+    tags: list[str],
+    results: list[ImportResult],
+    progress: ProgressFn | None,
+    cancelled: Callable[[], bool] | None,
+    *,
+    total: int,
+) -> int:
+    """Read and extract in worker processes; store here, a few articles per transaction."""
+    from reader.ingest.pipeline import prepare_in_parallel
+
+    done = 0
+    batch_started = time.monotonic()
+    pending = 0
+    library.db.execute("BEGIN")
+    try:
+        for path, prepared in prepare_in_parallel(
+            files, library.correction_rows(), cancelled=cancelled
+        ):
+            for incoming, mentions in prepared:
+                with library.db.atomic():  # a savepoint: one article whole or not at all
+                    results.append(store(library, str(path), incoming, tags, mentions=mentions))
+                pending += 1
+            done += 1
+            if pending >= BATCH_ARTICLES or time.monotonic() - batch_started > BATCH_SECONDS:
+                library.db.execute("COMMIT")
+                library.db.execute("BEGIN")
+                batch_started, pending = time.monotonic(), 0
+            if progress is not None:
+                progress(done, total, str(path))
+        library.db.execute("COMMIT")
+    except BaseException:
+        if library.db.conn.in_transaction:
+            library.db.execute("COMMIT")  # keep every whole article stored so far
+        raise
+    return done
