@@ -103,24 +103,30 @@ def _aliases(db: Database, entity_ids: Sequence[int]) -> dict[int, tuple[str, ..
 
 
 def article_entities(db: Database, article_id: int) -> list[EntityInfo]:
-    """The entities of one article with their mentions, most mentioned first."""
+    """The entities of one article with their mentions, most mentioned first.
+
+    ``aliases`` are the other surfaces the entity has in this article (cheap: no look at
+    the rest of the library, so opening an article stays fast in a large library).
+    """
     by_entity: dict[int, list[tuple[int, int]]] = {}
     names: dict[int, tuple[str, str]] = {}
-    for eid, name, type_, start, end in db.execute(
-        'SELECT e.id, e.name, e.type, m.start, m."end" FROM mentions m '
+    surfaces: dict[int, set[str]] = {}
+    for eid, name, type_, start, end, surface in db.execute(
+        'SELECT e.id, e.name, e.type, m.start, m."end", m.surface FROM mentions m '
         "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start",
         [article_id],
     ):
         by_entity.setdefault(eid, []).append((start, end))
         names[eid] = (name, type_)
-    aliases = _aliases(db, list(by_entity))
+        if surface != name:
+            surfaces.setdefault(eid, set()).add(surface)
     infos = [
         EntityInfo(
             id=eid,
             name=names[eid][0],
             type=names[eid][1],
             count=len(spans),
-            aliases=aliases.get(eid, ()),
+            aliases=tuple(sorted(surfaces.get(eid, ()))),
             mentions=tuple(spans),
         )
         for eid, spans in by_entity.items()
