@@ -184,19 +184,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the files and the library")
     parser.add_argument("--rounds", type=int, default=15, help="repeats of each query")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the library already in --workdir"
+    )
     args = parser.parse_args(argv)
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="fieldreader-bench-"))
     src, db_path = work / "src", work / "bench.sqlite"
-    start = time.perf_counter()
-    words = write_articles(src, args.articles)
-    generate_s = time.perf_counter() - start
-
-    lib = Library.open(db_path)
-    start = time.perf_counter()
-    results = import_paths(lib, [src])
-    import_s = time.perf_counter() - start
-    failed = [r for r in results if r.status == "error"]
+    lib = Library.open(db_path) if args.reuse else None
+    if lib is not None:
+        args.articles = lib.count()
+        words, generate_s, import_s, failed = 0, 0.0, float("nan"), []
+    else:
+        start = time.perf_counter()
+        words = write_articles(src, args.articles)
+        generate_s = time.perf_counter() - start
+        lib = Library.open(db_path)
+        start = time.perf_counter()
+        results = import_paths(lib, [src])
+        import_s = time.perf_counter() - start
+        failed = [r for r in results if r.status == "error"]
     search_times, per_query = measure_search(lib, args.rounds)
     lib.close()
     raw = measure_raw_fts(db_path, args.rounds)
