@@ -68,4 +68,12 @@ def reason(exc: BaseException) -> str:
     text = str(exc) or exc.__class__.__name__
     if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
         return "not a Fieldreader library (the file is not an SQLite database)"
+    if "readonly database" in text or "read-only" in text:
+        return (
+            text
+            if "read-only" in text
+            else "the library is read-only here: reading works, but nothing can be saved"
+        )
+    if "disk is full" in text:
+        return "the disk is full: the work stopped here, and everything saved before is kept"
     return text

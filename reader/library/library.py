@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -28,7 +30,7 @@ from reader.library import search as _search
 from reader.library.entities import EntityInfo, MentionLike
 from reader.library.notes import Note, Revision
 from reader.library.records import Article, ArticleSummary, SearchHit
-from reader.library.schema import migrate
+from reader.library.schema import SCHEMA_VERSION, SchemaTooNewError, migrate, user_version
 
 SORT_KEYS = {
     "published": "coalesce(a.published, substr(a.imported, 1, 10))",
@@ -36,6 +38,10 @@ SORT_KEYS = {
     "title": "a.title COLLATE NOCASE",
     "source": "coalesce(a.source, '') COLLATE NOCASE",
 }
+
+
+class ReadOnlyLibraryError(sqlite3.OperationalError):
+    """The library file cannot be written here (read-only file, folder or medium)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +71,57 @@ def now_iso() -> str:
 class Library:
     """An open library file. Use :meth:`open` or :meth:`memory` to get one."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
 
     # -- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> Library:
-        """Open (creating if needed) the library at ``path`` and migrate it."""
+    def open(cls, path: str | Path, *, read_only: bool | None = None) -> Library:
+        """Open (creating if needed) the library at ``path`` and migrate it.
+
+        A file this process may not write (or ``read_only=True``) opens read-only: reading
+        works, and every write fails with :class:`ReadOnlyLibraryError`'s message.
+        """
         path = Path(path).expanduser()
+        if read_only is None:
+            read_only = path.exists() and not (
+                os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+            )
+        if read_only:
+            return cls._open_read_only(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
         lib = cls(db, path)
         lib._configure(wal=True)
         return lib
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Library:
+        if not path.is_file():
+            raise FileNotFoundError(2, "No such file", str(path))
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError:
+            conn.close()  # a WAL file with no -shm beside it, on read-only media
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise SchemaTooNewError(
+                f"this library was written by a newer Fieldreader (schema {version}); "
+                "upgrade Fieldreader to open it"
+            )
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise ReadOnlyLibraryError(
+                f"{path} is read-only and was written by an older Fieldreader: it must be "
+                "upgraded once where it can be written"
+            )
+        conn.execute("PRAGMA query_only = ON")
+        return cls(Database(conn), path, read_only=True)
 
     @classmethod
     def memory(cls) -> Library:
@@ -90,6 +133,8 @@ class Library:
     def _configure(self, *, wal: bool) -> None:
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.db.execute("PRAGMA foreign_keys = ON")
+        if user_version(self.db) > SCHEMA_VERSION:
+            migrate(self.db, self.path)  # refuses, before anything touches the file
         if wal:
             self.db.enable_wal()
         migrate(self.db, self.path)
