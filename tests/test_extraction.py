@@ -5,30 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_entities import SEED_EXPECTED
 
 from reader.analysis.extraction import correct, reextract
 from reader.ingest.importer import import_paths
 from reader.library import Library
-
-SEED_EXPECTED = {
-    ("Democratic Republic of the Congo", "place"),
-    ("United States", "place"),
-    ("M23", "armed_group"),
-    ("Donald Trump", "person"),
-    ("Joe Biden", "person"),
-    ("Daniel van Dalen", "person"),
-    ("Signal Risk", "organization"),
-    ("South Africa", "place"),
-    ("Ukraine", "place"),
-    ("Russia", "place"),
-    ("Rwanda", "place"),
-    ("China", "place"),
-    ("United Nations", "organization"),
-    ("Lobito Corridor", "place"),
-    ("gold", "commodity"),
-    ("coltan", "commodity"),
-    ("7,000", "figure"),
-}
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
