@@ -16,16 +16,27 @@ article, if one was given) open in the editor and its passage selected in the re
 ``view="compare"`` shows the comparison of two cases (tags ``ukraine`` and ``drc`` on the
 samples) beside the reader; a screenshot waits for it and opens its first shared point.
 
+One window per library: without a screenshot, :class:`~reader.ui.single_instance.InstanceLock`
+claims the library first; a second start on the same library asks the first window to come
+forward, says so on stderr and returns 0. Screenshots skip that check and work on a copy of
+the settings, so they never change the user's. After the window is shown, today's rotating
+backup is made in the background (Library › Daily Automatic Backups; not for screenshots).
+
 Environment:
     ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
     instead of the platform's usual place (tests and portable installs use it).
+    ``FIELDREADER_QUIT_AFTER_MS``: close the window after this many milliseconds (tests).
+    ``FIELDREADER_TEST_EVENTS``: when set, print ``fieldreader-event: ready`` once the window
+    is shown and ``fieldreader-event: raised`` when another start called it forward (tests).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -48,11 +59,20 @@ from reader.ui.compare_actions import set_compare_layout
 from reader.ui.main_window import MainWindow
 from reader.ui.operations import ImportSummary
 from reader.ui.preferences import Preferences
+from reader.ui.single_instance import (
+    ALREADY_OPEN_MESSAGE,
+    NOT_RAISED_MESSAGE,
+    InstanceLock,
+    RaiseWatcher,
+)
 from reader.ui.tasks import TaskRunner
 
 ORGANISATION = "Fieldreader"
 APPLICATION = "Fieldreader"
 SETTINGS_ENV = "FIELDREADER_SETTINGS_DIR"
+QUIT_AFTER_ENV = "FIELDREADER_QUIT_AFTER_MS"
+TEST_EVENTS_ENV = "FIELDREADER_TEST_EVENTS"
+AUTO_BACKUP_DELAY_MS = 4000  # after start-up has settled
 SCREENSHOT_SIZE = (1400, 900)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 VIEWS = ("library", "reader", "notes", "compare")
@@ -71,8 +91,25 @@ def make_settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
+@contextmanager
+def settings_copy(source: QSettings) -> Iterator[QSettings]:
+    """A throw-away copy of ``source`` (a screenshot reads the user's choices, never
+    writes them)."""
+    with tempfile.TemporaryDirectory(prefix="fieldreader-settings-") as folder:
+        copy = QSettings(str(Path(folder) / "Fieldreader.ini"), QSettings.Format.IniFormat)
+        for key in source.allKeys():
+            copy.setValue(key, source.value(key))
+        try:
+            yield copy
+        finally:
+            copy.sync()  # written now, so nothing is left to write once the folder is gone
+
+
 #: Qt messages that say nothing to a user (the offscreen platform cannot size windows).
-QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+QUIET_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -212,16 +249,41 @@ def run_gui(
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
-    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
-        if QApplication.instance() is None:
+    path = Path(library_path)
+    if screenshot is not None:
+        if not os.environ.get("QT_QPA_PLATFORM") and QApplication.instance() is None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = ensure_application()
+        app = ensure_application()
+        with settings_copy(make_settings()) as settings:
+            return _run(app, path, settings, None, article_id, view, entity, Path(screenshot))
+    instance = InstanceLock(path)
+    if not instance.acquire():  # another window has this library: call it forward
+        asked = instance.request_raise(article_id)
+        print(ALREADY_OPEN_MESSAGE if asked else NOT_RAISED_MESSAGE, file=sys.stderr)
+        return 0 if asked else 1
+    try:
+        app = ensure_application()
+        return _run(app, path, make_settings(), instance, article_id, view, entity, None)
+    finally:
+        instance.release()
+
+
+def _run(
+    app: QApplication,
+    library_path: Path,
+    settings: QSettings,
+    instance: InstanceLock | None,
+    article_id: int | None,
+    view: str,
+    entity: str | None,
+    screenshot: Path | None,
+) -> int:
     library = Library.open(library_path)
     tasks = TaskRunner()
-    window = build_main_window(library, Path(library_path), settings=make_settings(), tasks=tasks)
+    window = build_main_window(library, library_path, settings=settings, tasks=tasks)
     try:
         if screenshot is not None:
-            return _screenshot(app, window, Path(screenshot), article_id, view, entity)
+            return _screenshot(app, window, screenshot, article_id, view, entity)
         window.restore_layout()
         apply_view(window, view)
         window.show()
@@ -231,6 +293,11 @@ def run_gui(
             _select_entity(window, entity)
         if view == "notes":
             show_recent_note(window, article_id)
+        if instance is not None and instance.held:
+            watcher = RaiseWatcher(instance.request_path, window)
+            watcher.raise_requested.connect(lambda request: bring_forward(window, request))
+        window.safety.schedule_auto_backups(AUTO_BACKUP_DELAY_MS)
+        _test_hooks(app, window)
         return app.exec()
     finally:
         tasks.shutdown()
@@ -238,6 +305,37 @@ def run_gui(
         window.deleteLater()
         settle(app, 2)
         library.close()
+
+
+def bring_forward(window: MainWindow, request: dict[str, object] | None = None) -> None:
+    """Show, raise and activate ``window`` (another start asked for it), opening the
+    article it named, if any."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    article = (request or {}).get("article")
+    if isinstance(article, int) and article:
+        window.open_article(article)
+    window.statusBar().showMessage(
+        "Fieldreader was started again on this library, so this window came forward.", 20_000
+    )
+    if os.environ.get(TEST_EVENTS_ENV):
+        print("fieldreader-event: raised", flush=True)
+
+
+def _test_hooks(app: QApplication, window: MainWindow) -> None:
+    """What end-to-end tests ask for through the environment (see the module docstring)."""
+    try:
+        quit_after = int(os.environ.get(QUIT_AFTER_ENV, "0"))
+    except ValueError:
+        quit_after = 0
+    if quit_after > 0:
+        QTimer.singleShot(quit_after, window.close)
+        QTimer.singleShot(quit_after, app.quit)
+    if os.environ.get(TEST_EVENTS_ENV):
+        print("fieldreader-event: ready", flush=True)
 
 
 def _open_requested(window: MainWindow, article_id: int | None) -> bool:

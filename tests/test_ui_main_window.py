@@ -45,7 +45,7 @@ def test_window_composes_panes(window, sampled):
     assert window.reader.article_id == sampled.most_recent_id()
     assert window.windowTitle().endswith("— Fieldreader")
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Notes", "&Help"]
+    assert menus == ["&File", "&View", "&Notes", "&Library", "&Help"]
     assert all(a.isEnabled() for m in window.menuBar().actions() for a in m.menu().actions())
 
 

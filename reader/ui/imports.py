@@ -56,6 +56,11 @@ class ImportController(QObject):
         """Load the bundled sample articles (quietly on first run)."""
         return self._start(samples_task(self.library_path), present=present)
 
+    def run(self, task: Task, *, present: bool = True) -> Task:
+        """Run another task whose result is an :class:`ImportSummary` (an import by URL),
+        with the same progress, summary and ``library_changed`` as the imports here."""
+        return self._start(task, present=present)
+
     def _start(self, task: Task, *, present: bool) -> Task:
         task.setParent(self)
         task.succeeded.connect(lambda summary: self._on_succeeded(summary, present))

@@ -7,7 +7,9 @@ and runs corrections and re-extraction. The notes dock (tabbed with the entities
 every note with its editor; :class:`~reader.ui.note_actions.NoteActions` joins it to the
 reader, and :class:`~reader.ui.exports.LibraryTransfers` runs the exports. Imports
 go through the :class:`~reader.ui.imports.ImportController`; the window only asks for
-paths and refreshes the views when the library changes.
+paths and refreshes the views when the library changes. The File menu's URL import, Read
+Later and Feeds are :class:`~reader.ui.source_actions.SourceActions`; the Library menu
+(check, backups, restore) is :class:`~reader.ui.safety_actions.SafetyActions`.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ from reader.ui.notes_pane import NotesPane
 from reader.ui.operations import ImportSummary
 from reader.ui.preferences import Preferences
 from reader.ui.reader_pane import ReaderPane
+from reader.ui.safety_actions import SafetyActions
+from reader.ui.source_actions import SourceActions
 from reader.ui.summary_dialog import show_import_summary
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task, TaskRunner
@@ -151,6 +155,12 @@ class MainWindow(QMainWindow):
         self.compare_actions = CompareActions(
             library, library_path, tasks, self.progress, self.compare_pane, self.reader, self
         )
+        self.sources = SourceActions(
+            library, library_path, tasks, self.progress, self.imports, self
+        )
+        self.safety = SafetyActions(
+            library, library_path, tasks, self.progress, preferences, self, flush=self.flush_edits
+        )
         self._build_menus()
 
         self.library_pane.article_activated.connect(self.open_article)
@@ -176,8 +186,18 @@ class MainWindow(QMainWindow):
             self.imports.library_changed,
             self.transfers.library_replaced,
             self.entity_actions.entities_changed,
+            self.sources.library_changed,
+            self.safety.library_changed,
         ):
             changed.connect(self.compare_actions.on_library_changed)
+        for changed in (self.sources.library_changed, self.safety.library_changed):
+            changed.connect(self.entity_actions.on_library_changed)
+            changed.connect(self.on_library_changed)
+        for source in (self.sources, self.safety):
+            source.status_reported.connect(self.show_status)
+            source.action_failed.connect(self.show_status)
+        self.safety.restore_started.connect(self.on_restore_started)
+        self.safety.restore_finished.connect(self.on_restore_finished)
         self.apply_theme(preferences.theme)
         self.update_count()
 
@@ -208,6 +228,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addActions(self.sources.actions)
+        file_menu.addSeparator()
         file_menu.addAction(self.samples_action)
         file_menu.addAction(self.reextract_action)
         file_menu.addSeparator()
@@ -268,6 +290,13 @@ class MainWindow(QMainWindow):
 
         bar.addMenu("&Notes").addActions(self.note_actions.actions)
 
+        library_menu = bar.addMenu("&Library")
+        for action in self.safety.actions:
+            if action is None:
+                library_menu.addSeparator()
+            else:
+                library_menu.addAction(action)
+
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About Fieldreader", self.on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -302,6 +331,34 @@ class MainWindow(QMainWindow):
         self.update_count()
         if self.reader.article is None:
             self.open_initial_article()
+
+    def flush_edits(self) -> None:
+        """Save what is being edited (the note's typing, the reading position) now."""
+        self.notes_pane.flush()
+        self.reader.save_position()
+
+    @Slot()
+    def on_restore_started(self) -> None:
+        self.setEnabled(False)  # nothing may touch the library while it is replaced
+        self.statusBar().showMessage("Restoring the library from the backup\u2026")
+
+    @Slot(object)
+    def on_restore_finished(self, _kept: object) -> None:
+        self.reload_library()
+        self.setEnabled(True)
+
+    def reload_library(self) -> None:
+        """The library file was replaced (a restore): show what it holds now in every pane,
+        the same article if it is still there."""
+        article_id = self.reader.article_id
+        self.reader.article = None  # its position belongs to the file that was replaced
+        self.reader.clear()
+        self.notes_pane.editor.reload()
+        self.open_initial_article(article_id)
+        self.on_library_changed()
+        self.entity_actions.on_library_changed()
+        self.compare_actions.on_library_changed()
+        self.sources.on_sources_changed()
 
     @Slot()
     def update_count(self) -> None:

@@ -2,7 +2,8 @@
 
 Each task opens its own :class:`~reader.library.Library` on the worker thread (sqlite3
 connections are per thread), does its work through the Qt-free core and closes the file.
-The result is an :class:`ImportSummary`, which also knows how to describe itself.
+The result is an :class:`ImportSummary`, which also knows how to describe itself (a URL
+that could not be fetched for want of a connection is counted as saved to Read Later).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.ingest.fetch import is_url
 from reader.ingest.importer import ImportResult, import_paths
 from reader.ingest.samples import load_samples
 from reader.library import Library
 from reader.ui.tasks import Task
+
+QUEUED_MESSAGE = "Saved to Read Later: it will be fetched when you are online"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +40,20 @@ class ImportSummary:
     def failed(self) -> list[ImportResult]:
         return [r for r in self.results if r.status == "error"]
 
+    @property
+    def queued(self) -> list[ImportResult]:
+        """URLs that could not be fetched for want of a connection (saved to Read Later)."""
+        return [r for r in self.results if r.status == "queued"]
+
     def headline(self) -> str:
         """One line such as ``Added 3 articles · 1 duplicate · 1 failed``."""
         if not self.results:
             return "Import cancelled." if self.cancelled else "No importable files were found."
+        if len(self.queued) == len(self.results) == 1 and not self.cancelled:
+            return QUEUED_MESSAGE
         parts = [f"Added {_plural(len(self.added), 'article')}"]
+        if self.queued:
+            parts.append(f"{len(self.queued)} saved to Read Later")
         if self.duplicates:
             parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
         if self.failed:
@@ -50,20 +63,27 @@ class ImportSummary:
 
     def failure_lines(self) -> list[str]:
         """``name: reason`` for every file that could not be imported."""
-        return [f"{Path(r.path).name}: {r.error}" for r in self.failed]
+        return [f"{_name(r.path)}: {r.error}" for r in self.failed]
 
     def details(self) -> str:
         """Every input and its outcome, one per line (for the details view)."""
         lines = []
         for r in self.results:
-            name = Path(r.path).name
+            name = _name(r.path)
             if r.status == "error":
                 lines.append(f"failed     {name}: {r.error}")
+            elif r.status == "queued":
+                lines.append(f"queued     {name}: saved to Read Later ({r.error})")
             elif r.status == "duplicate":
                 lines.append(f"duplicate  {name} (already in the library as “{r.title}”)")
             else:
                 lines.append(f"added      {name} (“{r.title}”)")
         return "\n".join(lines)
+
+
+def _name(path: str) -> str:
+    """A file's name, or a URL as it is (its last segment alone would say little)."""
+    return path if is_url(path) else Path(path).name
 
 
 def _plural(n: int, word: str) -> str:

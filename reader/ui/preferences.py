@@ -11,9 +11,13 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader.ui.theme import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES
 
+DEFAULT_BACKUPS_KEPT = 7
+MAX_BACKUPS_KEPT = 365
+
 
 class Preferences:
-    """The reader's font size and theme, the last article and the window's layout."""
+    """The reader's font size and theme, the last article, the window's layout and the
+    automatic backups (on or off, how many kept)."""
 
     def __init__(self, settings: QSettings) -> None:
         self.settings = settings
@@ -50,6 +54,28 @@ class Preferences:
     @last_article.setter
     def last_article(self, article_id: int | None) -> None:
         self.settings.setValue("reader/last_article", int(article_id or 0))
+
+    @property
+    def auto_backup(self) -> bool:
+        """Whether a rotating backup is made each day the app starts (default on)."""
+        value = self.settings.value("library/auto_backup", True)
+        if isinstance(value, str):
+            return value.strip().lower() not in ("false", "0", "no", "off")
+        return bool(value)
+
+    @auto_backup.setter
+    def auto_backup(self, on: bool) -> None:
+        self.settings.setValue("library/auto_backup", bool(on))
+
+    @property
+    def backups_kept(self) -> int:
+        """How many automatic backups are kept (the oldest beyond are removed)."""
+        count = self._int("library/backups_kept", DEFAULT_BACKUPS_KEPT)
+        return min(MAX_BACKUPS_KEPT, max(1, count))
+
+    @backups_kept.setter
+    def backups_kept(self, count: int) -> None:
+        self.settings.setValue("library/backups_kept", int(count))
 
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
         """The saved ``(geometry, state)`` of the main window, if any."""

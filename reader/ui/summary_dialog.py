@@ -12,19 +12,40 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.ui.operations import ImportSummary
 
 MAX_LISTED_FAILURES = 6
+MESSAGE_WIDTH = 420
 
 
 def summary_text(summary: ImportSummary) -> str:
-    """The informative text under the headline: the failures with their reasons."""
+    """The informative text under the headline: the failures with their reasons, and the
+    URLs saved to Read Later for want of a connection."""
+    parts = []
     lines = summary.failure_lines()
-    if not lines:
-        return ""
-    shown = lines[:MAX_LISTED_FAILURES]
-    more = len(lines) - len(shown)
-    text = "Not imported:\n" + "\n".join(f"\u2022 {line}" for line in shown)
-    if more:
-        text += f"\n\u2026 and {more} more (see details)"
-    return text
+    if lines:
+        shown = lines[:MAX_LISTED_FAILURES]
+        more = len(lines) - len(shown)
+        text = "Not imported:\n" + "\n".join(f"\u2022 {line}" for line in shown)
+        if more:
+            text += f"\n\u2026 and {more} more (see details)"
+        parts.append(text)
+    queued = summary.queued
+    if queued:
+        urls = [f"\u2022 {r.path}" for r in queued[:MAX_LISTED_FAILURES]]
+        more = len(queued) - len(urls)
+        if more:
+            urls.append(f"\u2026 and {more} more")
+        why = queued[0].error or "no connection"
+        parts.append(
+            f"There is no connection ({why}), so Fieldreader kept the address:\n"
+            + "\n".join(urls)
+            + "\n\nFetch it from File \u203a Read Later\u2026 once you are online."
+        )
+    return "\n\n".join(parts)
+
+
+def widen(box: QMessageBox, width: int = MESSAGE_WIDTH) -> QMessageBox:
+    """Give a message box room for a few lines of text (Qt's default is narrow)."""
+    box.setStyleSheet(f"QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}")
+    return box
 
 
 def show_import_summary(parent: QWidget, summary: ImportSummary) -> QMessageBox:
@@ -36,8 +57,9 @@ def show_import_summary(parent: QWidget, summary: ImportSummary) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
     box.setText(summary.headline())
     box.setInformativeText(summary_text(summary))
-    if summary.results:
+    if len(summary.results) > 1 or summary.failed:
         box.setDetailedText(summary.details())
+    widen(box)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box

@@ -1,0 +1,209 @@
+"""Qt models over the sources that fetch: the Read Later queue and the feed subscriptions.
+
+Both are small tables read from the library (:mod:`reader.library.sources`) on the GUI
+thread; :meth:`~SourceTableModel.reload` reads them again after a task changed them. They
+hold the rows' dataclasses (a queue or a list of subscriptions stays short) and show them;
+the ids of chosen rows come back through :data:`SOURCE_ID_ROLE`. :class:`FeedsModel` also
+remembers how many new articles each feed brought at its latest refresh in this session.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
+
+from reader.library import Library
+from reader.library import sources as store
+from reader.library.sources import Feed, QueuedUrl
+
+SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(value: str | None) -> str:
+    """An ISO timestamp as local ``25 Feb 2025, 14:03`` (empty for none)."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
+
+
+def _muted() -> Any:
+    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def _warning_icon() -> Any:
+    style = QApplication.style() if QApplication.instance() is not None else None
+    return None if style is None else style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class SourceTableModel(QAbstractTableModel):
+    """A read-only table of rows with an ``id``; subclasses say how to load and show them."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.rows: list[Any] = []
+        self.reload()
+
+    def _load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Read the rows from the library again."""
+        self.beginResetModel()
+        self.rows = self._load()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def id_at(self, row: int) -> int | None:
+        return int(self.rows[row].id) if 0 <= row < len(self.rows) else None
+
+    def ids(self) -> list[int]:
+        return [int(r.id) for r in self.rows]
+
+    def row_of(self, source_id: int) -> int | None:
+        for row, item in enumerate(self.rows):
+            if item.id == source_id:
+                return row
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        item = self.rows[index.row()]
+        if role == SOURCE_ID_ROLE:
+            return int(item.id)
+        return self._data(item, index.column(), role)
+
+    def _data(self, item: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class QueueModel(SourceTableModel):
+    """The Read Later queue: URL, Added, Attempts, Last error (oldest first)."""
+
+    COLUMNS = ("URL", "Added", "Attempts", "Last error")
+
+    def _load(self) -> list[QueuedUrl]:
+        return store.queue(self.library)
+
+    def _data(self, item: QueuedUrl, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.url
+            if column == 1:
+                return local_time(item.added)
+            if column == 2:
+                return item.attempts
+            return item.last_error or ("" if item.attempts else "not tried yet")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                tags = f"\nTags: {', '.join(item.tags)}" if item.tags else ""
+                return f"{item.url}{tags}"
+            if column == 3 and item.last_error:
+                return f"{item.last_error}\nLast tried {local_time(item.last_attempt)}"
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not item.last_error:
+            return _muted()
+        if role == Qt.ItemDataRole.DecorationRole and column == 3 and item.last_error:
+            return _warning_icon()
+        return None
+
+
+class FeedsModel(SourceTableModel):
+    """The subscriptions: Title, URL, Last fetched, New, Last error (oldest first)."""
+
+    COLUMNS = ("Title", "URL", "Last fetched", "New", "Last error")
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        #: Feed id -> new articles at its latest refresh in this session.
+        self.new_counts: dict[int, int] = {}
+        super().__init__(library, parent)
+
+    def _load(self) -> list[Feed]:
+        return store.feeds(self.library)
+
+    def set_new_counts(self, counts: dict[int, int]) -> None:
+        """Remember the new articles of the feeds just refreshed (others keep theirs)."""
+        self.new_counts.update(counts)
+        if self.rows:
+            column = self.COLUMNS.index("New")
+            last = len(self.rows) - 1
+            self.dataChanged.emit(self.index(0, column), self.index(last, column))
+
+    def _data(self, item: Feed, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.title or "Not fetched yet"
+            if column == 1:
+                return item.url
+            if column == 2:
+                return local_time(item.last_fetched) or "never"
+            if column == 3:
+                new = self.new_counts.get(item.id)
+                return "" if new is None else new
+            return item.last_error or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (0, 1):
+                tags = f"\nTags: {', '.join(item.tags)}" if item.tags else ""
+                site = f"\nSite: {item.site_url}" if item.site_url else ""
+                return f"{item.title or 'Not fetched yet'}\n{item.url}{site}{tags}"
+            if column == 3:
+                return (
+                    f"New articles at the latest refresh; {item.entries_seen} "
+                    "entries taken from this feed in all"
+                )
+            if column == 4 and item.last_error:
+                return item.last_error
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setItalic(not item.title)
+            font.setBold(bool(self.new_counts.get(item.id)))
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            (column == 0 and not item.title) or (column == 2 and not item.last_fetched)
+        ):
+            return _muted()
+        if role == Qt.ItemDataRole.DecorationRole and column == 4 and item.last_error:
+            return _warning_icon()
+        return None
