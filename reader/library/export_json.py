@@ -195,8 +195,8 @@ def _same(tables: Tables) -> Tables:
 
 
 #: ``ROW_UPGRADES[n]`` turns the tables of a schema-``n`` dump into schema ``n + 1``.
-#: Schemas 2 to 5 only added tables, so the rows of older dumps need no change.
-ROW_UPGRADES: dict[int, Callable[[Tables], Tables]] = {1: _same, 2: _same, 3: _same, 4: _same}
+#: Schemas 2 to 6 only added tables and indexes, so older dumps need no change.
+ROW_UPGRADES: dict[int, Callable[[Tables], Tables]] = {v: _same for v in range(1, 6)}
 
 
 def upgrade_rows(tables: Tables, from_version: int) -> Tables:
