@@ -369,3 +369,11 @@ def test_notes_dock_is_in_the_view_menu(window):
     file_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "Export &Notes as Markdown\u2026" in file_texts
     assert "Import &Library\u2026" in file_texts
+
+
+def test_notes_list_shows_markdown_as_plain_text() -> None:
+    from reader.ui.notes_models import plain_text
+
+    assert plain_text("**Follow up:** call [Ana](https://example.org)") == "Follow up: call Ana"
+    assert plain_text("# Field plan #") == "Field plan"
+    assert plain_text("~~old~~ `code` _it_ <https://x.org>") == "old code it https://x.org"

@@ -29,8 +29,9 @@ from reader.library import Library
 from reader.ui.compare_models import CompareRequest
 from reader.ui.compare_pane import ComparePane
 from reader.ui.reader_pane import ReaderPane
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, worker_library
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -65,8 +66,7 @@ def compare_task(
     """A writer task: ``change`` the library (if given), then compare (progress, cancel)."""
 
     def work(task: Task) -> CompareOutcome:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             message = change(library) if change is not None else ""
             result = compare(
                 library,
@@ -79,8 +79,6 @@ def compare_task(
                 ),
                 cancelled=task.is_cancelled,
             )
-        finally:
-            library.close()
         return CompareOutcome(request, result, message, task.is_cancelled())
 
     return Task(work, label, writes_library=True)
@@ -192,15 +190,17 @@ class CompareActions(QObject):
             self.pane.set_busy(False, "Tag some articles, or choose articles, to compare.")
             return None
         task = compare_task(self.library_path, request, change, label)
-        task.setParent(self)
-        task.succeeded.connect(lambda outcome, t=task: self.on_task_succeeded(t, outcome))
-        task.failed.connect(lambda error, t=task: self.on_task_failed(t, error))
-        task.finished.connect(task.deleteLater)
         self._latest = task
         self.stale = False
         self.pane.set_busy(True)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=lambda outcome, t=task: self.on_task_succeeded(t, outcome),
+            on_failure=lambda error, t=task: self.on_task_failed(t, error),
+        )
 
     def ensure_fresh(self) -> Task | None:
         """Compare if the pane shows nothing yet or the library changed since."""

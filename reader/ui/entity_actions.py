@@ -18,12 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.analysis.extraction import correct, reextract
-from reader.library import Library
 from reader.ui.entity_models import TYPE_LABELS
 from reader.ui.entity_pane import EntityPane
 from reader.ui.reader_pane import ReaderPane
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, worker_library
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +66,8 @@ def correction_task(library_path: Path, kind: str, name: str, value: str = "") -
     """A task recording one correction and re-extracting the articles it affects."""
 
     def work(task: Task) -> CorrectionDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             count = correct(library, kind, name, value)
-        finally:
-            library.close()
         return CorrectionDone(kind, name, value, count)
 
     return Task(work, f"Applying the correction to \u201c{name}\u201d", writes_library=True)
@@ -80,8 +77,7 @@ def reextract_task(library_path: Path) -> Task:
     """A task extracting the entities of every article again (progress, cancel)."""
 
     def work(task: Task) -> ReextractDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             count = reextract(
                 library,
                 progress=lambda done, total, _id: task.report_progress(
@@ -89,8 +85,6 @@ def reextract_task(library_path: Path) -> Task:
                 ),
                 cancelled=task.is_cancelled,
             )
-        finally:
-            library.close()
         return ReextractDone(count, cancelled=task.is_cancelled())
 
     return Task(work, "Extracting entities", writes_library=True)
@@ -143,12 +137,14 @@ class EntityActions(QObject):
         return self._start(reextract_task(self.library_path))
 
     def _start(self, task: Task) -> Task:
-        task.setParent(self)
-        task.succeeded.connect(self.on_task_succeeded)
-        task.failed.connect(self.on_task_failed)
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=self.on_task_succeeded,
+            on_failure=self.on_task_failed,
+        )
 
     @Slot(object)
     def on_task_succeeded(self, result: CorrectionDone | ReextractDone) -> None:

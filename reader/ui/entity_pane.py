@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QSplitter,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -44,6 +42,7 @@ from reader.ui.entity_models import (
     type_colours,
 )
 from reader.ui.library_models import ARTICLE_ID_ROLE
+from reader.ui.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
 from reader.ui.theme import LIGHT, Theme
 
 SCOPE_LABELS = {"article": "This article", "library": "Whole library"}
@@ -164,11 +163,7 @@ class EntityPane(QWidget):
         self._quiet = False
         self._reveal = True
 
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("entityFilter")
-        self.filter_edit.setPlaceholderText("Filter entities")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter entities")
+        self.filter_edit = filter_edit(self, "entityFilter", "Filter entities")
         self.scope_combo = QComboBox(self)
         self.scope_combo.setObjectName("entityScope")
         self.scope_combo.setAccessibleName("Entity scope")
@@ -189,32 +184,9 @@ class EntityPane(QWidget):
         self.others_label.setObjectName("entityOthersLabel")
         self.others_label.setWordWrap(True)
         self.others = self._make_others()
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.setSpacing(0)
-        lower_layout.addWidget(self.others_label)
-        lower_layout.addWidget(self.others, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("entitySplitter")
-        self.splitter.setHandleWidth(1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 190])
-
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 10, 10, 8)
-        controls.setSpacing(8)
-        controls.addWidget(self.filter_edit, 1)
-        controls.addWidget(self.scope_combo)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(controls)
-        layout.addWidget(self.splitter, 1)
+        lower = stacked(self, (self.others_label, 0), (self.others, 1))
+        self.splitter = pane_splitter(self, "entitySplitter", self.stack, lower, (3, 1), [560, 190])
+        lay_out_pane(self, [(self.filter_edit, 1), (self.scope_combo, 0)], 8, self.splitter)
 
         self.filter_edit.textChanged.connect(self.on_filter_text_changed)
         self.filter_edit.returnPressed.connect(self.on_filter_return_pressed)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.library import Library
 from reader.library.export_json import ExportCancelled, export_library, import_library
 from reader.library.export_markdown import export_notes
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, worker_library
 
 JSON_FILTER = "Fieldreader library (*.json);;All files (*)"
 NOT_EMPTY = (
@@ -66,11 +67,8 @@ def export_notes_task(library_path: Path, dest_dir: Path) -> Task:
     """A task writing every note as Markdown files into ``dest_dir``."""
 
     def work(task: Task) -> TransferDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             written = export_notes(library, Path(dest_dir))
-        finally:
-            library.close()
         return TransferDone("notes", Path(dest_dir), {"files": len(written)})
 
     return Task(work, "Exporting notes")
@@ -80,18 +78,16 @@ def export_library_task(library_path: Path, dest: Path) -> Task:
     """A task writing the whole library to ``dest`` as JSON (progress and Cancel)."""
 
     def work(task: Task) -> TransferDone:
-        library = Library.open(library_path)
-        try:
-            counts = export_library(
-                library,
-                Path(dest),
-                progress=lambda done, total, table: task.report_progress(done, total, table),
-                cancelled=task.is_cancelled,
-            )
-        except ExportCancelled:
-            return TransferDone("export", Path(dest), cancelled=True)
-        finally:
-            library.close()
+        with worker_library(library_path) as library:
+            try:
+                counts = export_library(
+                    library,
+                    Path(dest),
+                    progress=lambda done, total, table: task.report_progress(done, total, table),
+                    cancelled=task.is_cancelled,
+                )
+            except ExportCancelled:
+                return TransferDone("export", Path(dest), cancelled=True)
         return TransferDone("export", Path(dest), counts)
 
     return Task(work, "Exporting the library")
@@ -101,11 +97,8 @@ def import_library_task(library_path: Path, src: Path) -> Task:
     """A task loading an export into the (empty) library at ``library_path``."""
 
     def work(task: Task) -> TransferDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             counts = import_library(library, Path(src))
-        finally:
-            library.close()
         return TransferDone("import", Path(src), counts)
 
     return Task(work, "Importing the library", writes_library=True)
@@ -216,12 +209,14 @@ class LibraryTransfers(QObject):
         return " and ".join(parts)
 
     def _start(self, task: Task, title: str) -> Task:
-        task.setParent(self)
-        task.succeeded.connect(lambda done: self._on_succeeded(title, done))
-        task.failed.connect(lambda error: self._on_failed(title, error))
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=lambda done: self._on_succeeded(title, done),
+            on_failure=lambda error: self._on_failed(title, error),
+        )
 
     def _on_succeeded(self, title: str, done: TransferDone) -> None:
         if done.kind == "import":

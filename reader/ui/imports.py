@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.operations import ImportSummary, import_task, samples_task
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task, TaskRunner
 
@@ -62,12 +63,14 @@ class ImportController(QObject):
         return self._start(task, present=present)
 
     def _start(self, task: Task, *, present: bool) -> Task:
-        task.setParent(self)
-        task.succeeded.connect(lambda summary: self._on_succeeded(summary, present))
-        task.failed.connect(self._on_failed)
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=lambda summary: self._on_succeeded(summary, present),
+            on_failure=self._on_failed,
+        )
 
     def _on_succeeded(self, summary: ImportSummary, present: bool) -> None:
         if summary.added:

@@ -14,14 +14,11 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +30,7 @@ from reader.ui.library_models import (
     SearchResultsModel,
     TagListModel,
 )
+from reader.ui.pane_chrome import filter_edit, lay_out_pane, stacked
 from reader.ui.search_delegate import SearchHitDelegate
 
 SEARCH_DELAY_MS = 250
@@ -61,11 +59,7 @@ class LibraryPane(QWidget):
         self.results_model = SearchResultsModel(library, self)
         self._syncing = False
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search the library")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the library")
+        self.search_edit = filter_edit(self, "searchEdit", "Search the library")
         self.search_edit.setToolTip(
             'Words, "exact phrases", OR, NOT, prefix* — Enter opens, Esc clears (Ctrl+K)'
         )
@@ -79,26 +73,12 @@ class LibraryPane(QWidget):
         self.results_label = QLabel(self)
         self.results_label.setObjectName("resultsLabel")
         self.results = self._make_results()
-        results_page = QWidget(self)
-        results_layout = QVBoxLayout(results_page)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(0)
-        results_layout.addWidget(self.results_label)
-        results_layout.addWidget(self.results, 1)
+        results_page = stacked(self, (self.results_label, 0), (self.results, 1))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(results_page)
 
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 10, 10, 8)
-        controls.setSpacing(8)
-        controls.addWidget(self.search_edit, 3)
-        controls.addWidget(self.tag_combo, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(controls)
-        layout.addWidget(self.stack, 1)
+        lay_out_pane(self, [(self.search_edit, 3), (self.tag_combo, 2)], 8, self.stack)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

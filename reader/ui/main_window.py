@@ -1,4 +1,4 @@
-"""The main window: composes the panes, the menus, the status bar and drag-and-drop.
+"""The main window: composes the panes, the status bar and drag-and-drop, and wires them.
 
 It implements no pane itself. The reader is the central widget; the library is a dock on
 the left and the entities a dock on the right (object names set, so ``saveState`` restores
@@ -9,7 +9,8 @@ reader, and :class:`~reader.ui.exports.LibraryTransfers` runs the exports. Impor
 go through the :class:`~reader.ui.imports.ImportController`; the window only asks for
 paths and refreshes the views when the library changes. The File menu's URL import, Read
 Later and Feeds are :class:`~reader.ui.source_actions.SourceActions`; the Library menu
-(check, backups, restore) is :class:`~reader.ui.safety_actions.SafetyActions`.
+(check, backups, restore) is :class:`~reader.ui.safety_actions.SafetyActions`. The menus
+themselves are built by :func:`~reader.ui.menus.build_menus`; their slots stay here.
 """
 
 from __future__ import annotations
@@ -19,12 +20,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -39,13 +37,14 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import Library
-from reader.ui.compare_actions import CompareActions, set_compare_layout
+from reader.ui.compare_actions import CompareActions
 from reader.ui.compare_pane import ComparePane
 from reader.ui.entity_actions import EntityActions
 from reader.ui.entity_pane import EntityPane
 from reader.ui.exports import LibraryTransfers
 from reader.ui.imports import ImportController
 from reader.ui.library_pane import LibraryPane
+from reader.ui.menus import build_menus
 from reader.ui.note_actions import NoteActions
 from reader.ui.notes_pane import NotesPane
 from reader.ui.operations import ImportSummary
@@ -56,7 +55,7 @@ from reader.ui.source_actions import SourceActions
 from reader.ui.summary_dialog import show_import_summary
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task, TaskRunner
-from reader.ui.theme import THEMES, palette_for, theme_named, window_stylesheet
+from reader.ui.theme import palette_for, theme_named, window_stylesheet
 
 IMPORT_FILTER = (
     "Articles (*.md *.markdown *.mdown *.txt *.text *.html *.htm *.xhtml);;All files (*)"
@@ -161,7 +160,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetyActions(
             library, library_path, tasks, self.progress, preferences, self, flush=self.flush_edits
         )
-        self._build_menus()
+        build_menus(self)
 
         self.library_pane.article_activated.connect(self.open_article)
         self.entity_pane.article_activated.connect(self.open_article)
@@ -200,107 +199,6 @@ class MainWindow(QMainWindow):
         self.safety.restore_finished.connect(self.on_restore_finished)
         self.apply_theme(preferences.theme)
         self.update_count()
-
-    # -- menus -------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Callable[[], object], *shortcuts: QKeySequence | str
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        std = QKeySequence.StandardKey
-        self.import_files_action = self._action(
-            "&Import Files\u2026", self.on_import_files, std.Open
-        )
-        self.import_folder_action = self._action(
-            "Import &Folder\u2026", self.on_import_folder, "Ctrl+Shift+O"
-        )
-        self.samples_action = self._action("Load &Sample Articles", self.on_load_samples)
-        self.reextract_action = self._action(
-            "Re-extract &Entities", self.entity_actions.reextract_all
-        )
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addActions([self.import_files_action, self.import_folder_action])
-        file_menu.addActions(self.sources.actions)
-        file_menu.addSeparator()
-        file_menu.addAction(self.samples_action)
-        file_menu.addAction(self.reextract_action)
-        file_menu.addSeparator()
-        file_menu.addActions(self.transfers.actions)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        view = bar.addMenu("&View")
-        self.library_action = self.library_dock.toggleViewAction()
-        self.library_action.setText("&Library Pane")
-        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        view.addAction(self.library_action)
-        self.entities_action = self.entity_dock.toggleViewAction()
-        self.entities_action.setText("&Entities Pane")
-        self.entities_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        view.addAction(self.entities_action)
-        self.notes_action = self.notes_dock.toggleViewAction()
-        self.notes_action.setText("N&otes Pane")
-        self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
-        view.addAction(self.notes_action)
-        self.compare_action = self._action(
-            "&Compare Cases",
-            lambda checked=False: set_compare_layout(self, checked),
-            "Ctrl+Shift+C",
-        )
-        self.compare_action.setCheckable(True)
-        self.compare_dock.visibilityChanged.connect(self.compare_action.setChecked)
-        view.addAction(self.compare_action)
-        self.search_action = self._action("&Search Library", self.on_search_library, "Ctrl+K")
-        view.addAction(self.search_action)
-        view.addSeparator()
-        self.zoom_in_action = self._action("Zoom &In", self.reader.zoom_in, "Ctrl+=", std.ZoomIn)
-        self.zoom_out_action = self._action("Zoom &Out", self.reader.zoom_out, std.ZoomOut)
-        self.zoom_reset_action = self._action("&Actual Size", self.reader.zoom_reset, "Ctrl+0")
-        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
-        view.addSeparator()
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for name in THEMES:
-            action = QAction(f"{name.title()} Theme", self, checkable=True)
-            action.setData(name)
-            action.triggered.connect(lambda _checked=False, n=name: self.apply_theme(n))
-            self.theme_group.addAction(action)
-            self.theme_actions[name] = action
-            view.addAction(action)
-        view.addSeparator()
-        self.find_action = self._action("&Find in Article\u2026", self.reader.open_find, std.Find)
-        view.addAction(self.find_action)
-        self.next_mention_action = self._action("&Next Mention", self.reader.next_mention, "F3")
-        self.previous_mention_action = self._action(
-            "&Previous Mention", self.reader.previous_mention, "Shift+F3"
-        )
-        self.colour_mentions_action = QAction("&Colour Mentions by Type", self, checkable=True)
-        self.colour_mentions_action.toggled.connect(self.reader.set_colour_by_type)
-        view.addSeparator()
-        view.addActions([self.next_mention_action, self.previous_mention_action])
-        view.addAction(self.colour_mentions_action)
-
-        bar.addMenu("&Notes").addActions(self.note_actions.actions)
-
-        library_menu = bar.addMenu("&Library")
-        for action in self.safety.actions:
-            if action is None:
-                library_menu.addSeparator()
-            else:
-                library_menu.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About Fieldreader", self.on_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
 
     # -- articles ----------------------------------------------------------------------
     @Slot(int)

@@ -3,8 +3,9 @@
 A highlight shows its quoted passage in italics; a note on a passage shows the quote and
 the note's first line below it; a free-standing note shows its first line in bold. The
 small meta line names the article and when the note was last changed, and warns when the
-passage can no longer be found. Everything is escaped; layout goes through a
-``QTextDocument`` so rows wrap to the width of the list.
+passage can no longer be found. A note's lines are shown as plain text, without their
+Markdown marks (:func:`~reader.ui.notes_models.first_line`). Everything is escaped; layout
+goes through a ``QTextDocument`` so rows wrap to the width of the list.
 """
 
 from __future__ import annotations

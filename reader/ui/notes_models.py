@@ -5,11 +5,14 @@ whole library, or the trash), filtered by text and sorted by time or by position
 cache of the rows it fetched; the notes pane and its delegate show it. A row can be
 re-read alone after an autosave (:meth:`NotesListModel.refresh_note`) so typing never
 reshuffles the list. :class:`RevisionsModel` lists a note's saved states, newest first,
-for the history dialog.
+for the history dialog. Both show a note by its first line as plain text
+(:func:`first_line`, through :func:`plain_text`): the Markdown marks of emphasis, headings,
+links and code are left out there, while the editor keeps the Markdown as written.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,10 +58,53 @@ def when(value: str | None, now: datetime | None = None) -> str:
     return f"{local.day} {local:%b %Y}"
 
 
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_HELD = re.compile("\x00(\\d+)\x00")
+_CLOSING_HASHES = re.compile(r"\s+#+$")
+_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_EMPHASIS = (
+    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
+    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
+    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"),
+    re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"),
+)
+
+
+def plain_text(line: str) -> str:
+    """One line of Markdown as plain text: no heading marks, emphasis, link or code syntax.
+
+    ``# Field plan`` is ``Field plan``, ``**Follow up:** call [Ana](https://x.org)`` is
+    ``Follow up: call Ana``; escaped characters (``\\*``) and code stay as they read."""
+    held: list[str] = []
+
+    def hold(text: str) -> str:
+        held.append(text)
+        return f"\x00{len(held) - 1}\x00"
+
+    text = _ESCAPED.sub(lambda m: hold(m[1]), line.strip())
+    text = _CODE.sub(lambda m: hold(m[2].strip()), text)
+    if text.startswith("#"):
+        text = _CLOSING_HASHES.sub("", text.lstrip("#"))
+    text = _AUTOLINK.sub(r"\1", text)
+    previous = None
+    while previous != text:  # links may hold emphasis and emphasis links
+        previous = text
+        text = _LINK.sub(r"\1", text)
+        for pattern in _EMPHASIS:
+            text = pattern.sub(r"\1", text)
+    while _HELD.search(text):  # a code span may hold an escaped character
+        text = _HELD.sub(lambda m: held[int(m[1])], text)
+    return text.strip()
+
+
 def first_line(body: str, limit: int = 120) -> str:
-    """The first non-blank line of ``body`` without heading marks, at most ``limit`` long."""
+    """The first line of ``body`` with text, as plain text (:func:`plain_text`), at most
+    ``limit`` long."""
     for line in body.splitlines():
-        line = line.strip().lstrip("#").strip()
+        line = plain_text(line)
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "\u2026"
     return ""

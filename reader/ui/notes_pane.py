@@ -22,13 +22,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +44,7 @@ from reader.ui.notes_style import (
     SCOPE_LABELS,
     SORT_LABELS,
 )
+from reader.ui.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
 from reader.ui.theme import LIGHT, Theme
 
 
@@ -79,7 +77,7 @@ class NotesPane(QWidget):
         self.delegate = NoteItemDelegate(self)
         self.history: HistoryDialog | None = None
 
-        self.filter_edit = self._filter_edit()
+        self.filter_edit = filter_edit(self, "notesFilter", "Filter notes")
         self.scope_combo = self._combo("notesScope", SCOPE_LABELS, "Which notes to list")
         self.scope_combo.setCurrentIndex(self.scope_combo.findData("all"))
         self.sort_combo = self._combo("notesSort", SORT_LABELS, "The order of the list")
@@ -115,33 +113,10 @@ class NotesPane(QWidget):
             bar_layout.addWidget(button)
         bar_layout.addWidget(self.trash_button)
 
-        upper = QWidget(self)
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.setSpacing(0)
-        upper_layout.addWidget(self.stack, 1)
-        upper_layout.addWidget(bar)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("notesSplitter")
-        self.splitter.setHandleWidth(1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(upper)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 420])
-
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 10, 10, 8)
-        controls.setSpacing(6)
-        controls.addWidget(self.filter_edit, 1)
-        controls.addWidget(self.scope_combo)
-        controls.addWidget(self.sort_combo)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(controls)
-        layout.addWidget(self.splitter, 1)
+        upper = stacked(self, (self.stack, 1), (bar, 0))
+        self.splitter = pane_splitter(self, "notesSplitter", upper, self.editor, (1, 1), [380, 420])
+        controls = [(self.filter_edit, 1), (self.scope_combo, 0), (self.sort_combo, 0)]
+        lay_out_pane(self, controls, 6, self.splitter)
 
         self.filter_edit.textChanged.connect(self.on_filter_text_changed)
         self.scope_combo.currentIndexChanged.connect(self.on_scope_index_changed)
@@ -156,14 +131,6 @@ class NotesPane(QWidget):
         self._update_state()
 
     # -- building ----------------------------------------------------------------------
-    def _filter_edit(self) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName("notesFilter")
-        edit.setPlaceholderText("Filter notes")
-        edit.setClearButtonEnabled(True)
-        edit.setAccessibleName("Filter notes")
-        return edit
-
     def _combo(self, name: str, labels: dict[str, str], tip: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)

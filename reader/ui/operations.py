@@ -15,8 +15,7 @@ from pathlib import Path
 from reader.ingest.fetch import is_url
 from reader.ingest.importer import ImportResult, import_paths
 from reader.ingest.samples import load_samples
-from reader.library import Library
-from reader.ui.tasks import Task
+from reader.ui.tasks import Task, worker_library
 
 QUEUED_MESSAGE = "Saved to Read Later: it will be fetched when you are online"
 
@@ -102,8 +101,7 @@ def import_task(library_path: Path, paths: Sequence[str | Path], tags: Iterable[
         label = f"Importing {count} items"
 
     def work(task: Task) -> ImportSummary:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             results = import_paths(
                 library,
                 inputs,
@@ -113,8 +111,6 @@ def import_task(library_path: Path, paths: Sequence[str | Path], tags: Iterable[
                 ),
                 cancelled=task.is_cancelled,
             )
-        finally:
-            library.close()
         return ImportSummary(tuple(results), cancelled=task.is_cancelled())
 
     return Task(work, label, writes_library=True)
@@ -124,16 +120,13 @@ def samples_task(library_path: Path) -> Task:
     """A task that loads the bundled sample articles (already-present ones are duplicates)."""
 
     def work(task: Task) -> ImportSummary:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             results = load_samples(
                 library,
                 progress=lambda done, total, path: task.report_progress(
                     done, total, Path(path).name
                 ),
             )
-        finally:
-            library.close()
         return ImportSummary(tuple(results))
 
     return Task(work, "Loading sample articles", writes_library=True)

@@ -34,7 +34,8 @@ from reader.ui.safety_tasks import (
     restore_task,
     validate_task,
 )
-from reader.ui.summary_dialog import widen
+from reader.ui.summary_dialog import open_message, widen
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task, TaskRunner
 
@@ -104,16 +105,7 @@ class SafetyDialogs:
     def inform(
         self, parent: QWidget, title: str, text: str, *, warning: bool = False, details: str = ""
     ) -> object:
-        box = QMessageBox(parent)
-        box.setObjectName("safetyMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-        box.setText(text)
-        if details:
-            box.setDetailedText(details)
-        widen(box).open()
-        return box
+        return open_message(parent, "safetyMessage", title, text, warning=warning, details=details)
 
 
 class SafetyActions(QObject):
@@ -294,13 +286,14 @@ class SafetyActions(QObject):
         placeholder = Library.memory()  # stray reads meanwhile find an empty library
         real, self.library.db = self.library.db, placeholder.db
         real.close()
-        task = restore_task(self.library_path, backup)
-        task.setParent(self)
-        task.succeeded.connect(lambda kept: self._on_restored(kept, None))
-        task.failed.connect(lambda error: self._on_restored(None, error))
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            restore_task(self.library_path, backup),
+            self,
+            self.tasks,
+            self.progress,
+            on_success=lambda kept: self._on_restored(kept, None),
+            on_failure=lambda error: self._on_restored(None, error),
+        )
 
     def _on_restored(self, kept: Path | None, error: object) -> None:
         try:
@@ -333,12 +326,14 @@ class SafetyActions(QObject):
 
     # -- plumbing ----------------------------------------------------------------------
     def _start(self, task: Task, on_success: Callable[..., object], title: str) -> Task:
-        task.setParent(self)
-        task.succeeded.connect(on_success)
-        task.failed.connect(lambda error: self._on_failed(title, error))
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        return self.tasks.run(task)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=on_success,
+            on_failure=lambda error: self._on_failed(title, error),
+        )
 
     def _on_failed(self, title: str, error: object) -> None:
         message = f"{title}: {error}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.library import Library, maintenance
 from reader.library.maintenance import Report
-from reader.ui.tasks import Task
+from reader.ui.tasks import Task, worker_library
 
 MAX_LISTED = 8
 #: Problems :func:`repair_task` can fix: those the core marks so, and stale mentions
@@ -111,11 +111,8 @@ def check_task(library_path: Path) -> Task:
     """A task checking the library (nothing is changed)."""
 
     def work(task: Task) -> CheckDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             return CheckDone(maintenance.check(library.db))
-        finally:
-            library.close()
 
     return Task(work, "Checking the library", writes_library=True)
 
@@ -124,8 +121,7 @@ def repair_task(library_path: Path) -> Task:
     """A task repairing what is safe to repair, then extracting stale mentions again."""
 
     def work(task: Task) -> CheckDone:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             report = maintenance.repair(library.db)
             stale = maintenance.articles_with_stale_mentions(library.db)
             if stale and not task.is_cancelled():
@@ -142,8 +138,6 @@ def repair_task(library_path: Path) -> Task:
                 report.repaired.append(f"re-extracted the entities of {plural(done, 'article')}")
                 report.problems = maintenance.check(library.db).problems
             return CheckDone(report, repaired=True)
-        finally:
-            library.close()
 
     return Task(work, "Repairing the library", writes_library=True)
 
@@ -154,8 +148,7 @@ def backup_task(library_path: Path, dest: Path) -> Task:
     dest = Path(dest)
 
     def work(task: Task) -> Path:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             if not dest.exists():
                 return maintenance.backup(library.db, dest)
             fresh = dest.with_name(f".{dest.name}.new")
@@ -163,8 +156,6 @@ def backup_task(library_path: Path, dest: Path) -> Task:
             maintenance.backup(library.db, fresh)
             os.replace(fresh, dest)
             return dest
-        finally:
-            library.close()
 
     return Task(work, "Backing up the library")
 
@@ -190,10 +181,7 @@ def auto_backup_task(library_path: Path, keep: int) -> Task:
     """A task making today's rotating backup if missing (the file, or ``None``)."""
 
     def work(task: Task) -> Path | None:
-        library = Library.open(library_path)
-        try:
+        with worker_library(library_path) as library:
             return maintenance.auto_backup(library.db, Path(library_path), keep=keep)
-        finally:
-            library.close()
 
     return Task(work, "Automatic backup")

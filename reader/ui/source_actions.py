@@ -32,6 +32,7 @@ from reader.ui.source_tasks import (
     url_import_task,
 )
 from reader.ui.sources_dialogs import FeedsDialog, ReadLaterDialog, SourceDialogs
+from reader.ui.task_launch import launch
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task, TaskRunner
 
@@ -228,16 +229,16 @@ class SourceActions(QObject):
         dialog: ReadLaterDialog | FeedsDialog | None,
         on_success: Callable[..., object] | None,
     ) -> Task:
-        task.setParent(self)
-        if on_success is not None:
-            task.succeeded.connect(on_success)
-        task.failed.connect(lambda error: self._on_failed(task, error))
-        task.finished.connect(self.sources_changed)
-        task.finished.connect(task.deleteLater)
-        self.progress.track(task)
-        if dialog is not None:
-            dialog.track(task)
-        return self.tasks.run(task)
+        trackers = (self.progress,) if dialog is None else (self.progress, dialog)
+        return launch(
+            task,
+            self,
+            self.tasks,
+            *trackers,
+            on_success=on_success,
+            on_failure=lambda error: self._on_failed(task, error),
+            on_finished=self.sources_changed,
+        )
 
     def _on_failed(self, task: Task, error: object) -> None:
         message = f"{task.label} failed: {error}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from reader.ingest.importer import ImportResult
@@ -24,10 +24,9 @@ from reader.ingest.sources import (
     import_url,
     refresh_feeds,
 )
-from reader.library import Library
 from reader.library import sources as store
 from reader.ui.operations import ImportSummary
-from reader.ui.tasks import Task
+from reader.ui.tasks import Task, worker_library
 
 T = TypeVar("T")
 
@@ -146,58 +145,49 @@ class FeedsRefreshed:
 
 
 # -- tasks --------------------------------------------------------------------------------------
-def _with_library(library_path: Path, fn: Callable[[Library], T]) -> T:
-    library = Library.open(library_path)
-    try:
-        return fn(library)
-    finally:
-        library.close()
-
-
 def url_import_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
     """A task fetching ``url`` and importing what it holds (queued when offline)."""
 
     def work(task: Task) -> ImportSummary:
         task.report_progress(0, 0, url)
-        results = _with_library(library_path, lambda lib: import_url(lib, url, tags=list(tags)))
+        with worker_library(library_path) as library:
+            results = import_url(library, url, tags=list(tags))
         return ImportSummary(tuple(results))
 
     return Task(work, f"Fetching {_host(url)}", writes_library=True)
 
 
-def queue_fetch_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
-    """A task fetching the queued URLs (``ids``, or all), with progress and Cancel."""
+def _fetch_work(
+    library_path: Path,
+    ids: Sequence[int] | None,
+    fetch: Callable[..., list[Any]],
+    wrap: Callable[..., T],
+) -> Callable[[Task], T]:
+    """The work of a fetching task: ``fetch`` the ``ids`` (or all) with progress and
+    Cancel, and wrap what came back (and whether it was cancelled) in ``wrap``."""
 
-    def work(task: Task) -> QueueFetched:
-        outcomes = _with_library(
-            library_path,
-            lambda lib: fetch_queue(
-                lib,
+    def work(task: Task) -> T:
+        with worker_library(library_path) as library:
+            found = fetch(
+                library,
                 ids=None if ids is None else list(ids),
                 progress=lambda done, total, url: task.report_progress(done, total, _host(url)),
                 cancelled=task.is_cancelled,
-            ),
-        )
-        return QueueFetched(tuple(outcomes), cancelled=task.is_cancelled())
+            )
+        return wrap(tuple(found), cancelled=task.is_cancelled())
 
+    return work
+
+
+def queue_fetch_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
+    """A task fetching the queued URLs (``ids``, or all), with progress and Cancel."""
+    work = _fetch_work(library_path, ids, fetch_queue, QueueFetched)
     return Task(work, "Fetching Read Later", writes_library=True)
 
 
 def feeds_refresh_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
     """A task refreshing feeds (``ids``, or all), importing new entries; progress, Cancel."""
-
-    def work(task: Task) -> FeedsRefreshed:
-        refreshes = _with_library(
-            library_path,
-            lambda lib: refresh_feeds(
-                lib,
-                ids=None if ids is None else list(ids),
-                progress=lambda done, total, url: task.report_progress(done, total, _host(url)),
-                cancelled=task.is_cancelled,
-            ),
-        )
-        return FeedsRefreshed(tuple(refreshes), cancelled=task.is_cancelled())
-
+    work = _fetch_work(library_path, ids, refresh_feeds, FeedsRefreshed)
     return Task(work, "Refreshing feeds", writes_library=True)
 
 
@@ -205,7 +195,8 @@ def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Tas
     """A task subscribing to ``url`` (nothing fetched): ``(feed, added)``."""
 
     def work(task: Task) -> tuple[store.Feed, bool]:
-        return _with_library(library_path, lambda lib: store.add_feed(lib, url, list(tags)))
+        with worker_library(library_path) as library:
+            return store.add_feed(library, url, list(tags))
 
     return Task(work, "Subscribing", writes_library=True)
 
@@ -216,6 +207,7 @@ def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
     chosen = list(ids)
 
     def work(task: Task) -> int:
-        return _with_library(library_path, lambda lib: sum(remove(lib, i) for i in chosen))
+        with worker_library(library_path) as library:
+            return sum(remove(library, i) for i in chosen)
 
     return Task(work, "Removing", writes_library=True)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.source_models import SOURCE_ID_ROLE, FeedsModel, QueueModel, SourceTableModel
-from reader.ui.summary_dialog import widen
+from reader.ui.summary_dialog import open_message
 from reader.ui.task_progress import TaskProgress
 from reader.ui.tasks import Task
 from reader.ui.url_dialog import UrlAnswer, add_feed_dialog, url_import_dialog
@@ -79,16 +79,7 @@ class SourceDialogs:
     def inform(
         self, parent: QWidget, title: str, text: str, *, details: str = "", warning: bool = False
     ) -> object:
-        box = QMessageBox(parent)
-        box.setObjectName("sourcesMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-        box.setText(text)
-        if details:
-            box.setDetailedText(details)
-        widen(box).open()
-        return box
+        return open_message(parent, "sourcesMessage", title, text, warning=warning, details=details)
 
 
 class SourceTableDialog(QDialog):

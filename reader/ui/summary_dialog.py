@@ -1,7 +1,8 @@
 """The message shown when an import ends: counts, the reasons files failed, full details.
 
 It is a ``QMessageBox`` opened with ``open()``, so it never blocks the event loop (nor a
-test); it deletes itself when closed.
+test); it deletes itself when closed. :func:`open_message` opens the same kind of widened,
+non-blocking message for the other outcomes (the Library menu's, the sources').
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ def summary_text(summary: ImportSummary) -> str:
 def widen(box: QMessageBox, width: int = MESSAGE_WIDTH) -> QMessageBox:
     """Give a message box room for a few lines of text (Qt's default is narrow)."""
     box.setStyleSheet(f"QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}")
+    return box
+
+
+def open_message(
+    parent: QWidget, name: str, title: str, text: str, *, warning: bool = False, details: str = ""
+) -> QMessageBox:
+    """Open a non-blocking message named ``name`` over ``parent`` (a warning, or not, with
+    optional ``details``) and return it; it deletes itself when closed."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    widen(box).open()
     return box
 
 

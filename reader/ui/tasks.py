@@ -3,7 +3,8 @@
 A :class:`Task` wraps a plain function ``fn(task) -> result``. The function runs on a worker
 thread; it may call :meth:`Task.report_progress` and should poll :meth:`Task.is_cancelled`.
 It must never touch widgets or Qt models, and it must open its own ``Library`` (sqlite3
-connections belong to one thread). The :class:`TaskRunner` owns two pools, in the style of
+connections belong to one thread), as ``with worker_library(path) as library:`` does,
+closing it whatever happens. The :class:`TaskRunner` owns two pools, in the style of
 Anki's ``taskman`` and Picard's ``util/thread``: a single-thread pool for every write to the
 library (so writes never race each other) and a general pool for the rest. Progress, the
 result and any error reach the GUI thread as signals of the task.
@@ -12,12 +13,26 @@ result and any error reach the GUI thread as signals of the task.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from reader.library import Library
+
 TaskFn = Callable[["Task"], Any]
+
+
+@contextmanager
+def worker_library(library_path: Path) -> Iterator[Library]:
+    """The worker thread's own ``Library`` at ``library_path``, closed when done."""
+    library = Library.open(library_path)
+    try:
+        yield library
+    finally:
+        library.close()
 
 
 class Task(QObject):
