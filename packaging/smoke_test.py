@@ -245,6 +245,8 @@ class SmokeTest:
             shot = self.work / "portable.png"
             self.run(f"{label} samples", ["samples"], exe=exe)
             self.run(f"{label} gui --screenshot", ["gui", "--screenshot", str(shot)], exe=exe)
+            # a real session (screenshots never write settings) that closes by itself
+            self.run(f"{label} gui", ["gui"], exe=exe, FIELDREADER_QUIT_AFTER_MS="1500")
         finally:
             self.home = before
         self.check_png(f"{label} gui --screenshot", shot)

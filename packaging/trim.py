@@ -21,7 +21,7 @@ except for :data:`SHIPPED_LANGUAGES`.
 On Linux, :data:`SYSTEM_LIBRARIES` are taken from the user's system instead of the build
 machine: every Linux desktop has them, and the system's copies match its D-Bus daemon and
 font configuration (a bundled fontconfig reading a newer system's configuration warns on
-every start); GLib and Xlib are on every desktop too. Libraries only they needed
+every start); GLib, Xlib and zstd are on every desktop too. Libraries only they needed
 (libsystemd, libgcrypt, libpng, ...) go too.
 """
 
@@ -54,6 +54,7 @@ SYSTEM_LIBRARIES = frozenset(
         "libfreetype.so.6",
         "libglib-2.0.so.0",
         "libX11.so.6",
+        "libzstd.so.1",
     }
 )
 
