@@ -58,7 +58,8 @@ class SourceTableModel(QAbstractTableModel):
         self.reload()
 
     def _load(self) -> list[Any]:
-        raise NotImplementedError
+        """The rows to show; each subclass reads its own (the base shows none)."""
+        return []
 
     def reload(self) -> None:
         """Read the rows from the library again."""
@@ -111,7 +112,8 @@ class SourceTableModel(QAbstractTableModel):
         return self._data(item, index.column(), role)
 
     def _data(self, item: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
+        """What a cell shows; each subclass formats its own rows."""
+        return None
 
 
 class QueueModel(SourceTableModel):
