@@ -350,6 +350,10 @@ class Library:
         """Library-wide entities with mention and article counts."""
         return _entities.library_entities(self.db, type_=type_, article_id=article_id)
 
+    def entity_names(self) -> list[str]:
+        """Every entity name in the library, sorted."""
+        return _entities.entity_names(self.db)
+
     def entity(self, entity_id: int) -> tuple[str, str] | None:
         """``(name, type)`` of an entity, or ``None``."""
         return _entities.entity_by_id(self.db, entity_id)

@@ -465,7 +465,7 @@ class EntityPane(QWidget):
     def merge_candidates(self, name: str) -> list[str]:
         """Names to merge ``name`` into: the article's entities first, then the library's."""
         names = [i.name for i in self.tree_model.article_entities]
-        names += [i.name for i in self.library.entities()]
+        names += self.library.entity_names()
         return [n for n in dict.fromkeys(names) if n != name]
 
     def retype_entity(self, entity_id: int, type_: str) -> None:
