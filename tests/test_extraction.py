@@ -119,3 +119,21 @@ def test_deleting_an_article_drops_entities_nobody_mentions(
     assert library.entity_ids_named("Goma")
     library.delete_article(one.id)
     assert library.entity_ids_named("Goma") == []
+
+
+def test_entity_counts_follow_every_change(library: Library, tmp_path: Path) -> None:
+    from reader.library.entities import miscounted
+
+    one = _write(tmp_path, "a.txt", "Goma\n\nRebels held Goma. Goma was quiet on Monday.")
+    two = _write(tmp_path, "b.txt", "Bukavu\n\nFamilies fled from Goma to Bukavu.")
+    [a], [b] = import_paths(library, [one]), import_paths(library, [two])
+    goma = {e.name: e for e in library.entities()}["Goma"]
+    assert (goma.count, goma.articles) == (3, 2)
+    reextract(library)
+    assert {e.name: (e.count, e.articles) for e in library.entities()}["Goma"] == (3, 2)
+    library.delete_article(a.id)
+    assert {e.name: (e.count, e.articles) for e in library.entities()}["Goma"] == (1, 1)
+    correct(library, "hide", "Goma")
+    assert "Goma" not in {e.name for e in library.entities()}
+    assert miscounted(library.db) == 0
+    assert {e.name for e in library.entities(article_id=b.id)} == {"Bukavu"}

@@ -173,3 +173,11 @@ def test_check_backup_restore_commands(library_path: Path, tmp_path: Path) -> No
     assert run_json(library_path, "check", "--repair")["ok"] is True
     auto = run_json(library_path, "backup", "--auto")
     assert auto["file"] and Path(auto["file"]).parent.name == "backups"
+
+
+def test_wrong_entity_counts_are_found_and_recounted(filled: Library) -> None:
+    filled.db.execute("UPDATE entities SET mention_count = mention_count + 5")
+    report = m.check(filled.db)
+    assert [p.kind for p in report.problems] == ["entity_counts"]
+    fixed = m.repair(filled.db)
+    assert fixed.ok and "recounted the entities' mentions" in fixed.repaired

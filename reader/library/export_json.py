@@ -26,6 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 import reader
+from reader.library.entities import recount
 from reader.library.library import Library, now_iso
 from reader.library.schema import SCHEMA_VERSION, user_version
 
@@ -195,8 +196,8 @@ def _same(tables: Tables) -> Tables:
 
 
 #: ``ROW_UPGRADES[n]`` turns the tables of a schema-``n`` dump into schema ``n + 1``.
-#: Schemas 2 to 6 only added tables and indexes, so older dumps need no change.
-ROW_UPGRADES: dict[int, Callable[[Tables], Tables]] = {v: _same for v in range(1, 6)}
+#: Schemas 2 to 7 only added tables, indexes and derived counts: older dumps need no change.
+ROW_UPGRADES: dict[int, Callable[[Tables], Tables]] = {v: _same for v in range(1, 7)}
 
 
 def upgrade_rows(tables: Tables, from_version: int) -> Tables:
@@ -315,6 +316,7 @@ def import_library(library: Library, src: Path) -> dict[str, int]:
                 counts[table] = len(rows)
             for fts in fts_tables(db):
                 db.execute(f"INSERT INTO {_quote(fts)}({_quote(fts)}) VALUES ('rebuild')")
+            recount(db)  # counts kept by triggers: computed again from the rows loaded
     except (sqlite3.DatabaseError, OverflowError) as exc:
         raise ValueError(f"the file's rows do not fit this library: {exc}") from exc
     return counts

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader.library.entities import miscounted as entity_counts_wrong
+from reader.library.entities import recount
 from reader.library.schema import SCHEMA_VERSION
 
 FTS_TABLES = ("articles_fts", "notes_fts")
@@ -128,6 +130,11 @@ def check(db: Database) -> Report:
         report.problems.append(
             Problem("anchor", f"note {note_id} no longer matches its passage", True)
         )
+    wrong = entity_counts_wrong(db)
+    if wrong:
+        report.problems.append(
+            Problem("entity_counts", f"{wrong} entities carry wrong mention counts", True)
+        )
     codings = _mismatched_codings(db)
     if codings:
         report.problems.append(
@@ -147,6 +154,9 @@ def repair(db: Database) -> Report:
         for table in FTS_TABLES:
             db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         done.append("rebuilt the search indexes")
+        if entity_counts_wrong(db):
+            recount(db)
+            done.append("recounted the entities' mentions")
         moved = lost = 0
         for note_id in _mismatched_notes(db):
             row = db.execute(

@@ -253,10 +253,44 @@ def _v6(db: Database) -> None:
     )
 
 
+def _v7(db: Database) -> None:
+    """Mention and article counts kept on each entity by triggers (fast library-wide lists)."""
+    db.executescript(
+        """
+        ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE entities SET
+            mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
+            article_count = (
+                SELECT count(DISTINCT m.article_id) FROM mentions m
+                WHERE m.entity_id = entities.id
+            );
+        CREATE TRIGGER mentions_count_ai AFTER INSERT ON mentions BEGIN
+            UPDATE entities SET
+                mention_count = mention_count + 1,
+                article_count = article_count + NOT EXISTS (
+                    SELECT 1 FROM mentions m WHERE m.entity_id = new.entity_id
+                    AND m.article_id = new.article_id AND m.id != new.id
+                )
+            WHERE id = new.entity_id;
+        END;
+        CREATE TRIGGER mentions_count_ad AFTER DELETE ON mentions BEGIN
+            UPDATE entities SET
+                mention_count = mention_count - 1,
+                article_count = article_count - NOT EXISTS (
+                    SELECT 1 FROM mentions m WHERE m.entity_id = old.entity_id
+                    AND m.article_id = old.article_id
+                )
+            WHERE id = old.entity_id;
+        END;
+        """
+    )
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
