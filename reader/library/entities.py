@@ -63,8 +63,23 @@ def _entity_id(db: Database, name: str, type_: str, cache: dict[tuple[str, str],
     return cache[key]
 
 
+def _adjust_counts(db: Database, article_id: int, sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) one article's mentions from its entities' counts."""
+    per_entity = db.execute(
+        "SELECT entity_id, count(*) FROM mentions WHERE article_id = ? GROUP BY entity_id",
+        [article_id],
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE entities SET mention_count = mention_count + ?, "
+        "article_count = article_count + ? WHERE id = ?",
+        [(sign * n, sign, entity_id) for entity_id, n in per_entity],
+    )
+
+
 def store_mentions(db: Database, article_id: int, mentions: Iterable[MentionLike]) -> int:
-    """Replace an article's mentions (call inside a transaction); return how many."""
+    """Replace an article's mentions and keep the entities' counts (call inside a
+    transaction); return how many."""
+    _adjust_counts(db, article_id, -1)
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     cache: dict[tuple[str, str], int] = {}
     rows = [
@@ -75,7 +90,13 @@ def store_mentions(db: Database, article_id: int, mentions: Iterable[MentionLike
         'INSERT INTO mentions(entity_id, article_id, start, "end", surface) VALUES (?,?,?,?,?)',
         rows,
     )
+    _adjust_counts(db, article_id, 1)
     return len(rows)
+
+
+def forget_article(db: Database, article_id: int) -> None:
+    """Take an article's mentions out of the counts before the article is deleted."""
+    store_mentions(db, article_id, [])
 
 
 def drop_unused_entities(db: Database) -> None:

@@ -228,6 +228,7 @@ class Library:
     def delete_article(self, article_id: int) -> None:
         """Remove an article, its original and its tag links."""
         with self.db.atomic():
+            _entities.forget_article(self.db, article_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
             _entities.drop_unused_entities(self.db)
 

@@ -254,7 +254,7 @@ def _v6(db: Database) -> None:
 
 
 def _v7(db: Database) -> None:
-    """Mention and article counts kept on each entity by triggers (fast library-wide lists)."""
+    """Mention and article counts kept on each entity (fast library-wide lists)."""
     db.executescript(
         """
         ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
@@ -265,24 +265,6 @@ def _v7(db: Database) -> None:
                 SELECT count(DISTINCT m.article_id) FROM mentions m
                 WHERE m.entity_id = entities.id
             );
-        CREATE TRIGGER mentions_count_ai AFTER INSERT ON mentions BEGIN
-            UPDATE entities SET
-                mention_count = mention_count + 1,
-                article_count = article_count + NOT EXISTS (
-                    SELECT 1 FROM mentions m WHERE m.entity_id = new.entity_id
-                    AND m.article_id = new.article_id AND m.id != new.id
-                )
-            WHERE id = new.entity_id;
-        END;
-        CREATE TRIGGER mentions_count_ad AFTER DELETE ON mentions BEGIN
-            UPDATE entities SET
-                mention_count = mention_count - 1,
-                article_count = article_count - NOT EXISTS (
-                    SELECT 1 FROM mentions m WHERE m.entity_id = old.entity_id
-                    AND m.article_id = old.article_id
-                )
-            WHERE id = old.entity_id;
-        END;
         """
     )
 
