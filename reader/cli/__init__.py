@@ -73,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SchemaTooNewError, sqlite3.DatabaseError, OSError) as exc:
         print(f"fieldreader: {args.library}: {reason(exc)}", file=sys.stderr)
         return EXIT_FAILED
+    except ValueError as exc:  # the core's one clear message for a user's mistake
+        print(f"fieldreader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("fieldreader: interrupted", file=sys.stderr)
         return 130

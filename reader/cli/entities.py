@@ -57,11 +57,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
             name = found[0]
         value = getattr(args, "value", "") or ""
-        try:
-            updated = correct(lib, args.action, name, value)
-        except ValueError as exc:
-            print(f"fieldreader: {exc}", file=sys.stderr)
-            return EXIT_FAILED
+        updated = correct(lib, args.action, name, value)
     finally:
         lib.close()
     payload = {

@@ -11,7 +11,6 @@ import sys
 from typing import Any
 
 from reader.cli.common import (
-    EXIT_FAILED,
     EXIT_OK,
     Parser,
     emit,
@@ -22,14 +21,8 @@ from reader.cli.common import (
 def cmd_compare(args: argparse.Namespace) -> int:
     from reader.analysis.compare import compare, to_csv, to_markdown
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         result = compare(lib, args.a, args.b, codebook_id=args.codebook)
-    except ValueError as exc:
-        print(f"fieldreader: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
     if args.json:
         args.format = "json"
     if args.format == "csv":
@@ -45,8 +38,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from reader.analysis.framing import code_passage, codebook_for, coding
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         codebook = codebook_for(lib, args.codebook)
         coding_id = code_passage(
             lib,
@@ -58,11 +50,6 @@ def cmd_code(args: argparse.Namespace) -> int:
             memo=args.memo,
         )
         made = coding(lib, coding_id)
-    except ValueError as exc:
-        print(f"fieldreader: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
     assert made is not None
     emit(args, made.as_json(), f"coding {coding_id} added to {args.dimension}")
     return EXIT_OK
@@ -71,8 +58,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 def cmd_coding(args: argparse.Namespace) -> int:
     from reader.analysis import framing
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         if args.action == "list":
             from reader.library.codings import fetch_codings
 
@@ -99,11 +85,6 @@ def cmd_coding(args: argparse.Namespace) -> int:
         else:
             status = {"accept": "accepted", "reject": "rejected", "reset": "suggested"}
             result = framing.set_status(lib, args.id, status[args.action])
-    except ValueError as exc:
-        print(f"fieldreader: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
     assert result is not None
     emit(args, result.as_json(), f"coding {result.id}: {result.status} ({result.dimension})")
     return EXIT_OK
@@ -112,8 +93,7 @@ def cmd_coding(args: argparse.Namespace) -> int:
 def cmd_codebook(args: argparse.Namespace) -> int:
     from reader.analysis.framing import codebook_for, codebook_ids
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         if args.action == "list":
             books = [codebook_for(lib, i) for i in codebook_ids(lib)]
             payload: Any = [
@@ -129,11 +109,6 @@ def cmd_codebook(args: argparse.Namespace) -> int:
                 [f"{book.label} ({book.id})", ""]
                 + [f"{d.id:<26} {d.label}" for d in book.dimensions]
             )
-    except ValueError as exc:
-        print(f"fieldreader: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
     emit(args, payload, human)
     return EXIT_OK
 

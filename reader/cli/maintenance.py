@@ -71,11 +71,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from reader.library import maintenance
 
     backup = Path(args.backup)
-    try:
-        version = maintenance.validate_backup(backup)
-    except ValueError as exc:
-        print(f"fieldreader: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    version = maintenance.validate_backup(backup)
     if not args.yes:
         if not sys.stdin.isatty():
             print(

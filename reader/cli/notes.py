@@ -25,13 +25,7 @@ def cmd_note(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         if args.action == "add":
-            try:
-                note_id = lib.add_note(
-                    args.article, args.text, quote=args.quote, colour=args.colour
-                )
-            except ValueError as exc:
-                print(f"fieldreader: {exc}", file=sys.stderr)
-                return EXIT_FAILED
+            note_id = lib.add_note(args.article, args.text, quote=args.quote, colour=args.colour)
             note = lib.note(note_id)
             assert note is not None
             emit(args, note.as_json(), f"note {note_id} added")

@@ -142,6 +142,12 @@ class Library:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- articles ------------------------------------------------------------------
     def find_duplicate(self, text: str, url: str | None) -> int | None:
         """The id of an article with the same normalised text, or the same url."""
