@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from reader.cli import main
+from reader.__main__ import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # import workers start through this executable

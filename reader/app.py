@@ -2,7 +2,7 @@
 
 :func:`run_gui` creates the ``QApplication`` (organisation and application name
 "Fieldreader", which is where ``QSettings`` keeps the user's choices), opens the library,
-builds the :class:`~reader.ui.tasks.TaskRunner` and the main window, hands each what it
+builds the :class:`~reader.ui.tasks.runner.TaskRunner` and the main window, hands each what it
 needs and runs the event loop. Nothing here is a module-level global. On first run (an
 empty library) the bundled sample articles are loaded in the background and the status bar
 says so.
@@ -16,7 +16,7 @@ article, if one was given) open in the editor and its passage selected in the re
 ``view="compare"`` shows the comparison of two cases (tags ``ukraine`` and ``drc`` on the
 samples) beside the reader; a screenshot waits for it and opens its first shared point.
 
-One window per library: without a screenshot, :class:`~reader.ui.single_instance.InstanceLock`
+One window per library: without a screenshot, :class:`~reader.ui.common.single_instance.InstanceLock`
 claims the library first; a second start on the same library asks the first window to come
 forward, says so on stderr and returns 0. Screenshots skip that check and work on a copy of
 the settings, so they never change the user's. After the window is shown, today's rotating
@@ -55,17 +55,17 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__, locations
 from reader.library import Library
 from reader.resources import resource_path
-from reader.ui.compare_actions import set_compare_layout
-from reader.ui.main_window import MainWindow
-from reader.ui.operations import ImportSummary
-from reader.ui.preferences import Preferences
-from reader.ui.single_instance import (
+from reader.ui.compare.controller import set_compare_layout
+from reader.ui.window.main_window import MainWindow
+from reader.ui.tasks.operations import ImportSummary
+from reader.ui.common.preferences import Preferences
+from reader.ui.common.single_instance import (
     ALREADY_OPEN_MESSAGE,
     NOT_RAISED_MESSAGE,
     InstanceLock,
     RaiseWatcher,
 )
-from reader.ui.tasks import TaskRunner
+from reader.ui.tasks.runner import TaskRunner
 
 ORGANISATION = "Fieldreader"
 APPLICATION = "Fieldreader"

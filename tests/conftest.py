@@ -9,8 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from helpers.paths import ROOT, SHARED  # noqa: E402
 SEED = SHARED / "seeds" / "000_3b960e37f99b3145.txt"
 
 

@@ -12,7 +12,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
@@ -50,8 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+#: Opens the window for ``fieldreader gui`` (given by the launcher, :mod:`reader.__main__`,
+#: so that the command line never imports the window itself).
+GuiRunner = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> int:
+    """Run the command line; return the exit status. ``gui`` opens the window."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -62,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func, args.json = articles.cmd_gui, False
         args.screenshot, args.article, args.view, args.entity = None, None, "library", None
     args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
+    args.gui_runner = gui
     from reader.library.schema import SchemaTooNewError
 
     try:

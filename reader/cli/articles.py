@@ -20,7 +20,7 @@ from reader.cli.common import (
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.ingest.importer import import_paths
+    from reader.services.importing import import_paths
 
     lib = open_library(args)
     try:
@@ -64,7 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.analysis.extraction import entities_json
+    from reader.services.extraction import entities_json
 
     lib = open_library(args)
     try:
@@ -121,7 +121,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_samples(args: argparse.Namespace) -> int:
-    from reader.ingest.samples import load_samples
+    from reader.services.samples import load_samples
 
     lib = open_library(args)
     try:
@@ -141,15 +141,10 @@ def cmd_samples(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from reader.app import run_gui
-
-    return run_gui(
-        Path(args.library),
-        screenshot=Path(args.screenshot) if args.screenshot else None,
-        article_id=args.article,
-        view=args.view,
-        entity=args.entity,
-    )
+    if args.gui_runner is None:
+        print("fieldreader: this build has no window; use the commands", file=sys.stderr)
+        return EXIT_FAILED
+    return int(args.gui_runner(args))
 
 
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:

@@ -20,7 +20,7 @@ from reader.cli.common import (
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from reader.analysis.extraction import entities_json
+    from reader.services.extraction import entities_json
 
     lib = open_library(args)
     try:
@@ -40,7 +40,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_entity(args: argparse.Namespace) -> int:
-    from reader.analysis.extraction import correct
+    from reader.services.extraction import correct
 
     lib = open_library(args)
     try:
@@ -69,7 +69,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from reader.analysis.extraction import reextract
+    from reader.services.extraction import reextract
 
     lib = open_library(args)
     try:

@@ -19,7 +19,7 @@ from reader.cli.common import (
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.analysis.compare import compare, to_csv, to_markdown
+    from reader.services.compare import compare, to_csv, to_markdown
 
     with open_library(args) as lib:
         result = compare(lib, args.a, args.b, codebook_id=args.codebook)
@@ -36,7 +36,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from reader.analysis.framing import code_passage, codebook_for, coding
+    from reader.services.framing import code_passage, codebook_for, coding
 
     with open_library(args) as lib:
         codebook = codebook_for(lib, args.codebook)
@@ -56,7 +56,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def cmd_coding(args: argparse.Namespace) -> int:
-    from reader.analysis import framing
+    from reader.services import framing
 
     with open_library(args) as lib:
         if args.action == "list":
@@ -91,7 +91,7 @@ def cmd_coding(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
-    from reader.analysis.framing import codebook_for, codebook_ids
+    from reader.services.framing import codebook_for, codebook_ids
 
     with open_library(args) as lib:
         if args.action == "list":

@@ -22,7 +22,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             report = maintenance.repair(lib.db)
             stale = maintenance.articles_with_stale_mentions(lib.db)
             if stale:
-                from reader.analysis.extraction import reextract
+                from reader.services.extraction import reextract
 
                 reextract(lib, stale)
                 report.repaired.append(f"re-extracted the entities of {len(stale)} articles")

@@ -63,7 +63,7 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds_refresh(args: argparse.Namespace) -> int:
-    from reader.ingest.sources import refresh_feeds
+    from reader.services.sources import refresh_feeds
 
     lib = open_library(args)
     try:
@@ -123,7 +123,7 @@ def cmd_queue_list(args: argparse.Namespace) -> int:
 
 
 def cmd_queue_fetch(args: argparse.Namespace) -> int:
-    from reader.ingest.sources import fetch_queue
+    from reader.services.sources import fetch_queue
 
     lib = open_library(args)
     try:

@@ -3,7 +3,7 @@
 The one block walker of the importers: paragraphs, headings, list items, block quotes and
 preformatted text of an lxml element become ``(kind, text)`` pieces (:func:`element_blocks`),
 and :func:`fragment_blocks` joins those for an HTML fragment into canonical text and
-:class:`~reader.ingest.draft.Block` ranges. Used for rendered Markdown (and any
+:class:`~reader.library.draft.Block` ranges. Used for rendered Markdown (and any
 already-clean article HTML) and for the article that the web-page importer extracts.
 Nothing is fetched; the HTML is only parsed.
 """
@@ -17,7 +17,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.ingest.draft import Block, join_blocks
+from reader.library.draft import Block, join_blocks
 
 __all__ = ["HEADINGS", "element_blocks", "fragment_blocks", "norm_space"]
 

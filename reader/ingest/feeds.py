@@ -2,7 +2,7 @@
 
 This module owns :func:`parse_feed` (and :func:`looks_like_feed`): the bytes of an RSS 0.9x,
 1.0 or 2.0 or an Atom feed become a :class:`ParsedFeed` whose items each hold a
-:class:`~reader.ingest.draft.Draft` (``format="feed"``) or the reason the entry could not be
+:class:`~reader.library.draft.Draft` (``format="feed"``) or the reason the entry could not be
 read. An entry's text is its full content (``content:encoded``, Atom ``<content>``) when the
 feed has it, else its summary (``<description>``, Atom ``<summary>``); a summary-only
 article carries the tag :data:`SUMMARY_TAG`, so it can be listed and found again. The
@@ -26,7 +26,7 @@ from typing import Any
 
 from reader.ingest.blocks import fragment_blocks, norm_space
 from reader.ingest.dates import parse_date
-from reader.ingest.draft import Draft, join_blocks
+from reader.library.draft import Draft, join_blocks
 from reader.ingest.plaintext import paragraphs, title_from_text
 from reader.ingest.urls import outlet_from_url
 from reader.library.library import Original

@@ -1,7 +1,7 @@
 """Import of saved web pages: the main article text of a page, with its metadata.
 
 This module owns turning the already-decoded text of a saved web page into a
-:class:`~reader.ingest.draft.Draft` with ``format="html"`` (:func:`extract_html`):
+:class:`~reader.library.draft.Draft` with ``format="html"`` (:func:`extract_html`):
 
 * parsing the page safely with lxml;
 * stripping page furniture (navigation, share bars, related links, cookie notices,
@@ -28,7 +28,7 @@ import lxml.html
 from readability import Document
 
 from reader.ingest.blocks import HEADINGS, element_blocks, norm_space
-from reader.ingest.draft import Draft, join_blocks
+from reader.library.draft import Draft, join_blocks
 from reader.ingest.html_meta import page_metadata, text_key
 from reader.ingest.plaintext import title_from_text
 

@@ -1,7 +1,7 @@
 """PDF reports: the text layer of a PDF turned into paragraphs, with a title and metadata.
 
 This module owns :func:`parse_pdf`, which reads the bytes of a PDF with pypdf and builds a
-:class:`~reader.ingest.draft.Draft` with ``format="pdf"``:
+:class:`~reader.library.draft.Draft` with ``format="pdf"``:
 
 * lines come from pypdf's text extraction together with their position and font size, so a
   vertical gap wider than the page's usual line spacing, a change of font size, or a bullet
@@ -31,7 +31,7 @@ from typing import Any
 
 from reader.ingest.blocks import norm_space
 from reader.ingest.dates import parse_date
-from reader.ingest.draft import Draft, join_blocks
+from reader.library.draft import Draft, join_blocks
 from reader.ingest.plaintext import looks_like_headline, title_from_text
 
 __all__ = ["NO_TEXT_LAYER", "is_pdf", "parse_pdf"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.sentences import split_sentences
-from reader.ingest.draft import Draft, join_blocks
+from reader.library.draft import Draft, join_blocks
 from reader.ingest.urls import date_from_url, outlet_from_url
 
 MAX_TITLE_CHARS = 110

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reader.ingest.draft import Draft
+from reader.library.draft import Draft
 from reader.library import anchors as _anchors
 from reader.library import entities as _entities
 from reader.library import notes as _notes

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.ingest.draft import Block
+from reader.library.draft import Block
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ its url, title, tags, and what the last fetch said: when, etag / last-modified, 
 ``feed_entries_seen`` (the entries of each feed already taken, so a refresh only brings
 new ones) and ``url_queue`` (URLs the user asked for while offline, with the attempts made
 and the last reason they failed). It only stores and reads; fetching is
-:mod:`reader.ingest.fetch`'s job and deciding what to fetch is :mod:`reader.ingest.sources`'s.
+:mod:`reader.ingest.fetch`'s job and deciding what to fetch is :mod:`reader.services.sources`'s.
 """
 
 from __future__ import annotations

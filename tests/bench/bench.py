@@ -4,7 +4,7 @@
 
 Articles of 600-1,500 words are written as ``.txt`` files from a vocabulary drawn from the
 bundled samples (their entity names and minerals included) and imported with
-:func:`reader.ingest.importer.import_paths` (entity extraction included). Then it measures
+:func:`reader.services.importing.import_paths` (entity extraction included). Then it measures
 the project's search over a fixed mix of queries against bare SQLite FTS5 on the same file,
 opening an article in the reader pane (offscreen), the library pane's first page, start-up
 of the real command to a shown window, peak memory and the file size. It prints figures and
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.ingest.importer import import_paths  # noqa: E402
+from reader.services.importing import import_paths  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.resources import resource_path  # noqa: E402
 
@@ -124,8 +124,8 @@ def measure_ui(path: Path, samples: int) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from reader.app import build_main_window, ensure_application, make_settings
-    from reader.ui.library_models import ArticleTableModel
-    from reader.ui.tasks import TaskRunner
+    from reader.ui.library.models import ArticleTableModel
+    from reader.ui.tasks.runner import TaskRunner
 
     app = ensure_application()
     lib = Library.open(path)

@@ -19,7 +19,7 @@ TESTS_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS_DIR))
 sys.path.insert(0, str(TESTS_DIR.parent))
 
-from corpus_metrics import WEB_PAGES_DIR, load_cases, title_matches, token_f1  # noqa: E402
+from helpers.corpus_metrics import WEB_PAGES_DIR, load_cases, title_matches, token_f1  # noqa: E402
 
 from reader.ingest.html import extract_html  # noqa: E402
 

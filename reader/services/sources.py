@@ -1,0 +1,263 @@
+"""Importing from the network, always at the user's request: URLs, the queue, feeds.
+
+This module owns the three operations that fetch: :func:`import_url` (``fieldreader import
+https://...``: the page, PDF or feed at a URL becomes articles; with no connection the URL
+goes into the read-later queue instead), :func:`fetch_queue` (``fieldreader queue fetch``:
+try every queued URL again; a success leaves the queue, a failure stays with its reason and
+attempt count) and :func:`refresh_feeds` (``fieldreader feeds refresh``: fetch each
+subscription, conditionally, and import only the entries not seen before). What one
+response holds is decided by :func:`incoming_from`: a PDF, a feed, an HTML page or plain
+text. Fetching itself is :mod:`reader.ingest.fetch`; storage is :mod:`reader.library.sources`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from reader.analysis.entities import Extractor
+from reader.services.extraction import extractor_for
+from reader.ingest.feeds import looks_like_feed, parse_feed
+from reader.ingest.fetch import Fetched, FetchError, Unreachable, decode_page, fetch
+from reader.services.importing import ImportResult, Incoming, ProgressFn, feed_incoming, store
+from reader.ingest.pdf import is_pdf
+from reader.ingest.urls import outlet_from_url
+from reader.library import Library, Original
+from reader.library import sources as _db
+from reader.library.sources import Feed, QueuedUrl
+
+__all__ = [
+    "FeedRefresh",
+    "QueueOutcome",
+    "fetch_queue",
+    "import_url",
+    "incoming_from",
+    "refresh_feeds",
+]
+
+Fetcher = Callable[..., Fetched]
+
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+XML_TYPES = {"application/xml", "text/xml"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+#: Types servers send when they do not know better: the content decides.
+SNIFFED_TYPES = {"application/octet-stream", "binary/octet-stream"}
+
+
+def _filename(url: str, default: str) -> str:
+    name = unquote(PurePosixPath(urlsplit(url).path).name)
+    return name if name and "." in name else default
+
+
+def incoming_from(fetched: Fetched) -> list[Incoming]:
+    """The articles in one response; ``ValueError`` when it holds nothing readable."""
+    ctype, url, data = fetched.content_type, fetched.final_url, fetched.data
+    if not data.strip():
+        raise FetchError("the server sent an empty page")
+    if ctype == "application/pdf" or is_pdf(data):
+        from reader.ingest.pdf import parse_pdf
+
+        draft = parse_pdf(data, filename=_filename(url, "document.pdf"))
+        draft.url = url
+        draft.source = outlet_from_url(url)
+        return [Incoming(draft, Original(_filename(url, "document.pdf"), data))]
+    if ctype in FEED_TYPES or looks_like_feed(data):
+        return feed_incoming(data, url=url)
+    if ctype in XML_TYPES:
+        raise FetchError("the URL gives an XML document that is not an RSS or Atom feed")
+    if ctype and ctype not in SNIFFED_TYPES and ctype not in HTML_TYPES:
+        if not ctype.startswith("text/"):
+            raise FetchError(f"Fieldreader cannot read {ctype} content")
+    text = decode_page(fetched)
+    if ctype in HTML_TYPES or (not ctype.startswith("text/") and "<html" in text[:4096].lower()):
+        from reader.ingest.html import extract_html
+
+        draft = extract_html(text, url=url)
+        return [Incoming(draft, Original(_filename(url, "page.html"), data))]
+    if ctype.startswith("text/"):
+        from reader.ingest.plaintext import parse_text
+
+        draft = parse_text(text, filename=_filename(url, "page.txt"))
+        draft.url = draft.url or url
+        draft.source = draft.source or outlet_from_url(url)
+        return [Incoming(draft, Original(_filename(url, "page.txt"), data))]
+    raise FetchError(f"Fieldreader cannot read {ctype or 'this kind of'} content")
+
+
+def _article_with_url(library: Library, url: str) -> int | None:
+    row = library.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def import_url(
+    library: Library,
+    url: str,
+    *,
+    tags: Iterable[str] = (),
+    extractor: Extractor | None = None,
+    fetcher: Fetcher = fetch,
+) -> list[ImportResult]:
+    """Fetch ``url`` and import what it holds (one result per article).
+
+    An article already in the library with this url comes back as ``duplicate`` with no
+    fetch. With no connection the URL is queued (status ``queued``, the reason in
+    ``error``). If the URL was queued, a success takes it out of the queue and a failure
+    is counted there with its reason.
+    """
+    tags = list(tags)
+    waiting = _db.queued_by_url(library, url)
+    existing = _article_with_url(library, url)
+    if existing is not None:
+        if waiting is not None:
+            _db.dequeue(library, waiting.id)
+        return [ImportResult(url, "duplicate", id=existing, title=library.title_of(existing))]
+    try:
+        items = incoming_from(fetcher(url))
+    except Unreachable as exc:
+        _db.queue_url(library, url, tags, error=str(exc))
+        return [ImportResult(url, "queued", error=str(exc))]
+    except (ValueError, OSError) as exc:
+        reason = str(exc) or type(exc).__name__
+        if waiting is not None:
+            _db.record_attempt(library, waiting.id, reason)
+        return [ImportResult(url, "error", error=reason)]
+    extractor = extractor or extractor_for(library)
+    results = [store(library, url, item, tags, extractor) for item in items]
+    if waiting is not None:
+        _db.dequeue(library, waiting.id)
+    return results
+
+
+# -- the read-later queue ---------------------------------------------------------------------
+@dataclass(slots=True)
+class QueueOutcome:
+    """One queued URL tried again: its import results and its queue entry afterwards
+    (``None`` once it has left the queue)."""
+
+    queued: QueuedUrl
+    results: list[ImportResult]
+    after: QueuedUrl | None
+
+    def as_json(self) -> list[dict[str, Any]]:
+        out = []
+        for r in self.results:
+            item = {**r.as_json(), "queue_id": self.queued.id}
+            if self.after is not None:
+                item["attempts"] = self.after.attempts
+            out.append(item)
+        return out
+
+
+def fetch_queue(
+    library: Library,
+    *,
+    ids: Sequence[int] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    fetcher: Fetcher = fetch,
+) -> list[QueueOutcome]:
+    """Try every queued URL (or those in ``ids``) again, oldest first."""
+    waiting = [q for q in _db.queue(library) if ids is None or q.id in ids]
+    extractor = extractor_for(library) if waiting else None
+    outcomes: list[QueueOutcome] = []
+    for done, item in enumerate(waiting, start=1):
+        if cancelled is not None and cancelled():
+            break
+        results = import_url(
+            library, item.url, tags=item.tags, extractor=extractor, fetcher=fetcher
+        )
+        outcomes.append(QueueOutcome(item, results, _db.queued(library, item.id)))
+        if progress is not None:
+            progress(done, len(waiting), item.url)
+    return outcomes
+
+
+# -- feeds ------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class FeedRefresh:
+    """One subscription refreshed: ``ok``, ``not_modified``, ``offline`` or ``error``."""
+
+    feed: Feed
+    status: str
+    error: str | None = None
+    results: list[ImportResult] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.feed.id,
+            "url": self.feed.url,
+            "title": self.feed.title,
+            "status": self.status,
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        out["new"] = sum(r.status == "added" for r in self.results)
+        out["articles"] = [r.as_json() for r in self.results]
+        return out
+
+
+def _refresh_one(
+    library: Library, feed: Feed, extractor: Extractor, fetcher: Fetcher
+) -> FeedRefresh:
+    try:
+        fetched = fetcher(feed.url, etag=feed.etag, modified=feed.modified)
+    except Unreachable as exc:
+        _db.record_fetch(library, feed.id, error=f"offline: {exc}")
+        return FeedRefresh(feed, "offline", str(exc))
+    except (ValueError, OSError) as exc:
+        _db.record_fetch(library, feed.id, error=str(exc))
+        return FeedRefresh(feed, "error", str(exc))
+    if fetched.not_modified:
+        _db.record_fetch(library, feed.id, etag=feed.etag, modified=feed.modified)
+        return FeedRefresh(feed, "not_modified")
+    try:
+        parsed = parse_feed(fetched.data, url=fetched.final_url)
+    except ValueError as exc:
+        _db.record_fetch(library, feed.id, error=str(exc))
+        return FeedRefresh(feed, "error", str(exc))
+    seen = _db.seen_keys(library, feed.id)
+    results: list[ImportResult] = []
+    for item in parsed.items:
+        if item.key in seen:
+            continue
+        seen.add(item.key)
+        error = None if item.error is None else f"{item.label}: {item.error}"
+        result = store(
+            library, feed.url, Incoming(item.draft, item.original, error), feed.tags, extractor
+        )
+        _db.mark_seen(library, feed.id, item.key, result.id)
+        results.append(result)
+    _db.record_fetch(
+        library,
+        feed.id,
+        title=parsed.title,
+        site_url=parsed.site_url,
+        etag=fetched.etag,
+        modified=fetched.last_modified,
+    )
+    return FeedRefresh(_db.feed(library, feed.id) or feed, "ok", results=results)
+
+
+def refresh_feeds(
+    library: Library,
+    *,
+    ids: Sequence[int] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    fetcher: Fetcher = fetch,
+) -> list[FeedRefresh]:
+    """Fetch every subscription (or those in ``ids``) and import the entries not seen yet."""
+    chosen = [f for f in _db.feeds(library) if ids is None or f.id in ids]
+    extractor = extractor_for(library) if chosen else None
+    out: list[FeedRefresh] = []
+    for done, feed in enumerate(chosen, start=1):
+        if cancelled is not None and cancelled():
+            break
+        assert extractor is not None
+        out.append(_refresh_one(library, feed, extractor, fetcher))
+        if progress is not None:
+            progress(done, len(chosen), feed.url)
+    return out

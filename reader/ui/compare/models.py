@@ -1,0 +1,401 @@
+"""Qt models of the comparison pane: the dimension-by-case grid, entity names, article choice.
+
+:class:`CompareModel` shows the dict :func:`reader.services.compare.compare` returns as a
+tree with three columns (the dimension, case A, case B). Each top-level row is one of the
+codebook's dimensions; its case cells hold how much evidence that side has and the *lead*
+sentence of each side: the closest pair across the two cases (by the comparison's
+counterparts), so the collapsed grid reads point by point. Its child rows hold the rest in
+text order, evidence ``i + 1`` of each side in child row ``i`` (a side that has run out
+leaves its cell empty). "Position" below means this display order; every item keeps its
+place in the comparison's own list as ``index`` (what counterparts point at). Evidence
+cells carry the coding's ids and offsets in roles, so a view can open the passage or
+review the coding without knowing the dict. :class:`NamesModel` lists entity names;
+:class:`ArticleChoiceModel` is a checkable list of articles (ids and titles) for choosing a
+case by hand.
+:class:`CompareRequest` says what to compare (Qt-free data, shared with the tasks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.analysis.codebooks import DEFAULT_CODEBOOK
+from reader.services.compare import DEFAULT_A, DEFAULT_B, SHOWN_STATUSES
+from reader.library import ArticleSummary
+from reader.ui.library.models import ARTICLE_ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+SIDES = ("a", "b")
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 41  # "dimension", "evidence" or "empty"
+DIMENSION_ID_ROLE = Qt.ItemDataRole.UserRole + 42
+SIDE_ROLE = Qt.ItemDataRole.UserRole + 43  # "a" or "b" (None in the dimension column)
+EVIDENCE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 44  # index in the comparison's own list
+CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 45
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 46  # (start, end) in the article's text
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 47
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 48
+METHOD_ROLE = Qt.ItemDataRole.UserRole + 49
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 50  # evidence on this side (dimension rows)
+ARTICLE_COUNT_ROLE = Qt.ItemDataRole.UserRole + 51  # articles with evidence (dimension rows)
+ONLY_ROLE = Qt.ItemDataRole.UserRole + 52  # "a", "b" or "" for the dimension's row
+COUNTERPART_ROLE = Qt.ItemDataRole.UserRole + 53  # {"index", "similarity"} or None
+CASE_LABEL_ROLE = Qt.ItemDataRole.UserRole + 54  # the label of the cell's case
+DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 55
+
+STATUS_FILTERS = {
+    "shown": ("Suggested and accepted", SHOWN_STATUSES),
+    "accepted": ("Accepted only", ("accepted",)),
+    "all": ("Everything, with rejected", ("suggested", "accepted", "rejected")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    """What to compare: two case selectors, the codebook and the statuses shown."""
+
+    a: str = DEFAULT_A
+    b: str = DEFAULT_B
+    codebook_id: str = DEFAULT_CODEBOOK
+    statuses: tuple[str, ...] = SHOWN_STATUSES
+
+
+def lead_order(dim: dict[str, Any]) -> dict[str, list[int]]:
+    """Per side, the display order of a dimension's evidence: the closest pair first."""
+    best: tuple[float, int, int] | None = None
+    for side in SIDES:
+        for i, item in enumerate(dim[side]):
+            pair = item.get("counterpart")
+            if pair is None:
+                continue
+            here = (float(pair["similarity"]), i, int(pair["index"]))
+            lead = here if side == "a" else (here[0], here[2], here[1])
+            if best is None or lead[0] > best[0]:
+                best = lead
+    order = {side: list(range(len(dim[side]))) for side in SIDES}
+    if best is not None:
+        for side, first in (("a", best[1]), ("b", best[2])):
+            order[side].remove(first)
+            order[side].insert(0, first)
+    return order
+
+
+def case_label(result: dict[str, Any] | None, side: str) -> str:
+    """The label of case ``side`` in ``result`` ("A" or "B" when there is none)."""
+    if not result:
+        return side.upper()
+    return str(result[side]["label"])
+
+
+class CompareModel(QAbstractItemModel):
+    """Dimensions by cases, with the evidence of each cell (see the module doc)."""
+
+    COLUMNS = ("Dimension", "a", "b")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.result: dict[str, Any] | None = None
+        self._dims: list[dict[str, Any]] = []
+
+    # -- data in -----------------------------------------------------------------------
+    def set_result(self, result: dict[str, Any] | None) -> None:
+        """Show ``result`` (a dict from ``compare``), or nothing."""
+        self.beginResetModel()
+        self.result = result
+        self._dims = []
+        for dim in result["dimensions"] if result else []:
+            order = lead_order(dim)
+            shown = dict(dim)
+            for side in SIDES:
+                shown[side] = [dict(dim[side][i], index=i) for i in order[side]]
+            self._dims.append(shown)
+        self.endResetModel()
+
+    def dimensions(self) -> list[tuple[str, str]]:
+        """``(id, label)`` of every dimension shown, in codebook order."""
+        return [(d["id"], d["label"]) for d in self._dims]
+
+    def dimension_row(self, dimension_id: str) -> int:
+        """The top-level row of ``dimension_id`` (-1 when it is not shown)."""
+        for row, dim in enumerate(self._dims):
+            if dim["id"] == dimension_id:
+                return row
+        return -1
+
+    def evidence(self, dimension_id: str, side: str) -> list[dict[str, Any]]:
+        """The evidence of one cell in display order (empty when there is none)."""
+        row = self.dimension_row(dimension_id)
+        return list(self._dims[row][side]) if row >= 0 else []
+
+    def position_of(self, dimension_id: str, side: str, index: int) -> int:
+        """The display position of item ``index`` of the comparison's list (-1: none)."""
+        for position, item in enumerate(self.evidence(dimension_id, side)):
+            if item["index"] == index:
+                return position
+        return -1
+
+    def index_of(self, dimension_id: str, side: str, position: int) -> QModelIndex:
+        """The cell showing evidence ``position`` of ``side`` in ``dimension_id``."""
+        row = self.dimension_row(dimension_id)
+        if row < 0 or side not in SIDES or position < 0:
+            return QModelIndex()
+        column = SIDES.index(side) + 1
+        parent = self.index(row, 0)
+        if position == 0:
+            return self.index(row, column)
+        return self.index(position - 1, column, parent)
+
+    def locate(self, coding_id: int) -> QModelIndex:
+        """The cell showing the coding ``coding_id`` (invalid when it is not shown)."""
+        for dim in self._dims:
+            for side in SIDES:
+                for position, item in enumerate(dim[side]):
+                    if item["coding_id"] == coding_id:
+                        return self.index_of(dim["id"], side, position)
+        return QModelIndex()
+
+    # -- structure ---------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self._dims)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        dim = self._dims[parent.row()]
+        return max(0, len(dim["a"]) - 1, len(dim["b"]) - 1)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return len(self.COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return self.rowCount(parent) > 0
+
+    # -- cells -------------------------------------------------------------------------
+    def _cell(self, index: Index) -> tuple[dict[str, Any], str | None, int]:
+        """The dimension, the side (None: the dimension column) and the evidence position."""
+        if index.internalId() == 0:
+            dim = self._dims[index.row()]
+            position = 0
+        else:
+            dim = self._dims[index.internalId() - 1]
+            position = index.row() + 1
+        side = SIDES[index.column() - 1] if index.column() > 0 else None
+        return dim, side, position
+
+    def evidence_at(self, index: Index) -> dict[str, Any] | None:
+        """The evidence shown at ``index`` (None for dimension labels and empty cells)."""
+        if not index.isValid() or index.model() is not self:
+            return None
+        dim, side, position = self._cell(index)
+        if side is None or position >= len(dim[side]):
+            return None
+        return dim[side][position]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        dim, side, position = self._cell(index)
+        if side is None and index.internalId() != 0:
+            return Qt.ItemFlag.NoItemFlags  # the empty dimension column of a child row
+        if side is not None and position >= len(dim[side]) and index.internalId() != 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        dim, side, position = self._cell(index)
+        top = index.internalId() == 0
+        if side is None:
+            return self._dimension_data(dim, top, role)
+        return self._case_data(dim, side, position, top, role)
+
+    def _dimension_data(self, dim: dict[str, Any], top: bool, role: int) -> Any:
+        if not top:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return dim["label"]
+        if role in (Qt.ItemDataRole.ToolTipRole, DESCRIPTION_ROLE):
+            return dim.get("description") or None
+        if role == KIND_ROLE:
+            return "dimension"
+        if role == DIMENSION_ID_ROLE:
+            return dim["id"]
+        if role == ONLY_ROLE:
+            return dim.get("only") or ""
+        if role == CASE_LABEL_ROLE:
+            return case_label(self.result, dim["only"]) if dim.get("only") else ""
+        return None
+
+    def _case_data(
+        self, dim: dict[str, Any], side: str, position: int, top: bool, role: int
+    ) -> Any:
+        items = dim[side]
+        item = items[position] if position < len(items) else None
+        if role == KIND_ROLE:
+            return "evidence" if item is not None else "empty"
+        if role == DIMENSION_ID_ROLE:
+            return dim["id"]
+        if role == SIDE_ROLE:
+            return side
+        if role == CASE_LABEL_ROLE:
+            return case_label(self.result, side)
+        if role == ONLY_ROLE:
+            return (dim.get("only") or "") if top else ""
+        if role == COUNT_ROLE:
+            return len(items) if top else None
+        if role == ARTICLE_COUNT_ROLE:
+            return len({e["article_id"] for e in items}) if top else None
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item["text"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item['text']}\n\n{item['title']} \u00b7 {item['status']}, {item['method']}"
+        values = {
+            EVIDENCE_INDEX_ROLE: item["index"],
+            CODING_ID_ROLE: item["coding_id"],
+            ARTICLE_ID_ROLE: item["article_id"],
+            SPAN_ROLE: (item["start"], item["end"]),
+            TITLE_ROLE: item["title"],
+            STATUS_ROLE: item["status"],
+            METHOD_ROLE: item["method"],
+            COUNTERPART_ROLE: item.get("counterpart"),
+        }
+        return values.get(role)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return self.COLUMNS[0]
+            side = SIDES[section - 1]
+            if not self.result:
+                return f"Case {side.upper()}"
+            count = len(self.result[side]["articles"])
+            noun = "article" if count == 1 else "articles"
+            return f"{case_label(self.result, side)} \u00b7 {count} {noun}"
+        if role == SIDE_ROLE and section > 0:
+            return SIDES[section - 1]
+        return None
+
+
+class NamesModel(QAbstractListModel):
+    """A plain list of names (the entities one comparison column holds)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names: list[str] = []
+
+    def set_names(self, names: Sequence[str]) -> None:
+        self.beginResetModel()
+        self.names = list(names)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.names)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.names):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.names[index.row()]
+        return None
+
+
+class ArticleChoiceModel(QAbstractListModel):
+    """Articles with a check box each: the case the user picks by hand."""
+
+    def __init__(
+        self,
+        articles: Sequence[ArticleSummary],
+        checked: Sequence[int] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ids = [a.id for a in articles]
+        self._titles = {a.id: a.title for a in articles}
+        self._meta = {
+            a.id: " \u00b7 ".join(t for t in (a.source or "", *a.tags) if t) for a in articles
+        }
+        self._checked = {i for i in checked if i in self._titles}
+
+    @property
+    def checked_ids(self) -> list[int]:
+        """The ticked articles, in list order."""
+        return [i for i in self.ids if i in self._checked]
+
+    def set_all(self, on: bool) -> None:
+        self._checked = set(self.ids) if on else set()
+        if self.ids:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self.ids) - 1), [Qt.ItemDataRole.CheckStateRole]
+            )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.ids):
+            return None
+        article_id = self.ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[article_id]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._meta[article_id] or None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if article_id in self._checked else Qt.CheckState.Unchecked
+        if role == ARTICLE_ID_ROLE:
+            return article_id
+        return None
+
+    def setData(  # noqa: N802 (Qt override)
+        self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        article_id = self.ids[index.row()]
+        state = value.value if isinstance(value, Qt.CheckState) else value
+        if state == Qt.CheckState.Checked.value:
+            self._checked.add(article_id)
+        else:
+            self._checked.discard(article_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True

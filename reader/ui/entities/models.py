@@ -1,0 +1,384 @@
+"""Qt models of the entity sidebar, and how entity types look.
+
+:class:`EntityTreeModel` groups entities by type (top-level rows, with how many entities
+each holds) for one article or for the whole library, with mention counts in a second
+column and a text filter over names and aliases. Its rows hold entity ids and the small
+:class:`~reader.library.entities.EntityInfo` records the library returns; it also keeps the
+open article's entities with their mention offsets, whatever the scope, so the reader can
+highlight them. :class:`MentioningArticlesModel` lists the other articles that mention one
+entity, with counts. :data:`TYPE_LABELS` and :func:`type_colours` give each type its label
+and its soft and strong highlight colours in the light and dark themes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+
+from reader.analysis.entities import TYPES
+from reader.library import Library
+from reader.library.entities import EntityInfo
+from reader.ui.library.models import ARTICLE_ID_ROLE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+TYPE_LABELS = {
+    "person": "Person",
+    "organization": "Organisation",
+    "armed_group": "Armed group",
+    "place": "Place",
+    "commodity": "Commodity",
+    "figure": "Figure",
+    "other": "Other",
+}
+SCOPES = ("article", "library")
+
+ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 21
+ENTITY_TYPE_ROLE = Qt.ItemDataRole.UserRole + 22
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 23
+NAME_ROLE = Qt.ItemDataRole.UserRole + 24
+
+# (soft, strong) backgrounds per type: soft for "colour by type", strong for a selection.
+_LIGHT_COLOURS = {
+    "person": ("#f7e0de", "#eab4ae"),
+    "organization": ("#dfe8f5", "#b3cbeb"),
+    "armed_group": ("#f8e3cd", "#efc08d"),
+    "place": ("#deefdc", "#b2dbad"),
+    "commodity": ("#eee3f5", "#d4bae6"),
+    "figure": ("#f4eecb", "#e3d68b"),
+    "other": ("#e9e6e0", "#d0cbc1"),
+}
+_DARK_COLOURS = {
+    "person": ("#472e30", "#7b4247"),
+    "organization": ("#2a3a50", "#3f5d88"),
+    "armed_group": ("#48381f", "#7d5a2c"),
+    "place": ("#2b412e", "#426d46"),
+    "commodity": ("#3b2f48", "#654b7d"),
+    "figure": ("#423e1d", "#6f6829"),
+    "other": ("#353438", "#58565c"),
+}
+
+
+def type_colours(theme_name: str) -> dict[str, tuple[str, str]]:
+    """``{type: (soft, strong)}`` background colours for the theme called ``theme_name``."""
+    return dict(_DARK_COLOURS if theme_name == "dark" else _LIGHT_COLOURS)
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _muted() -> QColor:
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def _matches(info: EntityInfo, needle: str) -> bool:
+    return needle in info.name.casefold() or any(needle in a.casefold() for a in info.aliases)
+
+
+class EntityTreeModel(QAbstractItemModel):
+    """Types as top-level rows, their entities below; columns: name, mentions."""
+
+    NAME, COUNT = 0, 1
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.article_id: int | None = None
+        self.scope = "article"
+        self.filter_text = ""
+        self.article_entities: list[EntityInfo] = []
+        self._listed: list[EntityInfo] = []
+        self._groups: list[tuple[str, list[EntityInfo]]] = []
+        self._swatches: dict[str, QIcon] = {}
+        self._loaded = False
+        self._colours = {t: strong for t, (_soft, strong) in type_colours("light").items()}
+
+    # -- loading -----------------------------------------------------------------------
+    def load(self, article_id: int | None, scope: str | None = None) -> None:
+        """Show the entities of ``article_id`` (or the library's, by ``scope``)."""
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
+        if self.scope == "library" and scope in (None, "library") and self._loaded:
+            self.article_id = article_id  # the listed entities stay as they are
+            self.article_entities = self._article_entities()
+            return
+        self.scope = scope or self.scope
+        self.article_id = article_id
+        self.refresh()
+
+    def _article_entities(self) -> list[EntityInfo]:
+        return self.library.article_entities(self.article_id) if self.article_id else []
+
+    def refresh(self) -> None:
+        """Query the library again for the current article and scope."""
+        self.article_entities = self._article_entities()
+        self._loaded = True
+        if self.scope == "library":
+            self._listed = self.library.entities()
+        else:
+            self._listed = list(self.article_entities)
+        self._regroup()
+
+    def set_filter(self, text: str) -> None:
+        """Show only entities whose name or an alias contains ``text`` (any case)."""
+        text = text.strip().casefold()
+        if text != self.filter_text:
+            self.filter_text = text
+            self._regroup()
+
+    def _regroup(self) -> None:
+        self.beginResetModel()
+        by_type: dict[str, list[EntityInfo]] = {t: [] for t in TYPES}
+        for info in self._listed:
+            if not self.filter_text or _matches(info, self.filter_text):
+                by_type.setdefault(info.type, []).append(info)
+        self._groups = [(t, items) for t, items in by_type.items() if items]
+        self.endResetModel()
+
+    def set_type_colours(self, colours: Mapping[str, str]) -> None:
+        """Colour the type swatches (``{type: colour}``, the theme's strong colours)."""
+        self._colours = dict(colours)
+        self._swatches.clear()
+        if self._groups:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._groups) - 1, 0),
+                [Qt.ItemDataRole.DecorationRole],
+            )
+
+    # -- lookups -----------------------------------------------------------------------
+    @property
+    def listed_count(self) -> int:
+        """How many entities the scope holds (before filtering)."""
+        return len(self._listed)
+
+    @property
+    def shown_count(self) -> int:
+        return sum(len(items) for _t, items in self._groups)
+
+    def info(self, entity_id: int) -> EntityInfo | None:
+        """The listed entity ``entity_id`` (filtered out or not)."""
+        return next((i for i in self._listed if i.id == entity_id), None)
+
+    def mentions_of(self, entity_id: int) -> tuple[tuple[int, int], ...]:
+        """Where the open article mentions ``entity_id`` (empty if it does not)."""
+        found = next((i for i in self.article_entities if i.id == entity_id), None)
+        return found.mentions if found else ()
+
+    def mentions_by_type(self) -> dict[str, list[tuple[int, int]]]:
+        """Every mention in the open article, grouped by entity type."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for info in self.article_entities:
+            out.setdefault(info.type, []).extend(info.mentions)
+        return out
+
+    def find_name(self, name: str) -> int | None:
+        """The id of the listed entity called ``name`` (or known by it), any case."""
+        wanted = name.strip().casefold()
+        for info in self._listed:
+            if info.name.casefold() == wanted:
+                return info.id
+        for info in self._listed:
+            if any(a.casefold() == wanted for a in info.aliases):
+                return info.id
+        return None
+
+    def entity_index(self, entity_id: int) -> QModelIndex:
+        """The index of ``entity_id`` in column 0 (invalid when not shown)."""
+        for g, (_type, items) in enumerate(self._groups):
+            for r, info in enumerate(items):
+                if info.id == entity_id:
+                    return self.createIndex(r, 0, g + 1)
+        return QModelIndex()
+
+    def entity_id(self, index: ModelIndex) -> int | None:
+        value = index.data(ENTITY_ID_ROLE) if index.isValid() else None
+        return None if value is None else int(value)
+
+    # -- the model ---------------------------------------------------------------------
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: ModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: ModelIndex | None = None) -> QModelIndex:  # type: ignore[override]
+        if child is None:  # QObject.parent()
+            return super().parent()  # type: ignore[return-value]
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 2
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Entity", "Mentions")[section] if 0 <= section < 2 else None
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._type_data(index, role)
+        type_, items = self._groups[index.internalId() - 1]
+        info = items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return info.name if column == self.NAME else str(info.count)
+        if role == ENTITY_ID_ROLE:
+            return info.id
+        if role == ENTITY_TYPE_ROLE:
+            return type_
+        if role == COUNT_ROLE:
+            return info.count
+        if role == NAME_ROLE:
+            return info.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(info)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COUNT:
+            return _muted()
+        return None
+
+    def _type_data(self, index: ModelIndex, role: int) -> object:
+        type_, items = self._groups[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TYPE_LABELS.get(type_, type_) if column == self.NAME else str(len(items))
+        if role == ENTITY_TYPE_ROLE:
+            return type_
+        if role == COUNT_ROLE:
+            return len(items)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
+            colour = self._colours.get(type_, "#cccccc")
+            if colour not in self._swatches:
+                self._swatches[colour] = _swatch(colour)
+            return self._swatches[colour]
+        if role == Qt.ItemDataRole.FontRole and column == self.NAME:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COUNT:
+            return _muted()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            noun = "entity" if len(items) == 1 else "entities"
+            return f"{len(items)} {noun} of type {TYPE_LABELS.get(type_, type_).lower()}"
+        return None
+
+    def _tooltip(self, info: EntityInfo) -> str:
+        noun = "mention" if info.count == 1 else "mentions"
+        lines = [f"{info.name} \u2014 {TYPE_LABELS.get(info.type, info.type).lower()}"]
+        if self.scope == "library":
+            places = "article" if info.articles == 1 else "articles"
+            lines.append(f"{info.count} {noun} in {info.articles} {places}")
+        else:
+            lines.append(f"{info.count} {noun} in this article")
+        if info.aliases:
+            lines.append("Also written: " + ", ".join(info.aliases))
+        return "\n".join(lines)
+
+
+class MentioningArticlesModel(QAbstractTableModel):
+    """The articles that mention one entity (but the open one); columns: title, mentions."""
+
+    TITLE, COUNT = 0, 1
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.entity_id: int | None = None
+        self.exclude: int | None = None
+        self._rows: list[tuple[int, str, int]] = []
+
+    def set_entity(self, entity_id: int | None, *, exclude: int | None = None) -> None:
+        """List the articles mentioning ``entity_id``, leaving out the article ``exclude``."""
+        self.beginResetModel()
+        self.entity_id = entity_id
+        self.exclude = exclude
+        rows = self.library.articles_mentioning(entity_id) if entity_id else []
+        self._rows = [r for r in rows if r[0] != exclude]
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_entity(self.entity_id, exclude=self.exclude)
+
+    def article_id(self, row: int) -> int | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Article", "Mentions")[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article_id, title, count = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title if column == self.TITLE else str(count)
+        if role == ARTICLE_ID_ROLE:
+            return article_id
+        if role == COUNT_ROLE:
+            return count
+        if role == Qt.ItemDataRole.ToolTipRole:
+            noun = "mention" if count == 1 else "mentions"
+            return f"{title}\n{count} {noun}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COUNT:
+            return _muted()
+        return None

@@ -1,0 +1,480 @@
+"""The entity sidebar: who, where and what the open article mentions, and the corrections.
+
+A filter box and a scope choice (this article or the whole library) sit above a tree of
+entities grouped by type with mention counts; below, the other articles that mention the
+selected entity, with counts (Enter or a double-click opens one and keeps the entity
+selected there). The context menu of an entity offers Rename…, Change Type ▸, Merge
+Into… and Not an Entity. The pane owns no data (the models of
+:mod:`reader.ui.entities.models` do) and runs nothing itself: it asks for corrections with
+:attr:`EntityPane.correction_requested`, and whoever runs them calls :meth:`refresh`.
+Questions go through an :class:`EntityDialogs`, which tests replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from string import Template
+
+from PySide6.QtCore import QModelIndex, QPoint, QStringListModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library import Library
+from reader.ui.entities.models import (
+    SCOPES,
+    TYPE_LABELS,
+    EntityTreeModel,
+    MentioningArticlesModel,
+    type_colours,
+)
+from reader.ui.library.models import ARTICLE_ID_ROLE
+from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
+from reader.ui.common.theme import LIGHT, Theme
+
+SCOPE_LABELS = {"article": "This article", "library": "Whole library"}
+TREE_PAGE, EMPTY_PAGE = 0, 1
+NO_ARTICLE = "Open an article to see who and what it mentions."
+NO_ENTITIES = "No entities found in this article"
+NO_LIBRARY_ENTITIES = "No entities in the library yet"
+NOTHING_MATCHES = "No entity matches \u201c{text}\u201d"
+PICK_ONE = "Select an entity to see where else it is mentioned."
+
+PANE_STYLE = Template(
+    """
+#entityPane { background: $window; }
+QLineEdit#entityFilter, QComboBox#entityScope {
+    background: $base; color: $text; border: 1px solid $rule; border-radius: 6px;
+    padding: 5px 8px; selection-background-color: $selection; selection-color: $selection_text;
+}
+QLineEdit#entityFilter:focus, QComboBox#entityScope:focus { border: 1px solid $accent; }
+QComboBox#entityScope::drop-down { border: none; width: 18px; }
+QComboBox#entityScope QAbstractItemView {
+    background: $base; color: $text; border: 1px solid $rule;
+    selection-background-color: $selection; selection-color: $selection_text;
+}
+QTreeView#entityTree, QTreeView#entityArticles {
+    background: $base; color: $text; border: none; border-top: 1px solid $rule; outline: 0;
+}
+QTreeView#entityTree::item, QTreeView#entityArticles::item { padding: 3px 2px; border: none; }
+QTreeView#entityTree::item:selected, QTreeView#entityArticles::item:selected {
+    background: $selection; color: $selection_text;
+}
+QLabel#entityEmpty {
+    color: $muted; background: $base; border-top: 1px solid $rule; padding: 28px 18px;
+}
+QLabel#entityOthersLabel { color: $muted; background: $window; padding: 9px 12px 7px 12px; }
+QSplitter#entitySplitter::handle { background: $rule; }
+"""
+)
+
+
+def merge_dialog(parent: QWidget, name: str, candidates: list[str]) -> tuple[QDialog, QLineEdit]:
+    """The (not yet shown) dialog that asks what to merge ``name`` into, and its field."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("mergeDialog")
+    dialog.setWindowTitle("Merge Entity")
+    label = QLabel(f"Merge \u201c{name}\u201d into:", dialog)
+    edit = QLineEdit(dialog)
+    edit.setPlaceholderText("Another entity\u2019s name")
+    completer = QCompleter(QStringListModel(candidates, dialog), dialog)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    edit.setCompleter(completer)
+    hint = QLabel(f"\u201c{name}\u201d will be shown as that entity from now on.", dialog)
+    hint.setWordWrap(True)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in (label, edit, hint, buttons):
+        layout.addWidget(widget)
+    dialog.resize(380, dialog.sizeHint().height())
+    return dialog, edit
+
+
+class EntityDialogs:
+    """The questions the pane asks (modal dialogs); tests pass a stand-in."""
+
+    def ask_new_name(self, parent: QWidget, name: str) -> str | None:
+        """A new name for the entity ``name``, or None."""
+        text, ok = QInputDialog.getText(
+            parent, "Rename Entity", f"New name for \u201c{name}\u201d:", text=name
+        )
+        text = text.strip()
+        return text if ok and text and text != name else None
+
+    def ask_merge_target(self, parent: QWidget, name: str, candidates: list[str]) -> str | None:
+        """The entity ``name`` should be merged into (chosen with a completer), or None."""
+        dialog, edit = merge_dialog(parent, name, candidates)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        target = edit.text().strip()
+        dialog.deleteLater()
+        return target if accepted and target and target != name else None
+
+
+class EntityPane(QWidget):
+    """The sidebar's widget.
+
+    Signals:
+        entity_selected(entity_id, reveal): an entity was chosen (0: none); ``reveal`` asks
+            the reader to scroll to its first mention.
+        entities_loaded(): the article's entities were (re)loaded.
+        article_activated(article_id): the user chose another article that mentions it.
+        correction_requested(kind, name, value): a correction the user asked for.
+    """
+
+    entity_selected = Signal(int, bool)
+    entities_loaded = Signal()
+    article_activated = Signal(int)
+    correction_requested = Signal(str, str, str)
+
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        dialogs: EntityDialogs | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityPane")
+        self.library = library
+        self.dialogs = dialogs or EntityDialogs()
+        self.tree_model = EntityTreeModel(library, self)
+        self.others_model = MentioningArticlesModel(library, self)
+        self._expected: str | None = None  # select this name after the next refresh
+        self._follow: int | None = None  # keep this entity when the next article opens
+        self._chosen: int | None = None  # stays chosen while a filter hides it
+        self._quiet = False
+        self._reveal = True
+
+        self.filter_edit = filter_edit(self, "entityFilter", "Filter entities")
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setObjectName("entityScope")
+        self.scope_combo.setAccessibleName("Entity scope")
+        self.scope_combo.setToolTip("Entities of the open article, or of the whole library")
+        for scope in SCOPES:
+            self.scope_combo.addItem(SCOPE_LABELS[scope], scope)
+
+        self.tree = self._make_tree()
+        self.empty_label = QLabel(NO_ARTICLE, self)
+        self.empty_label.setObjectName("entityEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty_label)
+
+        self.others_label = QLabel(PICK_ONE, self)
+        self.others_label.setObjectName("entityOthersLabel")
+        self.others_label.setWordWrap(True)
+        self.others = self._make_others()
+        lower = stacked(self, (self.others_label, 0), (self.others, 1))
+        self.splitter = pane_splitter(self, "entitySplitter", self.stack, lower, (3, 1), [560, 190])
+        lay_out_pane(self, [(self.filter_edit, 1), (self.scope_combo, 0)], 8, self.splitter)
+
+        self.filter_edit.textChanged.connect(self.on_filter_text_changed)
+        self.filter_edit.returnPressed.connect(self.on_filter_return_pressed)
+        self.scope_combo.currentIndexChanged.connect(self.on_scope_index_changed)
+        self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.tree.activated.connect(self.on_tree_activated)
+        self.tree.customContextMenuRequested.connect(self.on_tree_context_menu_requested)
+        self.others.activated.connect(self.on_other_article_activated)
+        self.set_theme(LIGHT)
+        self._show_state()
+
+    def _make_tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setObjectName("entityTree")
+        tree.setAccessibleName("Entities")
+        tree.setModel(self.tree_model)
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(True)
+        tree.setIndentation(14)
+        tree.setAnimated(False)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+    def _make_others(self) -> QTreeView:
+        view = QTreeView(self)
+        view.setObjectName("entityArticles")
+        view.setAccessibleName("Other articles mentioning the entity")
+        view.setModel(self.others_model)
+        view.setHeaderHidden(True)
+        view.setRootIsDecorated(False)
+        view.setUniformRowHeights(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setToolTip("Enter or a double-click opens the article")
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def set_theme(self, theme: Theme) -> None:
+        """Restyle the pane and the type swatches for ``theme``."""
+        self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
+        colours = type_colours(theme.name)
+        self.tree_model.set_type_colours({t: strong for t, (_soft, strong) in colours.items()})
+
+    # -- what is shown -----------------------------------------------------------------
+    @property
+    def article_id(self) -> int | None:
+        return self.tree_model.article_id
+
+    @property
+    def scope(self) -> str:
+        return self.tree_model.scope
+
+    @property
+    def current_entity_id(self) -> int | None:
+        """The chosen entity (even while the filter hides it)."""
+        return self._chosen
+
+    def set_article(self, article_id: int | None) -> None:
+        """Show the entities of ``article_id`` (None or 0: no article)."""
+        follow, self._follow = self._follow, None
+        keep = follow or (self.current_entity_id if self.scope == "library" else None)
+        self.tree_model.load(article_id or None)
+        self._after_load(keep, None, reveal=bool(follow))
+
+    def refresh(self) -> None:
+        """Query again (after a correction or re-extraction), keeping the selection."""
+        current = self.current_entity_id
+        info = self.tree_model.info(current) if current else None
+        expected, self._expected = self._expected, None
+        self.tree_model.refresh()
+        if expected is not None:
+            self._after_load(None, expected, reveal=False)
+        else:
+            self._after_load(current, info.name if info else None, reveal=False)
+
+    def expect_selection(self, name: str | None) -> None:
+        """After the next :meth:`refresh`, select the entity called ``name`` ("" for none)."""
+        self._expected = name
+
+    def set_scope(self, scope: str) -> None:
+        """``article`` or ``library``."""
+        self.scope_combo.setCurrentIndex(SCOPES.index(scope))
+
+    def _after_load(self, entity_id: int | None, name: str | None, *, reveal: bool) -> None:
+        self.tree.expandAll()
+        self._show_state()
+        self.entities_loaded.emit()
+        model = self.tree_model
+        if entity_id is None or not model.entity_index(entity_id).isValid():
+            entity_id = model.find_name(name) if name else None
+        if entity_id is not None and model.entity_index(entity_id).isValid():
+            self._select(entity_id, reveal)
+        else:
+            self._choose(None, reveal=False)
+
+    def _show_state(self) -> None:
+        model = self.tree_model
+        if model.shown_count:
+            self.stack.setCurrentIndex(TREE_PAGE)
+            return
+        if model.filter_text and model.listed_count:
+            text = NOTHING_MATCHES.format(text=self.filter_edit.text().strip())
+        elif model.scope == "library":
+            text = NO_LIBRARY_ENTITIES
+        else:
+            text = NO_ENTITIES if model.article_id else NO_ARTICLE
+        self.empty_label.setText(text)
+        self.stack.setCurrentIndex(EMPTY_PAGE)
+
+    # -- choosing entities -------------------------------------------------------------
+    def select_entity(self, entity_id: int, *, reveal: bool = True) -> bool:
+        """Select ``entity_id`` in the tree (clearing a filter that hides it)."""
+        if not self.tree_model.entity_index(entity_id).isValid() and self.filter_edit.text():
+            self.filter_edit.clear()
+        if not self.tree_model.entity_index(entity_id).isValid():
+            return False
+        self._select(entity_id, reveal)
+        return True
+
+    def select_entity_named(self, name: str, *, reveal: bool = True) -> bool:
+        """Select the entity called ``name`` (or known by it), any case."""
+        entity_id = self.tree_model.find_name(name)
+        return entity_id is not None and self.select_entity(entity_id, reveal=reveal)
+
+    def _select(self, entity_id: int, reveal: bool) -> None:
+        index = self.tree_model.entity_index(entity_id)
+        if index == self.tree.currentIndex():
+            self._choose(entity_id, reveal=reveal)
+            return
+        self._reveal = reveal
+        try:
+            self.tree.setCurrentIndex(index)
+        finally:
+            self._reveal = True
+        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _choose(self, entity_id: int | None, *, reveal: bool) -> None:
+        self._chosen = entity_id
+        self.others_model.set_entity(entity_id, exclude=self.article_id)
+        if entity_id is None:
+            self.others_label.setText(PICK_ONE)
+        else:
+            count = self.others_model.rowCount()
+            if count == 0:
+                text = "Not mentioned in any other article."
+            else:
+                noun = "article" if count == 1 else "articles"
+                text = f"Also in {count} other {noun}"
+            self.others_label.setText(text)
+        self.entity_selected.emit(entity_id or 0, reveal)
+
+    def mentions_of(self, entity_id: int) -> tuple[tuple[int, int], ...]:
+        """Where the open article mentions ``entity_id``."""
+        return self.tree_model.mentions_of(entity_id)
+
+    def type_of(self, entity_id: int) -> str:
+        info = self.tree_model.info(entity_id)
+        return info.type if info else "other"
+
+    def mentions_by_type(self) -> dict[str, list[tuple[int, int]]]:
+        return self.tree_model.mentions_by_type()
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet:
+            self._choose(self.tree_model.entity_id(current), reveal=self._reveal)
+
+    @Slot(QModelIndex)
+    def on_tree_activated(self, index: QModelIndex) -> None:
+        entity_id = self.tree_model.entity_id(index)
+        if entity_id is not None:  # Enter or a double-click: back to the first mention
+            self.entity_selected.emit(entity_id, True)
+
+    @Slot(QModelIndex)
+    def on_other_article_activated(self, index: QModelIndex) -> None:
+        article_id = index.data(ARTICLE_ID_ROLE)
+        if article_id is not None:
+            self._follow = self.current_entity_id
+            self.article_activated.emit(int(article_id))
+
+    # -- filter and scope --------------------------------------------------------------
+    @Slot(str)
+    def on_filter_text_changed(self, text: str) -> None:
+        current = self.current_entity_id
+        self.tree_model.set_filter(text)
+        self.tree.expandAll()
+        self._show_state()
+        index = self.tree_model.entity_index(current) if current else QModelIndex()
+        if index.isValid():  # the same entity, still chosen: nothing to tell anyone
+            self._quiet = True
+            try:
+                self.tree.setCurrentIndex(index)
+            finally:
+                self._quiet = False
+
+    @Slot()
+    def on_filter_return_pressed(self) -> None:
+        first_group = self.tree_model.index(0, 0)
+        first = self.tree_model.index(0, 0, first_group)
+        entity_id = self.tree_model.entity_id(first)
+        if entity_id is not None:
+            self._select(entity_id, True)
+            self.tree.setFocus()
+
+    @Slot(int)
+    def on_scope_index_changed(self, row: int) -> None:
+        scope = SCOPES[row] if 0 <= row < len(SCOPES) else "article"
+        current = self.current_entity_id
+        self.tree_model.load(self.article_id, scope)
+        self._after_load(current, None, reveal=False)
+
+    # -- corrections -------------------------------------------------------------------
+    @Slot(QPoint)
+    def on_tree_context_menu_requested(self, pos: QPoint) -> None:
+        entity_id = self.tree_model.entity_id(self.tree.indexAt(pos))
+        if entity_id is None:
+            return
+        menu = self.context_menu(entity_id)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def context_menu(self, entity_id: int) -> QMenu:
+        """Rename…, Change Type ▸, Merge Into… and Not an Entity for ``entity_id``."""
+        info = self.tree_model.info(entity_id)
+        menu = QMenu(self)
+        menu.addAction("Rename\u2026", lambda: self.on_rename_requested(entity_id))
+        types = menu.addMenu("Change Type")
+        for type_, label in TYPE_LABELS.items():
+            action = types.addAction(label)
+            action.setCheckable(info is not None and info.type == type_)
+            action.setChecked(action.isCheckable())
+            action.setEnabled(info is None or info.type != type_)
+            action.triggered.connect(lambda _c=False, t=type_: self.retype_entity(entity_id, t))
+        menu.addAction("Merge Into\u2026", lambda: self.on_merge_requested(entity_id))
+        menu.addSeparator()
+        menu.addAction("Not an Entity", lambda: self.hide_entity(entity_id))
+        return menu
+
+    def _name(self, entity_id: int) -> str | None:
+        info = self.tree_model.info(entity_id)
+        return info.name if info else None
+
+    def _request(self, kind: str, name: str, value: str, then_select: str) -> None:
+        self.expect_selection(then_select)
+        self.correction_requested.emit(kind, name, value)
+
+    @Slot()
+    def on_rename_requested(self, entity_id: int | None = None) -> None:
+        entity_id = entity_id or self.current_entity_id
+        name = self._name(entity_id) if entity_id else None
+        if name is not None:
+            new_name = self.dialogs.ask_new_name(self, name)
+            if new_name:
+                self._request("rename", name, new_name, new_name)
+
+    @Slot()
+    def on_merge_requested(self, entity_id: int | None = None) -> None:
+        entity_id = entity_id or self.current_entity_id
+        name = self._name(entity_id) if entity_id else None
+        if name is None:
+            return
+        target = self.dialogs.ask_merge_target(self, name, self.merge_candidates(name))
+        if target:
+            self._request("merge", name, target, target)
+
+    def merge_candidates(self, name: str) -> list[str]:
+        """Names to merge ``name`` into: the article's entities first, then the library's."""
+        names = [i.name for i in self.tree_model.article_entities]
+        names += self.library.entity_names()
+        return [n for n in dict.fromkeys(names) if n != name]
+
+    def retype_entity(self, entity_id: int, type_: str) -> None:
+        name = self._name(entity_id)
+        if name is not None:
+            self._request("retype", name, type_, name)
+
+    def hide_entity(self, entity_id: int) -> None:
+        """ "Not an entity": hide it here and everywhere, now and later."""
+        name = self._name(entity_id)
+        if name is not None:
+            self._request("hide", name, "", "")

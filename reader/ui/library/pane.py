@@ -1,0 +1,273 @@
+"""The library pane: search box, tag filter, the article table and ranked search results.
+
+Typing in the search box (debounced) swaps the table for the results list; Enter or a
+click opens a result, Esc clears the search and brings the table back. Choosing a row of
+the table opens that article; a note among the results opens that note. The pane owns no
+data: three models from :mod:`reader.ui.library.models` do, and it only tells the window
+which article or note was chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from reader.library import Library
+from reader.ui.library.models import (
+    ARTICLE_ID_ROLE,
+    NOTE_ID_ROLE,
+    ArticleTableModel,
+    SearchResultsModel,
+    TagListModel,
+)
+from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, stacked
+from reader.ui.library.search_delegate import SearchHitDelegate
+
+SEARCH_DELAY_MS = 250
+TABLE_PAGE, RESULTS_PAGE = 0, 1
+
+
+class LibraryPane(QWidget):
+    """Browse, filter and search the library.
+
+    Signals:
+        article_activated(article_id): the user chose an article to read.
+        filter_changed(): the tag filter changed (the shown count changed).
+        note_activated(note_id): the user chose a note among the search results.
+    """
+
+    article_activated = Signal(int)
+    note_activated = Signal(int)
+    filter_changed = Signal()
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPane")
+        self.library = library
+        self.table_model = ArticleTableModel(library, self)
+        self.tag_model = TagListModel(library, self)
+        self.results_model = SearchResultsModel(library, self)
+        self._syncing = False
+
+        self.search_edit = filter_edit(self, "searchEdit", "Search the library")
+        self.search_edit.setToolTip(
+            'Words, "exact phrases", OR, NOT, prefix* — Enter opens, Esc clears (Ctrl+K)'
+        )
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setObjectName("tagCombo")
+        self.tag_combo.setModel(self.tag_model)
+        self.tag_combo.setToolTip("Show only articles with this tag")
+        self.tag_combo.setAccessibleName("Tag filter")
+
+        self.table = self._make_table()
+        self.results_label = QLabel(self)
+        self.results_label.setObjectName("resultsLabel")
+        self.results = self._make_results()
+        results_page = stacked(self, (self.results_label, 0), (self.results, 1))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(results_page)
+
+        lay_out_pane(self, [(self.search_edit, 3), (self.tag_combo, 2)], 8, self.stack)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(self.on_search_text_changed)
+        self.search_edit.returnPressed.connect(self.on_search_return_pressed)
+        self.search_edit.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.tag_combo.currentIndexChanged.connect(self.on_tag_index_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_row_changed)
+        self.results.clicked.connect(self.on_result_activated)
+        self.results.activated.connect(self.on_result_activated)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("articleTable")
+        table.setAccessibleName("Articles")
+        table.setModel(self.table_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 16)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 110), (2, 108), (3, 72)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self._sort_indicator = (2, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self.on_sort_indicator_changed)
+        table.setSortingEnabled(True)
+        return table
+
+    def _make_results(self) -> QListView:
+        results = QListView(self)
+        results.setObjectName("searchResults")
+        results.setAccessibleName("Search results")
+        results.setModel(self.results_model)
+        results.setItemDelegate(SearchHitDelegate(results))
+        results.setResizeMode(QListView.ResizeMode.Adjust)
+        results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        results.setWordWrap(True)
+        return results
+
+    # -- the library changed -----------------------------------------------------------
+    def refresh(self, current_article: int | None = None) -> None:
+        """Re-query every model (after an import) and keep the filter and selection."""
+        tag = self.table_model.tag
+        self.tag_combo.blockSignals(True)
+        self.tag_model.refresh()
+        self.tag_combo.setCurrentIndex(self.tag_model.row_of(tag))
+        self.tag_combo.blockSignals(False)
+        self.table_model.tag = self.tag_model.tag(self.tag_combo.currentIndex())
+        self.table_model.refresh()
+        if self.search_edit.text().strip():
+            self.run_search()
+        if current_article is not None:
+            self.select_article(current_article)
+
+    def select_article(self, article_id: int) -> None:
+        """Highlight ``article_id`` in the table (without reopening it)."""
+        row = self.table_model.row_of(article_id)
+        if row is None:
+            return
+        self._syncing = True
+        try:
+            index = self.table_model.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False
+
+    @property
+    def shown_count(self) -> int:
+        return self.table_model.rowCount()
+
+    # -- tag filter and sorting --------------------------------------------------------
+    @Slot(int)
+    def on_tag_index_changed(self, row: int) -> None:
+        self.table_model.set_tag(self.tag_model.tag(row))
+        if self.search_edit.text().strip():
+            self.run_search()
+        self.filter_changed.emit()
+
+    @Slot(int, Qt.SortOrder)
+    def on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        if section not in ArticleTableModel.SORT_KEYS:  # Tags: put the indicator back
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort_indicator)
+            header.blockSignals(False)
+            return
+        self._sort_indicator = (section, order)
+
+    # -- choosing articles -------------------------------------------------------------
+    @Slot(QModelIndex, QModelIndex)
+    def on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        article_id = self.table_model.article_id(current.row())
+        if article_id is not None:
+            self.article_activated.emit(article_id)
+
+    @Slot(QModelIndex)
+    def on_result_activated(self, index: QModelIndex) -> None:
+        note_id = index.data(NOTE_ID_ROLE)
+        if note_id is not None:
+            self.note_activated.emit(int(note_id))
+            return
+        article_id = index.data(ARTICLE_ID_ROLE)
+        if article_id is not None:
+            self.article_activated.emit(int(article_id))
+
+    # -- search ------------------------------------------------------------------------
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    @Slot(str)
+    def on_search_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self.clear_search()
+
+    @Slot()
+    def run_search(self) -> None:
+        """Search now for what is in the box (the debounce timer calls this)."""
+        self._search_timer.stop()
+        query = self.search_edit.text().strip()
+        if not query:
+            self.clear_search()
+            return
+        self.results_model.set_query(query, self.table_model.tag)
+        count = self.results_model.rowCount()
+        if count:
+            noun = "result" if count == 1 else "results"
+            self.results_label.setText(f"{count} {noun} for \u201c{query}\u201d")
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        else:
+            self.results_label.setText(f"Nothing matches \u201c{query}\u201d")
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+
+    @Slot()
+    def clear_search(self) -> None:
+        """Empty the box and show the table again (Esc)."""
+        self._search_timer.stop()
+        if self.search_edit.text():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+        self.results_model.set_query("")
+        self.stack.setCurrentIndex(TABLE_PAGE)
+
+    @Slot()
+    def on_search_return_pressed(self) -> None:
+        if self._search_timer.isActive() or self.stack.currentIndex() != RESULTS_PAGE:
+            self.run_search()
+        index = self.results.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0, 0)
+        if index.isValid():
+            self.on_result_activated(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.clear_search()
+                self.search_edit.setFocus()
+                return True
+            if (
+                watched is self.search_edit
+                and key in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+                and self.stack.currentIndex() == RESULTS_PAGE
+            ):
+                self.results.setFocus()
+                row = self.results.currentIndex().row()
+                step = 1 if key == Qt.Key.Key_Down else -1
+                target = min(max(row + step, 0), self.results_model.rowCount() - 1)
+                self.results.setCurrentIndex(self.results_model.index(target, 0))
+                return True
+        return super().eventFilter(watched, event)

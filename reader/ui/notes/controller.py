@@ -1,0 +1,188 @@
+"""Highlights and notes between the reader, the notes pane and the library.
+
+:class:`NoteController` turns the reader's requests into notes (a highlight of the selected
+passage in a colour, or a note on it that opens in the editor), keeps the reader's
+``notes`` layer in step with the library (only passages found where they are said to be
+are drawn; unresolved ones are listed in the pane with a warning), opens a note when its
+highlight is clicked, and goes to a note's passage from the pane or from search results.
+Adding a note is one short write on the GUI's own library connection, like a save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+
+from reader.library import Library
+from reader.ui.reader.highlights import marks_for
+from reader.ui.notes.pane import NotesPane
+from reader.ui.reader.pane import ReaderPane
+
+NO_SELECTION = "Select a passage of the article first."
+
+
+class NoteController(QObject):
+    """Creates highlights and notes from the reader and keeps both views in step.
+
+    Signals:
+        note_opened(note_id): a note was shown in the editor (show the notes pane).
+        status_reported(message): a short outcome for the status bar.
+    """
+
+    note_opened = Signal(int)
+    status_reported = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        reader: ReaderPane,
+        pane: NotesPane,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.reader = reader
+        self.pane = pane
+        reader.article_shown.connect(self.on_article_shown)
+        reader.highlight_requested.connect(self.on_highlight_requested)
+        reader.note_requested.connect(self.on_note_requested)
+        reader.note_clicked.connect(self.on_note_clicked)
+        pane.note_activated.connect(self.go_to_note)
+        pane.notes_changed.connect(self.redraw)
+        pane.editor.note_saved.connect(self.on_note_saved)
+        pane.status_reported.connect(self.status_reported)
+        self.highlight_action = self._action(
+            "&Highlight Selection", self.highlight_selection, "Ctrl+Shift+H"
+        )
+        self.add_note_action = self._action(
+            "&Add Note to Selection\u2026", self.add_note_to_selection, "Ctrl+Shift+N"
+        )
+        self.new_note_action = self._action("&New Free-standing Note", self.new_note, "Ctrl+Alt+N")
+        #: The Notes menu, in order.
+        self.actions = [self.highlight_action, self.add_note_action, self.new_note_action]
+        if reader.article_id is not None:
+            self.on_article_shown(reader.article_id)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # -- from the menus ----------------------------------------------------------------
+    @Slot()
+    def highlight_selection(self) -> bool:
+        """Highlight the reader's selection in the default colour."""
+        done = self.reader.highlight_selection()
+        if not done:
+            self.status_reported.emit(NO_SELECTION)
+        return done
+
+    @Slot()
+    def add_note_to_selection(self) -> bool:
+        """Start a note on the reader's selection."""
+        done = self.reader.note_on_selection()
+        if not done:
+            self.status_reported.emit(NO_SELECTION)
+        return done
+
+    @Slot()
+    def new_note(self) -> int:
+        """A new free-standing note, open in the editor."""
+        note_id = self.pane.new_note()
+        self.note_opened.emit(note_id)
+        return note_id
+
+    # -- from the reader ---------------------------------------------------------------
+    @Slot(int)
+    def on_article_shown(self, article_id: int) -> None:
+        self.pane.set_article(article_id or None)
+        self.redraw()
+
+    def _same_passage(self, start: int, end: int) -> int | None:
+        article_id = self.reader.article_id
+        if article_id is None:
+            return None
+        for note in self.library.notes(article_id=article_id):
+            if (note.start, note.end, note.anchor_status) == (start, end, "ok"):
+                return note.id
+        return None
+
+    def _add(self, start: int, end: int, colour: str | None) -> int | None:
+        article_id = self.reader.article_id
+        if article_id is None:
+            return None
+        try:
+            return self.library.add_note(article_id, "", start=start, end=end, colour=colour)
+        except ValueError as exc:
+            self.status_reported.emit(f"Could not add the note: {exc}")
+            return None
+
+    @Slot(int, int, str)
+    def on_highlight_requested(self, start: int, end: int, colour: str) -> None:
+        existing = self._same_passage(start, end)
+        if existing is not None:  # the same passage again: recolour it
+            self.library.set_note_colour(existing, colour or None)
+            note_id: int | None = existing
+        else:
+            note_id = self._add(start, end, colour or None)
+        if note_id is None:
+            return
+        self.redraw()
+        self.pane.refresh(select=note_id)
+        self.pane.show_note(note_id)
+        self.status_reported.emit("Highlighted. Click the highlight to write a note on it.")
+
+    @Slot(int, int)
+    def on_note_requested(self, start: int, end: int) -> None:
+        note_id = self._same_passage(start, end)
+        if note_id is None:
+            note_id = self._add(start, end, None)
+        if note_id is None:
+            return
+        self.redraw()
+        self.pane.refresh(select=note_id)
+        self.pane.show_note(note_id, focus=True)
+        self.note_opened.emit(note_id)
+
+    @Slot(int)
+    def on_note_clicked(self, note_id: int) -> None:
+        if self.pane.show_note(note_id):
+            self.note_opened.emit(note_id)
+
+    @Slot(int)
+    def on_note_saved(self, note_id: int) -> None:
+        note = self.library.note(note_id)
+        if note is not None and note.article_id == self.reader.article_id:
+            self.redraw()  # the hover text follows the note's first line
+
+    # -- going to a note ---------------------------------------------------------------
+    @Slot(int)
+    def go_to_note(self, note_id: int, *, select: bool = True) -> bool:
+        """Open the note's article at its passage (scrolled to, and selected if ``select``)
+        and show the note in the editor."""
+        note = self.library.note(note_id)
+        if note is None:
+            return False
+        if note.article_id is not None and self.reader.show_article(note.article_id):
+            if note.anchor_status == "unresolved":
+                self.status_reported.emit(
+                    "This note's passage could not be found in the current text."
+                )
+            elif note.start is not None and note.end is not None:
+                self.reader.reveal_passage(note.start, note.end, select=select)
+        self.pane.show_note(note_id)
+        self.note_opened.emit(note_id)
+        return True
+
+    @Slot()
+    def redraw(self) -> None:
+        """Draw the open article's highlights and anchored notes from the library."""
+        article = self.reader.article
+        if article is None:
+            self.reader.set_note_marks([])
+            return
+        notes = self.library.notes(article_id=article.id)
+        self.reader.set_note_marks(marks_for(notes, article.text))

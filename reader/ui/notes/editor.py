@@ -1,0 +1,347 @@
+"""The note editor: Markdown text on the left of a splitter, its sanitised preview beside it.
+
+It shows one note at a time: what it is attached to (the quoted passage, with a link back
+to it, or a warning when the passage can no longer be found), colour swatches for an
+anchored note, a ``QPlainTextEdit`` for the Markdown and a
+:class:`~reader.ui.notes.markdown_view.MarkdownView` preview. Nothing typed is ever lost: the
+body is saved :data:`AUTOSAVE_DELAY_MS` after the last keystroke (a single-shot timer
+restarted on every change), and at once on focus-out, when another note is shown and when
+:meth:`NoteEditor.flush` is called (the window does so on close). A save is one short
+write on the GUI's own library connection, which keeps a revision; if the file is busy it
+is retried a second later. A quiet label says "Saved" or "Editing…".
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library import Library
+from reader.library.notes import COLOURS, Note
+from reader.ui.notes.markdown_view import MarkdownView
+from reader.ui.reader.highlights import COLOUR_LABELS, DEFAULT_COLOUR, note_colour
+from reader.ui.common.theme import LIGHT, Theme, ui_family
+
+AUTOSAVE_DELAY_MS = 800  # a save at most this long after the last keystroke (< 1 s)
+PREVIEW_DELAY_MS = 200
+RETRY_MS = 1000
+QUOTE_CHARS = 220
+TITLE_CHARS = 48
+EDITOR_PAGE, EMPTY_PAGE = 0, 1
+NO_NOTE = (
+    "Select a note to read or edit it.\n\nTo add one, select text in the article and press "
+    "Ctrl+Shift+N (or Ctrl+Shift+H for a highlight), or use New Note."
+)
+PLACEHOLDER = "Write in Markdown: **bold**, *italic*, - lists, > quotes, [links](https://\u2026)"
+STATES = {"saved": "Saved", "editing": "Editing\u2026", "retry": "Not saved yet \u2014 retrying"}
+
+
+class NoteEditor(QWidget):
+    """Edits one note's Markdown with a preview, saving as you type.
+
+    Signals:
+        note_saved(note_id): the body was written to the library (with a revision).
+        note_changed(note_id): something else about the note changed (its colour).
+        passage_requested(note_id): the user asked to see the note's passage.
+        save_failed(message): a save could not be done (it is retried).
+    """
+
+    note_saved = Signal(int)
+    note_changed = Signal(int)
+    passage_requested = Signal(int)
+    save_failed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self.library = library
+        self.note: Note | None = None
+        self.dirty = False
+        self.state = ""
+        self.theme: Theme = LIGHT
+        self._loading = False
+
+        self.context_label = QLabel(self)
+        self.context_label.setObjectName("noteContext")
+        self.context_label.setTextFormat(Qt.TextFormat.PlainText)
+        # a long title must never widen the dock: it is shortened, and clipped if need be
+        self.context_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("noteState")
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.preview_button = QToolButton(self)
+        self.preview_button.setObjectName("previewToggle")
+        self.preview_button.setText("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setChecked(True)
+        self.preview_button.setAutoRaise(True)
+        self.preview_button.setToolTip("Show the rendered note beside the Markdown")
+        self.quote_label = QLabel(self)
+        self.quote_label.setObjectName("noteQuote")
+        self.quote_label.setWordWrap(True)
+        self.quote_label.setTextFormat(Qt.TextFormat.RichText)
+        self.quote_label.linkActivated.connect(self.on_quote_link_activated)
+        self.colour_buttons = QButtonGroup(self)
+        self.colour_buttons.setExclusive(True)
+        self.colour_row = QWidget(self)
+        self._build_colour_row()
+
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("noteText")
+        self.text_edit.setAccessibleName("Note text")
+        self.text_edit.setPlaceholderText(PLACEHOLDER)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.installEventFilter(self)
+        self.preview = MarkdownView(self)
+        self.preview.setAccessibleName("Note preview")
+        self.preview.placeholder = "The preview of your note appears here."
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("noteSplitter")
+        self.splitter.setHandleWidth(1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.text_edit)
+        self.splitter.addWidget(self.preview)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._editor_page())
+        self.empty_label = QLabel(NO_NOTE, self)
+        self.empty_label.setObjectName("noteEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(delay_ms)
+        self.save_timer.timeout.connect(self.flush)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self.text_edit.textChanged.connect(self.on_text_changed)
+        self.preview_button.toggled.connect(self.preview.setVisible)
+        self.set_theme(LIGHT)
+        self._show(None)
+
+    def _build_colour_row(self) -> None:
+        row = QHBoxLayout(self.colour_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for colour in COLOURS:
+            button = QToolButton(self.colour_row)
+            button.setObjectName(f"colour_{colour}")
+            button.setCheckable(True)
+            button.setFixedSize(16, 16)
+            button.setToolTip(f"{COLOUR_LABELS[colour]} highlight")
+            button.setAccessibleName(f"{COLOUR_LABELS[colour]} highlight")
+            button.clicked.connect(lambda _c=False, c=colour: self.set_colour(c))
+            self.colour_buttons.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+
+    def _editor_page(self) -> QWidget:
+        page = QWidget(self)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(8)
+        top.addWidget(self.context_label, 1)
+        top.addWidget(self.state_label)
+        top.addWidget(self.preview_button)
+        header = QVBoxLayout()
+        header.setContentsMargins(12, 8, 10, 8)
+        header.setSpacing(6)
+        header.addLayout(top)
+        header.addWidget(self.quote_label)
+        header.addWidget(self.colour_row)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        return page
+
+    # -- which note --------------------------------------------------------------------
+    @property
+    def note_id(self) -> int | None:
+        return None if self.note is None else self.note.id
+
+    @property
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def set_note(self, note_id: int | None, *, focus: bool = False) -> None:
+        """Show ``note_id`` (None: nothing), saving the note shown before."""
+        if note_id is not None and note_id == self.note_id:
+            if not self.dirty:
+                self.reload()
+        else:
+            self.flush()
+            self._show(self.library.note(note_id) if note_id is not None else None)
+        if focus and self.note is not None and not self.text_edit.isReadOnly():
+            self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def reload(self) -> None:
+        """Read the note again from the library, dropping unsaved typing (after a restore)."""
+        self.save_timer.stop()
+        self.dirty = False
+        self._show(self.library.note(self.note_id) if self.note_id is not None else None)
+
+    def _show(self, note: Note | None) -> None:
+        self.note = note
+        self.dirty = False
+        self.save_timer.stop()
+        self._loading = True
+        try:
+            self.text_edit.setPlainText(note.body if note is not None else "")
+        finally:
+            self._loading = False
+        if note is None:
+            self.stack.setCurrentIndex(EMPTY_PAGE)
+            self._set_state("")
+            return
+        self.stack.setCurrentIndex(EDITOR_PAGE)
+        trashed = note.deleted is not None
+        self.text_edit.setReadOnly(trashed)
+        self._show_header(note)
+        self._set_state("trash" if trashed else "saved")
+        self.update_preview()
+
+    def _show_header(self, note: Note) -> None:
+        if note.article_id is None:
+            context = "Free-standing note"
+        else:
+            title = self.library.title_of(note.article_id) or "an article"
+            if len(title) > TITLE_CHARS:
+                title = title[: TITLE_CHARS - 1].rstrip() + "\u2026"
+            kind = "Note on" if note.quote is None else "Passage in"
+            context = f"{kind} \u201c{title}\u201d"
+        self.context_label.setText(context)
+        self.context_label.setToolTip(self.library.title_of(note.article_id or 0) or context)
+        self.quote_label.setVisible(note.quote is not None)
+        self.colour_row.setVisible(note.quote is not None and note.deleted is None)
+        if note.quote is not None:
+            bar = note_colour(self.theme.name, note.colour, strong=True)
+            self.quote_label.setStyleSheet(
+                f"QLabel {{ border-width: 0 0 0 3px; border-style: solid; border-color: {bar}; }}"
+            )
+            quote = note.quote if len(note.quote) <= QUOTE_CHARS else note.quote[:QUOTE_CHARS]
+            more = "\u2026" if len(note.quote) > QUOTE_CHARS else ""
+            text = f"\u201c{html.escape(quote)}{more}\u201d"
+            if note.anchor_status == "unresolved":
+                text += "<br><b>\u26a0 This passage could not be found in the current text.</b>"
+            else:
+                text += (
+                    f' &nbsp;<a href="passage" style="color:{self.theme.accent}">'
+                    "Show in article</a>"
+                )
+            self.quote_label.setText(text)
+        for button in self.colour_buttons.buttons():
+            button.setChecked(button.objectName() == f"colour_{note.colour or DEFAULT_COLOUR}")
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        text = "In the trash" if state == "trash" else STATES.get(state, "")
+        self.state_label.setText(text)
+
+    # -- saving ------------------------------------------------------------------------
+    @Slot()
+    def on_text_changed(self) -> None:
+        if self._loading or self.note is None or self.text_edit.isReadOnly():
+            return
+        self.dirty = True
+        self._set_state("editing")
+        self.save_timer.start()  # restarted on every change: saves after the last one
+        self.preview_timer.start()
+
+    @Slot()
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when nothing is left unsaved."""
+        self.save_timer.stop()
+        if not self.dirty or self.note is None:
+            return True
+        note_id, body = self.note.id, self.text
+        try:
+            self.library.save_note(note_id, body)
+        except KeyError:  # deleted for good elsewhere: nothing to save into
+            self.dirty = False
+            self._show(None)
+            return True
+        except sqlite3.Error as exc:
+            self._set_state("retry")
+            self.save_timer.start(RETRY_MS)
+            self.save_failed.emit(f"The note could not be saved yet ({exc}); retrying.")
+            return False
+        self.dirty = False
+        self.note = self.library.note(note_id) or self.note
+        self._set_state("saved")
+        self.note_saved.emit(note_id)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.text_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    # -- colour and preview ------------------------------------------------------------
+    def set_colour(self, colour: str | None) -> None:
+        """Give the shown highlight another colour."""
+        if self.note is None or self.note.quote is None:
+            return
+        self.library.set_note_colour(self.note.id, colour)
+        self.note = self.library.note(self.note.id) or self.note
+        self._show_header(self.note)
+        self.note_changed.emit(self.note.id)
+
+    @Slot()
+    def update_preview(self) -> None:
+        self.preview_timer.stop()
+        self.preview.set_markdown(self.text)
+
+    @Slot(str)
+    def on_quote_link_activated(self, _link: str) -> None:
+        if self.note is not None:
+            self.passage_requested.emit(self.note.id)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        family = ui_family()
+        font = QFont(family)
+        font.setPointSizeF(max(self.font().pointSizeF(), 10.0))
+        self.text_edit.setFont(font)
+        self.preview.document().setDefaultFont(font)
+        self.preview.set_theme(theme, family)
+        for button in self.colour_buttons.buttons():
+            colour = button.objectName().removeprefix("colour_")
+            swatch = note_colour(theme.name, colour, strong=True)
+            button.setStyleSheet(
+                f"QToolButton {{ background: {swatch}; border: 2px solid {theme.base};"
+                " border-radius: 8px; }"
+                f"QToolButton:checked {{ border: 2px solid {theme.text}; }}"
+            )
+        if self.note is not None:
+            self._show_header(self.note)

@@ -1,0 +1,400 @@
+"""The notes pane: every note and highlight in a list above the note editor.
+
+A filter box, the scope (this article, all notes, or the trash) and the order (recently
+changed, or by position in the text) sit above the list, drawn by a
+:class:`~reader.ui.notes.delegate.NoteItemDelegate`; a small bar offers New Note,
+History…, and Delete, or in the trash Restore and Delete Forever. Choosing a row shows the
+note in the :class:`~reader.ui.notes.editor.NoteEditor` below; a double-click or Enter asks
+for its passage (:attr:`NotesPane.note_activated`). The list's data lives in a
+:class:`~reader.ui.notes.models.NotesListModel`; the pane makes the small note changes its
+buttons stand for (one row each) and says so with :attr:`NotesPane.notes_changed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from reader.library import Library
+from reader.ui.notes.editor import NoteEditor
+from reader.ui.notes.history import HistoryDialog
+from reader.ui.notes.delegate import NoteItemDelegate
+from reader.ui.notes.models import NotesListModel
+from reader.ui.notes.style import (
+    EMPTY_PAGE,
+    EMPTY_TEXT,
+    LIST_PAGE,
+    NO_ARTICLE,
+    NOTHING_MATCHES,
+    PANE_STYLE,
+    SCOPE_LABELS,
+    SORT_LABELS,
+)
+from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
+from reader.ui.common.theme import LIGHT, Theme
+
+
+class NotesPane(QWidget):
+    """The notes list and editor.
+
+    Signals:
+        note_activated(note_id): the user asked to go to a note's passage (or article).
+        notes_changed(): notes were added, trashed, restored, deleted or recoloured.
+        status_reported(message): a short outcome for the status bar.
+    """
+
+    note_activated = Signal(int)
+    notes_changed = Signal()
+    status_reported = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        confirm: Callable[[QWidget, str], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPane")
+        self.library = library
+        self.confirm = confirm or ask_to_confirm
+        self.theme: Theme = LIGHT
+        self.model = NotesListModel(library, self)
+        self.delegate = NoteItemDelegate(self)
+        self.history: HistoryDialog | None = None
+
+        self.filter_edit = filter_edit(self, "notesFilter", "Filter notes")
+        self.scope_combo = self._combo("notesScope", SCOPE_LABELS, "Which notes to list")
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData("all"))
+        self.sort_combo = self._combo("notesSort", SORT_LABELS, "The order of the list")
+        self.list = self._make_list()
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("notesEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.empty_label)
+        self.editor = NoteEditor(library, self)
+
+        self.new_button = self._button("New Note", "A free-standing note", self.new_note)
+        self.history_button = self._button(
+            "History\u2026", "Every saved version of this note", self.show_history
+        )
+        self.trash_button = self._button("Delete", "Move the note to the trash", self.trash_current)
+        self.restore_button = self._button(
+            "Restore", "Take the note out of the trash", self.restore_current
+        )
+        self.purge_button = self._button(
+            "Delete Forever", "Delete the note and its history", self.purge_current
+        )
+        bar = QWidget(self)
+        bar.setObjectName("notesBar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(6, 3, 6, 3)
+        bar_layout.setSpacing(2)
+        bar_layout.addWidget(self.new_button)
+        bar_layout.addStretch(1)
+        for button in (self.history_button, self.restore_button, self.purge_button):
+            bar_layout.addWidget(button)
+        bar_layout.addWidget(self.trash_button)
+
+        upper = stacked(self, (self.stack, 1), (bar, 0))
+        self.splitter = pane_splitter(self, "notesSplitter", upper, self.editor, (1, 1), [380, 420])
+        controls = [(self.filter_edit, 1), (self.scope_combo, 0), (self.sort_combo, 0)]
+        lay_out_pane(self, controls, 6, self.splitter)
+
+        self.filter_edit.textChanged.connect(self.on_filter_text_changed)
+        self.scope_combo.currentIndexChanged.connect(self.on_scope_index_changed)
+        self.sort_combo.currentIndexChanged.connect(self.on_sort_index_changed)
+        self.list.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.list.activated.connect(self.on_list_activated)
+        self.editor.note_saved.connect(self.model.refresh_note)
+        self.editor.note_changed.connect(self.on_note_changed)
+        self.editor.passage_requested.connect(self.note_activated)
+        self.editor.save_failed.connect(self.status_reported)
+        self.set_theme(LIGHT)
+        self._update_state()
+
+    # -- building ----------------------------------------------------------------------
+    def _combo(self, name: str, labels: dict[str, str], tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        combo.setAccessibleName(tip)
+        for key, label in labels.items():
+            combo.addItem(label, key)
+        return combo
+
+    def _make_list(self) -> QListView:
+        view = QListView(self)
+        view.setObjectName("notesList")
+        view.setAccessibleName("Notes")
+        view.setModel(self.model)
+        view.setItemDelegate(self.delegate)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setUniformItemSizes(False)
+        view.setWordWrap(True)
+        view.setToolTip("Double-click or Enter goes to the passage; Delete moves to the trash")
+        view.installEventFilter(self)
+        return view
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- what is listed ----------------------------------------------------------------
+    @property
+    def scope(self) -> str:
+        return self.model.scope
+
+    @property
+    def current_note_id(self) -> int | None:
+        return self.model.note_id(self.list.currentIndex().row())
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+
+    def set_sort(self, key: str) -> None:
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(key)))
+
+    def set_article(self, article_id: int | None) -> None:
+        """The reader opened another article (the "This article" scope follows it)."""
+        keep = self.editor.note_id
+        self.model.set_article(article_id)
+        self._reselect(keep)
+
+    def refresh(self, select: int | None = None) -> None:
+        """Query the notes again, keeping (or choosing) the current one."""
+        keep = select if select is not None else self.editor.note_id
+        self.model.refresh()
+        self._reselect(keep)
+
+    def _reselect(self, note_id: int | None) -> None:
+        row = self.model.row_of(note_id) if note_id is not None else None
+        self.list.blockSignals(True)
+        self.list.selectionModel().blockSignals(True)
+        try:
+            if row is None:
+                self.list.setCurrentIndex(QModelIndex())
+            else:
+                index = self.model.index(row, 0)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+        finally:
+            self.list.selectionModel().blockSignals(False)
+            self.list.blockSignals(False)
+        self._update_state()
+
+    def show_note(self, note_id: int, *, focus: bool = False) -> bool:
+        """Select ``note_id`` (widening the list if it is hidden) and edit it."""
+        note = self.library.note(note_id)
+        if note is None:
+            return False
+        if self.model.row_of(note_id) is None and self.filter_edit.text():
+            self.filter_edit.clear()
+        if self.model.row_of(note_id) is None:
+            wanted = "trash" if note.deleted else "all"
+            if note.article_id is not None and note.article_id == self.model.article_id:
+                wanted = "article" if not note.deleted else wanted
+            self.set_scope(wanted)
+        if self.model.row_of(note_id) is None:
+            self.model.refresh()
+        self._reselect(note_id)
+        self.editor.set_note(note_id, focus=focus)
+        return True
+
+    def _update_state(self) -> None:
+        trash = self.scope == "trash"
+        has_current = self.current_note_id is not None
+        self.trash_button.setVisible(not trash)
+        self.restore_button.setVisible(trash)
+        self.purge_button.setVisible(trash)
+        self.new_button.setVisible(not trash)
+        for button in (self.trash_button, self.restore_button, self.purge_button):
+            button.setEnabled(has_current)
+        self.history_button.setEnabled(has_current)
+        if self.model.rowCount():
+            self.stack.setCurrentIndex(LIST_PAGE)
+            return
+        if self.filter_edit.text().strip():
+            text = NOTHING_MATCHES.format(text=self.filter_edit.text().strip())
+        elif self.scope == "article" and self.model.article_id is None:
+            text = NO_ARTICLE
+        else:
+            text = EMPTY_TEXT[self.scope]
+        self.empty_label.setText(text)
+        self.stack.setCurrentIndex(EMPTY_PAGE)
+
+    # -- slots -------------------------------------------------------------------------
+    @Slot(str)
+    def on_filter_text_changed(self, text: str) -> None:
+        keep = self.editor.note_id
+        self.model.set_filter(text)
+        self._reselect(keep)
+
+    @Slot(int)
+    def on_scope_index_changed(self, _row: int) -> None:
+        self.editor.flush()
+        self.model.set_scope(self.scope_combo.currentData(), self.model.article_id)
+        self._reselect(self.editor.note_id)
+        if self.current_note_id is None and self.editor.note is not None:
+            if (self.editor.note.deleted is not None) != (self.scope == "trash"):
+                self.editor.set_note(None)
+
+    @Slot(int)
+    def on_sort_index_changed(self, _row: int) -> None:
+        keep = self.editor.note_id
+        self.model.set_sort(self.sort_combo.currentData())
+        self._reselect(keep)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        note_id = self.model.note_id(current.row()) if current.isValid() else None
+        if note_id is not None:
+            self.editor.set_note(note_id)
+        self._update_state()
+
+    @Slot(QModelIndex)
+    def on_list_activated(self, index: QModelIndex) -> None:
+        note_id = self.model.note_id(index.row())
+        if note_id is not None:
+            self.note_activated.emit(note_id)
+
+    @Slot(int)
+    def on_note_changed(self, note_id: int) -> None:
+        self.model.refresh_note(note_id)
+        self.notes_changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            if self.scope == "trash":
+                self.purge_current()
+            else:
+                self.trash_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- changes -----------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save what the editor holds (before closing, exporting, switching)."""
+        return self.editor.flush()
+
+    @Slot()
+    def new_note(self, article_id: int | None = None) -> int:
+        """Add an empty note (free-standing, or on a whole article) and edit it."""
+        self.editor.flush()
+        note_id = self.library.add_note(article_id, "")
+        if self.scope == "trash":
+            self.set_scope("all")
+        self.refresh(select=note_id)
+        self.show_note(note_id, focus=True)
+        self.notes_changed.emit()
+        return note_id
+
+    def _neighbour(self, note_id: int) -> int | None:
+        row = self.model.row_of(note_id)
+        if row is None:
+            return None
+        return self.model.note_id(row + 1) or self.model.note_id(row - 1)
+
+    def _after_change(self, note_id: int, message: str) -> None:
+        following = self._neighbour(note_id)
+        if self.editor.note_id == note_id:
+            self.editor.set_note(None)
+        self.model.refresh()
+        self._reselect(following)
+        if following is not None:
+            self.editor.set_note(following)
+        self.status_reported.emit(message)
+        self.notes_changed.emit()
+
+    @Slot()
+    def trash_current(self) -> None:
+        note_id = self.current_note_id
+        if note_id is None or self.scope == "trash":
+            return
+        self.editor.flush()
+        self.library.trash_note(note_id)
+        self._after_change(note_id, "Moved the note to the trash (Trash lists it to restore).")
+
+    @Slot()
+    def restore_current(self) -> None:
+        note_id = self.current_note_id
+        if note_id is None or self.scope != "trash":
+            return
+        self.library.restore_note(note_id)
+        self._after_change(note_id, "Restored the note from the trash.")
+
+    @Slot()
+    def purge_current(self) -> None:
+        note_id = self.current_note_id
+        if note_id is None or self.scope != "trash":
+            return
+        if not self.confirm(self, "Delete this note and its history for good?"):
+            return
+        self.library.purge_note(note_id)
+        self._after_change(note_id, "Deleted the note for good.")
+
+    @Slot()
+    def show_history(self) -> HistoryDialog | None:
+        note_id = self.current_note_id or self.editor.note_id
+        if note_id is None:
+            return None
+        self.editor.flush()
+        dialog = HistoryDialog(self.library, note_id, self.theme, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self.on_history_restored)
+        self.history = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def on_history_restored(self, note_id: int) -> None:
+        if self.editor.note_id == note_id:
+            self.editor.reload()
+        self.model.refresh_note(note_id)
+        self.status_reported.emit("Restored an earlier version (saved as the newest).")
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
+        self.delegate.set_theme(theme)
+        self.editor.set_theme(theme)
+        self.list.viewport().update()
+
+
+def ask_to_confirm(parent: QWidget, question: str) -> bool:
+    """A modal yes/no question (tests pass their own answer instead)."""
+    answer = QMessageBox.question(
+        parent,
+        "Delete Forever",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,348 @@
+"""The Library menu: Check Library, Back Up Library, Restore from Backup, automatic backups.
+
+:class:`SafetyController` runs the tasks of :mod:`reader.ui.safety.tasks` and shows their
+outcome. A check shows its report and, when a repair can help, offers Repair (a task too).
+A restore checks the chosen backup first, asks for confirmation (saying the current library
+is kept aside), then swaps the window's connection for an empty in-memory one, so nothing
+holds the file while it is replaced, restores on the single-writer pool, opens the file
+again into the same :class:`~reader.library.Library` object (every pane shares it) and
+announces ``restore_finished`` so the window can refresh every pane. Automatic rotating
+backups run in the background after start-up and every few hours, when the preference
+(checked by default) allows. The questions and messages go through :class:`SafetyDialogs`,
+which tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from reader.library import Library
+from reader.library.maintenance import backups_folder
+from reader.ui.common.preferences import Preferences
+from reader.ui.safety.tasks import (
+    CheckDone,
+    auto_backup_task,
+    backup_task,
+    check_task,
+    repair_task,
+    restore_task,
+    validate_task,
+)
+from reader.ui.tasks.summary_dialog import open_message, widen
+from reader.ui.tasks.launch import launch
+from reader.ui.tasks.progress import TaskProgress
+from reader.ui.tasks.runner import Task, TaskRunner
+
+BACKUP_FILTER = "Fieldreader library (*.sqlite *.db);;All files (*)"
+AUTO_BACKUP_EVERY_MS = 6 * 60 * 60 * 1000  # a long session still gets its daily backup
+BUSY = (
+    "Fieldreader is still working ({what}). Restore from Backup replaces the whole "
+    "library, so wait until that has finished (or cancel it), then try again."
+)
+
+
+class SafetyDialogs:
+    """The questions and messages of the Library menu (tests pass a stand-in)."""
+
+    def backup_file(self, parent: QWidget, suggested: Path) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Back Up Library", str(suggested), BACKUP_FILTER
+        )
+        return path
+
+    def restore_file(self, parent: QWidget, folder: Path) -> str:
+        start = str(folder) if folder.is_dir() else ""
+        path, _ = QFileDialog.getOpenFileName(parent, "Restore from Backup", start, BACKUP_FILTER)
+        return path
+
+    def confirm_restore(self, parent: QWidget, backup: Path, library_path: Path) -> bool:
+        box = QMessageBox(parent)
+        box.setObjectName("confirmRestore")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Restore from Backup")
+        box.setText(f"Replace the library with the backup \u201c{backup.name}\u201d?")
+        box.setInformativeText(
+            "Articles, notes and changes made since that backup will not be in the restored "
+            "library.\n\nThe current library is not deleted: it is kept aside beside it, as "
+            f"\u201c{library_path.stem}.before-restore-\u2026.sqlite\u201d, so you can go "
+            "back to it."
+        )
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def show_report(
+        self, parent: QWidget, done: CheckDone, on_repair: Callable[[], object] | None
+    ) -> object:
+        box = QMessageBox(parent)
+        box.setObjectName("checkReport")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle("Repair Library" if done.repaired else "Check Library")
+        healthy = done.report.ok
+        box.setIcon(QMessageBox.Icon.Information if healthy else QMessageBox.Icon.Warning)
+        box.setText(done.headline())
+        box.setInformativeText(done.text())
+        if not healthy:
+            box.setDetailedText(done.details())
+        if on_repair is not None:
+            repair = box.addButton("Repair", QMessageBox.ButtonRole.AcceptRole)
+            repair.clicked.connect(on_repair)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.setDefaultButton(repair)
+        else:
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        widen(box).open()
+        return box
+
+    def inform(
+        self, parent: QWidget, title: str, text: str, *, warning: bool = False, details: str = ""
+    ) -> object:
+        return open_message(parent, "safetyMessage", title, text, warning=warning, details=details)
+
+
+class SafetyController(QObject):
+    """Runs the Library menu for the window.
+
+    Signals:
+        library_changed(): a repair changed entities or notes (refresh the views).
+        restore_started(): the window's connection is about to close (hold still).
+        restore_finished(kept): the library was reopened; ``kept`` is where the replaced
+            file was kept aside, or ``None`` if the restore failed (the old file is in use).
+        status_reported(message): a short outcome for the status bar.
+        action_failed(message): something could not be done.
+    """
+
+    library_changed = Signal()
+    restore_started = Signal()
+    restore_finished = Signal(object)
+    status_reported = Signal(str)
+    action_failed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        library_path: Path,
+        tasks: TaskRunner,
+        progress: TaskProgress,
+        preferences: Preferences,
+        parent_widget: QWidget,
+        *,
+        flush: Callable[[], object] = lambda: None,
+        dialogs: SafetyDialogs | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.library = library
+        self.library_path = Path(library_path)
+        self.tasks = tasks
+        self.progress = progress
+        self.preferences = preferences
+        self.widget = parent_widget
+        self.flush = flush
+        self.dialogs = dialogs or SafetyDialogs()
+        self.restoring = False
+        self.auto_task: Task | None = None
+        self.check_action = QAction("&Check Library\u2026", self)
+        self.check_action.triggered.connect(self.check)
+        self.backup_action = QAction("&Back Up Library\u2026", self)
+        self.backup_action.triggered.connect(self.backup)
+        self.restore_action = QAction("&Restore from Backup\u2026", self)
+        self.restore_action.triggered.connect(self.restore)
+        self.auto_backup_action = QAction("Daily &Automatic Backups", self, checkable=True)
+        self.auto_backup_action.setChecked(preferences.auto_backup)
+        self.auto_backup_action.setToolTip(
+            f"Keep a copy of the library made each day in {backups_folder(self.library_path)}"
+        )
+        self.auto_backup_action.toggled.connect(self.on_auto_backup_toggled)
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setInterval(AUTO_BACKUP_EVERY_MS)
+        self.auto_timer.timeout.connect(self.start_auto_backup)
+        #: The Library menu's entries, in order (``None``: a separator).
+        self.actions: list[QAction | None] = [
+            self.check_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            None,
+            self.auto_backup_action,
+        ]
+
+    # -- check and repair --------------------------------------------------------------
+    @Slot()
+    def check(self) -> Task:
+        """Check the library in the background, then show the report."""
+        return self._start(check_task(self.library_path), self._on_checked, "Check Library")
+
+    def _on_checked(self, done: CheckDone) -> None:
+        offer = self.repair if done.repairable else None
+        self.dialogs.show_report(self.widget, done, offer)
+        self.status_reported.emit(done.headline())
+
+    @Slot()
+    def repair(self) -> Task:
+        """Repair what is safe to repair (and re-extract stale mentions), then report."""
+        self.flush()
+        return self._start(repair_task(self.library_path), self._on_repaired, "Repair Library")
+
+    def _on_repaired(self, done: CheckDone) -> None:
+        self.library_changed.emit()
+        self.dialogs.show_report(self.widget, done, None)
+        self.status_reported.emit(done.headline())
+
+    # -- backups -----------------------------------------------------------------------
+    @Slot()
+    def backup(self) -> Task | None:
+        """Ask where, then copy the library there (safe while it is in use)."""
+        suggested = Path.home() / f"fieldreader-backup-{date.today():%Y-%m-%d}.sqlite"
+        chosen = self.dialogs.backup_file(self.widget, suggested)
+        if not chosen:
+            return None
+        dest = Path(chosen)
+        if _same_file(dest, self.library_path):
+            self.dialogs.inform(
+                self.widget,
+                "Back Up Library",
+                "That is the library itself; choose another file for the backup.",
+                warning=True,
+            )
+            return None
+        self.flush()
+        return self._start(backup_task(self.library_path, dest), self._on_backed_up, "Back Up")
+
+    def _on_backed_up(self, dest: Path) -> None:
+        text = f"The library was backed up to {dest}"
+        self.dialogs.inform(self.widget, "Back Up Library", text)
+        self.status_reported.emit(text)
+
+    @Slot(bool)
+    def on_auto_backup_toggled(self, on: bool) -> None:
+        self.preferences.auto_backup = on
+        if on:
+            self.start_auto_backup()
+
+    def schedule_auto_backups(self, delay_ms: int) -> None:
+        """Make today's backup ``delay_ms`` after now, then check again every few hours."""
+        QTimer.singleShot(delay_ms, self.start_auto_backup)
+        self.auto_timer.start()
+
+    @Slot()
+    def start_auto_backup(self) -> Task | None:
+        """Today's rotating backup in the background, if the preference is on."""
+        if not self.preferences.auto_backup or self.restoring or self.auto_task is not None:
+            return None
+        task = auto_backup_task(self.library_path, self.preferences.backups_kept)
+        task.setParent(self)
+        self.auto_task = task
+        task.failed.connect(
+            lambda error: self.action_failed.emit(f"The automatic backup failed: {error}")
+        )
+        task.finished.connect(self._on_auto_finished)
+        return self.tasks.run(task)
+
+    def _on_auto_finished(self) -> None:
+        task, self.auto_task = self.auto_task, None
+        if task is not None:
+            task.deleteLater()
+
+    # -- restore -----------------------------------------------------------------------
+    @Slot()
+    def restore(self) -> Task | None:
+        """Choose a backup, check it, confirm, then replace the library with it."""
+        if self._refuse_if_busy():
+            return None
+        chosen = self.dialogs.restore_file(self.widget, backups_folder(self.library_path))
+        if not chosen:
+            return None
+        backup = Path(chosen)
+        if _same_file(backup, self.library_path):
+            self.dialogs.inform(
+                self.widget, "Restore from Backup", "That is the library itself.", warning=True
+            )
+            return None
+        task = validate_task(backup)
+        return self._start(
+            task, lambda _version: self._confirm_restore(backup), "Restore from Backup"
+        )
+
+    def _confirm_restore(self, backup: Path) -> None:
+        if not self.dialogs.confirm_restore(self.widget, backup, self.library_path):
+            return
+        self.restore_now(backup)
+
+    def restore_now(self, backup: Path) -> Task | None:
+        """Replace the library with ``backup`` (already checked and confirmed)."""
+        if self._refuse_if_busy():
+            return None
+        self.flush()
+        self.restoring = True
+        self.restore_started.emit()
+        placeholder = Library.memory()  # stray reads meanwhile find an empty library
+        real, self.library.db = self.library.db, placeholder.db
+        real.close()
+        return launch(
+            restore_task(self.library_path, backup),
+            self,
+            self.tasks,
+            self.progress,
+            on_success=lambda kept: self._on_restored(kept, None),
+            on_failure=lambda error: self._on_restored(None, error),
+        )
+
+    def _on_restored(self, kept: Path | None, error: object) -> None:
+        try:
+            fresh = Library.open(self.library_path)
+        except Exception as exc:  # the file cannot be opened: say so, keep the placeholder
+            error = error or exc
+        else:
+            placeholder, self.library.db = self.library.db, fresh.db
+            placeholder.close()
+        self.restoring = False
+        self.restore_finished.emit(kept if error is None else None)
+        if error is not None:
+            message = f"The library could not be restored: {error}"
+            self.dialogs.inform(self.widget, "Restore from Backup", message, warning=True)
+            self.action_failed.emit(message)
+            return
+        text = f"The library was restored. The library it replaced was kept as {kept}"
+        self.dialogs.inform(self.widget, "Restore from Backup", text)
+        self.status_reported.emit("The library was restored from the backup.")
+
+    def _refuse_if_busy(self) -> bool:
+        active = [t for t in self.tasks.active if not t.done]
+        if not active and not self.restoring:
+            return False
+        what = active[0].label.lower() if active else "restoring"
+        self.dialogs.inform(
+            self.widget, "Restore from Backup", BUSY.format(what=what), warning=True
+        )
+        return True
+
+    # -- plumbing ----------------------------------------------------------------------
+    def _start(self, task: Task, on_success: Callable[..., object], title: str) -> Task:
+        return launch(
+            task,
+            self,
+            self.tasks,
+            self.progress,
+            on_success=on_success,
+            on_failure=lambda error: self._on_failed(title, error),
+        )
+
+    def _on_failed(self, title: str, error: object) -> None:
+        message = f"{title}: {error}"
+        self.dialogs.inform(self.widget, title, message, warning=True)
+        self.action_failed.emit(message)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return False

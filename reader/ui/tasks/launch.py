@@ -1,0 +1,52 @@
+"""Starting an action's task: owned by the action, followed in the status bar, then gone.
+
+The action modules (imports, exports, entities, the comparison, sources, the Library menu)
+start their tasks the same way: the task is parented to the object that starts it, its
+result and error go to that object's handlers, it is shown by the given trackers (the
+status bar's :class:`~reader.ui.tasks.progress.TaskProgress`, with progress and Cancel,
+and perhaps a dialog's own indicator), it is deleted once finished, and it is queued on
+the :class:`~reader.ui.tasks.runner.TaskRunner` (on the single-writer pool when it writes to the
+library). :func:`launch` does that in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, SignalInstance
+
+from reader.ui.tasks.runner import Task, TaskRunner
+
+
+class Tracker(Protocol):
+    """Something that shows a task while it runs (a :class:`TaskProgress`, a dialog)."""
+
+    def track(self, task: Task) -> None: ...
+
+
+def launch(
+    task: Task,
+    owner: QObject,
+    runner: TaskRunner,
+    *trackers: Tracker,
+    on_success: Callable[[Any], object] | None = None,
+    on_failure: Callable[[object], object] | None = None,
+    on_finished: Callable[[], object] | SignalInstance | None = None,
+) -> Task:
+    """Parent ``task`` to ``owner``, connect its outcome, show it and run it.
+
+    ``on_success`` gets the result, ``on_failure`` the error and ``on_finished`` runs after
+    either; the task is deleted later, once finished. Returns the task.
+    """
+    task.setParent(owner)
+    if on_success is not None:
+        task.succeeded.connect(on_success)
+    if on_failure is not None:
+        task.failed.connect(on_failure)
+    if on_finished is not None:
+        task.finished.connect(on_finished)
+    task.finished.connect(task.deleteLater)
+    for tracker in trackers:
+        tracker.track(task)
+    return runner.run(task)

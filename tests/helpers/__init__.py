@@ -1,0 +1,1 @@
+"""Helpers the tests share: command runners, servers, corpus metrics, files."""

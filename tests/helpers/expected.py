@@ -1,0 +1,21 @@
+"""What the seed article must yield: the entities every extraction test expects."""
+
+SEED_EXPECTED = {
+    ("Democratic Republic of the Congo", "place"),
+    ("United States", "place"),
+    ("M23", "armed_group"),
+    ("Donald Trump", "person"),
+    ("Joe Biden", "person"),
+    ("Daniel van Dalen", "person"),
+    ("Signal Risk", "organization"),
+    ("South Africa", "place"),
+    ("Ukraine", "place"),
+    ("Russia", "place"),
+    ("Rwanda", "place"),
+    ("China", "place"),
+    ("United Nations", "organization"),
+    ("Lobito Corridor", "place"),  # infrastructure on a map is a place (see gazetteer.py)
+    ("gold", "commodity"),
+    ("coltan", "commodity"),
+    ("7,000", "figure"),
+}

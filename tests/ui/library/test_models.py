@@ -1,0 +1,122 @@
+"""The library's Qt models: correct under qtmodeltester, lazy, sortable, filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from reader.library.draft import Draft
+from reader.library.records import MATCH_START
+from reader.ui.library import models as library_models
+from reader.ui.library.models import (
+    ARTICLE_ID_ROLE,
+    META_ROLE,
+    SNIPPET_ROLE,
+    TAG_ROLE,
+    ArticleTableModel,
+    SearchResultsModel,
+    TagListModel,
+    short_date,
+)
+
+
+def titles(model: ArticleTableModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_article_table_model_passes_modeltester(sampled, qtmodeltester):
+    model = ArticleTableModel(sampled)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 10
+    assert model.columnCount() == 4
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Title",
+        "Source",
+        "Date",
+        "Tags",
+    ]
+
+
+def test_article_table_model_shows_summaries_newest_first(sampled):
+    model = ArticleTableModel(sampled)
+    first = model.index(0, 0)
+    article = sampled.get(first.data(ARTICLE_ID_ROLE))
+    assert first.data() == article.title
+    assert model.index(0, 1).data() == "Fieldreader samples"
+    assert model.index(0, 2).data() == short_date(article.published)
+    assert model.index(0, 3).data() in ("drc", "ukraine")
+    dates = [sampled.get(model.article_id(r)).published for r in range(model.rowCount())]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_article_table_model_fetches_pages_lazily(sampled, monkeypatch):
+    monkeypatch.setattr(library_models, "PAGE_SIZE", 3)
+    calls = []
+    original = sampled.summaries
+    monkeypatch.setattr(sampled, "summaries", lambda ids: calls.append(list(ids)) or original(ids))
+    model = ArticleTableModel(sampled)
+    assert calls == []  # ids only until a row is shown
+    model.index(4, 0).data()
+    assert len(calls) == 1 and len(calls[0]) == 3  # the page holding row 4
+    model.index(5, 1).data()
+    assert len(calls) == 1  # same page, from the cache
+    model.index(9, 0).data()
+    assert len(calls) == 2
+
+
+def test_article_table_model_sorts_and_keeps_selection(sampled, qtmodeltester):
+    model = ArticleTableModel(sampled)
+    kept = QPersistentModelIndex(model.index(0, 0))
+    kept_id = kept.data(ARTICLE_ID_ROLE)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert titles(model) == sorted(titles(model), key=str.casefold)
+    assert kept.data(ARTICLE_ID_ROLE) == kept_id
+    model.sort(3, Qt.SortOrder.AscendingOrder)  # Tags does not sort: nothing changes
+    assert titles(model) == sorted(titles(model), key=str.casefold)
+    qtmodeltester.check(model)
+
+
+def test_article_table_model_filters_by_tag_and_refreshes(sampled):
+    model = ArticleTableModel(sampled)
+    model.set_tag("drc")
+    assert model.rowCount() == sampled.count(tag="drc") == 5
+    assert all("drc" in model.index(r, 3).data() for r in range(model.rowCount()))
+    sampled.add_article(Draft(title="New DRC note", text="Some text about Goma."), tags=["drc"])
+    model.refresh()
+    assert model.rowCount() == 6
+
+
+def test_tag_list_model(sampled, qtmodeltester):
+    model = TagListModel(sampled)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "All articles  (10)"
+    assert model.index(0, 0).data(TAG_ROLE) is None
+    shown = {model.index(r, 0).data(TAG_ROLE): model.index(r, 0).data() for r in range(1, 3)}
+    assert shown == {"drc": "drc  (5)", "ukraine": "ukraine  (5)"}
+    assert model.row_of("ukraine") == 2 and model.tag(2) == "ukraine"
+
+
+def test_search_results_model(sampled, qtmodeltester):
+    model = SearchResultsModel(sampled)
+    qtmodeltester.check(model)
+    model.set_query("cobalt")
+    qtmodeltester.check(model)
+    assert model.rowCount() >= 2
+    top = model.index(0, 0)
+    assert "cobalt" in top.data().lower() or "cobalt" in top.data(SNIPPET_ROLE).lower()
+    assert MATCH_START in top.data(SNIPPET_ROLE)
+    assert top.data(META_ROLE).startswith("Fieldreader samples · ")
+    assert sampled.get(top.data(ARTICLE_ID_ROLE)) is not None
+    model.set_query("cobalt", tag="ukraine")
+    assert all(
+        "ukraine" in sampled.get(model.index(r, 0).data(ARTICLE_ID_ROLE)).tags
+        for r in range(model.rowCount())
+    )
+    model.set_query("")
+    assert model.rowCount() == 0
+
+
+def test_search_results_model_survives_odd_queries(sampled, qtmodeltester):
+    model = SearchResultsModel(sampled)
+    for query in ('"unbalanced', "AND OR", "*", "title:", "ü"):
+        model.set_query(query)
+        qtmodeltester.check(model)
