@@ -7,6 +7,14 @@ needs and runs the event loop. Nothing here is a module-level global. On first r
 empty library) the bundled sample articles are loaded in the background and the status bar
 says so.
 
+:func:`build_main_window` is where the window is put together: one
+:class:`~reader.ui.tasks.context.UiContext` (the library, the task runner and progress, the
+change bus, the message service, the preferences) for everyone; the panes; the window that
+docks them; the controllers over the context (every operation tells the change bus what it
+changed and the message service what it did); the menus; and :func:`wire`, which joins the
+panes to each other's signals and subscribes each pane to the change bus, the reader last,
+so a replaced library is listed anew before the reader opens an article from it.
+
 ``screenshot=PATH`` renders the window offscreen at 1400x900 with an article open (after
 the samples loaded, if they had to be), saves a PNG and returns without an event loop; the
 offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset. ``entity=NAME``
@@ -16,9 +24,10 @@ article, if one was given) open in the editor and its passage selected in the re
 ``view="compare"`` shows the comparison of two cases (tags ``ukraine`` and ``drc`` on the
 samples) beside the reader; a screenshot waits for it and opens its first shared point.
 
-One window per library: without a screenshot, :class:`~reader.ui.common.single_instance.InstanceLock`
-claims the library first; a second start on the same library asks the first window to come
-forward, says so on stderr and returns 0. Screenshots skip that check and work on a copy of
+One window per library: without a screenshot,
+:class:`~reader.ui.common.single_instance.InstanceLock` claims the library first; a second
+start on the same library asks the first window to come forward, says so on stderr and
+returns 0. Screenshots skip that check and work on a copy of
 the settings, so they never change the user's. After the window is shown, today's rotating
 backup is made in the background (Library › Daily Automatic Backups; not for screenshots).
 
@@ -35,7 +44,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,7 +52,6 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
-    Qt,
     QTimer,
     QtMsgType,
     SignalInstance,
@@ -55,9 +63,6 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__, locations
 from reader.library import Library
 from reader.resources import resource_path
-from reader.ui.compare.controller import set_compare_layout
-from reader.ui.window.main_window import MainWindow
-from reader.ui.tasks.operations import ImportSummary
 from reader.ui.common.preferences import Preferences
 from reader.ui.common.single_instance import (
     ALREADY_OPEN_MESSAGE,
@@ -65,7 +70,26 @@ from reader.ui.common.single_instance import (
     InstanceLock,
     RaiseWatcher,
 )
+from reader.ui.compare.controller import CompareController
+from reader.ui.compare.pane import ComparePane
+from reader.ui.entities.controller import EntityController
+from reader.ui.entities.pane import EntityPane
+from reader.ui.library.pane import LibraryPane
+from reader.ui.notes.controller import NoteController
+from reader.ui.notes.pane import NotesPane
+from reader.ui.reader.pane import ReaderPane
+from reader.ui.safety.controller import SafetyController
+from reader.ui.sources.controller import SourceController
+from reader.ui.tasks.bus import ChangeBus
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.imports import ImportController, SummaryPresenter
+from reader.ui.tasks.messages import Messages
+from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import TaskRunner
+from reader.ui.transfer.controller import TransferController
+from reader.ui.window.layouts import VIEWS, apply_view, show_dock
+from reader.ui.window.main_window import Controllers, MainWindow, Panes
+from reader.ui.window.menus import build_menus
 
 ORGANISATION = "Fieldreader"
 APPLICATION = "Fieldreader"
@@ -75,9 +99,9 @@ TEST_EVENTS_ENV = "FIELDREADER_TEST_EVENTS"
 AUTO_BACKUP_DELAY_MS = 4000  # after start-up has settled
 SCREENSHOT_SIZE = (1400, 900)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-VIEWS = ("library", "reader", "notes", "compare")
-NOTES_DOCK_WIDTH = 560  # the notes view's dock, at most
 SAMPLES_TIMEOUT_MS = 120_000
+FONT_SIZE_MS = 2000  # how long "Text size 13 pt" stays
+RAISED_MESSAGE = "Fieldreader was started again on this library, so this window came forward."
 
 
 def make_settings() -> QSettings:
@@ -145,42 +169,80 @@ def window_stylesheet_template() -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+def build_context(
+    library: Library, library_path: Path, *, settings: QSettings, tasks: TaskRunner
+) -> UiContext:
+    """What every pane and controller of the window shares, over an open ``library``."""
+    return UiContext(
+        library=library,
+        library_path=Path(library_path),
+        tasks=tasks,
+        progress=TaskProgress(),
+        bus=ChangeBus(),
+        messages=Messages(),
+        preferences=Preferences(settings),
+    )
+
+
 def build_main_window(
     library: Library,
     library_path: Path,
     *,
     settings: QSettings,
     tasks: TaskRunner,
-    present_summary: Callable[[ImportSummary], object] | None = None,
+    present_summary: SummaryPresenter | None = None,
 ) -> MainWindow:
-    """The main window over an open ``library`` (no event loop; tests use this)."""
-    return MainWindow(
-        library,
-        Path(library_path),
-        Preferences(settings),
-        tasks,
-        stylesheet_template=window_stylesheet_template(),
-        present_summary=present_summary,
+    """The main window over an open ``library``, every pane and controller built and wired
+    (no event loop; tests use this). ``present_summary`` shows an import's summary (default:
+    a non-blocking message over the window)."""
+    ctx = build_context(library, library_path, settings=settings, tasks=tasks)
+    panes = Panes(
+        reader=ReaderPane(library, ctx.preferences),
+        library=LibraryPane(library),
+        entities=EntityPane(library),
+        notes=NotesPane(ctx),
+        compare=ComparePane(library),
     )
+    window = MainWindow(ctx, panes, stylesheet_template=window_stylesheet_template())
+    imports = ImportController(ctx, window, present_summary)
+    window.attach(
+        Controllers(
+            imports=imports,
+            entities=EntityController(ctx, panes.entities, panes.reader, window),
+            notes=NoteController(ctx, panes.reader, panes.notes, window),
+            transfers=TransferController(ctx, window, flush=panes.notes.flush),
+            sources=SourceController(ctx, imports, window),
+            safety=SafetyController(ctx, window, flush=window.flush_edits),
+            compare=CompareController(ctx, panes.compare, panes.reader, window),
+        )
+    )
+    build_menus(window)
+    wire(window)
+    window.apply_theme(ctx.preferences.theme)
+    return window
 
 
-def apply_view(window: MainWindow, view: str) -> None:
-    """``library``: the docks and the reader; ``reader``: the reader fills the window;
-    ``notes``: the reader and the notes pane (with the editor) beside it; ``compare``: the
-    comparison of two cases, wide, with the reader beside it."""
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
-    window.library_dock.setVisible(view == "library")
-    window.entity_dock.setVisible(view in ("library", "notes"))
-    window.notes_dock.setVisible(view in ("library", "notes"))
-    if view == "notes":
-        window.notes_dock.raise_()
-        width = min(NOTES_DOCK_WIDTH, max(360, int(window.width() * 0.4)))
-        window.resizeDocks([window.notes_dock], [width], Qt.Orientation.Horizontal)
-    if view == "compare":
-        set_compare_layout(window, True)
-    else:
-        window.compare_dock.setVisible(False)
+def wire(window: MainWindow) -> None:
+    """Join the panes to each other and to the controllers, and subscribe every pane to the
+    change bus (the reader last: a replaced library is listed anew before it opens an
+    article from it)."""
+    ctx, panes = window.ctx, window.panes
+    for pane in (panes.library, panes.entities, panes.notes, panes.reader):
+        ctx.bus.changed.connect(pane.on_changed)
+    panes.library.article_activated.connect(window.open_article)
+    panes.library.note_activated.connect(window.notes.go_to_note)
+    panes.library.count_changed.connect(window.count_label.setText)
+    panes.entities.article_activated.connect(window.open_article)
+    panes.reader.article_shown.connect(panes.library.select_article)
+    panes.reader.article_shown.connect(window.on_article_shown)
+    panes.reader.font_size_changed.connect(
+        lambda points: ctx.messages.status(f"Text size {points} pt", FONT_SIZE_MS)
+    )
+    window.notes.note_opened.connect(lambda _note_id: show_dock(window.notes_dock))
+    window.compare_dock.visibilityChanged.connect(window.compare.on_visibility_changed)
+    window.safety.restore_started.connect(window.on_restore_started)
+    window.safety.restore_finished.connect(window.on_restore_finished)
+    window.count_label.setText(panes.library.count_text)
 
 
 def show_recent_note(window: MainWindow, article_id: int | None = None) -> int | None:
@@ -189,13 +251,13 @@ def show_recent_note(window: MainWindow, article_id: int | None = None) -> int |
     if not notes:
         return None
     recent = max(notes, key=lambda n: (n.updated, n.id))
-    window.note_actions.go_to_note(recent.id, select=False)
+    window.notes.go_to_note(recent.id, select=False)
     return recent.id
 
 
 def show_comparison(window: MainWindow) -> bool:
     """Compare the pane's cases now (waiting for it) and open an example of the evidence."""
-    task = window.compare_actions.refresh()
+    task = window.compare.refresh()
     if task is None:
         return False
     wait_for(task.finished)
@@ -287,7 +349,7 @@ def _run(
         window.restore_layout()
         apply_view(window, view)
         window.show()
-        window.load_samples_if_empty()
+        window.imports.load_samples_if_empty()
         _open_requested(window, article_id)
         if entity:
             _select_entity(window, entity)
@@ -318,9 +380,7 @@ def bring_forward(window: MainWindow, request: dict[str, object] | None = None) 
     article = (request or {}).get("article")
     if isinstance(article, int) and article:
         window.open_article(article)
-    window.statusBar().showMessage(
-        "Fieldreader was started again on this library, so this window came forward.", 20_000
-    )
+    window.ctx.messages.status(RAISED_MESSAGE)
     if os.environ.get(TEST_EVENTS_ENV):
         print("fieldreader-event: raised", flush=True)
 
@@ -340,17 +400,17 @@ def _test_hooks(app: QApplication, window: MainWindow) -> None:
 
 def _open_requested(window: MainWindow, article_id: int | None) -> bool:
     if article_id is not None and window.library.get(article_id) is None:
-        window.statusBar().showMessage(f"There is no article with id {article_id}.", 10_000)
-        window.open_initial_article()
+        window.ctx.messages.status(f"There is no article with id {article_id}.", 10_000)
+        window.reader.open_initial()
         return False
-    window.open_initial_article(article_id)
+    window.reader.open_initial(article_id)
     return True
 
 
 def _select_entity(window: MainWindow, name: str) -> bool:
     if window.entity_pane.select_entity_named(name):
         return True
-    window.statusBar().showMessage(f"This article mentions no entity called {name!r}.", 10_000)
+    window.ctx.messages.status(f"This article mentions no entity called {name!r}.", 10_000)
     return False
 
 
@@ -366,7 +426,7 @@ def _screenshot(
     window.resize(*SCREENSHOT_SIZE)
     apply_view(window, view)
     window.show()
-    task = window.load_samples_if_empty()
+    task = window.imports.load_samples_if_empty()
     if task is not None:
         wait_for(task.finished)
     if article_id is None and view == "notes":  # the article of the latest note

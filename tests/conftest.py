@@ -9,7 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from helpers.paths import ROOT, SHARED  # noqa: E402
+from helpers.paths import ROOT, SHARED
+
 SEED = SHARED / "seeds" / "000_3b960e37f99b3145.txt"
 
 

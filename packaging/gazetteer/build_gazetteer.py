@@ -165,7 +165,7 @@ def add_countries(builder: Builder) -> list[str]:
         code = country.alpha_2
         try:
             info = CountryInfo(code).info()
-        except Exception:  # noqa: BLE001 - a few territories are missing from countryinfo
+        except Exception:
             info = {}
         aliases: list[str] = []
         if code in COUNTRY_OVERRIDES:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from trim import keep_qt_file  # noqa: E402
+from trim import keep_qt_file
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 binaries = [(src, dest) for src, dest in binaries if keep_qt_file(src, dest)]

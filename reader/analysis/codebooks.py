@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.library.errors import InvalidInputError, NotFoundError
 from reader.resources import resource_path
 
 DEFAULT_CODEBOOK = "minerals-for-security"
@@ -94,7 +95,7 @@ class Rule:
         where = f"rule {rule_id!r}"
         negation = data.get("negation", False)
         if not isinstance(negation, bool):
-            raise ValueError(f"{where}: 'negation' must be true or false, not {negation!r}")
+            raise InvalidInputError(f"{where}: 'negation' must be true or false, not {negation!r}")
         return cls(
             id=rule_id,
             any_of=_patterns(data["any"], f"{where} 'any'", required=True),
@@ -130,7 +131,7 @@ class Dimension:
         where = f"dimension {dim_id!r}"
         rules = data.get("rules", [])
         if not isinstance(rules, list):
-            raise ValueError(f"{where}: 'rules' must be a list")
+            raise InvalidInputError(f"{where}: 'rules' must be a list")
         return cls(
             id=dim_id,
             label=_text(data["label"], f"{where} 'label'", required=True),
@@ -158,13 +159,13 @@ class Codebook:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Codebook:
-        """Build and validate a codebook; raises ``ValueError`` naming the faulty part."""
+        """Build and validate a codebook; :class:`InvalidInputError` names the faulty part."""
         _check_keys(data, _CODEBOOK_KEYS, {"id", "label", "dimensions"}, "codebook")
         book_id = _check_id(data["id"], "codebook id")
         where = f"codebook {book_id!r}"
         dims = data["dimensions"]
         if not isinstance(dims, list) or not dims:
-            raise ValueError(f"{where}: 'dimensions' must be a non-empty list")
+            raise InvalidInputError(f"{where}: 'dimensions' must be a non-empty list")
         dimensions = tuple(
             Dimension.from_dict(d, f"{where}, dimension #{i + 1}") for i, d in enumerate(dims)
         )
@@ -190,9 +191,9 @@ class Codebook:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"codebook is not valid JSON: {exc}") from exc
+            raise InvalidInputError(f"codebook is not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
-            raise ValueError("codebook: the JSON must be an object")
+            raise InvalidInputError("codebook: the JSON must be an object")
         return cls.from_dict(data)
 
     def to_json(self) -> str:
@@ -212,7 +213,7 @@ class Codebook:
         for dim in self.dimensions:
             if dim.id == dimension_id:
                 return dim
-        raise KeyError(dimension_id)
+        raise NotFoundError(f"codebook {self.id!r} has no dimension {dimension_id!r}")
 
 
 def load_codebook(path: str | Path) -> Codebook:
@@ -221,7 +222,7 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         return Codebook.from_json(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise ValueError(f"{path.name}: {exc}") from exc
+        raise InvalidInputError(f"{path.name}: {exc}") from exc
 
 
 @functools.cache
@@ -230,7 +231,9 @@ def _shipped() -> dict[str, Codebook]:
     for path in sorted(resource_path("codebooks").glob("*.json")):
         book = load_codebook(path)
         if book.id != path.stem:
-            raise ValueError(f"{path.name}: codebook id {book.id!r} differs from the file name")
+            raise InvalidInputError(
+                f"{path.name}: codebook id {book.id!r} differs from the file name"
+            )
         books[book.id] = book
     return books
 
@@ -245,13 +248,13 @@ def shipped_codebooks() -> dict[str, Codebook]:
 
 def _check_keys(data: Any, allowed: set[str], required: set[str], where: str) -> None:
     if not isinstance(data, Mapping):
-        raise ValueError(f"{where}: expected an object, got {type(data).__name__}")
+        raise InvalidInputError(f"{where}: expected an object, got {type(data).__name__}")
     missing = sorted(required - data.keys())
     if missing:
-        raise ValueError(f"{where}: missing field(s) {', '.join(map(repr, missing))}")
+        raise InvalidInputError(f"{where}: missing field(s) {', '.join(map(repr, missing))}")
     unknown = sorted(data.keys() - allowed)
     if unknown:
-        raise ValueError(
+        raise InvalidInputError(
             f"{where}: unknown field(s) {', '.join(map(repr, unknown))} "
             f"(allowed: {', '.join(sorted(allowed))})"
         )
@@ -259,7 +262,7 @@ def _check_keys(data: Any, allowed: set[str], required: set[str], where: str) ->
 
 def _check_id(value: Any, where: str) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise ValueError(
+        raise InvalidInputError(
             f"{where} must be lower-case letters, digits, '_', '-' or '.', got {value!r}"
         )
     return value
@@ -267,27 +270,29 @@ def _check_id(value: Any, where: str) -> str:
 
 def _text(value: Any, where: str, required: bool = False) -> str:
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ValueError(f"{where} must be a {'non-empty ' if required else ''}string")
+        raise InvalidInputError(f"{where} must be a {'non-empty ' if required else ''}string")
     return value
 
 
 def _patterns(value: Any, where: str, required: bool = False) -> tuple[str, ...]:
     if not isinstance(value, list) or (required and not value):
-        raise ValueError(f"{where} must be a {'non-empty ' if required else ''}list of patterns")
+        raise InvalidInputError(
+            f"{where} must be a {'non-empty ' if required else ''}list of patterns"
+        )
     for pattern in value:
         if not isinstance(pattern, str) or not pattern.strip():
-            raise ValueError(f"{where}: every pattern must be a non-empty string")
+            raise InvalidInputError(f"{where}: every pattern must be a non-empty string")
         if pattern != pattern.strip():
-            raise ValueError(
+            raise InvalidInputError(
                 f"{where}: pattern {pattern!r} starts or ends with a space, so it can never "
                 "match at a word edge"
             )
         try:
             compiled = compile_pattern(pattern)
         except re.error as exc:
-            raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+            raise InvalidInputError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
         if compiled.fullmatch("") or re.fullmatch(pattern, "", re.IGNORECASE):
-            raise ValueError(f"{where}: pattern {pattern!r} matches the empty string")
+            raise InvalidInputError(f"{where}: pattern {pattern!r} matches the empty string")
     return tuple(value)
 
 
@@ -295,5 +300,5 @@ def _check_unique(ids: list[str], message: str) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise ValueError(f"{message} {item!r}")
+            raise InvalidInputError(f"{message} {item!r}")
         seen.add(item)

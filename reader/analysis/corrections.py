@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from reader.library.errors import InvalidInputError
+
 TYPES = ("person", "organization", "armed_group", "place", "commodity", "figure", "other")
 KINDS = ("rename", "retype", "merge", "hide", "add")
 
@@ -108,7 +110,7 @@ class Corrections:
 
     def merge(self, name: str, target: str) -> None:
         if name == target:
-            raise ValueError(f"cannot merge {name!r} into itself")
+            raise InvalidInputError(f"cannot merge {name!r} into itself")
         self.merges[name] = target
 
     def hide(self, name: str) -> None:
@@ -117,7 +119,7 @@ class Corrections:
     def add(self, surface: str, type_: str) -> None:
         _check_type(type_, surface)
         if not surface.strip():
-            raise ValueError("cannot mark an empty string as an entity")
+            raise InvalidInputError("cannot mark an empty string as an entity")
         self.added[surface] = type_
 
     # -- storage -------------------------------------------------------------------------
@@ -147,10 +149,12 @@ class Corrections:
             elif kind == "add":
                 corrections.add(name, value)
             else:
-                raise ValueError(f"unknown correction kind {kind!r}")
+                raise InvalidInputError(f"unknown correction kind {kind!r}")
         return corrections
 
 
 def _check_type(type_: str, name: str) -> None:
     if type_ not in TYPES:
-        raise ValueError(f"unknown entity type {type_!r} for {name!r}; expected one of {TYPES}")
+        raise InvalidInputError(
+            f"unknown entity type {type_!r} for {name!r}; expected one of {TYPES}"
+        )

@@ -65,6 +65,12 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_LEAD = re.compile(r"[\W_]*")
 
 
+def _lead_end(text: str, pos: int) -> int:
+    """Where the first letter or digit at or after ``pos`` is (past punctuation, spaces)."""
+    lead = _SENTENCE_LEAD.match(text, pos)
+    return pos if lead is None else lead.end()
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -124,10 +130,10 @@ class _Article:
     def _sentence_starts(self) -> set[int]:
         """Where sentences and lines begin (at their first letter or digit)."""
         text = self.text
-        starts = {_SENTENCE_LEAD.match(text, s).end() for s, _ in split_sentences(text)}
+        starts = {_lead_end(text, s) for s, _ in split_sentences(text)}
         pos = text.find("\n")
         while pos != -1:
-            starts.add(_SENTENCE_LEAD.match(text, pos + 1).end())
+            starts.add(_lead_end(text, pos + 1))
             pos = text.find("\n", pos + 1)
         return starts
 
@@ -207,9 +213,9 @@ class _Article:
                     if not gaz.is_common(form) and not gaz.is_first_name(form):
                         forms.setdefault(form, c)
             elif c.type == "organization":
-                form = org_short_form(c.name, gaz)
-                if form:
-                    forms.setdefault(form, c)
+                short = org_short_form(c.name, gaz)
+                if short:
+                    forms.setdefault(short, c)
             m = _ACRONYM_AFTER.match(text, c.end)
             if m and m.group(1) != c.name and c.type not in ("figure", "commodity"):
                 forms.setdefault(m.group(1), c)
@@ -236,9 +242,9 @@ class _Article:
                 self._place(cand, chosen, starts, added, replace=True)
         known = {text[c.start : c.end]: c for c in chosen if c.source in (_RULE, _GAZ)}
         for d in self.rules.deferred:
-            long = known.get(d.name)
-            if long is not None:
-                cand = _Cand(d.start, d.end, long.name, long.type, _ALIAS)
+            full = known.get(d.name)
+            if full is not None:
+                cand = _Cand(d.start, d.end, full.name, full.type, _ALIAS)
                 self._place(cand, chosen, starts, added, replace=False)
         if not added:
             return chosen

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from reader.library.errors import InvalidInputError
 from reader.resources import resource_path
 
 ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "other")
@@ -106,7 +107,7 @@ class Gazetteer:
 
     def _add(self, entry: Entry) -> None:
         if entry.type not in ENTITY_TYPES:
-            raise ValueError(f"unknown entity type {entry.type!r} for {entry.name!r}")
+            raise InvalidInputError(f"unknown entity type {entry.type!r} for {entry.name!r}")
         self._entries[entry.name] = entry
         sensitive = entry.type not in CASE_INSENSITIVE_TYPES
         for surface in (entry.name, *entry.aliases):

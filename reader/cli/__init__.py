@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,8 +23,10 @@ from reader.cli.common import (
     Parser,
     UsageError,
     default_library_path,
-    reason,
+    error_line,
 )
+from reader.library.errors import DatabaseError, LibraryError
+from reader.services.views import View
 
 __all__ = ["build_parser", "default_library_path", "main"]
 
@@ -65,22 +66,18 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> 
         return EXIT_USAGE
     if args.command is None:
         args.func, args.json = articles.cmd_gui, False
-        args.screenshot, args.article, args.view, args.entity = None, None, "library", None
+        args.screenshot, args.article, args.view, args.entity = None, None, View.LIBRARY, None
     args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
     args.gui_runner = gui
-    from reader.library.schema import SchemaTooNewError
-
     try:
         return int(args.func(args))
     except BrokenPipeError:
         # the reader of our output went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except (SchemaTooNewError, sqlite3.DatabaseError, OSError) as exc:
-        print(f"fieldreader: {args.library}: {reason(exc)}", file=sys.stderr)
-        return EXIT_FAILED
-    except ValueError as exc:  # the core's one clear message for a user's mistake
-        print(f"fieldreader: {exc}", file=sys.stderr)
+    except (LibraryError, DatabaseError, OSError, ValueError) as exc:
+        # the core's typed errors (and the file's, the disk's): one clear line each
+        print(error_line(exc, args.library), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("fieldreader: interrupted", file=sys.stderr)

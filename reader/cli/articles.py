@@ -7,38 +7,36 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    VIEWS,
     emit,
     open_library,
 )
+from reader.library import SORT_KEYS
+from reader.library.statuses import ImportStatus
+from reader.services.views import VIEWS, View
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.services.importing import import_paths
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         results = import_paths(lib, args.paths, tags=args.tag or [])
-    finally:
-        lib.close()
     lines = []
     for r in results:
-        if r.status == "error":
+        if r.status == ImportStatus.ERROR:
             print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
-        elif r.status == "queued":
+        elif r.status == ImportStatus.QUEUED:
             lines.append(f"{'queued':<9} {'':>5}  {r.path} ({r.error}; 'queue fetch' tries again)")
         else:
             lines.append(f"{r.status:<9} {r.id:>5}  {r.title}")
-    added = sum(r.status == "added" for r in results)
-    dupes = sum(r.status == "duplicate" for r in results)
-    failed = sum(r.status == "error" for r in results)
-    queued = sum(r.status == "queued" for r in results)
+    added = sum(r.status == ImportStatus.ADDED for r in results)
+    dupes = sum(r.status == ImportStatus.DUPLICATE for r in results)
+    failed = sum(r.status == ImportStatus.ERROR for r in results)
+    queued = sum(r.status == ImportStatus.QUEUED for r in results)
     summary = f"{added} added, {dupes} duplicate, {failed} failed"
     lines.append(summary + (f", {queued} queued for later" if queued else ""))
     emit(args, [r.as_json() for r in results], "\n".join(lines))
@@ -49,11 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         items = lib.list_articles(tag=args.tag, sort=args.sort, descending=not args.ascending)
-    finally:
-        lib.close()
     human = "\n".join(
         f"{a.id:>5}  {a.published or '          '}  {a.title}"
         + (f"  [{', '.join(a.tags)}]" if a.tags else "")
@@ -66,8 +61,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from reader.services.extraction import entities_json
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         article = lib.get(args.id)
         entities = (
             entities_json(lib, lib.article_entities(args.id), with_mentions=True)
@@ -75,8 +69,6 @@ def cmd_show(args: argparse.Namespace) -> int:
             else []
         )
         notes = [n.as_json() for n in lib.notes(article_id=args.id)] if article else []
-    finally:
-        lib.close()
     if article is None:
         print(f"fieldreader: no article with id {args.id}", file=sys.stderr)
         return EXIT_FAILED
@@ -100,11 +92,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.library.search import snippet_markup
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         hits = lib.search(args.query, limit=args.limit, tag=args.tag)
-    finally:
-        lib.close()
     payload = []
     for h in hits:
         item: dict[str, Any] = {"kind": h.kind, "id": h.id}
@@ -123,13 +112,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_samples(args: argparse.Namespace) -> int:
     from reader.services.samples import load_samples
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         results = load_samples(lib)
-    finally:
-        lib.close()
-    added = sum(r.status == "added" for r in results)
-    failed = [r for r in results if r.status == "error"]
+    added = sum(r.status == ImportStatus.ADDED for r in results)
+    failed = [r for r in results if r.status == ImportStatus.ERROR]
     for r in failed:
         print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
     emit(
@@ -152,7 +138,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p = sub.add_parser("gui", help="open the window (the default)")
     p.add_argument("--screenshot", metavar="PNG", help="save a 1400x900 picture and exit")
     p.add_argument("--article", type=int, metavar="ID", help="the article to open")
-    p.add_argument("--view", choices=VIEWS, default="library", help="what the window shows")
+    p.add_argument("--view", choices=VIEWS, default=View.LIBRARY, help="what the window shows")
     p.add_argument("--entity", metavar="NAME", help="select this entity of the article")
     p.set_defaults(func=cmd_gui, json=False)
 
@@ -163,9 +149,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("list", parents=[json_opt], help="list articles")
     p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
-    p.add_argument(
-        "--sort", choices=("published", "imported", "title", "source"), default="published"
-    )
+    p.add_argument("--sort", choices=tuple(SORT_KEYS), default="published")
     p.add_argument("--ascending", action="store_true", help="oldest / A first")
     p.set_defaults(func=cmd_list)
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
-if TYPE_CHECKING:
-    from reader.library import Library
+from reader.library import Library
+from reader.library.errors import (
+    DatabaseError,
+    InvalidInputError,
+    LibraryBusyError,
+    LibraryLockedError,
+    ReadOnlyLibraryError,
+    SchemaTooNewError,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-VIEWS = ("library", "reader", "notes", "compare")
-NOTE_COLOURS = ("yellow", "green", "blue", "pink", "purple")
-ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "figure", "other")
 
 
 class UsageError(Exception):
@@ -55,10 +58,25 @@ def emit(args: argparse.Namespace, payload: Any, human: str) -> None:
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    """Open the library file the command line names."""
-    from reader.library import Library
-
+    """Open the library file the command line names (use it as a context manager)."""
     return Library.open(args.library)
+
+
+#: The typed errors that are about the library file itself (the message names the file).
+FILE_ERRORS = SchemaTooNewError | ReadOnlyLibraryError | LibraryBusyError | LibraryLockedError
+
+
+def error_line(exc: BaseException, library: str) -> str:
+    """The one line ``fieldreader`` prints on stderr for an error that stopped a command.
+
+    A user's mistake (:class:`~reader.library.errors.InvalidInputError`, a ``ValueError``)
+    is said as the core says it; trouble with the library file or the disk names the file.
+    """
+    if isinstance(exc, InvalidInputError):
+        return f"fieldreader: {exc}"
+    if isinstance(exc, FILE_ERRORS | DatabaseError | OSError):
+        return f"fieldreader: {library}: {reason(exc)}"
+    return f"fieldreader: {exc}"
 
 
 def reason(exc: BaseException) -> str:
@@ -66,7 +84,7 @@ def reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     text = str(exc) or exc.__class__.__name__
-    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+    if isinstance(exc, DatabaseError) and "not a database" in text:
         return "not a Fieldreader library (the file is not an SQLite database)"
     if "readonly database" in text or "read-only" in text:
         return (

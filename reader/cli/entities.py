@@ -9,8 +9,8 @@ import argparse
 import sys
 from typing import Any
 
+from reader.analysis.corrections import KINDS, TYPES
 from reader.cli.common import (
-    ENTITY_TYPES,
     EXIT_FAILED,
     EXIT_OK,
     Parser,
@@ -18,19 +18,25 @@ from reader.cli.common import (
     open_library,
 )
 
+#: Each correction's help, and the name of its second argument (``None``: it has none).
+CORRECTION_HELP: dict[str, tuple[str, str | None]] = {
+    "rename": ("give an entity a new name", "NEW_NAME"),
+    "retype": ("change an entity's type", "TYPE"),
+    "merge": ("merge NAME into TARGET (NAME becomes an alias)", "TARGET"),
+    "hide": ("mark NAME as not an entity", None),
+    "add": ("mark every occurrence of TEXT as an entity of TYPE", "TYPE"),
+}
+
 
 def cmd_entities(args: argparse.Namespace) -> int:
     from reader.services.extraction import entities_json
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         if args.article is not None and lib.get(args.article) is None:
             print(f"fieldreader: no article with id {args.article}", file=sys.stderr)
             return EXIT_FAILED
         infos = lib.entities(type_=args.type, article_id=args.article)
         payload = entities_json(lib, infos, with_mentions=False)
-    finally:
-        lib.close()
     human = "\n".join(
         f"{e['id']:>5}  {e['type']:<12} {e['count']:>5} in {e['articles']:>4}  {e['name']}"
         for e in payload
@@ -42,8 +48,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_entity(args: argparse.Namespace) -> int:
     from reader.services.extraction import correct
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         if args.action == "corrections":
             rows = [{"kind": k, "name": n, "value": v} for k, n, v in lib.correction_rows()]
             human = "\n".join(f"{r['kind']:<8} {r['name']}  {r['value']}" for r in rows)
@@ -58,8 +63,6 @@ def cmd_entity(args: argparse.Namespace) -> int:
             name = found[0]
         value = getattr(args, "value", "") or ""
         updated = correct(lib, args.action, name, value)
-    finally:
-        lib.close()
     payload = {
         "correction": {"kind": args.action, "name": name, "value": value},
         "articles_updated": updated,
@@ -71,12 +74,9 @@ def cmd_entity(args: argparse.Namespace) -> int:
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reader.services.extraction import reextract
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         done = reextract(lib)
         entities = len(lib.entities())
-    finally:
-        lib.close()
     emit(args, {"articles": done, "entities": entities}, f"{done} articles re-extracted")
     return EXIT_OK
 
@@ -85,7 +85,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
     p = sub.add_parser("entities", parents=[json_opt], help="list entities with counts")
     p.add_argument("--article", type=int, metavar="ID", help="only this article's entities")
-    p.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    p.add_argument("--type", choices=TYPES, help="only entities of this type")
     p.set_defaults(func=cmd_entities)
 
     p = sub.add_parser(
@@ -97,17 +97,12 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
     actions.required = True
-    for action, helptext, second, second_help in (
-        ("rename", "give an entity a new name", "value", "NEW_NAME"),
-        ("retype", "change an entity's type", "value", "TYPE"),
-        ("merge", "merge NAME into TARGET (NAME becomes an alias)", "value", "TARGET"),
-        ("hide", "mark NAME as not an entity", None, None),
-        ("add", "mark every occurrence of TEXT as an entity of TYPE", "value", "TYPE"),
-    ):
+    for action in KINDS:  # the corrections the core knows, each with its words here
+        helptext, second = CORRECTION_HELP[action]
         a = actions.add_parser(action, parents=[json_opt], help=helptext)
         a.add_argument("name", metavar="TEXT" if action == "add" else "NAME")
         if second:
-            a.add_argument(second, metavar=second_help)
+            a.add_argument("value", metavar=second)
         a.set_defaults(func=cmd_entity)
     a = actions.add_parser("corrections", parents=[json_opt], help="list stored corrections")
     a.set_defaults(func=cmd_entity)

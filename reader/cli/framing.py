@@ -10,19 +10,31 @@ import json
 import sys
 from typing import Any
 
+from reader.analysis.codebooks import DEFAULT_CODEBOOK
 from reader.cli.common import (
     EXIT_OK,
     Parser,
     emit,
     open_library,
 )
+from reader.library.errors import NotFoundError
+from reader.library.statuses import CODING_STATUSES, CodingStatus
+
+#: What each review action of ``fieldreader coding`` sets a coding's status to.
+REVIEW_ACTIONS = {
+    "accept": CodingStatus.ACCEPTED,
+    "reject": CodingStatus.REJECTED,
+    "reset": CodingStatus.SUGGESTED,
+}
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.services.compare import compare, to_csv, to_markdown
+    from reader.services.compare import DEFAULT_A, DEFAULT_B, compare, to_csv, to_markdown
 
+    a = DEFAULT_A if args.a is None else args.a
+    b = DEFAULT_B if args.b is None else args.b
     with open_library(args) as lib:
-        result = compare(lib, args.a, args.b, codebook_id=args.codebook)
+        result = compare(lib, a, b, codebook_id=args.codebook)
     if args.json:
         args.format = "json"
     if args.format == "csv":
@@ -30,7 +42,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     elif args.format == "md":
         sys.stdout.write(to_markdown(result))
     else:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return EXIT_OK
 
@@ -60,13 +72,11 @@ def cmd_coding(args: argparse.Namespace) -> int:
 
     with open_library(args) as lib:
         if args.action == "list":
-            from reader.library.codings import fetch_codings
-
-            found = fetch_codings(
-                lib.db,
+            found = framing.codings(
+                lib,
                 article_ids=[args.article] if args.article is not None else None,
                 codebook=args.codebook,
-                statuses=[args.status] if args.status else ("suggested", "accepted", "rejected"),
+                statuses=[args.status] if args.status else CODING_STATUSES,
             )
             human = "\n".join(
                 f"{c.id:>5}  {c.status:<9} {c.dimension:<26} {c.article_id:>5}  {c.text[:60]}"
@@ -77,14 +87,13 @@ def cmd_coding(args: argparse.Namespace) -> int:
         if args.action == "move":
             current = framing.coding(lib, args.id)
             if current is None:
-                raise ValueError(f"no coding with id {args.id}")
+                raise NotFoundError(f"no coding with id {args.id}")
             new_id = framing.move(
                 lib, args.id, args.dimension, framing.codebook_for(lib, current.codebook)
             )
             result = framing.coding(lib, new_id)
         else:
-            status = {"accept": "accepted", "reject": "rejected", "reset": "suggested"}
-            result = framing.set_status(lib, args.id, status[args.action])
+            result = framing.set_status(lib, args.id, REVIEW_ACTIONS[args.action])
     assert result is not None
     emit(args, result.as_json(), f"coding {result.id}: {result.status} ({result.dimension})")
     return EXIT_OK
@@ -122,9 +131,9 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         description="Compare two cases dimension by dimension. JSON is the default output "
         "(--json says so explicitly); --format md or csv gives a report or a table.",
     )
-    p.add_argument("--a", default="tag:ukraine", metavar="SEL", help="tag:NAME or ids:1,2,3")
-    p.add_argument("--b", default="tag:drc", metavar="SEL", help="tag:NAME or ids:1,2,3")
-    p.add_argument("--codebook", default="minerals-for-security", metavar="ID")
+    p.add_argument("--a", metavar="SEL", help="tag:NAME or ids:1,2,3")
+    p.add_argument("--b", metavar="SEL", help="tag:NAME or ids:1,2,3")
+    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID")
     p.add_argument("--format", choices=("json", "md", "csv"), default="json")
     p.set_defaults(func=cmd_compare)
 
@@ -132,7 +141,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("article", type=int, metavar="ARTICLE_ID")
     p.add_argument("--dimension", required=True, metavar="ID")
     p.add_argument("--quote", required=True, metavar="TEXT", help="the exact passage")
-    p.add_argument("--codebook", default="minerals-for-security", metavar="ID")
+    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID")
     p.add_argument("--value", metavar="VALUE", help="a short value for the slot")
     p.add_argument("--memo", metavar="TEXT")
     p.set_defaults(func=cmd_code)
@@ -140,12 +149,13 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p = sub.add_parser("coding", help="accept, reject, move or list codings")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
     actions.required = True
-    for action, helptext in (
-        ("accept", "accept a suggestion"),
-        ("reject", "reject it (it never comes back when the rules run again)"),
-        ("reset", "return it to suggested"),
-    ):
-        a = actions.add_parser(action, parents=[json_opt], help=helptext)
+    review_help = {
+        "accept": "accept a suggestion",
+        "reject": "reject it (it never comes back when the rules run again)",
+        "reset": "return it to suggested",
+    }
+    for action in REVIEW_ACTIONS:
+        a = actions.add_parser(action, parents=[json_opt], help=review_help[action])
         a.add_argument("id", type=int, metavar="CODING_ID")
         a.set_defaults(func=cmd_coding)
     a = actions.add_parser("move", parents=[json_opt], help="recode to another dimension")
@@ -155,7 +165,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     a = actions.add_parser("list", parents=[json_opt], help="list codings")
     a.add_argument("--article", type=int, metavar="ID")
     a.add_argument("--codebook", metavar="ID")
-    a.add_argument("--status", choices=("suggested", "accepted", "rejected"))
+    a.add_argument("--status", choices=CODING_STATUSES)
     a.set_defaults(func=cmd_coding)
 
     p = sub.add_parser("codebook", help="list codebooks or show one")

@@ -14,23 +14,10 @@ from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, emit, open_libra
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.library import maintenance
+    from reader.services import maintenance
 
-    lib = open_library(args)
-    try:
-        if args.repair:
-            report = maintenance.repair(lib.db)
-            stale = maintenance.articles_with_stale_mentions(lib.db)
-            if stale:
-                from reader.services.extraction import reextract
-
-                reextract(lib, stale)
-                report.repaired.append(f"re-extracted the entities of {len(stale)} articles")
-                report.problems = maintenance.check(lib.db).problems
-        else:
-            report = maintenance.check(lib.db)
-    finally:
-        lib.close()
+    with open_library(args) as lib:
+        report = maintenance.repair(lib) if args.repair else maintenance.check(lib)
     lines = [f"{p.kind}: {p.detail}" for p in report.problems]
     lines += [f"repaired: {r}" for r in report.repaired]
     counts = ", ".join(f"{n} {t}" for t, n in report.counts.items())
@@ -44,25 +31,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from reader.library import maintenance
 
-    lib = open_library(args)
-    try:
-        if args.auto:
-            made = maintenance.auto_backup(lib.db, Path(args.library), keep=args.keep)
-            folder = maintenance.backups_folder(Path(args.library))
-            payload: Any = {"file": str(made) if made else None, "folder": str(folder)}
-            human = f"backup written to {made}" if made else f"today's backup is in {folder}"
-        else:
-            if not args.dest:
-                print("fieldreader: backup needs DEST, or --auto", file=sys.stderr)
-                return EXIT_USAGE
-            made = maintenance.backup(lib.db, Path(args.dest))
-            payload = {"file": str(made)}
-            human = f"backup written to {made}"
-    except (OSError, ValueError) as exc:
-        print(f"fieldreader: {args.dest or 'backup'}: {reason(exc)}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
+    if not args.auto and not args.dest:
+        print("fieldreader: backup needs DEST, or --auto", file=sys.stderr)
+        return EXIT_USAGE
+    with open_library(args) as lib:
+        try:
+            if args.auto:
+                made = maintenance.auto_backup(lib, Path(args.library), keep=args.keep)
+                folder = maintenance.backups_folder(Path(args.library))
+                payload: Any = {"file": str(made) if made else None, "folder": str(folder)}
+                human = f"backup written to {made}" if made else f"today's backup is in {folder}"
+            else:
+                made = maintenance.backup(lib, Path(args.dest))
+                payload = {"file": str(made)}
+                human = f"backup written to {made}"
+        except (OSError, ValueError) as exc:
+            print(f"fieldreader: {args.dest or 'backup'}: {reason(exc)}", file=sys.stderr)
+            return EXIT_FAILED
     emit(args, payload, human)
     return EXIT_OK
 
@@ -85,8 +70,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     try:
         kept = maintenance.restore(Path(args.library), backup)
-        lib = open_library(args)  # migrates an older backup up to date
-        lib.close()
+        with open_library(args):  # migrates an older backup up to date
+            pass
     except (OSError, ValueError) as exc:
         print(f"fieldreader: {reason(exc)}", file=sys.stderr)
         return EXIT_FAILED

@@ -13,17 +13,16 @@ from typing import Any
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    NOTE_COLOURS,
     Parser,
     emit,
     open_library,
     reason,
 )
+from reader.library.notes import COLOURS
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         if args.action == "add":
             note_id = lib.add_note(args.article, args.text, quote=args.quote, colour=args.colour)
             note = lib.note(note_id)
@@ -62,33 +61,29 @@ def cmd_note(args: argparse.Namespace) -> int:
         assert fresh is not None
         emit(args, fresh.as_json(), message)
         return EXIT_OK
-    finally:
-        lib.close()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    lib = open_library(args)
-    try:
-        if args.what == "notes":
-            from reader.library.export_markdown import export_notes
+    with open_library(args) as lib:
+        try:
+            if args.what == "notes":
+                from reader.library.export_markdown import export_notes
 
-            paths = export_notes(lib, Path(args.dest))
-            payload: Any = {"files": [str(p) for p in paths], "count": len(paths)}
-            human = f"{len(paths)} Markdown files written to {args.dest}"
-        else:
-            from reader.library.export_json import export_library
+                paths = export_notes(lib, Path(args.dest))
+                payload: Any = {"files": [str(p) for p in paths], "count": len(paths)}
+                human = f"{len(paths)} Markdown files written to {args.dest}"
+            else:
+                from reader.library.export_json import export_library
 
-            counts = export_library(lib, Path(args.dest))
-            payload = {"file": str(args.dest), "tables": counts}
-            human = (
-                f"library written to {args.dest}: {counts.get('articles', 0)} articles, "
-                f"{counts.get('notes', 0)} notes"
-            )
-    except (ValueError, OSError) as exc:
-        print(f"fieldreader: {args.dest}: {reason(exc)}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
+                counts = export_library(lib, Path(args.dest))
+                payload = {"file": str(args.dest), "tables": counts}
+                human = (
+                    f"library written to {args.dest}: {counts.get('articles', 0)} articles, "
+                    f"{counts.get('notes', 0)} notes"
+                )
+        except (ValueError, OSError) as exc:
+            print(f"fieldreader: {args.dest}: {reason(exc)}", file=sys.stderr)
+            return EXIT_FAILED
     emit(args, payload, human)
     return EXIT_OK
 
@@ -96,14 +91,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_library(args: argparse.Namespace) -> int:
     from reader.library.export_json import import_library
 
-    lib = open_library(args)
-    try:
-        counts = import_library(lib, Path(args.file))
-    except (ValueError, OSError) as exc:
-        print(f"fieldreader: {args.file}: {reason(exc)}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        lib.close()
+    with open_library(args) as lib:
+        try:
+            counts = import_library(lib, Path(args.file))
+        except (ValueError, OSError) as exc:
+            print(f"fieldreader: {args.file}: {reason(exc)}", file=sys.stderr)
+            return EXIT_FAILED
     emit(
         args,
         {"file": str(args.file), "tables": counts},
@@ -121,7 +114,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     a.add_argument("article", type=int, metavar="ARTICLE_ID")
     a.add_argument("--text", required=True, metavar="MARKDOWN", help="the note (Markdown)")
     a.add_argument("--quote", metavar="EXACT", help="anchor at the first occurrence of EXACT")
-    a.add_argument("--colour", "--color", choices=NOTE_COLOURS, help="highlight colour")
+    a.add_argument("--colour", "--color", choices=COLOURS, help="highlight colour")
     a.set_defaults(func=cmd_note)
     a = actions.add_parser("list", parents=[json_opt], help="list notes")
     a.add_argument("--article", type=int, metavar="ID", help="only this article's notes")

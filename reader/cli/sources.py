@@ -9,17 +9,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, emit, open_library
+from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, emit, open_library
+from reader.library.statuses import FeedStatus, ImportStatus
+
+if TYPE_CHECKING:
+    from reader.services.storing import ImportResult
 
 
-def _result_line(r: Any) -> str:
-    if r.status == "error":
+def _result_line(r: ImportResult) -> str:
+    if r.status == ImportStatus.ERROR:
         return f"{'error':<9} {'':>5}  {r.error}"
-    if r.status == "queued":
+    if r.status == ImportStatus.QUEUED:
         return f"{'queued':<9} {'':>5}  {r.path} ({r.error})"
     return f"{r.status:<9} {r.id:>5}  {r.title}"
+
+
+def _removed(args: argparse.Namespace, removed: bool, missing: str, done: str) -> int:
+    """Say that ``args.id`` was removed (``done``), or that there was none (``missing``)."""
+    if not removed:
+        print(f"fieldreader: {missing}", file=sys.stderr)
+        return EXIT_FAILED
+    emit(args, {"id": args.id, "removed": True}, done)
+    return EXIT_OK
 
 
 # -- feeds ------------------------------------------------------------------------------------
@@ -30,11 +43,8 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
     if not is_url(args.url):
         print(f"fieldreader: not an http(s) URL: {args.url}", file=sys.stderr)
         return EXIT_USAGE
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         feed, added = sources.add_feed(lib, args.url, args.tag or [])
-    finally:
-        lib.close()
     status = "added" if added else "exists"
     human = (
         f"subscribed to {feed.url} (id {feed.id}); 'fieldreader feeds refresh' fetches it"
@@ -48,11 +58,8 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
 def cmd_feeds_list(args: argparse.Namespace) -> int:
     from reader.library import sources
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         items = sources.feeds(lib)
-    finally:
-        lib.close()
     lines = []
     for f in items:
         state = f"error: {f.last_error}" if f.last_error else f"fetched {f.last_fetched or 'never'}"
@@ -65,27 +72,25 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
 def cmd_feeds_refresh(args: argparse.Namespace) -> int:
     from reader.services.sources import refresh_feeds
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         outcomes = refresh_feeds(lib, ids=args.ids or None)
-    finally:
-        lib.close()
     if args.ids and len(outcomes) < len(set(args.ids)):
         print("fieldreader: some of those feed ids do not exist", file=sys.stderr)
     lines, failed = [], False
     for o in outcomes:
         name = o.feed.title or o.feed.url
-        if o.status in ("error", "offline"):
+        if o.status in (FeedStatus.ERROR, FeedStatus.OFFLINE):
             failed = True
             print(f"fieldreader: {o.feed.url}: {o.error}", file=sys.stderr)
             lines.append(f"{o.feed.id:>4}  {name}: {o.status}")
             continue
-        new = sum(r.status == "added" for r in o.results)
+        new = sum(r.status == ImportStatus.ADDED for r in o.results)
         lines.append(
-            f"{o.feed.id:>4}  {name}: " + (f"{new} new" if o.status == "ok" else "unchanged")
+            f"{o.feed.id:>4}  {name}: "
+            + (f"{new} new" if o.status == FeedStatus.OK else "unchanged")
         )
         lines.extend("      " + _result_line(r) for r in o.results)
-        failed = failed or any(r.status == "error" for r in o.results)
+        failed = failed or any(r.status == ImportStatus.ERROR for r in o.results)
     emit(args, [o.as_json() for o in outcomes], "\n".join(lines) or "no subscriptions")
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -93,27 +98,19 @@ def cmd_feeds_refresh(args: argparse.Namespace) -> int:
 def cmd_feeds_remove(args: argparse.Namespace) -> int:
     from reader.library import sources
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         removed = sources.remove_feed(lib, args.id)
-    finally:
-        lib.close()
-    if not removed:
-        print(f"fieldreader: no feed with id {args.id}", file=sys.stderr)
-        return EXIT_FAILED
-    emit(args, {"id": args.id, "removed": True}, f"unsubscribed from feed {args.id}")
-    return EXIT_OK
+    return _removed(
+        args, removed, f"no feed with id {args.id}", f"unsubscribed from feed {args.id}"
+    )
 
 
 # -- queue ------------------------------------------------------------------------------------
 def cmd_queue_list(args: argparse.Namespace) -> int:
     from reader.library import sources
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         items = sources.queue(lib)
-    finally:
-        lib.close()
     lines = []
     for q in items:
         tried = f"{q.attempts} attempt(s), last: {q.last_error}" if q.attempts else "not tried"
@@ -125,17 +122,14 @@ def cmd_queue_list(args: argparse.Namespace) -> int:
 def cmd_queue_fetch(args: argparse.Namespace) -> int:
     from reader.services.sources import fetch_queue
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         outcomes = fetch_queue(lib, ids=args.ids or None)
-    finally:
-        lib.close()
     payload: list[dict[str, Any]] = []
     lines, failed = [], False
     for o in outcomes:
         payload.extend(o.as_json())
         for r in o.results:
-            if r.status == "error":
+            if r.status == ImportStatus.ERROR:
                 failed = True
                 print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
             lines.append(_result_line(r))
@@ -148,22 +142,14 @@ def cmd_queue_fetch(args: argparse.Namespace) -> int:
 def cmd_queue_remove(args: argparse.Namespace) -> int:
     from reader.library import sources
 
-    lib = open_library(args)
-    try:
+    with open_library(args) as lib:
         removed = sources.dequeue(lib, args.id)
-    finally:
-        lib.close()
-    if not removed:
-        print(f"fieldreader: no queued URL with id {args.id}", file=sys.stderr)
-        return EXIT_FAILED
-    emit(args, {"id": args.id, "removed": True}, f"removed {args.id} from the queue")
-    return EXIT_OK
+    missing = f"no queued URL with id {args.id}"
+    return _removed(args, removed, missing, f"removed {args.id} from the queue")
 
 
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
-    from reader.cli.common import Parser
-
     feeds = sub.add_parser("feeds", help="feed subscriptions (RSS, Atom)")
     fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=Parser)
     fsub.required = True

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no stubs
 from lxml import etree
 
 from reader.library.draft import Block, join_blocks

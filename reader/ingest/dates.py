@@ -35,7 +35,7 @@ def parse_date(value: str | None) -> str | None:
         return None
     if _UNIX_TIME.fullmatch(value):
         seconds = int(value) / (1000 if len(value) == 13 else 1)
-        day = _dt.datetime.fromtimestamp(seconds, _dt.UTC).date()
+        day: _dt.date | None = _dt.datetime.fromtimestamp(seconds, _dt.UTC).date()
     elif m := _ISO_DAY.match(value):  # "2024-02-29", "2024-02-29T23:30:00-05:00", ...
         try:
             day = _dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -1,16 +1,37 @@
-"""Turning a file's bytes into text, or refusing them with one clear reason.
+"""Turning bytes into text, or refusing them with one clear reason.
 
-Encodings are tried in a fixed order: a byte-order mark (UTF-8, UTF-16), UTF-16 without a
-mark when the bytes look like it, strict UTF-8, then cp1252. Empty files, files over the
-size limit and binary files raise :class:`NotTextError`.
+:func:`decode_text` owns the text encodings of a file: they are tried in a fixed order (a
+byte-order mark (UTF-8, UTF-16), UTF-16 without a mark when the bytes look like it, strict
+UTF-8, then cp1252). Empty files, files over the size limit and binary files raise
+:class:`NotTextError`.
+
+:class:`ContentDecoder` owns the compression a server may put on a page (HTTP
+``Content-Encoding``): gzip and deflate (zlib-wrapped or raw) are undone while the bytes
+arrive, with a cap on what comes out, so a small "decompression bomb" stops at the cap
+instead of filling the memory. Brotli is not offered: no small, well-kept pure-Python
+decoder is installed. Any other coding is refused (:class:`ContentEncodingError`), never
+passed on as junk.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import zlib
+
+__all__ = [
+    "CONTENT_CODINGS",
+    "MAX_BYTES",
+    "ContentDecoder",
+    "ContentEncodingError",
+    "DecodedTooLargeError",
+    "NotTextError",
+    "decode_text",
+]
 
 MAX_BYTES = 50 * 1024 * 1024
+#: The content codings :class:`ContentDecoder` undoes (what a request may accept).
+CONTENT_CODINGS = ("gzip", "deflate")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -62,3 +83,131 @@ def decode_text(data: bytes) -> str:
     if not text.strip():
         raise NotTextError("file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- HTTP content codings ------------------------------------------------------------------------
+class ContentEncodingError(NotTextError):
+    """A page compressed in a way Fieldreader does not undo, or whose compression is damaged."""
+
+
+class DecodedTooLargeError(NotTextError):
+    """A compressed page that grows past the size limit once decompressed."""
+
+
+_ALIASES = {"x-gzip": "gzip", "gzip": "gzip", "deflate": "deflate"}
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether ``data`` starts like a zlib stream (RFC 1950), not raw deflate (RFC 1951)."""
+    return (
+        len(data) >= 2
+        and data[0] & 0x0F == 8
+        and data[0] >> 4 <= 7
+        and (data[0] << 8 | data[1]) % 31 == 0
+    )
+
+
+class _Inflater:
+    """One coding (``gzip`` or ``deflate``), undone incrementally."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self._stream: zlib._Decompress | None = None
+        self._head = b""  # the first bytes of a deflate stream, until its kind is known
+        self._done = False  # the stream ended; what follows is another gzip member or junk
+        self.started = False
+
+    def _start(self, data: bytes) -> bytes | None:
+        if self.coding == "gzip":
+            self._stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            return data
+        self._head += data
+        if len(self._head) < 2:
+            return None
+        data, self._head = self._head, b""
+        bits = zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS
+        self._stream = zlib.decompressobj(bits)
+        return data
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Undo ``data``; at most ``room`` bytes come out (reaching it means: too large)."""
+        out = bytearray()
+        if data:
+            self.started = True
+        while data and len(out) < room:
+            if self._done:
+                if self.coding == "gzip" and data[:2] == b"\x1f\x8b":
+                    self._stream, self._done = None, False  # one more gzip member
+                else:
+                    return bytes(out)  # bytes after the end of the stream are ignored
+            if self._stream is None:
+                started = self._start(data)
+                if started is None:
+                    return bytes(out)
+                data = started
+            assert self._stream is not None
+            try:
+                out += self._stream.decompress(data, room - len(out))
+            except zlib.error as exc:
+                raise ContentEncodingError(f"the page's {self.coding} data is damaged") from exc
+            if self._stream.eof:
+                data, self._done = self._stream.unused_data, True
+            else:
+                data = self._stream.unconsumed_tail
+        return bytes(out)
+
+    def finish(self) -> None:
+        """Check that the stream ended where the page did."""
+        if self.started and not self._done:
+            raise ContentEncodingError(f"the page's {self.coding} data is cut short")
+
+
+class ContentDecoder:
+    """Undo the ``Content-Encoding`` header ``codings`` on a page as it arrives.
+
+    ``feed`` each piece and ``finish`` at the end; together they give the page's bytes.
+    Raises :class:`ContentEncodingError` for a coding it does not know (at construction)
+    or damaged data, and :class:`DecodedTooLargeError` as soon as more than ``max_bytes``
+    would come out of any stage.
+    """
+
+    def __init__(self, codings: str | None, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        names = [c.strip().lower() for c in (codings or "").split(",")]
+        stages: list[_Inflater] = []
+        for name in names:
+            if name in ("", "identity"):
+                continue
+            if name not in _ALIASES:
+                accepted = " and ".join(CONTENT_CODINGS)
+                raise ContentEncodingError(
+                    f"the server sent the page encoded as '{name[:40]}', which Fieldreader "
+                    f"cannot decode (it accepts {accepted})"
+                )
+            stages.append(_Inflater(_ALIASES[name]))
+        self._stages = stages[::-1]  # codings are listed in the order they were applied
+        self._sizes = [0] * len(self._stages)
+        self.size = 0  #: bytes given out so far
+
+    @property
+    def identity(self) -> bool:
+        """Whether the page is sent as it is (nothing to undo)."""
+        return not self._stages
+
+    def feed(self, data: bytes) -> bytes:
+        """The page bytes that ``data`` (the next bytes received) decodes to."""
+        for i, stage in enumerate(self._stages):
+            data = stage.feed(data, self.max_bytes - self._sizes[i] + 1)
+            self._sizes[i] += len(data)
+            if self._sizes[i] > self.max_bytes:
+                raise DecodedTooLargeError(
+                    f"the page is larger than {self.max_bytes // (1024 * 1024)} MB "
+                    "once decompressed"
+                )
+        self.size += len(data)
+        return data
+
+    def finish(self) -> None:
+        """Check that every compressed stream was complete."""
+        for stage in self._stages:
+            stage.finish()

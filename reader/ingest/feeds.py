@@ -26,10 +26,9 @@ from typing import Any
 
 from reader.ingest.blocks import fragment_blocks, norm_space
 from reader.ingest.dates import parse_date
-from reader.library.draft import Draft, join_blocks
 from reader.ingest.plaintext import paragraphs, title_from_text
 from reader.ingest.urls import outlet_from_url
-from reader.library.library import Original
+from reader.library.draft import Draft, Original, join_blocks
 
 __all__ = [
     "ENTITY_MESSAGE",

@@ -1,12 +1,19 @@
 """Fetching one URL the user asked for: the only place Fieldreader opens a connection.
 
-This module owns :func:`fetch` (an HTTP(S) GET with urllib: a time limit, a size limit, a
-capped number of redirects, conditional requests with etag / last-modified, and a clear
-User-Agent) and :func:`decode_page` (the charset from the headers, else a ``<meta>``
-declaration, else the file rules of :mod:`reader.ingest.decode`). It never decides to
-fetch anything by itself: callers are the explicit import of a URL, ``queue fetch`` and
-``feeds refresh``. Nothing a fetched page refers to (scripts, images, styles, fonts,
-frames) is ever requested.
+This module owns :func:`fetch` (an HTTP(S) GET with urllib: a time limit on each wait and
+an overall deadline on the whole transfer, a size limit, a capped number of redirects,
+conditional requests with etag / last-modified, gzip and deflate undone while the page
+arrives, and a clear User-Agent), :func:`check_url` (which URLs are never fetched nor
+stored: not http(s), or holding a user name or password) and :func:`decode_page` (the
+charset from the headers, else a ``<meta>`` declaration, else the file rules of
+:mod:`reader.ingest.decode`). It never decides to fetch anything by itself: callers are
+the explicit import of a URL, ``queue fetch`` and ``feeds refresh``. Nothing a fetched
+page refers to (scripts, images, styles, fonts, frames) is ever requested.
+
+The deadline (:data:`TIMEOUT` × :data:`TOTAL_FACTOR`, 60 s) holds however the server
+sends: every read from the socket waits at most what is left of it, and the clock is
+checked between small reads, so a server that trickles a byte at a time is cut off on
+time ("the server sent too slowly: stopped after 60 s").
 
 Two kinds of failure are told apart: :class:`Unreachable` (no connection: DNS failure,
 connection refused, network down, time-out), after which a URL goes into the read-later
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import http.client
+import io
 import re
 import socket
 import time
@@ -24,20 +32,26 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader import __version__
-from reader.ingest.decode import decode_text
+from reader.ingest.decode import CONTENT_CODINGS, ContentDecoder, NotTextError, decode_text
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 __all__ = [
+    "ACCEPT_ENCODING",
     "MAX_BYTES",
     "MAX_REDIRECTS",
     "TIMEOUT",
+    "TOTAL_FACTOR",
     "USER_AGENT",
     "FetchError",
     "Fetched",
     "Unreachable",
+    "check_url",
     "decode_page",
     "fetch",
     "is_url",
@@ -46,12 +60,20 @@ __all__ = [
 TIMEOUT = 20.0
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
-#: The whole transfer may take this many times the time-out (a server that trickles).
+#: The whole transfer (redirects, headers and body) may take this many times the time-out.
 TOTAL_FACTOR = 3
+#: Reads from the server are this small, so the deadline is checked often.
+CHUNK = 16 * 1024
 USER_AGENT = f"Fieldreader/{__version__} (offline reader; fetches a page only when its user asks)"
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+)
+#: Only what :class:`~reader.ingest.decode.ContentDecoder` undoes (no brotli).
+ACCEPT_ENCODING = ", ".join(CONTENT_CODINGS)
+CREDENTIALS_REFUSED = (
+    "a URL with a user name or password in it (user:password@host) is refused: Fieldreader "
+    "does not send or keep credentials; remove them from the URL"
 )
 
 _META_CHARSET = re.compile(
@@ -59,7 +81,7 @@ _META_CHARSET = re.compile(
 )
 
 
-class Unreachable(OSError):
+class Unreachable(OSError):  # noqa: N818 (a public name callers already use)
     """No connection to the server (offline, DNS failure, refused, timed out)."""
 
 
@@ -92,18 +114,167 @@ def is_url(value: object) -> bool:
         return False
 
 
+def _has_credentials(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "@" in url.split("/", 3)[2] if url.count("/") >= 2 else False
+    return parts.username is not None or parts.password is not None
+
+
+def check_url(url: str) -> None:
+    """Refuse, with one clear reason, a URL Fieldreader never fetches or stores.
+
+    Raises :class:`FetchError` (a ``ValueError``) for a URL holding a user name or password
+    (the message does not repeat them) and for one that is not ``http(s)://`` with a host.
+    Call it before a URL is queued or subscribed to, as :func:`fetch` does before fetching.
+    """
+    if _has_credentials(url):
+        raise FetchError(CREDENTIALS_REFUSED)
+    if not is_url(url):
+        raise FetchError(f"not an http(s) URL: {url[:100]}")
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str):
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
         if not is_url(newurl):
             raise FetchError(f"the server redirected to a URL that is not http(s): {newurl[:100]}")
+        if _has_credentials(newurl):
+            raise FetchError("the server redirected to a URL with a user name or password: refused")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_Redirects())
+# -- the deadline ---------------------------------------------------------------------------------
+class _TooSlowError(OSError):
+    """The overall deadline passed while waiting for the server."""
+
+
+class _Clock:
+    """The deadline of one fetch: each wait gets at most what is left of it."""
+
+    def __init__(self, timeout: float, total: float) -> None:
+        self.timeout = timeout
+        self.total = total
+        self.deadline = time.monotonic() + total
+
+    @property
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def message(self) -> str:
+        return f"the server sent too slowly: stopped after {self.total:g} s"
+
+    def wait(self) -> float:
+        """How long the next wait on the socket may last (:class:`_TooSlowError`: none left)."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise _TooSlowError(self.message())
+        return min(self.timeout, left)
+
+
+class _TimedSocketIO(io.RawIOBase):
+    """The socket's file for :mod:`http.client`, each read bounded by the clock."""
+
+    def __init__(self, sock: socket.socket, clock: _Clock) -> None:
+        super().__init__()
+        self._sock = sock
+        self._raw = sock.makefile("rb", buffering=0)
+        self._clock = clock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int | None:
+        self._sock.settimeout(self._clock.wait())
+        try:
+            return self._raw.readinto(buffer)
+        except TimeoutError:
+            if self._clock.expired:
+                raise _TooSlowError(self._clock.message()) from None
+            raise
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _TimedResponse(http.client.HTTPResponse):
+    """A response whose status line, headers and body are all read against the clock
+    (set as ``clock`` on a subclass made for each fetch)."""
+
+    clock: _Clock
+
+    def __init__(
+        self,
+        sock: socket.socket,
+        debuglevel: int = 0,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(sock, debuglevel, method, url)
+        self.fp.close()  # the plain socket file: replaced by one that keeps the deadline
+        self.fp = io.BufferedReader(_TimedSocketIO(sock, self.clock))
+
+
+class _TimedHTTPConnection(http.client.HTTPConnection):
+    clock: _Clock
+
+    def connect(self) -> None:
+        self.timeout = self.clock.wait()
+        super().connect()
+
+
+class _TimedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, connection: type[http.client.HTTPConnection]) -> None:
+        super().__init__()
+        self._connection = connection
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+def _opener(clock: _Clock) -> urllib.request.OpenerDirector:
+    attrs = {
+        "clock": clock,
+        "response_class": type("_Response", (_TimedResponse,), {"clock": clock}),
+    }
+    handlers: list[urllib.request.BaseHandler] = [
+        _Redirects(),
+        _TimedHTTPHandler(type("_HTTPConnection", (_TimedHTTPConnection,), attrs)),
+    ]
+    if _has_tls():
+        handlers.append(_timed_https_handler(attrs))
+    return urllib.request.build_opener(*handlers)
+
+
+def _timed_https_handler(attrs: dict[str, Any]) -> urllib.request.BaseHandler:
+    """The HTTPS handler (only defined where Python has TLS support)."""
+
+    class _TimedHTTPSConnection(http.client.HTTPSConnection):
+        clock: _Clock
+
+        def connect(self) -> None:
+            self.timeout = self.clock.wait()
+            super().connect()
+
+    connection: type[http.client.HTTPSConnection] = type(
+        "_HTTPSConnection", (_TimedHTTPSConnection,), attrs
+    )
+
+    class _TimedHTTPSHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(connection, req)
+
+    return _TimedHTTPSHandler()
 
 
 def _is_tls_error(exc: object) -> bool:
@@ -145,16 +316,23 @@ def _header(headers: Message, name: str) -> str | None:
     return str(value).strip() if value else None
 
 
-def _read(response: Any, max_bytes: int, deadline: float) -> bytes:
+def _too_large(max_bytes: int) -> FetchError:
+    return FetchError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
+
+
+def _read(response: Any, max_bytes: int, clock: _Clock, decoder: ContentDecoder) -> bytes:
+    """The body, decoded as it arrives; the size cap applies to the received and to the
+    decoded bytes, the deadline between reads (and, through the socket, within them)."""
     chunks: list[bytes] = []
-    size = 0
-    while chunk := response.read(64 * 1024):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
-        if time.monotonic() > deadline:
-            raise Unreachable("the transfer took too long")
+    received = 0
+    while chunk := response.read1(CHUNK):
+        received += len(chunk)
+        if received > max_bytes:
+            raise _too_large(max_bytes)
+        chunks.append(decoder.feed(chunk))
+        if clock.expired:
+            raise _TooSlowError(clock.message())
+    decoder.finish()
     return b"".join(chunks)
 
 
@@ -165,26 +343,34 @@ def fetch(
     modified: str | None = None,
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    total: float | None = None,
 ) -> Fetched:
-    """GET ``url``; raise :class:`Unreachable` or :class:`FetchError` with a clear reason."""
-    if not is_url(url):
-        raise FetchError(f"not an http(s) URL: {url[:100]}")
+    """GET ``url``; raise :class:`Unreachable` or :class:`FetchError` with a clear reason.
+
+    ``timeout`` bounds each wait for the server, ``total`` (default ``timeout`` ×
+    :data:`TOTAL_FACTOR`) the whole transfer; a server still sending at the deadline is
+    cut off (:class:`Unreachable`, so a queued URL is tried again later). ``max_bytes``
+    caps the page both as received and once decompressed.
+    """
+    check_url(url)
     if url[:6].lower() == "https:" and not _has_tls():
         raise FetchError("this build of Fieldreader has no TLS support: it cannot fetch https URLs")
-    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "identity"}
+    clock = _Clock(timeout, timeout * TOTAL_FACTOR if total is None else total)
+    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
     if etag:
         headers["If-None-Match"] = etag
     if modified:
         headers["If-Modified-Since"] = modified
     request = urllib.request.Request(url, headers=headers, method="GET")
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(clock).open(request, timeout=timeout) as response:
             final = response.geturl()
             info = response.headers
             length = _header(info, "Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
-            data = _read(response, max_bytes, time.monotonic() + timeout * TOTAL_FACTOR)
+                raise _too_large(max_bytes)
+            decoder = ContentDecoder(_header(info, "Content-Encoding"), max_bytes)
+            data = _read(response, max_bytes, clock, decoder)
             status = int(response.status)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
@@ -198,13 +384,19 @@ def fetch(
         raise FetchError(f"the server answered {exc.code} {exc.reason}") from exc
     except FetchError:
         raise
-    except (urllib.error.URLError, OSError) as exc:
+    except NotTextError as exc:  # compression it does not know, damaged, or a bomb
+        raise FetchError(str(exc)) from exc
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        if clock.expired or isinstance(getattr(exc, "reason", exc), _TooSlowError):
+            raise Unreachable(clock.message()) from exc
+        if isinstance(exc, http.client.HTTPException):
+            raise FetchError(f"the server's answer could not be read: {exc}") from exc
         offline = _offline_reason(exc)
         if offline is not None:
             raise Unreachable(offline) from exc
         detail = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         raise FetchError(f"the page could not be fetched: {detail}") from exc
-    except (ValueError, http.client.HTTPException) as exc:
+    except ValueError as exc:
         raise FetchError(f"the server's answer could not be read: {exc}") from exc
     return Fetched(
         url=url,

@@ -23,14 +23,14 @@ import logging
 import re
 from typing import Any
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no stubs
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no stubs
 from readability import Document
 
 from reader.ingest.blocks import HEADINGS, element_blocks, norm_space
-from reader.library.draft import Draft, join_blocks
 from reader.ingest.html_meta import page_metadata, text_key
 from reader.ingest.plaintext import title_from_text
+from reader.library.draft import Draft, join_blocks
 
 __all__ = ["NO_TEXT_MESSAGE", "extract_html"]
 

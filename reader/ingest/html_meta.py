@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no stubs
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no stubs
 
 from reader.ingest.blocks import norm_space
 from reader.ingest.dates import parse_date

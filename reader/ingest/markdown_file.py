@@ -16,9 +16,9 @@ import yaml
 
 from reader.ingest.blocks import fragment_blocks
 from reader.ingest.dates import parse_date
-from reader.library.draft import Draft
 from reader.ingest.plaintext import title_from_text
 from reader.ingest.urls import date_from_url, outlet_from_url
+from reader.library.draft import Draft
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 

@@ -31,8 +31,8 @@ from typing import Any
 
 from reader.ingest.blocks import norm_space
 from reader.ingest.dates import parse_date
-from reader.library.draft import Draft, join_blocks
 from reader.ingest.plaintext import looks_like_headline, title_from_text
+from reader.library.draft import Draft, join_blocks
 
 __all__ = ["NO_TEXT_LAYER", "is_pdf", "parse_pdf"]
 

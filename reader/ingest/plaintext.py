@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from reader.analysis.sentences import split_sentences
-from reader.library.draft import Draft, join_blocks
 from reader.ingest.urls import date_from_url, outlet_from_url
+from reader.library.draft import Draft, join_blocks
 
 MAX_TITLE_CHARS = 110
 MAX_CLAUSE_CHARS = 150

@@ -1,6 +1,50 @@
-"""The library file: schema, migrations, articles, tags and search (no Qt)."""
+"""The library file: schema, migrations, records, transactions, queries, search; all the SQL.
 
-from reader.library.library import Library, Original, text_hash
+Nothing here imports another ``reader`` package but :mod:`reader.resources`; everything
+above reaches the file through :class:`Library` and the functions of this package's
+modules, never through the connection itself.
+"""
+
+from reader.library.draft import Block, Draft, Original
+from reader.library.errors import (
+    InvalidInputError,
+    LibraryBusyError,
+    LibraryError,
+    LibraryLockedError,
+    NotFoundError,
+    ReadOnlyLibraryError,
+    SchemaTooNewError,
+)
+from reader.library.library import SORT_KEYS, Library, text_hash
 from reader.library.records import Article, ArticleSummary, SearchHit
+from reader.library.statuses import (
+    AnchorStatus,
+    CodingMethod,
+    CodingStatus,
+    FeedStatus,
+    ImportStatus,
+)
 
-__all__ = ["Article", "ArticleSummary", "Library", "Original", "SearchHit", "text_hash"]
+__all__ = [
+    "SORT_KEYS",
+    "AnchorStatus",
+    "Article",
+    "ArticleSummary",
+    "Block",
+    "CodingMethod",
+    "CodingStatus",
+    "Draft",
+    "FeedStatus",
+    "ImportStatus",
+    "InvalidInputError",
+    "Library",
+    "LibraryBusyError",
+    "LibraryError",
+    "LibraryLockedError",
+    "NotFoundError",
+    "Original",
+    "ReadOnlyLibraryError",
+    "SchemaTooNewError",
+    "SearchHit",
+    "text_hash",
+]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.library.errors import InvalidInputError
+
 CONTEXT_CHARS = 32
 
 
@@ -25,9 +27,10 @@ class Anchor:
 
 
 def make_anchor(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> Anchor:
-    """The anchor for ``text[start:end]``; raises ``ValueError`` for an empty or bad range."""
+    """The anchor for ``text[start:end]``; :class:`InvalidInputError` for an empty or bad
+    range."""
     if not (0 <= start < end <= len(text)):
-        raise ValueError(f"the passage {start}..{end} is not inside the text")
+        raise InvalidInputError(f"the passage {start}..{end} is not inside the text")
     return Anchor(
         start=start,
         end=end,
@@ -38,12 +41,13 @@ def make_anchor(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -
 
 
 def anchor_for_quote(text: str, quote: str) -> Anchor:
-    """The anchor at the first occurrence of ``quote``; ``ValueError`` when it is absent."""
+    """The anchor at the first occurrence of ``quote``; :class:`InvalidInputError` when it
+    is absent."""
     if not quote.strip():
-        raise ValueError("the quote is empty")
+        raise InvalidInputError("the quote is empty")
     start = text.find(quote)
     if start < 0:
-        raise ValueError("the quote does not occur in the article's text")
+        raise InvalidInputError("the quote does not occur in the article's text")
     return make_anchor(text, start, start + len(quote))
 
 

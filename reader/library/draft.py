@@ -3,11 +3,13 @@
 A :class:`Draft` is what an importer knows about one article before it lands in the
 library: its canonical plain text (paragraphs separated by blank lines; every later
 offset points into it), metadata, and optional block structure (headings, list items,
-quotes) given as character ranges into that text.
+quotes) given as character ranges into that text. An :class:`Original` is the bytes it was
+read from, kept unchanged beside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
@@ -36,6 +38,18 @@ class Draft:
     tags: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     format: str = "txt"  # txt, md, html
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The bytes an article was imported from, kept unchanged beside it."""
+
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 def join_blocks(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:

@@ -8,7 +8,7 @@ unique by (name, type); ones left without mentions are removed. Corrections are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -18,11 +18,16 @@ from sqlite_utils import Database
 class MentionLike(Protocol):
     """What the library needs of an extracted mention."""
 
-    start: int
-    end: int
-    name: str
-    type: str
-    surface: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def surface(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +169,8 @@ def library_entities(
     db: Database, *, type_: str | None = None, article_id: int | None = None
 ) -> list[EntityInfo]:
     """Every entity with its mention and article counts, most mentioned first."""
-    where, params = ["e.mention_count > 0"], []
+    where: list[str] = ["e.mention_count > 0"]
+    params: list[object] = []
     if type_:
         where.append("e.type = ?")
         params.append(type_)
@@ -178,6 +184,24 @@ def library_entities(
         params,
     ).fetchall()
     return [EntityInfo(id=r[0], name=r[1], type=r[2], count=r[3], articles=r[4]) for r in rows]
+
+
+def names_in(
+    db: Database, article_ids: Sequence[int], *, except_types: Sequence[str] = ()
+) -> set[str]:
+    """The names of the entities the articles mention, leaving out ``except_types``."""
+    names: set[str] = set()
+    ids = list(dict.fromkeys(article_ids))
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        skip = f" AND e.type NOT IN ({','.join('?' * len(except_types))})" if except_types else ""
+        rows = db.execute(
+            "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.article_id IN ({','.join('?' * len(chunk))}){skip}",
+            [*chunk, *except_types],
+        )
+        names.update(str(r[0]) for r in rows)
+    return names
 
 
 def entity_names(db: Database) -> list[str]:

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 import reader
 from reader.library.entities import recount
+from reader.library.errors import InvalidInputError, LibraryError
 from reader.library.library import Library, now_iso
 from reader.library.schema import SCHEMA_VERSION, user_version
 
@@ -41,7 +42,7 @@ ProgressFn = Callable[[int, int, str], None]
 Tables = dict[str, list[dict[str, Any]]]
 
 
-class ExportCancelled(RuntimeError):
+class ExportCancelled(RuntimeError):  # noqa: N818 (the user stopped it: not an error)
     """The export was cancelled; nothing was written at the destination."""
 
 
@@ -142,7 +143,7 @@ def export_library(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out, db.atomic():
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out, library.snapshot():
             tables = data_tables(db)  # one read transaction: a consistent snapshot
             sizes = {
                 t: int(db.execute(f"SELECT count(*) FROM {_quote(t)}").fetchone()[0])
@@ -205,7 +206,7 @@ def upgrade_rows(tables: Tables, from_version: int) -> Tables:
     for version in range(from_version, SCHEMA_VERSION):
         step = ROW_UPGRADES.get(version)
         if step is None:
-            raise ValueError(
+            raise InvalidInputError(
                 f"files from schema version {from_version} cannot be imported by this version"
             )
         tables = step(tables)
@@ -219,30 +220,32 @@ def read_dump(src: Path) -> tuple[int, Tables]:
         with src.open(encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as exc:
-        raise ValueError(f"cannot read {src}: {exc.strerror or exc}") from exc
+        raise InvalidInputError(f"cannot read {src}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{src.name} is not a UTF-8 text file") from exc
+        raise InvalidInputError(f"{src.name} is not a UTF-8 text file") from exc
     except json.JSONDecodeError as exc:
-        raise ValueError(
+        raise InvalidInputError(
             f"{src.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
     except RecursionError as exc:
-        raise ValueError(f"{src.name} is not a Fieldreader library export") from exc
+        raise InvalidInputError(f"{src.name} is not a Fieldreader library export") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"{src.name} is not a Fieldreader library export (format {FORMAT!r})")
+        raise InvalidInputError(
+            f"{src.name} is not a Fieldreader library export (format {FORMAT!r})"
+        )
     fmt_version = data.get("format_version")
     if not isinstance(fmt_version, int) or isinstance(fmt_version, bool) or fmt_version < 1:
-        raise ValueError(f"{src.name} has no valid format_version")
+        raise InvalidInputError(f"{src.name} has no valid format_version")
     if fmt_version > FORMAT_VERSION:
-        raise ValueError(
+        raise InvalidInputError(
             f"{src.name} uses export format {fmt_version}, newer than this Fieldreader "
             f"understands ({FORMAT_VERSION}); upgrade Fieldreader to import it"
         )
     schema = data.get("schema_version")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise ValueError(f"{src.name} has no valid schema_version")
+        raise InvalidInputError(f"{src.name} has no valid schema_version")
     if schema > SCHEMA_VERSION:
-        raise ValueError(
+        raise InvalidInputError(
             f"{src.name} was written by a newer Fieldreader (schema {schema}, this version "
             f"knows up to {SCHEMA_VERSION}); upgrade Fieldreader to import it"
         )
@@ -251,7 +254,9 @@ def read_dump(src: Path) -> tuple[int, Tables]:
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
         for rows in tables.values()
     ):
-        raise ValueError(f"{src.name} has no valid 'tables' object (table name -> list of rows)")
+        raise InvalidInputError(
+            f"{src.name} has no valid 'tables' object (table name -> list of rows)"
+        )
     return schema, tables
 
 
@@ -265,13 +270,13 @@ def _decode_row(table: str, row: dict[str, Any], columns: set[str]) -> dict[str,
                 try:
                     value = base64.b64decode(value, validate=True)
                 except ValueError as exc:
-                    raise ValueError(f"table {table}: {key} is not valid base64") from exc
+                    raise InvalidInputError(f"table {table}: {key} is not valid base64") from exc
         if col not in columns:
-            raise ValueError(f"table {table} has no column {col!r}")
+            raise InvalidInputError(f"table {table} has no column {col!r}")
         if col in out:
-            raise ValueError(f"table {table}: column {col!r} is given twice in one row")
+            raise InvalidInputError(f"table {table}: column {col!r} is given twice in one row")
         if isinstance(value, dict | list):
-            raise ValueError(f"table {table}: column {col!r} holds a list or object")
+            raise InvalidInputError(f"table {table}: column {col!r} holds a list or object")
         out[col] = value
     return out
 
@@ -292,17 +297,21 @@ def import_library(library: Library, src: Path) -> dict[str, int]:
     db = library.db
     known = data_tables(db)
     if not _is_empty(db, known):
-        raise ValueError("the library is not empty; import into a new, empty library")
+        raise InvalidInputError("the library is not empty; import into a new, empty library")
     schema, tables = read_dump(src)
     tables = upgrade_rows(tables, schema)
     unknown = sorted(set(tables) - set(known))
     if unknown:
-        raise ValueError(f"the file has tables this library does not know: {', '.join(unknown)}")
+        raise InvalidInputError(
+            f"the file has tables this library does not know: {', '.join(unknown)}"
+        )
     counts: dict[str, int] = {}
     try:
-        with db.atomic():
+        with library.transaction():
             if not _is_empty(db, known):
-                raise ValueError("the library is not empty; import into a new, empty library")
+                raise InvalidInputError(
+                    "the library is not empty; import into a new, empty library"
+                )
             db.execute("PRAGMA defer_foreign_keys = ON")  # checked at commit
             for table in known:
                 rows = tables.get(table, [])
@@ -317,8 +326,10 @@ def import_library(library: Library, src: Path) -> dict[str, int]:
             for fts in fts_tables(db):
                 db.execute(f"INSERT INTO {_quote(fts)}({_quote(fts)}) VALUES ('rebuild')")
             recount(db)  # counts kept by triggers: computed again from the rows loaded
+    except LibraryError:
+        raise
     except (sqlite3.DatabaseError, OverflowError) as exc:
-        raise ValueError(f"the file's rows do not fit this library: {exc}") from exc
+        raise InvalidInputError(f"the file's rows do not fit this library: {exc}") from exc
     return counts
 
 
@@ -331,7 +342,7 @@ def _grouped(
     for raw in rows:
         row = _decode_row(table, raw, columns)
         if not row:
-            raise ValueError(f"table {table} has an empty row")
+            raise InvalidInputError(f"table {table} has an empty row")
         row_key = tuple(row)
         if row_key != key and group:
             yield key, group

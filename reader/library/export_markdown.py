@@ -23,6 +23,7 @@ import yaml
 
 from reader.library.library import Library
 from reader.library.notes import Note
+from reader.library.statuses import AnchorStatus
 
 UNRESOLVED_LINE = "*This passage could not be found in the current text.*"
 MAX_SLUG = 80
@@ -108,7 +109,7 @@ def _heading(text: str) -> str:
 
 def _anchored_entry(note: Note) -> str:
     parts = [blockquote(note.quote or "")]
-    if note.anchor_status == "unresolved":
+    if note.anchor_status == AnchorStatus.UNRESOLVED:
         parts.append(UNRESOLVED_LINE)
     if note.body.strip():
         parts.append(note.body.strip("\n"))

@@ -1,8 +1,11 @@
 """The :class:`Library`: one SQLite file holding articles, their originals and tags.
 
 It owns the connection (WAL, foreign keys, busy timeout), applies migrations when it opens
-a file, and offers the typed operations the command line and the UI use. Every multi-row
-write runs in one transaction, so an article lands whole or not at all.
+a file, and offers the typed operations the command line and the UI use. Every write runs
+in :meth:`Library.transaction`, which takes the write lock at once (``BEGIN IMMEDIATE``)
+so a second writer waits for the first instead of failing; an article lands whole or not
+at all. :meth:`Library.detach` and :meth:`Library.reopen` let the window let go of the file
+while a restore replaces it, without handing every pane a new object.
 """
 
 from __future__ import annotations
@@ -14,23 +17,34 @@ import re
 import sqlite3
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from reader.library.draft import Draft
 from reader.library import anchors as _anchors
 from reader.library import entities as _entities
 from reader.library import notes as _notes
 from reader.library import search as _search
+from reader.library.draft import Draft, Original
 from reader.library.entities import EntityInfo, MentionLike
+from reader.library.errors import (
+    DETACHED_MESSAGE,
+    InvalidInputError,
+    LibraryLockedError,
+    NotFoundError,
+    ReadOnlyLibraryError,
+    SchemaTooNewError,
+)
 from reader.library.notes import Note, Revision
 from reader.library.records import Article, ArticleSummary, SearchHit
-from reader.library.schema import SCHEMA_VERSION, SchemaTooNewError, migrate, user_version
+from reader.library.schema import SCHEMA_VERSION, migrate, user_version
+from reader.library.transactions import read_snapshot, write_transaction
+
+__all__ = ["SORT_KEYS", "Library", "Original", "ReadOnlyLibraryError", "now_iso", "text_hash"]
 
 SORT_KEYS = {
     "published": "coalesce(a.published, substr(a.imported, 1, 10))",
@@ -38,22 +52,8 @@ SORT_KEYS = {
     "title": "a.title COLLATE NOCASE",
     "source": "coalesce(a.source, '') COLLATE NOCASE",
 }
-
-
-class ReadOnlyLibraryError(sqlite3.OperationalError):
-    """The library file cannot be written here (read-only file, folder or medium)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Original:
-    """The bytes an article was imported from, kept unchanged beside it."""
-
-    filename: str
-    data: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+#: How long a writer waits for another one to finish before giving up.
+BUSY_TIMEOUT_MS = 10_000
 
 
 def text_hash(text: str) -> str:
@@ -68,13 +68,81 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def _connect(path: Path, read_only: bool | None) -> tuple[Database, bool]:
+    """A configured, migrated connection to the file at ``path`` and whether it is read-only."""
+    if read_only is None:
+        read_only = path.exists() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
+    if read_only:
+        return _connect_read_only(path), True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    try:
+        _configure(db, path, wal=True)
+    except BaseException:
+        db.close()
+        raise
+    return db, False
+
+
+def _connect_read_only(path: Path) -> Database:
+    if not path.is_file():
+        raise FileNotFoundError(2, "No such file", str(path))
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.OperationalError:
+        conn.close()  # a WAL file with no -shm beside it, on read-only media
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise SchemaTooNewError(
+            f"this library was written by a newer Fieldreader (schema {version}); "
+            "upgrade Fieldreader to open it"
+        )
+    if version < SCHEMA_VERSION:
+        conn.close()
+        raise ReadOnlyLibraryError(
+            f"{path} is read-only and was written by an older Fieldreader: it must be "
+            "upgraded once where it can be written"
+        )
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn)
+
+
+def _configure(db: Database, path: Path | None, *, wal: bool) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if user_version(db) > SCHEMA_VERSION:
+        migrate(db, path)  # refuses, before anything touches the file
+    if wal:
+        db.enable_wal()
+    migrate(db, path)
+
+
+def _empty_placeholder() -> Database:
+    """An in-memory library with the schema and nothing in it, that refuses writes."""
+    db = Database(memory=True)
+    _configure(db, None, wal=False)
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
 class Library:
-    """An open library file. Use :meth:`open` or :meth:`memory` to get one."""
+    """An open library file. Use :meth:`open` or :meth:`memory` to get one.
+
+    ``db`` is the connection; only :mod:`reader.library` touches it. Everything above the
+    library goes through the methods here and the functions of this package's modules.
+    """
 
     def __init__(self, db: Database, path: Path | None, *, read_only: bool = False) -> None:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self._requested_read_only: bool | None = read_only or None
+        self.detached = False
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -82,62 +150,20 @@ class Library:
         """Open (creating if needed) the library at ``path`` and migrate it.
 
         A file this process may not write (or ``read_only=True``) opens read-only: reading
-        works, and every write fails with :class:`ReadOnlyLibraryError`'s message.
+        works, and every write fails with :class:`ReadOnlyLibraryError`.
         """
         path = Path(path).expanduser()
-        if read_only is None:
-            read_only = path.exists() and not (
-                os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-            )
-        if read_only:
-            return cls._open_read_only(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
-        lib = cls(db, path)
-        lib._configure(wal=True)
+        db, is_read_only = _connect(path, read_only)
+        lib = cls(db, path, read_only=is_read_only)
+        lib._requested_read_only = read_only
         return lib
-
-    @classmethod
-    def _open_read_only(cls, path: Path) -> Library:
-        if not path.is_file():
-            raise FileNotFoundError(2, "No such file", str(path))
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        except sqlite3.OperationalError:
-            conn.close()  # a WAL file with no -shm beside it, on read-only media
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise SchemaTooNewError(
-                f"this library was written by a newer Fieldreader (schema {version}); "
-                "upgrade Fieldreader to open it"
-            )
-        if version < SCHEMA_VERSION:
-            conn.close()
-            raise ReadOnlyLibraryError(
-                f"{path} is read-only and was written by an older Fieldreader: it must be "
-                "upgraded once where it can be written"
-            )
-        conn.execute("PRAGMA query_only = ON")
-        return cls(Database(conn), path, read_only=True)
 
     @classmethod
     def memory(cls) -> Library:
         """A throw-away library in memory (tests)."""
-        lib = cls(Database(memory=True), None)
-        lib._configure(wal=False)
-        return lib
-
-    def _configure(self, *, wal: bool) -> None:
-        self.db.execute("PRAGMA busy_timeout = 10000")
-        self.db.execute("PRAGMA foreign_keys = ON")
-        if user_version(self.db) > SCHEMA_VERSION:
-            migrate(self.db, self.path)  # refuses, before anything touches the file
-        if wal:
-            self.db.enable_wal()
-        migrate(self.db, self.path)
+        db = Database(memory=True)
+        _configure(db, None, wal=False)
+        return cls(db, None)
 
     def close(self) -> None:
         self.db.close()
@@ -148,15 +174,69 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def detach(self) -> None:
+        """Let go of the file (a restore is about to replace it).
+
+        Until :meth:`reopen`, this object reads as an empty library, so a stray read finds
+        nothing instead of failing, and every write raises :class:`LibraryLockedError`.
+        """
+        if self.detached:
+            return
+        placeholder = _empty_placeholder()
+        real, self.db = self.db, placeholder
+        self.detached = True
+        real.close()
+
+    def reopen(self) -> None:
+        """Open :attr:`path` again (after :meth:`detach`, or to pick up a replaced file).
+
+        Raises, and stays as it was (detached, or on the old connection), when the file
+        cannot be opened.
+        """
+        if self.path is None:
+            raise InvalidInputError("an in-memory library has no file to reopen")
+        db, is_read_only = _connect(self.path, self._requested_read_only)
+        old, self.db = self.db, db
+        self.read_only = is_read_only
+        self.detached = False
+        old.close()
+
+    # -- transactions --------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction: committed when the block ends, rolled back if it raises.
+
+        The outermost one starts with ``BEGIN IMMEDIATE``: it takes the write lock at once,
+        so with another writer at work it waits (up to the busy timeout) instead of failing
+        later when a read turns into a write. Nested ones are savepoints, so an inner block
+        that raises undoes only its own writes. SQLite's "locked" and "read-only" failures
+        come out as :class:`LibraryBusyError` and :class:`ReadOnlyLibraryError`.
+        """
+        if self.detached:
+            raise LibraryLockedError(DETACHED_MESSAGE)
+        with write_transaction(self.db):
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads in the block all see one consistent state of the file (no write lock)."""
+        with read_snapshot(self.db):
+            yield
+
+    def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one write statement in its own transaction; how many rows it changed."""
+        with self.transaction():
+            return int(self.db.execute(sql, list(params)).rowcount)
+
     # -- articles ------------------------------------------------------------------
     def find_duplicate(self, text: str, url: str | None) -> int | None:
         """The id of an article with the same normalised text, or the same url."""
         row = self.db.execute(
             "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", [text_hash(text)]
         ).fetchone()
-        if row is None and url:
-            row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
-        return None if row is None else int(row[0])
+        if row is not None:
+            return int(row[0])
+        return self.article_with_url(url) if url else None
 
     def add_article(
         self,
@@ -182,17 +262,17 @@ class Library:
             "text_hash": text_hash(draft.text),
             "sha256": sha,
         }
-        with self.db.atomic():
-            article_id = int(self.db["articles"].insert(row).last_pk)
+        with self.transaction():
+            cursor = self.db.execute(
+                f"INSERT INTO articles({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            article_id = int(cursor.lastrowid or 0)
             if original is not None:
-                self.db["originals"].insert(
-                    {
-                        "article_id": article_id,
-                        "filename": original.filename,
-                        "sha256": sha,
-                        "size": len(original.data),
-                        "data": original.data,
-                    }
+                self.db.execute(
+                    "INSERT INTO originals(article_id, filename, sha256, size, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [article_id, original.filename, sha, len(original.data), original.data],
                 )
             self._add_tags(article_id, [*draft.tags, *tags])
             _entities.store_mentions(self.db, article_id, mentions)
@@ -206,7 +286,7 @@ class Library:
         mentions: Iterable[MentionLike] = (),
     ) -> tuple[int, bool]:
         """Add ``draft`` unless a duplicate exists: ``(id, True)`` or ``(existing id, False)``."""
-        with self.db.atomic():
+        with self.transaction():
             existing = self.find_duplicate(draft.text, draft.url)
             if existing is not None:
                 return existing, False
@@ -226,14 +306,9 @@ class Library:
                 [article_id, tag_id],
             )
 
-    def add_tags(self, article_id: int, names: Iterable[str]) -> None:
-        """Tag an article (tags are created as needed; case-insensitive)."""
-        with self.db.atomic():
-            self._add_tags(article_id, names)
-
     def delete_article(self, article_id: int) -> None:
         """Remove an article, its original and its tag links."""
-        with self.db.atomic():
+        with self.transaction():
             _entities.forget_article(self.db, article_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
             _entities.drop_unused_entities(self.db)
@@ -273,7 +348,7 @@ class Library:
     ) -> list[int]:
         """Ids of the articles (optionally with ``tag``) in display order."""
         if sort not in SORT_KEYS:
-            raise ValueError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
+            raise InvalidInputError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
         direction = "DESC" if descending else "ASC"
         where, params = "", []
         if tag:
@@ -337,12 +412,12 @@ class Library:
     def set_reading_position(self, article_id: int, position: float) -> None:
         """Remember how far (0..1) the reader got in an article."""
         pos = min(1.0, max(0.0, float(position)))
-        self.db.execute("UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id])
+        self._write("UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id])
 
     # -- entities ------------------------------------------------------------------
     def replace_mentions(self, article_id: int, mentions: Iterable[MentionLike]) -> int:
         """Store a fresh extraction of one article (one transaction); return the count."""
-        with self.db.atomic():
+        with self.transaction():
             count = _entities.store_mentions(self.db, article_id, mentions)
             _entities.drop_unused_entities(self.db)
         return count
@@ -382,8 +457,9 @@ class Library:
 
     def add_correction(self, kind: str, name: str, value: str = "") -> None:
         """Record one entity correction (it applies from the next extraction on)."""
-        self.db["entity_corrections"].insert(
-            {"kind": kind, "name": name, "value": value, "created": now_iso()}
+        self._write(
+            "INSERT INTO entity_corrections(kind, name, value, created) VALUES (?, ?, ?, ?)",
+            [kind, name, value, now_iso()],
         )
 
     def all_article_ids(self) -> list[int]:
@@ -394,6 +470,17 @@ class Library:
         """Just the text of an article."""
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         return None if row is None else str(row[0])
+
+    def article_with_url(self, url: str) -> int | None:
+        """The id of an article imported from ``url``, if there is one."""
+        row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
+        return None if row is None else int(row[0])
+
+    def entity_names_in(
+        self, article_ids: Sequence[int], *, except_types: Sequence[str] = ()
+    ) -> set[str]:
+        """The names of the entities the articles mention (but those of ``except_types``)."""
+        return _entities.names_in(self.db, article_ids, except_types=except_types)
 
     # -- search --------------------------------------------------------------------
     def search(
@@ -423,23 +510,23 @@ class Library:
         colour: str | None = None,
     ) -> int:
         """Add a note: on a passage (``start``/``end`` or the first ``quote``), on an
-        article, or free-standing. ``ValueError`` when the passage is not in the text."""
+        article, or free-standing. :class:`InvalidInputError` when the passage is not in
+        the text, :class:`NotFoundError` when there is no such article."""
         anchor = None
         if start is not None or end is not None or quote is not None:
             if article_id is None:
-                raise ValueError("a passage needs an article")
+                raise InvalidInputError("a passage needs an article")
             text = self.text_of(article_id)
             if text is None:
-                raise ValueError(f"no article with id {article_id}")
+                raise NotFoundError(f"no article with id {article_id}")
             if quote is not None and start is None:
                 anchor = _anchors.anchor_for_quote(text, quote)
             else:
                 anchor = _anchors.make_anchor(text, int(start or 0), int(end or 0))
         elif article_id is not None and self.title_of(article_id) is None:
-            raise ValueError(f"no article with id {article_id}")
-        if colour is not None and colour not in _notes.COLOURS:
-            raise ValueError(f"unknown colour {colour!r}; use one of {', '.join(_notes.COLOURS)}")
-        with self.db.atomic():
+            raise NotFoundError(f"no article with id {article_id}")
+        _notes.check_colour(colour)
+        with self.transaction():
             return _notes.insert_note(
                 self.db,
                 article_id=article_id,
@@ -458,59 +545,36 @@ class Library:
         return _notes.fetch_notes(self.db, article_id=article_id, trashed=trashed)
 
     def save_note(self, note_id: int, body: str) -> bool:
-        """Save a note's body, keeping a revision; False when it had not changed."""
-        with self.db.atomic():
+        """Save a note's body, keeping a revision; False when it had not changed.
+        :class:`NotFoundError` (also a ``KeyError``) when the note is gone."""
+        with self.transaction():
             return _notes.save_body(self.db, note_id, body, now_iso())
 
     def set_note_colour(self, note_id: int, colour: str | None) -> None:
         """Change a highlight's colour (``None`` for the default)."""
-        if colour is not None and colour not in _notes.COLOURS:
-            raise ValueError(f"unknown colour {colour!r}; use one of {', '.join(_notes.COLOURS)}")
-        self.db.execute("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
+        _notes.check_colour(colour)
+        self._write("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
 
     def trash_note(self, note_id: int) -> None:
         """Move a note to the trash (it can be restored)."""
-        self.db.execute("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
+        self._write("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
 
     def restore_note(self, note_id: int) -> None:
         """Bring a note back from the trash."""
-        self.db.execute("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
+        self._write("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
 
     def purge_note(self, note_id: int) -> None:
         """Delete a trashed note for good, with its history."""
-        with self.db.atomic():
-            self.db.execute("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
+        self._write("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
 
     def note_revisions(self, note_id: int) -> list[Revision]:
         """Every saved state of a note, newest first."""
         return _notes.revisions(self.db, note_id)
 
     def reanchor_notes(self, article_id: int) -> list[int]:
-        """Re-find every anchored note of an article in its current text; return the ids
-        that could not be found (they are flagged ``unresolved``, never moved blindly)."""
-        text = self.text_of(article_id) or ""
-        lost: list[int] = []
-        with self.db.atomic():
-            for n in self.notes(article_id=article_id) + self.notes(
-                article_id=article_id, trashed=True
-            ):
-                if n.quote is None or n.start is None or n.end is None:
-                    continue
-                anchor = _anchors.Anchor(n.start, n.end, n.quote, n.prefix or "", n.suffix or "")
-                place = _anchors.reanchor(text, anchor)
-                if place is None:
-                    lost.append(n.id)
-                    self.db.execute(
-                        "UPDATE notes SET anchor_status = 'unresolved' WHERE id = ?", [n.id]
-                    )
-                else:
-                    self.db.execute(
-                        "UPDATE notes SET start = ?, \"end\" = ?, anchor_status = 'ok' "
-                        "WHERE id = ?",
-                        [place[0], place[1], n.id],
-                    )
+        """Re-find every anchored note of an article (trashed ones too) in its current
+        text; return the ids that could not be found (flagged ``unresolved``, never moved
+        blindly)."""
+        with self.transaction():
+            _found, lost = _notes.reanchor(self.db, _notes.anchored_ids(self.db, article_id))
         return lost
-
-    def stats(self) -> dict[str, Any]:
-        """Counts for the status bar and ``fieldreader info``."""
-        return {"articles": self.count(), "tags": len(self.tag_counts())}

@@ -6,6 +6,9 @@ notes, codings) whose exact text no longer matches the article. :func:`repair` f
 can be fixed safely: it rebuilds the full-text indexes and re-finds note anchors. Backups go
 through SQLite's online backup API, so they are consistent even while the GUI has the
 library open; :func:`auto_backup` keeps one a day and drops the oldest beyond ``keep``.
+Every function takes the open :class:`~reader.library.Library` (a restore takes paths: it
+needs every connection closed). Re-extracting the entities of articles whose mentions went
+stale is analysis work: :mod:`reader.services.maintenance` adds it to a repair.
 """
 
 from __future__ import annotations
@@ -20,9 +23,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader.library import notes as _notes
+from reader.library.anchors import Anchor, reanchor
 from reader.library.entities import miscounted as entity_counts_wrong
 from reader.library.entities import recount
+from reader.library.errors import DETACHED_MESSAGE, InvalidInputError, LibraryLockedError
+from reader.library.library import Library
 from reader.library.schema import SCHEMA_VERSION
+from reader.library.statuses import AnchorStatus, CodingMethod, CodingStatus
 
 FTS_TABLES = ("articles_fts", "notes_fts")
 AUTO_PREFIX = "auto-"
@@ -81,8 +89,9 @@ def _mismatched_mentions(db: Database) -> list[tuple[int, int]]:
 def _mismatched_notes(db: Database) -> list[int]:
     rows = db.execute(
         "SELECT n.id FROM notes n JOIN articles a ON a.id = n.article_id "
-        "WHERE n.quote IS NOT NULL AND n.anchor_status = 'ok' "
-        'AND substr(a.text, n.start + 1, n."end" - n.start) != n.quote'
+        "WHERE n.quote IS NOT NULL AND n.anchor_status = ? "
+        'AND substr(a.text, n.start + 1, n."end" - n.start) != n.quote',
+        [AnchorStatus.OK.value],
     )
     return [int(r[0]) for r in rows]
 
@@ -95,13 +104,14 @@ def _mismatched_codings(db: Database) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def articles_with_stale_mentions(db: Database) -> list[int]:
+def articles_with_stale_mentions(library: Library) -> list[int]:
     """Articles whose entity mentions no longer match their text (re-extract them)."""
-    return sorted({a for _, a in _mismatched_mentions(db)})
+    return sorted({a for _, a in _mismatched_mentions(library.db)})
 
 
-def check(db: Database) -> Report:
+def check(library: Library) -> Report:
     """Everything that can be checked without changing the file."""
+    db = library.db
     report = Report()
     result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     if result != ["ok"]:
@@ -145,35 +155,21 @@ def check(db: Database) -> Report:
     return report
 
 
-def repair(db: Database) -> Report:
-    """Fix what is safe to fix (search indexes, note anchors), then check again."""
-    from reader.library.anchors import Anchor, reanchor
-
+def repair(library: Library) -> Report:
+    """Fix what is safe to fix (search indexes, note anchors, entity counts, codings' places)
+    in one transaction, then check again."""
+    db = library.db
     done: list[str] = []
-    with db.atomic():
+    with library.transaction():
         for table in FTS_TABLES:
             db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         done.append("rebuilt the search indexes")
         if entity_counts_wrong(db):
             recount(db)
             done.append("recounted the entities' mentions")
-        moved = lost = 0
-        for note_id in _mismatched_notes(db):
-            row = db.execute(
-                'SELECT n.start, n."end", n.quote, n.prefix, n.suffix, a.text FROM notes n '
-                "JOIN articles a ON a.id = n.article_id WHERE n.id = ?",
-                [note_id],
-            ).fetchone()
-            start, end, quote, prefix, suffix, text = row
-            place = reanchor(text, Anchor(start, end, quote, prefix or "", suffix or ""))
-            if place is None:
-                db.execute("UPDATE notes SET anchor_status = 'unresolved' WHERE id = ?", [note_id])
-                lost += 1
-            else:
-                db.execute('UPDATE notes SET start = ?, "end" = ? WHERE id = ?', [*place, note_id])
-                moved += 1
+        moved, lost = _notes.reanchor(db, _mismatched_notes(db))
         if moved or lost:
-            done.append(f"re-anchored {moved} notes; flagged {lost} as unresolved")
+            done.append(f"re-anchored {len(moved)} notes; flagged {len(lost)} as unresolved")
         refound = dropped = 0
         for coding_id in _mismatched_codings(db):
             start, end, quote, method, status, article_id, text = db.execute(
@@ -187,7 +183,7 @@ def repair(db: Database) -> Report:
                     'UPDATE codings SET start = ?, "end" = ? WHERE id = ?', [*place, coding_id]
                 )
                 refound += 1
-            elif status == "suggested" and method.startswith("rule:"):
+            elif status == CodingStatus.SUGGESTED and CodingMethod.of(method) is CodingMethod.RULE:
                 db.execute("DELETE FROM codings WHERE id = ?", [coding_id])
                 db.execute("DELETE FROM coding_runs WHERE article_id = ?", [article_id])
                 dropped += 1
@@ -196,13 +192,15 @@ def repair(db: Database) -> Report:
                 f"re-found {refound} codings; dropped {dropped} stale rule suggestions "
                 "(the rules run again on those articles)"
             )
-    report = check(db)
+    report = check(library)
     report.repaired = done
     return report
 
 
-def backup(db: Database, dest: Path) -> Path:
+def backup(library: Library, dest: Path) -> Path:
     """A consistent copy of the open library at ``dest`` (a file, or a folder to put it in)."""
+    if library.detached:
+        raise LibraryLockedError(DETACHED_MESSAGE)
     dest = Path(dest).expanduser()
     if dest.is_dir():
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -213,7 +211,7 @@ def backup(db: Database, dest: Path) -> Path:
     partial = dest.with_name(dest.name + ".partial")
     target = sqlite3.connect(partial)
     try:
-        db.conn.backup(target)
+        library.db.conn.backup(target)
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
@@ -222,10 +220,11 @@ def backup(db: Database, dest: Path) -> Path:
 
 
 def validate_backup(path: Path) -> int:
-    """The schema version of a backup file; ``ValueError`` when it is not a usable library."""
+    """The schema version of a backup file; :class:`InvalidInputError` when it is not a
+    usable library."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"{path} is not a file")
+        raise InvalidInputError(f"{path} is not a file")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -235,13 +234,15 @@ def validate_backup(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise ValueError(f"{path.name} is not a Fieldreader library ({exc})") from exc
+        raise InvalidInputError(f"{path.name} is not a Fieldreader library ({exc})") from exc
     if "articles" not in tables or version < 1:
-        raise ValueError(f"{path.name} is not a Fieldreader library")
+        raise InvalidInputError(f"{path.name} is not a Fieldreader library")
     if version > SCHEMA_VERSION:
-        raise ValueError(f"{path.name} was written by a newer Fieldreader (schema {version})")
+        raise InvalidInputError(
+            f"{path.name} was written by a newer Fieldreader (schema {version})"
+        )
     if ok != "ok":
-        raise ValueError(f"{path.name} is damaged ({ok})")
+        raise InvalidInputError(f"{path.name} is damaged ({ok})")
     return version
 
 
@@ -276,12 +277,16 @@ def backups_folder(library_path: Path) -> Path:
     return Path(library_path).parent / "backups"
 
 
-def auto_backup(db: Database, library_path: Path, keep: int = 7) -> Path | None:
-    """Today's automatic backup (made if missing), dropping all but the newest ``keep``."""
+def auto_backup(library: Library, library_path: Path | None = None, keep: int = 7) -> Path | None:
+    """Today's automatic backup (made if missing) beside the library (``library_path``,
+    by default its own file), dropping all but the newest ``keep``."""
+    library_path = library_path or library.path
+    if library_path is None:
+        raise InvalidInputError("an in-memory library has no folder for its backups")
     folder = backups_folder(library_path)
     folder.mkdir(parents=True, exist_ok=True)
     today = folder / f"{AUTO_PREFIX}{datetime.now(UTC):%Y%m%d}.sqlite"
-    made = None if today.exists() else backup(db, today)
+    made = None if today.exists() else backup(library, today)
     autos = sorted(p for p in folder.iterdir() if _AUTO_NAME.match(p.name))
     for old in autos[: max(0, len(autos) - max(1, keep))]:
         old.unlink(missing_ok=True)

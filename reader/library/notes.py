@@ -10,13 +10,20 @@ moves a note to the trash, from which it can be restored.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlite_utils import Database
 
+from reader.library.anchors import Anchor
+from reader.library.anchors import reanchor as find_again
+from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.statuses import AnchorStatus
+
 #: Anchor states: ``none`` (free-standing or whole-article), ``ok``, ``unresolved``.
-ANCHOR_STATES = ("none", "ok", "unresolved")
+ANCHOR_STATES: tuple[AnchorStatus, ...] = tuple(AnchorStatus)
+#: The highlight colours a note may have (``None`` is the default colour).
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
 
 
@@ -33,7 +40,7 @@ class Note:
     suffix: str | None
     start: int | None
     end: int | None
-    anchor_status: str
+    anchor_status: AnchorStatus
     colour: str | None
     created: str
     updated: str
@@ -41,7 +48,9 @@ class Note:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Note:
-        return cls(**{k: row[k] for k in cls.__slots__})  # type: ignore[attr-defined]
+        values = {f.name: row[f.name] for f in fields(cls)}
+        values["anchor_status"] = AnchorStatus(values["anchor_status"])
+        return cls(**values)
 
     @property
     def is_highlight(self) -> bool:
@@ -74,16 +83,22 @@ class Revision:
     saved: str
 
 
+def check_colour(colour: str | None) -> None:
+    """:class:`InvalidInputError` unless ``colour`` is one of :data:`COLOURS` (or ``None``)."""
+    if colour is not None and colour not in COLOURS:
+        raise InvalidInputError(f"unknown colour {colour!r}; use one of {', '.join(COLOURS)}")
+
+
 def insert_note(
     db: Database,
     *,
     article_id: int | None,
     body: str,
-    anchor: Any | None,
+    anchor: Anchor | None,
     colour: str | None,
     now: str,
 ) -> int:
-    """Insert a note (and its first revision); ``anchor`` has start/end/quote/prefix/suffix."""
+    """Insert a note and its first revision (call inside a transaction)."""
     row: dict[str, Any] = {
         "uid": uuid.uuid4().hex,
         "article_id": article_id,
@@ -91,7 +106,7 @@ def insert_note(
         "colour": colour,
         "created": now,
         "updated": now,
-        "anchor_status": "none",
+        "anchor_status": AnchorStatus.NONE.value,
     }
     if anchor is not None:
         row.update(
@@ -100,11 +115,21 @@ def insert_note(
             suffix=anchor.suffix,
             start=anchor.start,
             end=anchor.end,
-            anchor_status="ok",
+            anchor_status=AnchorStatus.OK.value,
         )
-    note_id = int(db["notes"].insert(row).last_pk)
-    db["note_revisions"].insert({"note_id": note_id, "body": body, "saved": now})
+    columns = ", ".join(f'"{c}"' for c in row)
+    cursor = db.execute(
+        f"INSERT INTO notes({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    )
+    note_id = int(cursor.lastrowid or 0)
+    _add_revision(db, note_id, body, now)
     return note_id
+
+
+def _add_revision(db: Database, note_id: int, body: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO note_revisions(note_id, body, saved) VALUES (?, ?, ?)", [note_id, body, now]
+    )
 
 
 def fetch_note(db: Database, note_id: int) -> Note | None:
@@ -130,11 +155,11 @@ def save_body(db: Database, note_id: int, body: str, now: str) -> bool:
     """Store a new body and keep a revision; False when nothing changed."""
     current = db.execute("SELECT body FROM notes WHERE id = ?", [note_id]).fetchone()
     if current is None:
-        raise KeyError(note_id)
+        raise NotFoundError(f"no note with id {note_id}")
     if current[0] == body:
         return False
     db.execute("UPDATE notes SET body = ?, updated = ? WHERE id = ?", [body, now, note_id])
-    db["note_revisions"].insert({"note_id": note_id, "body": body, "saved": now})
+    _add_revision(db, note_id, body, now)
     return True
 
 
@@ -148,3 +173,44 @@ def revisions(db: Database, note_id: int) -> list[Revision]:
             [note_id],
         )
     ]
+
+
+def anchored_ids(db: Database, article_id: int) -> list[int]:
+    """The notes of an article that are anchored to a passage (trashed ones too)."""
+    rows = db.execute(
+        "SELECT id FROM notes WHERE article_id = ? AND quote IS NOT NULL AND start IS NOT NULL "
+        'AND "end" IS NOT NULL ORDER BY id',
+        [article_id],
+    )
+    return [int(r[0]) for r in rows]
+
+
+def reanchor(db: Database, note_ids: Iterable[int]) -> tuple[list[int], list[int]]:
+    """Find each anchored note again in its article's current text (call inside a
+    transaction): a note found is moved there and marked ``ok``; one whose quote is gone
+    is flagged ``unresolved`` and left where it was. Returns ``(found, lost)`` ids."""
+    found: list[int] = []
+    lost: list[int] = []
+    for note_id in note_ids:
+        row = db.execute(
+            'SELECT n.start, n."end", n.quote, n.prefix, n.suffix, a.text FROM notes n '
+            "JOIN articles a ON a.id = n.article_id WHERE n.id = ? AND n.quote IS NOT NULL",
+            [note_id],
+        ).fetchone()
+        if row is None:
+            continue
+        start, end, quote, prefix, suffix, text = row
+        place = find_again(text, Anchor(start or 0, end or 0, quote, prefix or "", suffix or ""))
+        if place is None:
+            db.execute(
+                "UPDATE notes SET anchor_status = ? WHERE id = ?",
+                [AnchorStatus.UNRESOLVED.value, note_id],
+            )
+            lost.append(note_id)
+        else:
+            db.execute(
+                'UPDATE notes SET start = ?, "end" = ?, anchor_status = ? WHERE id = ?',
+                [place[0], place[1], AnchorStatus.OK.value, note_id],
+            )
+            found.append(note_id)
+    return found, lost

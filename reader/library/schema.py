@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.library.errors import SchemaTooNewError
+from reader.library.transactions import write_transaction
 
-class SchemaTooNewError(RuntimeError):
-    """The file was written by a newer Fieldreader than this one."""
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNewError", "migrate", "user_version"]
 
 
 def _v1(db: Database) -> None:
@@ -314,7 +315,7 @@ def migrate(
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_to(db, path.with_name(f"{path.stem}.v{current}-{stamp}.backup{path.suffix}"))
     for version in range(current, len(steps)):
-        with db.atomic():
+        with write_transaction(db):
             steps[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
         applied.append(version + 1)

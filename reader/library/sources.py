@@ -50,9 +50,7 @@ class Feed:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Feed:
-        row = dict(row)
-        row["tags"] = _tags(row.get("tags"))
-        return cls(**row)
+        return cls(**{**row, "tags": _tags(row.get("tags"))})
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -81,7 +79,7 @@ def add_feed(library: Library, url: str, tags: Iterable[str] = ()) -> tuple[Feed
     """Subscribe to ``url`` (nothing is fetched): ``(feed, True)``, or the existing one and
     ``False`` when already subscribed (its tags are then extended with ``tags``)."""
     db = library.db
-    with db.atomic():
+    with library.transaction():
         existing = feed_by_url(library, url)
         if existing is not None:
             if tags:
@@ -90,9 +88,11 @@ def add_feed(library: Library, url: str, tags: Iterable[str] = ()) -> tuple[Feed
                 existing = feed(library, existing.id)
             assert existing is not None
             return existing, False
-        feed_id = int(
-            db["feeds"].insert({"url": url, "tags": _tags_json(tags), "added": now_iso()}).last_pk
+        cursor = db.execute(
+            "INSERT INTO feeds(url, tags, added) VALUES (?, ?, ?)",
+            [url, _tags_json(tags), now_iso()],
         )
+        feed_id = int(cursor.lastrowid or 0)
     found = feed(library, feed_id)
     assert found is not None
     return found, True
@@ -117,7 +117,7 @@ def feeds(library: Library) -> list[Feed]:
 
 def remove_feed(library: Library, feed_id: int) -> bool:
     """Unsubscribe (the articles already imported stay); False when there was no such feed."""
-    with library.db.atomic():
+    with library.transaction():
         cursor = library.db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
     return cursor.rowcount > 0
 
@@ -135,16 +135,19 @@ def record_fetch(
     """Note a fetch of the feed: an ``error``, or a success with what the server said."""
     now = now_iso()
     if error is not None:
-        library.db.execute(
-            "UPDATE feeds SET last_fetched = ?, last_error = ? WHERE id = ?", [now, error, feed_id]
-        )
+        with library.transaction():
+            library.db.execute(
+                "UPDATE feeds SET last_fetched = ?, last_error = ? WHERE id = ?",
+                [now, error, feed_id],
+            )
         return
-    library.db.execute(
-        "UPDATE feeds SET last_fetched = ?, last_success = ?, last_error = NULL, "
-        "title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, modified = ? "
-        "WHERE id = ?",
-        [now, now, title, site_url, etag, modified, feed_id],
-    )
+    with library.transaction():
+        library.db.execute(
+            "UPDATE feeds SET last_fetched = ?, last_success = ?, last_error = NULL, "
+            "title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, "
+            "modified = ? WHERE id = ?",
+            [now, now, title, site_url, etag, modified, feed_id],
+        )
 
 
 def seen_keys(library: Library, feed_id: int) -> set[str]:
@@ -157,11 +160,12 @@ def seen_keys(library: Library, feed_id: int) -> set[str]:
 
 def mark_seen(library: Library, feed_id: int, key: str, article_id: int | None) -> None:
     """Remember that an entry of a feed was taken (and which article it became)."""
-    library.db.execute(
-        "INSERT OR IGNORE INTO feed_entries_seen(feed_id, entry_key, article_id, seen) "
-        "VALUES (?, ?, ?, ?)",
-        [feed_id, key, article_id, now_iso()],
-    )
+    with library.transaction():
+        library.db.execute(
+            "INSERT OR IGNORE INTO feed_entries_seen(feed_id, entry_key, article_id, seen) "
+            "VALUES (?, ?, ?, ?)",
+            [feed_id, key, article_id, now_iso()],
+        )
 
 
 # -- the read-later queue ---------------------------------------------------------------------
@@ -179,9 +183,7 @@ class QueuedUrl:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> QueuedUrl:
-        row = dict(row)
-        row["tags"] = _tags(row.get("tags"))
-        return cls(**row)
+        return cls(**{**row, "tags": _tags(row.get("tags"))})
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -201,14 +203,14 @@ def queue_url(
     """Put ``url`` in the queue (once; its tags are merged), recording a failed attempt
     when ``error`` says why it could not be fetched now."""
     db = library.db
-    with db.atomic():
+    with library.transaction():
         row = db.execute("SELECT id, tags FROM url_queue WHERE url = ?", [url]).fetchone()
         if row is None:
-            queue_id = int(
-                db["url_queue"]
-                .insert({"url": url, "tags": _tags_json(tags), "added": now_iso()})
-                .last_pk
+            cursor = db.execute(
+                "INSERT INTO url_queue(url, tags, added) VALUES (?, ?, ?)",
+                [url, _tags_json(tags), now_iso()],
             )
+            queue_id = int(cursor.lastrowid or 0)
         else:
             queue_id = int(row[0])
             merged = _tags_json([*_tags(row[1]), *tags])
@@ -222,11 +224,12 @@ def queue_url(
 
 def record_attempt(library: Library, queue_id: int, error: str) -> None:
     """Count one more failed attempt at a queued URL, with its reason."""
-    library.db.execute(
-        "UPDATE url_queue SET attempts = attempts + 1, last_attempt = ?, last_error = ? "
-        "WHERE id = ?",
-        [now_iso(), error, queue_id],
-    )
+    with library.transaction():
+        library.db.execute(
+            "UPDATE url_queue SET attempts = attempts + 1, last_attempt = ?, last_error = ? "
+            "WHERE id = ?",
+            [now_iso(), error, queue_id],
+        )
 
 
 def queued(library: Library, queue_id: int) -> QueuedUrl | None:
@@ -248,5 +251,6 @@ def queue(library: Library) -> list[QueuedUrl]:
 
 def dequeue(library: Library, queue_id: int) -> bool:
     """Take a URL out of the queue; False when it was not there."""
-    cursor = library.db.execute("DELETE FROM url_queue WHERE id = ?", [queue_id])
+    with library.transaction():
+        cursor = library.db.execute("DELETE FROM url_queue WHERE id = ?", [queue_id])
     return cursor.rowcount > 0

@@ -13,18 +13,31 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
 from reader.analysis.coding import closest
-from reader.services.framing import codebook_for, run_rules
 from reader.library import Library
-from reader.library import codings as _codings
+from reader.library.codings import Coding
+from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.statuses import EVIDENCE_STATUSES, CodingStatus
+from reader.services.framing import codebook_for, codings, run_rules
 
 DEFAULT_A = "tag:ukraine"
 DEFAULT_B = "tag:drc"
-SHOWN_STATUSES = ("suggested", "accepted")
+#: The statuses that count as evidence by default: suggested and accepted.
+SHOWN_STATUSES: tuple[CodingStatus, ...] = EVIDENCE_STATUSES
+#: Entity types left out of the entity comparison (numbers are not actors).
+IGNORED_ENTITY_TYPES = ("figure",)
+
+Side = Literal["a", "b"]
+SIDES: tuple[Side, Side] = ("a", "b")
+
+
+def other_side(side: Side) -> Side:
+    """``b`` for ``a`` and ``a`` for ``b``."""
+    return "b" if side == "a" else "a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +48,123 @@ class Case:
     selector: str
     articles: tuple[int, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "selector": self.selector, "articles": list(self.articles)}
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """The evidence on the other side most like this one: its ``index`` there, and how
+    alike they are (0..1, rounded to three places)."""
+
+    index: int
+    similarity: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"index": self.index, "similarity": self.similarity}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One coded passage shown as evidence: ``index`` is its place in its side's list."""
+
+    index: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    status: CodingStatus
+    method: str
+    coding_id: int
+    title: str
+    counterpart: Counterpart | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "status": self.status,
+            "method": self.method,
+            "coding_id": self.coding_id,
+            "title": self.title,
+            "counterpart": None if self.counterpart is None else self.counterpart.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionComparison:
+    """One row: a dimension with the evidence of each side, and which side alone has any."""
+
+    id: str
+    label: str
+    description: str
+    a: tuple[Evidence, ...]
+    b: tuple[Evidence, ...]
+    only: Side | None
+
+    def side(self, side: Side) -> tuple[Evidence, ...]:
+        """The evidence of ``side``, in the comparison's order."""
+        return self.a if side == "a" else self.b
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "description": self.description,
+            "a": [e.to_json() for e in self.a],
+            "b": [e.to_json() for e in self.b],
+            "only": self.only,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOverlap:
+    """The entity names both cases mention, and those only one does (sorted)."""
+
+    shared: tuple[str, ...] = ()
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "shared": list(self.shared),
+            "only_a": list(self.only_a),
+            "only_b": list(self.only_b),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two cases compared dimension by dimension (what ``fieldreader compare`` prints)."""
+
+    codebook: str
+    a: Case
+    b: Case
+    dimensions: tuple[DimensionComparison, ...]
+    entities: EntityOverlap
+
+    def case(self, side: Side) -> Case:
+        return self.a if side == "a" else self.b
+
+    def dimension(self, dimension_id: str) -> DimensionComparison | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The comparison as ``compare --json`` has always written it."""
+        return {
+            "codebook": self.codebook,
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+            "dimensions": [d.to_json() for d in self.dimensions],
+            "entities": self.entities.to_json(),
+        }
+
 
 def parse_selector(library: Library, selector: str) -> Case:
-    """``tag:NAME`` or ``ids:1,2,3`` as a :class:`Case`; ``ValueError`` when malformed."""
+    """``tag:NAME`` or ``ids:1,2,3`` as a :class:`Case`; :class:`InvalidInputError` when
+    malformed, :class:`NotFoundError` for an id with no article."""
     kind, _, rest = selector.partition(":")
     rest = rest.strip()
     if kind == "tag" and rest:
@@ -46,51 +173,42 @@ def parse_selector(library: Library, selector: str) -> Case:
         try:
             ids = tuple(dict.fromkeys(int(x) for x in rest.split(",") if x.strip()))
         except ValueError:
-            raise ValueError(f"bad article ids in {selector!r}; write ids:1,2,3") from None
+            raise InvalidInputError(f"bad article ids in {selector!r}; write ids:1,2,3") from None
         missing = [i for i in ids if library.title_of(i) is None]
         if missing:
-            raise ValueError(f"no article with id {missing[0]}")
+            raise NotFoundError(f"no article with id {missing[0]}")
         label = f"articles {', '.join(str(i) for i in ids)}"
         return Case(label, selector, ids)
-    raise ValueError(f"bad selector {selector!r}; use tag:NAME or ids:1,2,3")
+    raise InvalidInputError(f"bad selector {selector!r}; use tag:NAME or ids:1,2,3")
 
 
-def _evidence(library: Library, codings: list[_codings.Coding]) -> list[dict[str, Any]]:
-    titles = {i: s.title for i, s in library.summaries([c.article_id for c in codings]).items()}
+def _evidence(library: Library, found: list[Coding]) -> list[Evidence]:
+    titles = {i: s.title for i, s in library.summaries([c.article_id for c in found]).items()}
     return [
-        {
-            "article_id": c.article_id,
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "status": c.status,
-            "method": c.method,
-            "coding_id": c.id,
-            "title": titles.get(c.article_id, ""),
-        }
-        for c in codings
+        Evidence(
+            index=i,
+            article_id=c.article_id,
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            status=c.status,
+            method=c.method,
+            coding_id=c.id,
+            title=titles.get(c.article_id, ""),
+        )
+        for i, c in enumerate(found)
     ]
 
 
-def _pair(side: list[dict[str, Any]], other: list[dict[str, Any]]) -> None:
-    texts = [e["text"] for e in other]
+def _paired(side: list[Evidence], other: list[Evidence]) -> tuple[Evidence, ...]:
+    """``side`` with each item's closest counterpart in ``other``."""
+    texts = [e.text for e in other]
+    out = []
     for item in side:
-        found = closest(item["text"], texts) if texts else None
-        item["counterpart"] = (
-            None if found is None else {"index": found[0], "similarity": round(found[1], 3)}
-        )
-
-
-def _entity_names(library: Library, article_ids: Sequence[int]) -> set[str]:
-    if not article_ids:
-        return set()
-    marks = ",".join("?" * len(article_ids))
-    rows = library.db.execute(
-        f"SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        f"WHERE m.article_id IN ({marks}) AND e.type != 'figure'",
-        list(article_ids),
-    )
-    return {r[0] for r in rows}
+        found = closest(item.text, texts) if texts else None
+        pair = None if found is None else Counterpart(found[0], round(found[1], 3))
+        out.append(replace(item, counterpart=pair))
+    return tuple(out)
 
 
 def compare(
@@ -102,8 +220,8 @@ def compare(
     statuses: Sequence[str] = SHOWN_STATUSES,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> dict[str, Any]:
-    """The comparison of cases ``a`` and ``b`` as a JSON-ready dict (see the module doc)."""
+) -> Comparison:
+    """The comparison of cases ``a`` and ``b`` (see the module doc)."""
     codebook = codebook_for(library, codebook_id)
     case_a, case_b = parse_selector(library, a), parse_selector(library, b)
     run_rules(
@@ -113,50 +231,41 @@ def compare(
         progress=progress,
         cancelled=cancelled,
     )
-    found: dict[str, dict[str, list[_codings.Coding]]] = {"a": {}, "b": {}}
-    for side, case in (("a", case_a), ("b", case_b)):
-        for c in _codings.fetch_codings(
-            library.db, article_ids=list(case.articles), codebook=codebook.id, statuses=statuses
+    found: dict[Side, dict[str, list[Coding]]] = {"a": {}, "b": {}}
+    for side, case in zip(SIDES, (case_a, case_b), strict=True):
+        for c in codings(
+            library, article_ids=list(case.articles), codebook=codebook.id, statuses=statuses
         ):
             found[side].setdefault(c.dimension, []).append(c)
     dimensions = []
     for dim in codebook.dimensions:
         left = _evidence(library, found["a"].get(dim.id, []))
         right = _evidence(library, found["b"].get(dim.id, []))
-        _pair(left, right)
-        _pair(right, left)
-        only = "a" if left and not right else "b" if right and not left else None
+        only: Side | None = "a" if left and not right else "b" if right and not left else None
         dimensions.append(
-            {
-                "id": dim.id,
-                "label": dim.label,
-                "description": dim.description,
-                "a": left,
-                "b": right,
-                "only": only,
-            }
+            DimensionComparison(
+                id=dim.id,
+                label=dim.label,
+                description=dim.description,
+                a=_paired(left, right),
+                b=_paired(right, left),
+                only=only,
+            )
         )
-    names_a = _entity_names(library, case_a.articles)
-    names_b = _entity_names(library, case_b.articles)
-    return {
-        "codebook": codebook.id,
-        "a": {
-            "label": case_a.label,
-            "selector": case_a.selector,
-            "articles": list(case_a.articles),
-        },
-        "b": {
-            "label": case_b.label,
-            "selector": case_b.selector,
-            "articles": list(case_b.articles),
-        },
-        "dimensions": dimensions,
-        "entities": {
-            "shared": sorted(names_a & names_b, key=str.casefold),
-            "only_a": sorted(names_a - names_b, key=str.casefold),
-            "only_b": sorted(names_b - names_a, key=str.casefold),
-        },
-    }
+    skip = IGNORED_ENTITY_TYPES
+    names_a = library.entity_names_in(case_a.articles, except_types=skip)
+    names_b = library.entity_names_in(case_b.articles, except_types=skip)
+    return Comparison(
+        codebook=codebook.id,
+        a=case_a,
+        b=case_b,
+        dimensions=tuple(dimensions),
+        entities=EntityOverlap(
+            shared=tuple(sorted(names_a & names_b, key=str.casefold)),
+            only_a=tuple(sorted(names_a - names_b, key=str.casefold)),
+            only_b=tuple(sorted(names_b - names_a, key=str.casefold)),
+        ),
+    )
 
 
 CSV_FIELDS = (
@@ -173,75 +282,75 @@ CSV_FIELDS = (
 )
 
 
-def to_csv(result: dict[str, Any]) -> str:
+def to_csv(result: Comparison) -> str:
     """One row per coding: case, dimension, article, offsets, text, status, method."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for dim in result["dimensions"]:
-        for side in ("a", "b"):
-            for e in dim[side]:
+    for dim in result.dimensions:
+        for side in SIDES:
+            for e in dim.side(side):
                 writer.writerow(
                     [
-                        result[side]["label"],
-                        dim["id"],
-                        e["article_id"],
-                        e["title"],
-                        e["start"],
-                        e["end"],
-                        e["text"],
-                        e["status"],
-                        e["method"],
-                        e["coding_id"],
+                        result.case(side).label,
+                        dim.id,
+                        e.article_id,
+                        e.title,
+                        e.start,
+                        e.end,
+                        e.text,
+                        e.status,
+                        e.method,
+                        e.coding_id,
                     ]
                 )
     return out.getvalue()
 
 
-def _cell(items: list[dict[str, Any]], limit: int = 2) -> str:
+def _cell(items: Sequence[Evidence], limit: int = 2) -> str:
     if not items:
         return "—"
-    quotes = [f"“{e['text'].strip()}” ({e['title']})" for e in items[:limit]]
+    quotes = [f"“{e.text.strip()}” ({e.title})" for e in items[:limit]]
     more = f" … and {len(items) - limit} more" if len(items) > limit else ""
     text = f"**{len(items)}**: " + " ".join(quotes) + more
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: dict[str, Any]) -> str:
+def to_markdown(result: Comparison) -> str:
     """A Markdown report: a dimension-by-case table, then every quoted piece of evidence."""
-    a, b = result["a"]["label"], result["b"]["label"]
+    a, b = result.a.label, result.b.label
     lines = [
         f"# {a} and {b} compared",
         "",
-        f"Codebook: `{result['codebook']}`. Cases: **{a}** ({len(result['a']['articles'])} "
-        f"articles) and **{b}** ({len(result['b']['articles'])} articles). Evidence counts "
+        f"Codebook: `{result.codebook}`. Cases: **{a}** ({len(result.a.articles)} "
+        f"articles) and **{b}** ({len(result.b.articles)} articles). Evidence counts "
         "include suggested and accepted codings; rejected ones are left out.",
         "",
         f"| Dimension | {a} | {b} |",
         "| --- | --- | --- |",
     ]
-    for dim in result["dimensions"]:
-        flag = f" (only in {result[dim['only']]['label']})" if dim["only"] else ""
-        lines.append(f"| {dim['label']}{flag} | {_cell(dim['a'])} | {_cell(dim['b'])} |")
-    for dim in result["dimensions"]:
-        lines += ["", f"## {dim['label']}", ""]
-        for side in ("a", "b"):
-            lines.append(f"### {result[side]['label']}")
+    for dim in result.dimensions:
+        flag = f" (only in {result.case(dim.only).label})" if dim.only else ""
+        lines.append(f"| {dim.label}{flag} | {_cell(dim.a)} | {_cell(dim.b)} |")
+    for dim in result.dimensions:
+        lines += ["", f"## {dim.label}", ""]
+        for side in SIDES:
+            lines.append(f"### {result.case(side).label}")
             lines.append("")
-            if not dim[side]:
+            if not dim.side(side):
                 lines += ["*No evidence.*", ""]
                 continue
-            for e in dim[side]:
-                lines.append(f"> {e['text'].strip()}")
+            for e in dim.side(side):
+                lines.append(f"> {e.text.strip()}")
                 lines.append(">")
                 lines.append(
-                    f"> — {e['title']} (article {e['article_id']}, characters "
-                    f"{e['start']}–{e['end']}; {e['status']}, {e['method']})"
+                    f"> — {e.title} (article {e.article_id}, characters "
+                    f"{e.start}–{e.end}; {e.status}, {e.method})"
                 )
                 lines.append("")
-    ents = result["entities"]
+    ents = result.entities
     lines += ["", "## Entities", ""]
-    lines.append(f"- **Shared**: {', '.join(ents['shared']) or '—'}")
-    lines.append(f"- **Only in {a}**: {', '.join(ents['only_a']) or '—'}")
-    lines.append(f"- **Only in {b}**: {', '.join(ents['only_b']) or '—'}")
+    lines.append(f"- **Shared**: {', '.join(ents.shared) or '—'}")
+    lines.append(f"- **Only in {a}**: {', '.join(ents.only_a) or '—'}")
+    lines.append(f"- **Only in {b}**: {', '.join(ents.only_b) or '—'}")
     return "\n".join(lines) + "\n"

@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from reader.analysis.corrections import Corrections
-from reader.analysis.entities import TYPES, Extractor
+from reader.analysis.corrections import KINDS, TYPES, Corrections
+from reader.analysis.entities import Extractor
 from reader.analysis.gazetteer import shipped_gazetteer
 from reader.library import Library
 from reader.library.entities import EntityInfo
+from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.search import plain_terms
 
-KINDS = ("rename", "retype", "merge", "hide", "add")
+__all__ = ["KINDS", "aliases_for", "correct", "corrections_of", "entities_json", "reextract"]
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -79,29 +80,29 @@ def correct(library: Library, kind: str, name: str, value: str = "") -> int:
 
     ``rename NAME NEW``, ``retype NAME TYPE``, ``merge NAME TARGET`` (NAME becomes an alias
     of TARGET), ``hide NAME`` ("not an entity") and ``add TEXT TYPE`` (every occurrence of
-    TEXT becomes an entity of TYPE). Raises ``ValueError`` with a clear message otherwise.
+    TEXT becomes an entity of TYPE). Raises :class:`InvalidInputError` with a clear message
+    otherwise (:class:`NotFoundError` when there is no entity called NAME).
     """
     if kind not in KINDS:
-        raise ValueError(f"unknown correction {kind!r}; use one of {', '.join(KINDS)}")
+        raise InvalidInputError(f"unknown correction {kind!r}; use one of {', '.join(KINDS)}")
     name = name.strip()
     value = value.strip()
     if not name:
-        raise ValueError("the entity name is empty")
+        raise InvalidInputError("the entity name is empty")
     if kind in ("retype", "add") and value not in TYPES:
-        raise ValueError(f"unknown entity type {value!r}; use one of {', '.join(TYPES)}")
+        raise InvalidInputError(f"unknown entity type {value!r}; use one of {', '.join(TYPES)}")
     if kind in ("rename", "merge") and not value:
-        raise ValueError(f"{kind} needs a second name")
+        raise InvalidInputError(f"{kind} needs a second name")
     if kind == "merge" and value == name:
-        raise ValueError(f"cannot merge {name!r} into itself")
+        raise InvalidInputError(f"cannot merge {name!r} into itself")
     if kind != "add" and not library.entity_ids_named(name):
-        raise ValueError(f"no entity called {name!r} in the library")
+        raise NotFoundError(f"no entity called {name!r} in the library")
     affected = set() if kind == "add" else _articles_mentioning_name(library, name)
     if kind == "add":
         affected.update(_articles_with_text(library, name))
     trial = corrections_of(library)
     getattr(trial, kind)(*((name,) if kind == "hide" else (name, value)))  # validates
-    with library.db.atomic():
-        library.add_correction(kind, name, value)
+    library.add_correction(kind, name, value)
     return reextract(library, sorted(affected), extractor=Extractor(corrections=trial))
 
 

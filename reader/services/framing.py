@@ -16,8 +16,9 @@ from reader.analysis.coding import suggest
 from reader.library import Library
 from reader.library import codings as _codings
 from reader.library.anchors import anchor_for_quote, make_anchor
-from reader.library.codings import STATUSES, Coding
-from reader.library.library import now_iso
+from reader.library.codings import Coding
+from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.statuses import CODING_STATUSES, CodingMethod, CodingStatus
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -25,29 +26,25 @@ ProgressFn = Callable[[int, int, str], None]
 def codebook_ids(library: Library) -> list[str]:
     """Every codebook available: shipped ones and the user's own, default first."""
     ids = set(shipped_codebooks())
-    ids.update(r[0] for r in library.db.execute("SELECT id FROM codebooks"))
+    ids.update(_codings.stored_codebook_ids(library))
     return sorted(ids, key=lambda i: (i != DEFAULT_CODEBOOK, i))
 
 
 def codebook_for(library: Library, codebook_id: str = DEFAULT_CODEBOOK) -> Codebook:
     """The codebook in force: the user's edited copy when there is one, else the shipped."""
-    row = library.db.execute("SELECT data FROM codebooks WHERE id = ?", [codebook_id]).fetchone()
-    if row is not None:
-        return Codebook.from_json(row[0])
+    stored = _codings.stored_codebook(library, codebook_id)
+    if stored is not None:
+        return Codebook.from_json(stored)
     shipped = shipped_codebooks()
     if codebook_id not in shipped:
         known = ", ".join(codebook_ids(library))
-        raise ValueError(f"no codebook {codebook_id!r}; available: {known}")
+        raise NotFoundError(f"no codebook {codebook_id!r}; available: {known}")
     return shipped[codebook_id]
 
 
 def save_codebook(library: Library, codebook: Codebook) -> None:
     """Store the user's version of a codebook in the library (``resources/`` never changes)."""
-    data = codebook.to_json()
-    library.db.execute(
-        "INSERT OR REPLACE INTO codebooks(id, data, updated) VALUES (?, ?, ?)",
-        [codebook.id, data, now_iso()],
-    )
+    _codings.store_codebook(library, codebook.id, codebook.to_json())
 
 
 def run_rules(
@@ -64,7 +61,7 @@ def run_rules(
     todo = (
         list(article_ids)
         if force
-        else _codings.articles_needing_rules(library.db, article_ids, codebook.id, fingerprint)
+        else _codings.articles_needing_rules(library, article_ids, codebook.id, fingerprint)
     )
     added = 0
     for i, article_id in enumerate(todo, start=1):
@@ -73,10 +70,9 @@ def run_rules(
         text = library.text_of(article_id)
         if text is not None:
             found = suggest(text, codebook)
-            with library.db.atomic():
-                added += _codings.store_suggestions(
-                    library.db, article_id, codebook.id, found, fingerprint, now_iso()
-                )
+            added += _codings.store_suggestions(
+                library, article_id, codebook.id, found, fingerprint
+            )
         if progress is not None:
             progress(i, len(todo), str(article_id))
     return added
@@ -85,7 +81,7 @@ def run_rules(
 def _check_dimension(codebook: Codebook, dimension: str) -> None:
     ids = [d.id for d in codebook.dimensions]
     if dimension not in ids:
-        raise ValueError(
+        raise InvalidInputError(
             f"codebook {codebook.id!r} has no dimension {dimension!r}; use one of {', '.join(ids)}"
         )
 
@@ -102,68 +98,61 @@ def code_passage(
     value: str | None = None,
     memo: str | None = None,
 ) -> int:
-    """Code a passage by hand (accepted at once); ``ValueError`` for a bad passage."""
+    """Code a passage by hand (accepted at once); :class:`InvalidInputError` for a bad
+    passage, :class:`NotFoundError` when there is no such article."""
     _check_dimension(codebook, dimension)
     text = library.text_of(article_id)
     if text is None:
-        raise ValueError(f"no article with id {article_id}")
+        raise NotFoundError(f"no article with id {article_id}")
     if quote is not None and start is None:
         anchor = anchor_for_quote(text, quote)
     else:
         anchor = make_anchor(text, int(start or 0), int(end or 0))
-    now = now_iso()
-    row = {
-        "article_id": article_id,
-        "codebook": codebook.id,
-        "dimension": dimension,
-        "start": anchor.start,
-        "end": anchor.end,
-        "text": anchor.quote,
-        "method": "manual",
-        "status": "accepted",
-        "value": value,
-        "memo": memo,
-        "created": now,
-        "updated": now,
-    }
-    return int(library.db["codings"].insert(row).last_pk)
+    return _codings.add_coding(
+        library,
+        article_id,
+        codebook.id,
+        dimension,
+        anchor,
+        method=CodingMethod.MANUAL,
+        status=CodingStatus.ACCEPTED,
+        value=value,
+        memo=memo,
+    )
 
 
 def coding(library: Library, coding_id: int) -> Coding | None:
     """One coding, or ``None``."""
-    return _codings.fetch_coding(library.db, coding_id)
+    return _codings.fetch_coding(library, coding_id)
+
+
+def codings(
+    library: Library,
+    *,
+    article_ids: Sequence[int] | None = None,
+    codebook: str | None = None,
+    statuses: Sequence[str] = CODING_STATUSES,
+) -> list[Coding]:
+    """Codings filtered by articles, codebook and status, in text order per article."""
+    return _codings.fetch_codings(
+        library, article_ids=article_ids, codebook=codebook, statuses=statuses
+    )
 
 
 def set_status(library: Library, coding_id: int, status: str) -> Coding:
     """Accept, reject (or return to suggested) a coding."""
-    if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    if coding(library, coding_id) is None:
-        raise ValueError(f"no coding with id {coding_id}")
-    library.db.execute(
-        "UPDATE codings SET status = ?, updated = ? WHERE id = ?", [status, now_iso(), coding_id]
-    )
-    fresh = coding(library, coding_id)
-    assert fresh is not None
-    return fresh
-
-
-def set_memo(library: Library, coding_id: int, value: str | None, memo: str | None) -> None:
-    """Set a coding's value and memo."""
-    library.db.execute(
-        "UPDATE codings SET value = ?, memo = ?, updated = ? WHERE id = ?",
-        [value, memo, now_iso(), coding_id],
-    )
+    return _codings.set_status(library, coding_id, status)
 
 
 def move(library: Library, coding_id: int, dimension: str, codebook: Codebook) -> int:
-    """Recode a passage to another dimension: rejected where it was, accepted where it goes."""
+    """Recode a passage to another dimension: rejected where it was, accepted where it goes
+    (both in one transaction); the new coding's id."""
     old = coding(library, coding_id)
     if old is None:
-        raise ValueError(f"no coding with id {coding_id}")
+        raise NotFoundError(f"no coding with id {coding_id}")
     _check_dimension(codebook, dimension)
-    with library.db.atomic():
-        set_status(library, coding_id, "rejected")
+    with library.transaction():
+        set_status(library, coding_id, CodingStatus.REJECTED)
         return code_passage(
             library,
             old.article_id,

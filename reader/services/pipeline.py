@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import Extractor, Mention
+from reader.ingest.readers import Incoming, read_inputs
 
 #: Fewer files than this are read in the calling process (a pool costs ~0.3 s to start).
 PARALLEL_MIN_FILES = 48
@@ -27,7 +28,8 @@ PARALLEL_MIN_FILES = 48
 CHUNK = 8
 WINDOW_PER_WORKER = 4
 
-Prepared = list[tuple[object, list[Mention]]]  # (Incoming, its mentions) per article
+#: What one file gave: each article (or the reason it could not be read) and its mentions.
+PreparedFile = list[tuple[Incoming, list[Mention]]]
 
 _extractor: Extractor | None = None
 
@@ -46,11 +48,9 @@ def _init(rows: list[tuple[str, str, str]], parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def _prepare_chunk(paths: list[str]) -> list[Prepared]:
-    from reader.services.importing import read_inputs
-
+def _prepare_chunk(paths: list[str]) -> list[PreparedFile]:
     assert _extractor is not None
-    out: list[Prepared] = []
+    out: list[PreparedFile] = []
     for path in paths:
         items = read_inputs(Path(path))
         out.append(
@@ -79,11 +79,11 @@ def prepare_in_parallel(
     *,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
-) -> Iterator[tuple[Path, Prepared]]:
+) -> Iterator[tuple[Path, PreparedFile]]:
     """``(path, [(incoming, mentions), ...])`` for each file, in order."""
     workers = workers or worker_count()
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
-    window: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
+    window: deque[tuple[list[Path], Future[list[PreparedFile]]]] = deque()
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.services.importing import ImportResult, ProgressFn, import_paths
 from reader.library import Library
 from reader.resources import resource_path
+from reader.services.importing import ImportResult, ProgressFn, import_paths
 
 
 def samples_folder() -> Path:

@@ -19,15 +19,17 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.analysis.entities import Extractor
-from reader.services.extraction import extractor_for
 from reader.ingest.feeds import looks_like_feed, parse_feed
 from reader.ingest.fetch import Fetched, FetchError, Unreachable, decode_page, fetch
-from reader.services.importing import ImportResult, Incoming, ProgressFn, feed_incoming, store
 from reader.ingest.pdf import is_pdf
+from reader.ingest.readers import Incoming, feed_incoming
 from reader.ingest.urls import outlet_from_url
 from reader.library import Library, Original
 from reader.library import sources as _db
 from reader.library.sources import Feed, QueuedUrl
+from reader.library.statuses import FeedStatus, ImportStatus
+from reader.services.extraction import extractor_for
+from reader.services.storing import ImportResult, ProgressFn, store
 
 __all__ = [
     "FeedRefresh",
@@ -87,11 +89,6 @@ def incoming_from(fetched: Fetched) -> list[Incoming]:
     raise FetchError(f"Fieldreader cannot read {ctype or 'this kind of'} content")
 
 
-def _article_with_url(library: Library, url: str) -> int | None:
-    row = library.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
-    return None if row is None else int(row[0])
-
-
 def import_url(
     library: Library,
     url: str,
@@ -109,21 +106,22 @@ def import_url(
     """
     tags = list(tags)
     waiting = _db.queued_by_url(library, url)
-    existing = _article_with_url(library, url)
+    existing = library.article_with_url(url)
     if existing is not None:
         if waiting is not None:
             _db.dequeue(library, waiting.id)
-        return [ImportResult(url, "duplicate", id=existing, title=library.title_of(existing))]
+        title = library.title_of(existing)
+        return [ImportResult(url, ImportStatus.DUPLICATE, id=existing, title=title)]
     try:
         items = incoming_from(fetcher(url))
     except Unreachable as exc:
         _db.queue_url(library, url, tags, error=str(exc))
-        return [ImportResult(url, "queued", error=str(exc))]
+        return [ImportResult(url, ImportStatus.QUEUED, error=str(exc))]
     except (ValueError, OSError) as exc:
         reason = str(exc) or type(exc).__name__
         if waiting is not None:
             _db.record_attempt(library, waiting.id, reason)
-        return [ImportResult(url, "error", error=reason)]
+        return [ImportResult(url, ImportStatus.ERROR, error=reason)]
     extractor = extractor or extractor_for(library)
     results = [store(library, url, item, tags, extractor) for item in items]
     if waiting is not None:
@@ -181,7 +179,7 @@ class FeedRefresh:
     """One subscription refreshed: ``ok``, ``not_modified``, ``offline`` or ``error``."""
 
     feed: Feed
-    status: str
+    status: FeedStatus
     error: str | None = None
     results: list[ImportResult] = field(default_factory=list)
 
@@ -194,7 +192,7 @@ class FeedRefresh:
         }
         if self.error is not None:
             out["error"] = self.error
-        out["new"] = sum(r.status == "added" for r in self.results)
+        out["new"] = sum(r.status == ImportStatus.ADDED for r in self.results)
         out["articles"] = [r.as_json() for r in self.results]
         return out
 
@@ -206,18 +204,18 @@ def _refresh_one(
         fetched = fetcher(feed.url, etag=feed.etag, modified=feed.modified)
     except Unreachable as exc:
         _db.record_fetch(library, feed.id, error=f"offline: {exc}")
-        return FeedRefresh(feed, "offline", str(exc))
+        return FeedRefresh(feed, FeedStatus.OFFLINE, str(exc))
     except (ValueError, OSError) as exc:
         _db.record_fetch(library, feed.id, error=str(exc))
-        return FeedRefresh(feed, "error", str(exc))
+        return FeedRefresh(feed, FeedStatus.ERROR, str(exc))
     if fetched.not_modified:
         _db.record_fetch(library, feed.id, etag=feed.etag, modified=feed.modified)
-        return FeedRefresh(feed, "not_modified")
+        return FeedRefresh(feed, FeedStatus.NOT_MODIFIED)
     try:
         parsed = parse_feed(fetched.data, url=fetched.final_url)
     except ValueError as exc:
         _db.record_fetch(library, feed.id, error=str(exc))
-        return FeedRefresh(feed, "error", str(exc))
+        return FeedRefresh(feed, FeedStatus.ERROR, str(exc))
     seen = _db.seen_keys(library, feed.id)
     results: list[ImportResult] = []
     for item in parsed.items:
@@ -238,7 +236,7 @@ def _refresh_one(
         etag=fetched.etag,
         modified=fetched.last_modified,
     )
-    return FeedRefresh(_db.feed(library, feed.id) or feed, "ok", results=results)
+    return FeedRefresh(_db.feed(library, feed.id) or feed, FeedStatus.OK, results=results)
 
 
 def refresh_feeds(

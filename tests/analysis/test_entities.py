@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.expected import SEED_EXPECTED
 
+from helpers.expected import SEED_EXPECTED
+from helpers.paths import ROOT
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import TYPES, Extractor, Mention
 from reader.analysis.gazetteer import Entry, Gazetteer, shipped_gazetteer, shipped_gazetteer_path
+from reader.library.errors import InvalidInputError
 
-from helpers.paths import ROOT  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "entities"
 SAMPLES = ROOT / "resources" / "samples"
 
@@ -216,7 +217,7 @@ def test_custom_gazetteer_and_file_format(tmp_path: Path) -> None:
     gazetteer = Gazetteer.load(path)
     found = entities(Extractor(gazetteer).extract("Acme said Cobalt from Narnian mines sold."))
     assert found == {("Acme Mining", "organization"), ("cobalt", "commodity")}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown entity type 'planet'"):
         Gazetteer([Entry("X", "planet")])
 
 
@@ -399,11 +400,11 @@ def test_rows_round_trip() -> None:
 
 
 def test_bad_corrections_raise() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInputError, match="unknown entity type 'planet'"):
         Corrections(retypes={"A": "planet"})
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInputError, match="unknown correction kind 'explode'"):
         Corrections.from_rows([("explode", "A", "B")])
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInputError, match="into itself"):
         Corrections().merge("A", "A")
 
 

@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.services.importing import import_paths  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.resources import resource_path  # noqa: E402
+from reader.services.importing import import_paths  # noqa: E402
 
 RARE = "zygomorphic"
 QUERIES = {

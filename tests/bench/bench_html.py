@@ -20,7 +20,6 @@ sys.path.insert(0, str(TESTS_DIR))
 sys.path.insert(0, str(TESTS_DIR.parent))
 
 from helpers.corpus_metrics import WEB_PAGES_DIR, load_cases, title_matches, token_f1  # noqa: E402
-
 from reader.ingest.html import extract_html  # noqa: E402
 
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import command, run, run_json
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +37,8 @@ def test_seed_import_show_duplicate_and_search(library_path: Path, seed_file: Pa
     assert article["source"] == "Al Jazeera"
     assert "Source:" not in article["text"]
     [again] = run_json(library_path, "import", str(seed_file))
-    assert again["status"] == "duplicate" and again["id"] == added["id"]
+    assert again["status"] == "duplicate"
+    assert again["id"] == added["id"]
     hits = run_json(library_path, "search", "coltan")
     assert hits[0]["id"] == added["id"]
     assert hits[0]["kind"] == "article"
@@ -54,7 +56,9 @@ def test_random_binary_exits_nonzero_and_changes_nothing(
     proc = run(library_path, "import", str(junk), "--json")
     assert proc.returncode == 1
     [result] = json.loads(proc.stdout)
-    assert result["status"] == "error" and result["id"] is None and result["error"]
+    assert result["status"] == "error"
+    assert result["id"] is None
+    assert result["error"]
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
     assert len(run_json(library_path, "list")) == 10
@@ -68,7 +72,8 @@ def test_samples_load_once_with_both_tags(library_path: Path) -> None:
     assert {r["status"] for r in second} == {"duplicate"}
     ukraine = run_json(library_path, "list", "--tag", "ukraine")
     drc = run_json(library_path, "list", "--tag", "drc")
-    assert len(ukraine) >= 4 and len(drc) >= 4
+    assert len(ukraine) >= 4
+    assert len(drc) >= 4
     assert all(a["source"] == "Fieldreader samples" for a in ukraine + drc)
     assert set(ukraine[0]) == {"id", "title", "source", "url", "published", "tags"}
     dates = [a["published"] for a in ukraine]
@@ -100,7 +105,8 @@ def test_bad_usage_exits_two_with_one_line(library_path: Path, args: list[str]) 
 
 def test_unknown_article_and_broken_library(library_path: Path, tmp_path: Path) -> None:
     proc = run(library_path, "show", "999")
-    assert proc.returncode == 1 and "no article with id 999" in proc.stderr
+    assert proc.returncode == 1
+    assert "no article with id 999" in proc.stderr
     bogus = tmp_path / "not-a-db.sqlite"
     bogus.write_bytes(b"this is not sqlite at all" * 100)
     proc = run(bogus, "list")
@@ -111,7 +117,8 @@ def test_unknown_article_and_broken_library(library_path: Path, tmp_path: Path) 
 
 def test_version_and_env_library(tmp_path: Path) -> None:
     proc = subprocess.run([*command(), "--version"], capture_output=True, text=True)
-    assert proc.returncode == 0 and proc.stdout.startswith("fieldreader ")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("fieldreader ")
     env = {**os.environ, "FIELDREADER_LIBRARY": str(tmp_path / "env.sqlite")}
     proc = subprocess.run(
         [*command(), "samples", "--json"], capture_output=True, text=True, env=env
@@ -161,12 +168,14 @@ def test_entities_in_show_and_list_and_corrections(library_path: Path, seed_file
     }
     run_json(library_path, "reextract")
     names = {e["name"] for e in run_json(library_path, "entities")}
-    assert "Joe Biden" not in names and "Donald Trump" in names
+    assert "Joe Biden" not in names
+    assert "Donald Trump" in names
     assert run_json(library_path, "entity", "corrections") == [
         {"kind": "hide", "name": "Joe Biden", "value": ""}
     ]
     bad = run(library_path, "entity", "retype", "M23", "cheese")
-    assert bad.returncode == 1 and "unknown entity type" in bad.stderr
+    assert bad.returncode == 1
+    assert "unknown entity type" in bad.stderr
 
 
 def test_notes_from_the_command_line(library_path: Path, seed_file: Path) -> None:
@@ -178,7 +187,8 @@ def test_notes_from_the_command_line(library_path: Path, seed_file: Path) -> Non
     article = run_json(library_path, "show", aid)
     assert article["text"][note["start"] : note["end"]] == "coltan"
     bad = run(library_path, "note", "add", aid, "--text", "x", "--quote", "no such words")
-    assert bad.returncode == 1 and "does not occur" in bad.stderr
+    assert bad.returncode == 1
+    assert "does not occur" in bad.stderr
     listed = run_json(library_path, "note", "list", "--article", aid)
     assert [n["id"] for n in listed] == [note["id"]]
     assert set(listed[0]) >= {
@@ -211,7 +221,8 @@ def test_export_and_import_library_round_trip(
     run_json(library_path, "note", "add", str(added["id"]), "--text", "Whole-article note")
     dump = tmp_path / "lib.json"
     out = run_json(library_path, "export", "library", str(dump))
-    assert out["tables"]["articles"] == 11 and out["tables"]["notes"] == 2
+    assert out["tables"]["articles"] == 11
+    assert out["tables"]["notes"] == 2
     copy = tmp_path / "copy.sqlite"
     run_json(copy, "import-library", str(dump))
     dump2 = tmp_path / "again.json"
@@ -220,11 +231,15 @@ def test_export_and_import_library_round_trip(
     assert first["tables"] == second["tables"]
     assert run_json(copy, "search", "coltan") == run_json(library_path, "search", "coltan")
     again = run(copy, "import-library", str(dump))
-    assert again.returncode == 1 and "not empty" in again.stderr
+    assert again.returncode == 1
+    assert "not empty" in again.stderr
 
     vault = tmp_path / "vault"
     files = run_json(library_path, "export", "notes", str(vault))["files"]
     assert len(files) == 1
     text = Path(files[0]).read_text(encoding="utf-8")
-    assert text.startswith("---\n") and "url: https://www.aljazeera.com" in text
-    assert "> coltan" in text and "A *note*" in text and "Whole-article note" in text
+    assert text.startswith("---\n")
+    assert "url: https://www.aljazeera.com" in text
+    assert "> coltan" in text
+    assert "A *note*" in text
+    assert "Whole-article note" in text

@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.cli import command, run_json
 
+from helpers.cli import command, run_json
+from helpers.dispatches import write_dispatches
 from reader.library import Library, maintenance
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +64,7 @@ def _kill_mid_import(args: list[str], library: Path, extra: float) -> None:
 def _assert_intact(path: Path) -> int:
     lib = Library.open(path)
     try:
-        report = maintenance.check(lib.db)
+        report = maintenance.check(lib)
         assert report.ok, report.as_json()
         half = lib.db.execute(
             "SELECT count(*) FROM articles a WHERE NOT EXISTS "
@@ -78,15 +79,7 @@ def _assert_intact(path: Path) -> int:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(FILES):
-        (src / f"{i:03}.txt").write_text(
-            f"Dispatch {i} from Goma\n\nM23 fighters and the FARDC clashed near Goma on day {i}. "
-            f"Officials in Kinshasa said {i * 10 + 7} families fled toward Bukavu, and the "
-            "coltan trade through Rubaya slowed. Analysts at Signal Risk expect more talks.\n"
-        )
-    return src
+    return write_dispatches(tmp_path / "src", FILES)
 
 
 def test_killed_imports_leave_whole_articles_and_resume(tmp_path: Path, folder: Path) -> None:

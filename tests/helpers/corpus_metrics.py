@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+
 from helpers.paths import SHARED
 
 _WORD = re.compile(r"\w+")

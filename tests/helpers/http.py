@@ -4,14 +4,20 @@ every request it sees. Use it as a context manager; it also stops by itself afte
 
 Routes map a path to a :class:`Reply` (or a callable taking the request handler and giving
 one). Unknown paths get 404. Nothing here ever contacts another address.
+
+Hostile replies: ``Reply(trickle=s)`` sends the body one byte every ``s`` seconds (with
+``trickle_head=True`` the status line and headers too); :func:`gzip_reply` and
+:func:`deflate_reply` send a body compressed with that ``Content-Encoding``.
 """
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +31,8 @@ class Reply:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between single bytes of the body (0: all at once)
+    trickle_head: bool = False  # trickle the status line and headers as well
 
 
 Route = Reply | Callable[[http.server.BaseHTTPRequestHandler], Reply]
@@ -44,7 +52,7 @@ class LoopbackServer:
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.0"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 server.requests.append(("GET", self.path, dict(self.headers.items())))
                 route = server.routes.get(self.path)
                 if route is None:
@@ -53,6 +61,9 @@ class LoopbackServer:
                     reply = route(self) if callable(route) else route
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.trickle:
+                    self._trickle(reply)
+                    return
                 try:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
@@ -64,7 +75,27 @@ class LoopbackServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def _trickle(self, reply: Reply) -> None:
+                headers = dict(reply.headers)
+                headers.setdefault("Content-Length", str(len(reply.body)))
+                head = f"HTTP/1.0 {reply.status} {self.responses.get(reply.status, ('',))[0]}\r\n"
+                head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+                if reply.trickle_head:
+                    data = head.encode("latin-1") + reply.body
+                else:
+                    self.wfile.write(head.encode("latin-1"))
+                    data = reply.body
+                try:
+                    for i in range(len(data)):
+                        if server._stopped:
+                            return
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.trickle)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
@@ -116,3 +147,19 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def gzip_reply(body: bytes, content_type: str = "text/html; charset=utf-8") -> Reply:
+    """``body`` gzip-compressed, sent with ``Content-Encoding: gzip``."""
+    headers = {"Content-Type": content_type, "Content-Encoding": "gzip"}
+    return Reply(gzip.compress(body), headers=headers)
+
+
+def deflate_reply(
+    body: bytes, *, raw: bool = False, content_type: str = "text/html; charset=utf-8"
+) -> Reply:
+    """``body`` deflate-compressed (zlib-wrapped, or ``raw`` as some servers send it), sent
+    with ``Content-Encoding: deflate``."""
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+    data = packer.compress(body) + packer.flush()
+    return Reply(data, headers={"Content-Type": content_type, "Content-Encoding": "deflate"})

@@ -11,6 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# Run as a script, this folder comes first on the path, and its http.py would hide the
+# standard library's http (which the window imports): look here last.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.append(sys.path.pop(0))
+
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -27,7 +32,8 @@ def main(library_path: Path, text: str) -> int:
     window.resize(1200, 800)
     window.show()
     article_id = library.most_recent_id()
-    assert article_id is not None and window.open_article(article_id)
+    assert article_id is not None
+    assert window.open_article(article_id)
     reader = window.reader
     block = next(b for b in reader.article.blocks if b.kind == "p")
     mapped = reader.highlights.text_map.range_to_document(block.start, block.start + 20)
@@ -35,7 +41,7 @@ def main(library_path: Path, text: str) -> int:
     cursor.setPosition(mapped[0])
     cursor.setPosition(mapped[1], QTextCursor.MoveMode.KeepAnchor)
     reader.browser.setTextCursor(cursor)
-    window.note_actions.add_note_action.trigger()
+    window.notes.add_note_action.trigger()
     editor = window.notes_pane.editor
     QTest.keyClicks(editor.text_edit, text)
     print(f"TYPED {editor.note_id}", flush=True)

@@ -1,6 +1,8 @@
 """Fixtures shared by the UI tests: a library with the samples, settings, the window.
 
-Import the fixtures you use from here; this module has no tests of its own.
+Import the fixtures you use from here (``tests/ui/conftest.py`` does); this module has no
+tests of its own. ``bus_changes`` lists every :class:`~reader.ui.tasks.bus.Change` the
+window's change bus carries, ``status_lines`` every line its message service shows.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from reader.services.samples import load_samples
+from reader.ui.tasks.bus import Change
 from reader.ui.tasks.operations import ImportSummary
 
 
@@ -47,6 +50,22 @@ def window(sampled, library_path, settings, summaries, qtbot):
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.open_initial_article()
+    win.reader.open_initial()
     yield win
     tasks.shutdown()
+
+
+@pytest.fixture
+def bus_changes(window) -> list[Change]:
+    """Every change the window's bus carries from now on, in order."""
+    seen: list[Change] = []
+    window.ctx.bus.changed.connect(seen.append)
+    return seen
+
+
+@pytest.fixture
+def status_lines(window) -> list[str]:
+    """Every line the window's message service shows from now on, in order."""
+    seen: list[str] = []
+    window.ctx.messages.shown.connect(lambda text, _ms: seen.append(text))
+    return seen

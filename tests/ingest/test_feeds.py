@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import run, run_json
 from helpers.http import LoopbackServer, Reply, free_port
-
 from reader.ingest.feeds import ENTITY_MESSAGE, SUMMARY_TAG, looks_like_feed, parse_feed
-from reader.services.importing import import_paths, iter_inputs
-from reader.services.sources import refresh_feeds
+from reader.ingest.readers import iter_inputs
 from reader.library import Library, sources
+from reader.services.importing import import_paths
+from reader.services.sources import refresh_feeds
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -100,14 +102,19 @@ def _feed(items: list[tuple[str, str]], title: str = "Loop feed") -> bytes:
 # -- parsing ------------------------------------------------------------------------------------
 def test_rss_entries_keep_full_content_links_dates_and_authors() -> None:
     feed = parse_feed(RSS)
-    assert feed.title == "Kivu Wire" and feed.site_url == "https://kivu.example/"
+    assert feed.title == "Kivu Wire"
+    assert feed.site_url == "https://kivu.example/"
     full, summary, empty = feed.items
     d = full.draft
-    assert d is not None and full.key == "kivu-1"
-    assert d.title == "Goma & the M23" and d.format == "feed"
+    assert d is not None
+    assert full.key == "kivu-1"
+    assert d.title == "Goma & the M23"
+    assert d.format == "feed"
     assert d.url == "https://kivu.example/2024/goma"
     assert d.published == "2024-03-05"  # the date as written, not moved to UTC
-    assert d.byline == "Jane Doe" and d.source == "Kivu Wire" and d.language == "fr"
+    assert d.byline == "Jane Doe"
+    assert d.source == "Kivu Wire"
+    assert d.language == "fr"
     assert d.text.split("\n\n") == [
         "Rebels held Goma for a week.",
         "Coltan",
@@ -115,13 +122,19 @@ def test_rss_entries_keep_full_content_links_dates_and_authors() -> None:
         "Border route",
     ]
     assert [b.kind for b in d.blocks] == ["p", "h2", "li", "li"]
-    assert "document.write" not in d.text and SUMMARY_TAG not in d.tags
+    assert "document.write" not in d.text
+    assert SUMMARY_TAG not in d.tags
     s = summary.draft
-    assert s is not None and s.text == "Traders in Bukavu raised prices."
-    assert s.tags == [SUMMARY_TAG] and s.byline == "John Roe" and s.published == "2024-03-06"
-    assert empty.draft is None and empty.error == "the entry has no text"
+    assert s is not None
+    assert s.text == "Traders in Bukavu raised prices."
+    assert s.tags == [SUMMARY_TAG]
+    assert s.byline == "John Roe"
+    assert s.published == "2024-03-06"
+    assert empty.draft is None
+    assert empty.error == "the entry has no text"
     record = json.loads(full.original.data)
-    assert record["link"] == d.url and "Rebels held Goma" in record["content"]
+    assert record["link"] == d.url
+    assert "Rebels held Goma" in record["content"]
 
 
 def test_atom_content_summary_and_relative_links() -> None:
@@ -129,17 +142,25 @@ def test_atom_content_summary_and_relative_links() -> None:
     assert feed.title == "Minerals Desk"
     first, second, third = (i.draft for i in feed.items)
     assert first.text == "The fund covers 57 minerals.\n\nIt runs ten years."
-    assert first.url == "https://atom.example/news/1" and first.published == "2024-03-31"
-    assert first.byline == "Ann Analyst" and first.tags == [] and first.language == "en"
-    assert second.text == "Lithium and graphite were named." and second.tags == [SUMMARY_TAG]
-    assert second.url is None and second.published == "2024-04-02"
+    assert first.url == "https://atom.example/news/1"
+    assert first.published == "2024-03-31"
+    assert first.byline == "Ann Analyst"
+    assert first.tags == []
+    assert first.language == "en"
+    assert second.text == "Lithium and graphite were named."
+    assert second.tags == [SUMMARY_TAG]
+    assert second.url is None
+    assert second.published == "2024-04-02"
     assert third.text == "Graphite in Zhytomyr."
 
 
 def test_rss_1_0_and_feed_sniffing() -> None:
     [item] = parse_feed(RDF).items
-    assert item.draft.title == "One" and item.draft.url == "https://rdf.example/1"
-    assert looks_like_feed(RSS) and looks_like_feed(ATOM) and looks_like_feed(RDF)
+    assert item.draft.title == "One"
+    assert item.draft.url == "https://rdf.example/1"
+    assert looks_like_feed(RSS)
+    assert looks_like_feed(ATOM)
+    assert looks_like_feed(RDF)
     assert looks_like_feed(b"\xef\xbb\xbf<!-- c -->\n<?xml-stylesheet x?><rss version='2.0'/>")
     assert not looks_like_feed(b"<!DOCTYPE html><html><body>rss feed</body></html>")
     assert not looks_like_feed(b"<?xml version='1.0'?><svg/>")
@@ -149,9 +170,8 @@ def test_rss_1_0_and_feed_sniffing() -> None:
 
 def test_billion_laughs_is_refused_fast() -> None:
     start = time.monotonic()
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match=f"^{re.escape(ENTITY_MESSAGE)}$"):
         parse_feed(_bomb())
-    assert str(info.value) == ENTITY_MESSAGE
     assert time.monotonic() - start < 2
 
 
@@ -194,7 +214,8 @@ def test_bomb_file_gives_an_error_result(tmp_path: Path, library: Library) -> No
     path = tmp_path / "bomb.xml"
     path.write_bytes(_bomb())
     [result] = import_paths(library, [path])
-    assert result.status == "error" and result.error == ENTITY_MESSAGE
+    assert result.status == "error"
+    assert result.error == ENTITY_MESSAGE
 
 
 # -- subscriptions --------------------------------------------------------------------------
@@ -210,16 +231,21 @@ def test_add_fetches_nothing_and_refresh_brings_only_new_entries(library: Librar
 
     with LoopbackServer({"/feed": feed_reply}) as server:
         feed, added = sources.add_feed(library, server.url("/feed"), ["loop"])
-        assert added and feed.title is None and server.requests == []
+        assert added
+        assert feed.title is None
+        assert server.requests == []
         assert sources.add_feed(library, server.url("/feed"))[1] is False
 
         [first] = refresh_feeds(library)
-        assert first.status == "ok" and [r.status for r in first.results] == ["added", "added"]
-        assert first.feed.title == "Loop feed" and first.feed.etag == '"v2"'
+        assert first.status == "ok"
+        assert [r.status for r in first.results] == ["added", "added"]
+        assert first.feed.title == "Loop feed"
+        assert first.feed.etag == '"v2"'
         assert library.get(first.results[0].id).tags == ("loop", SUMMARY_TAG)
 
         [same] = refresh_feeds(library)
-        assert same.status == "not_modified" and same.results == []
+        assert same.status == "not_modified"
+        assert same.results == []
         assert server.requests[-1][2]["If-None-Match"] == '"v2"'
 
         state["items"] = [("a3", "Third"), *state["items"]]
@@ -236,10 +262,13 @@ def test_refresh_offline_and_broken_feeds_keep_their_errors(library: Library) ->
         sources.add_feed(library, offline_url)
         sources.add_feed(library, server.url("/html"))
         offline, broken = refresh_feeds(library)
-    assert offline.status == "offline" and "refused" in offline.error
-    assert broken.status == "error" and broken.error == "not an RSS or Atom feed"
+    assert offline.status == "offline"
+    assert "refused" in offline.error
+    assert broken.status == "error"
+    assert broken.error == "not an RSS or Atom feed"
     feeds = sources.feeds(library)
-    assert feeds[0].last_error.startswith("offline:") and feeds[0].last_fetched
+    assert feeds[0].last_error.startswith("offline:")
+    assert feeds[0].last_fetched
     assert feeds[1].last_error == "not an RSS or Atom feed"
     assert sources.remove_feed(library, feeds[0].id)
     assert not sources.remove_feed(library, feeds[0].id)
@@ -252,16 +281,22 @@ def test_cli_feeds_add_list_refresh_remove(library_path: Path, monkeypatch) -> N
         monkeypatch.delenv(name, raising=False)
     with LoopbackServer({"/feed": Reply(_feed([("b1", "Bukavu")]))}) as server:
         added = run_json(library_path, "feeds", "add", server.url("/feed"), "--tag", "drc")
-        assert added["status"] == "added" and added["tags"] == ["drc"] and added["title"] is None
+        assert added["status"] == "added"
+        assert added["tags"] == ["drc"]
+        assert added["title"] is None
         assert server.requests == []
         [listed] = run_json(library_path, "feeds", "list")
-        assert listed["id"] == added["id"] and listed["last_fetched"] is None
+        assert listed["id"] == added["id"]
+        assert listed["last_fetched"] is None
         [refreshed] = run_json(library_path, "feeds", "refresh")
-        assert refreshed["status"] == "ok" and refreshed["new"] == 1
+        assert refreshed["status"] == "ok"
+        assert refreshed["new"] == 1
         [article] = refreshed["articles"]
-        assert set(article) == {"id", "title", "status", "path"} and article["title"] == "Bukavu"
+        assert set(article) == {"id", "title", "status", "path"}
+        assert article["title"] == "Bukavu"
         [again] = run_json(library_path, "feeds", "refresh")
-        assert again["new"] == 0 and again["articles"] == []
+        assert again["new"] == 0
+        assert again["articles"] == []
         assert len(server.requests) == 2
     assert run_json(library_path, "feeds", "remove", str(added["id"])) == {
         "id": added["id"],
@@ -269,5 +304,6 @@ def test_cli_feeds_add_list_refresh_remove(library_path: Path, monkeypatch) -> N
     }
     assert run_json(library_path, "feeds", "list") == []
     proc = run(library_path, "feeds", "add", "not-a-url")
-    assert proc.returncode == 2 and "not an http(s) URL" in proc.stderr
+    assert proc.returncode == 2
+    assert "not an http(s) URL" in proc.stderr
     assert run(library_path, "feeds", "remove", "99").returncode == 1

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import run, run_json
 from helpers.http import LoopbackServer, Reply, free_port
 from helpers.pdf_maker import make_pdf
-
 from reader.ingest.fetch import (
     MAX_REDIRECTS,
     USER_AGENT,
@@ -20,9 +20,9 @@ from reader.ingest.fetch import (
     fetch,
     is_url,
 )
+from reader.library import Library, sources
 from reader.services.importing import import_paths
 from reader.services.sources import fetch_queue, import_url
-from reader.library import Library, sources
 
 PAGE = (
     "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
@@ -62,8 +62,10 @@ def test_fetch_sends_a_clear_user_agent_and_follows_redirects() -> None:
     routes = {"/old": Reply(b"", 301, {"Location": "/new"}), "/new": _html(PAGE)}
     with LoopbackServer(routes) as server:
         got = fetch(server.url("/old"))
-    assert got.final_url.endswith("/new") and got.status == 200
-    assert got.content_type == "text/html" and got.charset == "utf-8"
+    assert got.final_url.endswith("/new")
+    assert got.status == 200
+    assert got.content_type == "text/html"
+    assert got.charset == "utf-8"
     assert [p for p in server.paths()] == ["/old", "/new"]
     assert all(h["User-Agent"] == USER_AGENT for _, _, h in server.requests)
     assert "Fieldreader" in USER_AGENT
@@ -93,7 +95,9 @@ def test_size_limit_and_http_errors() -> None:
             fetch(server.url("/missing"))
     with pytest.raises(FetchError, match="not an http"):
         fetch("ftp://127.0.0.1/x")
-    assert is_url("https://example.org/a") and not is_url("file:///etc") and not is_url("http://")
+    assert is_url("https://example.org/a")
+    assert not is_url("file:///etc")
+    assert not is_url("http://")
 
 
 def test_timeouts_and_refused_connections_are_unreachable() -> None:
@@ -126,9 +130,11 @@ def test_conditional_requests_give_not_modified() -> None:
 
     with LoopbackServer({"/f": reply}) as server:
         first = fetch(server.url("/f"))
-        assert first.etag == '"x1"' and first.last_modified == "Mon, 01 Jan 2024"
+        assert first.etag == '"x1"'
+        assert first.last_modified == "Mon, 01 Jan 2024"
         again = fetch(server.url("/f"), etag=first.etag)
-        assert again.not_modified and again.data == b""
+        assert again.not_modified
+        assert again.data == b""
 
 
 # -- import_url ---------------------------------------------------------------------------------
@@ -136,14 +142,18 @@ def test_url_import_stores_the_original_bytes_and_the_article(library: Library) 
     served = PAGE.encode("utf-8")
     with LoopbackServer({"/goma": _html(served)}) as server:
         [result] = import_url(library, server.url("/goma"), tags=["web"])
-        assert result.status == "added" and result.path == server.url("/goma")
+        assert result.status == "added"
+        assert result.path == server.url("/goma")
         article = library.get(result.id)
         assert article.title == "Goma : la ville reprend son souffle"
-        assert article.url == server.url("/goma") and article.tags == ("web",)
-        assert "Rutshuru" in article.text and "Accueil" not in article.text
+        assert article.url == server.url("/goma")
+        assert article.tags == ("web",)
+        assert "Rutshuru" in article.text
+        assert "Accueil" not in article.text
         assert library.original(result.id).data == served
         [again] = import_url(library, server.url("/goma"))
-        assert again.status == "duplicate" and again.id == result.id
+        assert again.status == "duplicate"
+        assert again.id == result.id
         assert server.paths() == ["/goma"]  # a known url is not fetched again
 
 
@@ -168,13 +178,18 @@ def test_pdf_feed_and_text_urls(library: Library) -> None:
         [notes] = import_url(library, server.url("/notes.txt"))
         [image] = import_url(library, server.url("/image"))
         [data] = import_url(library, server.url("/data.xml"))
-    assert brief.status == "added" and brief.title == "Briefing on Rubaya"
-    assert library.get(brief.id).format == "pdf" and library.original(brief.id).data == pdf
+    assert brief.status == "added"
+    assert brief.title == "Briefing on Rubaya"
+    assert library.get(brief.id).format == "pdf"
+    assert library.original(brief.id).data == pdf
     assert library.get(brief.id).url == server.url("/brief.pdf")
     assert [e.title for e in entries] == ["One", "Two"]
-    assert notes.status == "added" and library.get(notes.id).title == "Field notes"
-    assert image.status == "error" and "image/png" in image.error
-    assert data.status == "error" and "not an RSS or Atom feed" in data.error
+    assert notes.status == "added"
+    assert library.get(notes.id).title == "Field notes"
+    assert image.status == "error"
+    assert "image/png" in image.error
+    assert data.status == "error"
+    assert "not an RSS or Atom feed" in data.error
 
 
 # -- the read-later queue -----------------------------------------------------------------------
@@ -182,7 +197,9 @@ def test_offline_url_is_queued_then_fetched_when_back(library: Library) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/goma"
     [queued] = import_paths(library, [url], tags=["later"])
-    assert queued.status == "queued" and queued.id is None and "refused" in queued.error
+    assert queued.status == "queued"
+    assert queued.id is None
+    assert "refused" in queued.error
     assert queued.as_json() == {
         "id": None,
         "title": None,
@@ -191,12 +208,16 @@ def test_offline_url_is_queued_then_fetched_when_back(library: Library) -> None:
         "path": url,
     }
     [waiting] = sources.queue(library)
-    assert waiting.url == url and waiting.attempts == 1 and waiting.tags == ("later",)
+    assert waiting.url == url
+    assert waiting.attempts == 1
+    assert waiting.tags == ("later",)
     [still] = fetch_queue(library)  # still offline
-    assert still.results[0].status == "queued" and still.after.attempts == 2
+    assert still.results[0].status == "queued"
+    assert still.after.attempts == 2
     with LoopbackServer({"/goma": _html(PAGE)}, port=port):
         [done] = fetch_queue(library)
-    assert done.results[0].status == "added" and done.after is None
+    assert done.results[0].status == "added"
+    assert done.after is None
     assert sources.queue(library) == []
     assert library.get(done.results[0].id).tags == ("later",)
 
@@ -207,12 +228,15 @@ def test_queue_keeps_failures_with_reason_and_attempts(library: Library) -> None
         sources.queue_url(library, server.url("/gone"), ["x"])  # once only; tags merged
         [first] = fetch_queue(library)
         [second] = fetch_queue(library)
-    assert first.results[0].status == "error" and "404" in first.results[0].error
-    assert second.after.attempts == 2 and "404" in second.after.last_error
+    assert first.results[0].status == "error"
+    assert "404" in first.results[0].error
+    assert second.after.attempts == 2
+    assert "404" in second.after.last_error
     assert second.as_json()[0]["attempts"] == 2
     [item] = sources.queue(library)
     assert item.tags == ("x",)
-    assert sources.dequeue(library, item.id) and sources.queue(library) == []
+    assert sources.dequeue(library, item.id)
+    assert sources.queue(library) == []
 
 
 @pytest.mark.e2e
@@ -223,16 +247,21 @@ def test_cli_import_url_queue_list_and_fetch(library_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     [queued] = json.loads(proc.stdout)
     assert set(queued) == {"id", "title", "status", "reason", "path"}
-    assert queued["status"] == "queued" and queued["path"] == url
+    assert queued["status"] == "queued"
+    assert queued["path"] == url
     [waiting] = run_json(library_path, "queue", "list")
-    assert waiting["url"] == url and waiting["attempts"] == 1 and waiting["last_error"]
+    assert waiting["url"] == url
+    assert waiting["attempts"] == 1
+    assert waiting["last_error"]
     assert set(waiting) == {"id", "url", "tags", "added", "attempts", "last_attempt", "last_error"}
     with LoopbackServer({"/goma": _html(PAGE)}, port=port) as server:
         [fetched] = run_json(library_path, "queue", "fetch")
         assert server.paths() == ["/goma"]
-    assert fetched["status"] == "added" and fetched["queue_id"] == waiting["id"]
+    assert fetched["status"] == "added"
+    assert fetched["queue_id"] == waiting["id"]
     assert fetched["title"] == "Goma : la ville reprend son souffle"
     assert run_json(library_path, "queue", "list") == []
     assert run_json(library_path, "queue", "fetch") == []
     human = run(library_path, "import", url)  # known url: no fetch, no connection needed
-    assert human.returncode == 0 and "duplicate" in human.stdout
+    assert human.returncode == 0
+    assert "duplicate" in human.stdout

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from helpers.corpus_metrics import WEB_PAGES_DIR, load_cases, title_matches, token_f1
 
+from helpers.corpus_metrics import WEB_PAGES_DIR, load_cases, title_matches, token_f1
+from helpers.paths import FIXTURES
 from reader.ingest.dates import parse_date
-from reader.library.draft import BLOCK_KINDS, Draft
 from reader.ingest.html import NO_TEXT_MESSAGE, extract_html
 from reader.ingest.html_meta import PageMetadata, page_metadata
 from reader.ingest.urls import domain_of, outlet_from_url
-
-from helpers.paths import FIXTURES  # noqa: E402
+from reader.library.draft import BLOCK_KINDS, Draft
 
 PARAGRAPH = (
     "<p>The quick brown fox jumps over the lazy dog, and then it does so again, "
@@ -32,12 +31,14 @@ def _page(body: str, head: str = "") -> str:
 def _assert_sane(draft: Draft) -> None:
     assert isinstance(draft, Draft)
     assert draft.format == "html"
-    assert draft.text and draft.text == draft.text.strip()
+    assert draft.text
+    assert draft.text == draft.text.strip()
     assert "\n\n\n" not in draft.text
     for block in draft.blocks:
         assert block.kind in BLOCK_KINDS
         piece = draft.text[block.start : block.end]
-        assert piece and piece == piece.strip()
+        assert piece
+        assert piece == piece.strip()
     # The blocks cover the text exactly, separated by single blank lines.
     assert "\n\n".join(draft.text[b.start : b.end] for b in draft.blocks) == draft.text
 
@@ -117,10 +118,12 @@ def test_fixture_furniture_removed(news: Draft, junk: str) -> None:
 
 
 def test_fixture_no_markup_and_collapsed_whitespace(news: Draft) -> None:
-    assert "<" not in news.text and ">" not in news.text
+    assert "<" not in news.text
+    assert ">" not in news.text
     for block in news.blocks:
         piece = news.text[block.start : block.end]
-        assert "\n" not in piece and "  " not in piece
+        assert "\n" not in piece
+        assert "  " not in piece
 
 
 def test_fixture_heading_and_list_blocks(news: Draft) -> None:
@@ -381,12 +384,14 @@ def test_moderately_deep_junk_does_not_hide_the_article() -> None:
     # libxml2 stops at 256 levels by default, dropping everything after; the page is re-read.
     html = _page("<div>" * 400 + "x" + "</div>" * 400 + "<article>" + PARAGRAPH * 3 + "</article>")
     draft = _valueerror_or_sane(html)
-    assert draft is not None and "quick brown fox" in draft.text
+    assert draft is not None
+    assert "quick brown fox" in draft.text
 
 
 def test_malformed_markup() -> None:
     draft = _valueerror_or_sane("<html><body><div><p>" + "Unclosed text, " * 20 + "<div><b><i>")
-    assert draft is not None and "Unclosed text" in draft.text
+    assert draft is not None
+    assert "Unclosed text" in draft.text
 
 
 def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
@@ -398,7 +403,8 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
         f"<html><body><p>before &xxe; after</p>{PARAGRAPH * 3}</body></html>"
     )
     draft = _valueerror_or_sane(html)
-    assert draft is not None and "TOP-SECRET" not in draft.text
+    assert draft is not None
+    assert "TOP-SECRET" not in draft.text
 
 
 def test_non_string_input_is_rejected() -> None:
@@ -423,7 +429,8 @@ def test_one_megabyte_page_is_fast() -> None:
     start = time.perf_counter()
     draft = extract_html(big)
     elapsed = time.perf_counter() - start
-    assert "coltan" in draft.text and "Teaser headline" not in draft.text
+    assert "coltan" in draft.text
+    assert "Teaser headline" not in draft.text
     assert elapsed < 1.0, f"took {elapsed:.2f} s"
 
 

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import run, run_json
 from helpers.pdf_maker import make_pdf
-
-from reader.services.importing import import_paths, iter_inputs, read_draft
 from reader.ingest.pdf import NO_TEXT_LAYER, is_pdf, parse_pdf
+from reader.ingest.readers import iter_inputs, read_draft
 from reader.library import Library
+from reader.services.importing import import_paths
 
 REPORT_PAGES: list[list[str] | None] = [
     [
@@ -77,7 +78,8 @@ def test_text_pdf_becomes_paragraphs_with_title_and_metadata() -> None:
         "Exports continued on the second page.",
         "The third page closes the report.",
     ]
-    assert "\n1\n" not in draft.text and not draft.text.endswith("3")
+    assert "\n1\n" not in draft.text
+    assert not draft.text.endswith("3")
     assert draft.text.count("Final report of the Group of Experts") == 1
     assert [(b.kind, draft.text[b.start : b.end]) for b in draft.blocks][:2] == [
         ("p", "Final report of the Group of Experts"),
@@ -90,7 +92,8 @@ def test_title_from_first_heading_when_metadata_has_none() -> None:
     draft = parse_pdf(data)
     assert draft.title == "Final report of the Group of Experts"
     assert draft.blocks[0].kind == "h1"
-    assert draft.byline is None and draft.published is None
+    assert draft.byline is None
+    assert draft.published is None
 
 
 def test_hyphenated_word_across_a_page_break_is_joined() -> None:
@@ -138,7 +141,8 @@ def test_scanned_pdf_is_refused_with_a_clear_message(tmp_path: Path, library: Li
     with pytest.raises(ValueError, match="no text layer"):
         parse_pdf(scan.read_bytes())
     [result] = import_paths(library, [scan])
-    assert result.status == "error" and result.error == NO_TEXT_LAYER
+    assert result.status == "error"
+    assert result.error == NO_TEXT_LAYER
     assert library.count() == 0
 
 
@@ -156,7 +160,9 @@ def test_importer_picks_pdf_by_extension_and_walks_folders(
     _write(tmp_path, "notes.txt", b"Notes\n\nSome notes.")
     assert [p.name for p in iter_inputs([tmp_path])] == ["notes.txt", "report.pdf"]
     draft, original = read_draft(tmp_path / "report.pdf")
-    assert draft.format == "pdf" and original.data == data and is_pdf(original.data)
+    assert draft.format == "pdf"
+    assert original.data == data
+    assert is_pdf(original.data)
     results = import_paths(library, [tmp_path])
     assert [r.status for r in results] == ["added", "added"]
     pdf_id = next(r.id for r in results if r.path.endswith(".pdf"))
@@ -175,12 +181,15 @@ def test_cli_imports_a_pdf_and_refuses_a_scan(tmp_path: Path, library_path: Path
     pdf = _write(tmp_path, "report.pdf", make_pdf(REPORT_PAGES, title="Group of Experts report"))
     scan = _write(tmp_path, "scan.pdf", make_pdf([None]))
     [added] = run_json(library_path, "import", str(pdf))
-    assert added["status"] == "added" and added["title"] == "Group of Experts report"
+    assert added["status"] == "added"
+    assert added["title"] == "Group of Experts report"
     assert set(added) == {"id", "title", "status", "path"}
     shown = run_json(library_path, "show", str(added["id"]))
     assert "controlled the mining site at Rubaya" in shown["text"]
     proc = run(library_path, "import", str(scan), "--json")
     assert proc.returncode == 1
     [failed] = json.loads(proc.stdout)
-    assert failed["status"] == "error" and "no text layer" in failed["error"]
-    assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+    assert failed["status"] == "error"
+    assert "no text layer" in failed["error"]
+    assert proc.stderr.strip().count("\n") == 0
+    assert "Traceback" not in proc.stderr

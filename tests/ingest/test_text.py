@@ -8,22 +8,23 @@ from pathlib import Path
 import pytest
 
 from reader.ingest.decode import MAX_BYTES, NotTextError, decode_text
-from reader.services.importing import import_paths, iter_inputs
 from reader.ingest.markdown_file import parse_markdown
 from reader.ingest.plaintext import looks_like_headline, parse_text
+from reader.ingest.readers import iter_inputs
 from reader.library import Library
+from reader.services.importing import import_paths
 
 
 def test_seed_article(seed_file: Path) -> None:
     draft = parse_text(decode_text(seed_file.read_bytes()))
-    assert draft.url is not None and draft.url.startswith(
-        "https://www.aljazeera.com/news/2025/3/17/"
-    )
+    assert draft.url is not None
+    assert draft.url.startswith("https://www.aljazeera.com/news/2025/3/17/")
     assert draft.published == "2025-03-17"
     assert draft.source == "Al Jazeera"
     assert "Source:" not in draft.text
     assert draft.title.startswith("The Democratic Republic of the Congo is engaged in discussions")
-    assert len(draft.title) < 150 and not draft.title.endswith(",")
+    assert len(draft.title) < 150
+    assert not draft.title.endswith(",")
     assert draft.text.count("\n\n") == 5  # six one-line paragraphs
     assert all(draft.text[b.start : b.end].strip() for b in draft.blocks)
 
@@ -157,7 +158,8 @@ def test_one_bad_file_never_spoils_the_rest(tmp_path: Path, library: Library) ->
     by_name = {Path(r.path).name: r for r in results}
     assert by_name["good1.txt"].status == "added"
     assert by_name["good2.md"].status == "added"
-    assert by_name["bad.txt"].status == "error" and "not a text file" in by_name["bad.txt"].error
+    assert by_name["bad.txt"].status == "error"
+    assert "not a text file" in by_name["bad.txt"].error
     assert by_name["empty.md"].error == "file is empty"
     assert by_name["missing.txt"].error == "no such file"
     assert library.count() == 2
@@ -172,7 +174,8 @@ def test_reimport_reports_duplicates_and_progress(tmp_path: Path, library: Libra
     again = import_paths(library, [tmp_path])
     assert [r.status for r in first] == ["added"]
     assert [r.status for r in again] == ["duplicate"]
-    assert again[0].id == first[0].id and again[0].title == "Title A"
+    assert again[0].id == first[0].id
+    assert again[0].title == "Title A"
     assert seen == [(1, 1)]
 
 

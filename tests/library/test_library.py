@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from reader.library.draft import Block, Draft
 from reader.library import Library, Original
+from reader.library.draft import Block, Draft
 from reader.library.records import MATCH_END, MATCH_START
 from reader.library.schema import SCHEMA_VERSION, SchemaTooNewError, migrate, user_version
 
@@ -50,7 +50,8 @@ def test_article_round_trip_keeps_every_field_and_the_original(library: Library)
     assert len(got.uid) == 32
     assert got.imported.endswith("+00:00")
     original = library.original(aid)
-    assert original is not None and original.data == b"raw bytes"
+    assert original is not None
+    assert original.data == b"raw bytes"
     assert got.sha256 == original.sha256
 
 

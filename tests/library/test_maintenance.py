@@ -7,13 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import run, run_json
 from helpers.paths import FIXTURES
-
-from reader.services.importing import import_paths
 from reader.library import Library
 from reader.library import maintenance as m
 from reader.library.schema import SCHEMA_VERSION, user_version
+from reader.services.importing import import_paths
 
 OLD = FIXTURES / "libraries"
 
@@ -39,7 +39,7 @@ def test_every_older_library_upgrades_and_checks_clean(path: Path, tmp_path: Pat
     lib = Library.open(copy)
     try:
         assert user_version(lib.db) == SCHEMA_VERSION
-        assert m.check(lib.db).ok, m.check(lib.db).as_json()
+        assert m.check(lib).ok, m.check(lib).as_json()
         assert lib.get(1).title == "Goma under M23"
         assert lib.original(1).data == b"abc"
         assert [h.id for h in lib.search("coltan", kinds=("article",))] == [1]
@@ -58,8 +58,10 @@ def test_old_library_fixtures_cover_every_previous_version() -> None:
 
 
 def test_healthy_library_checks_clean(filled: Library) -> None:
-    report = m.check(filled.db)
-    assert report.ok and report.counts["articles"] == 3 and report.counts["notes"] == 1
+    report = m.check(filled)
+    assert report.ok
+    assert report.counts["articles"] == 3
+    assert report.counts["notes"] == 1
 
 
 def test_broken_search_index_is_found_and_repaired(filled: Library) -> None:
@@ -67,11 +69,12 @@ def test_broken_search_index_is_found_and_repaired(filled: Library) -> None:
         "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
         "VALUES ('delete', 1, 'wrong', 'wrong words')"
     )
-    report = m.check(filled.db)
+    report = m.check(filled)
     assert [p.kind for p in report.problems] == ["search_index"]
     assert report.problems[0].repairable
-    fixed = m.repair(filled.db)
-    assert fixed.ok and "rebuilt the search indexes" in fixed.repaired
+    fixed = m.repair(filled)
+    assert fixed.ok
+    assert "rebuilt the search indexes" in fixed.repaired
     assert len(filled.search("coltan", kinds=("article",))) == 3
 
 
@@ -79,13 +82,13 @@ def test_moved_text_is_reanchored_and_lost_text_flagged(filled: Library) -> None
     note = filled.notes()[0]
     text = filled.text_of(1)
     filled.db.execute("UPDATE articles SET text = ? WHERE id = 1", ["Preface. " + text])
-    kinds = {p.kind for p in m.check(filled.db).problems}
+    kinds = {p.kind for p in m.check(filled).problems}
     assert {"anchor", "mentions"} <= kinds
-    m.repair(filled.db)
+    m.repair(filled)
     moved = filled.note(note.id)
     assert filled.text_of(1)[moved.start : moved.end] == "coltan mines"
     filled.db.execute("UPDATE articles SET text = 'Nothing left here.' WHERE id = 1")
-    m.repair(filled.db)
+    m.repair(filled)
     assert filled.note(note.id).anchor_status == "unresolved"
 
 
@@ -93,7 +96,7 @@ def test_backup_while_another_connection_writes(filled: Library, tmp_path: Path)
     other = sqlite3.connect(filled.path, timeout=10)
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE articles SET title = 'uncommitted' WHERE id = 1")
-    copy = m.backup(filled.db, tmp_path / "b.sqlite")
+    copy = m.backup(filled, tmp_path / "b.sqlite")
     other.rollback()
     other.close()
     assert m.validate_backup(copy) == SCHEMA_VERSION
@@ -102,9 +105,10 @@ def test_backup_while_another_connection_writes(filled: Library, tmp_path: Path)
     assert conn.execute("SELECT title FROM articles WHERE id = 1").fetchone()[0] != "uncommitted"
     conn.close()
     with pytest.raises(FileExistsError):
-        m.backup(filled.db, copy)
-    into_folder = m.backup(filled.db, tmp_path)
-    assert into_folder.parent == tmp_path and into_folder.name.startswith("fieldreader-")
+        m.backup(filled, copy)
+    into_folder = m.backup(filled, tmp_path)
+    assert into_folder.parent == tmp_path
+    assert into_folder.name.startswith("fieldreader-")
 
 
 def test_auto_backups_rotate(filled: Library, tmp_path: Path) -> None:
@@ -113,9 +117,10 @@ def test_auto_backups_rotate(filled: Library, tmp_path: Path) -> None:
     for day in ("20240101", "20240102", "20240103", "20240104"):
         (folder / f"auto-{day}.sqlite").write_bytes(b"old")
     (folder / "mine.sqlite").write_bytes(b"kept: not an automatic backup")
-    made = m.auto_backup(filled.db, filled.path, keep=3)
-    assert made is not None and made.exists()
-    assert m.auto_backup(filled.db, filled.path, keep=3) is None  # one a day
+    made = m.auto_backup(filled, filled.path, keep=3)
+    assert made is not None
+    assert made.exists()
+    assert m.auto_backup(filled, filled.path, keep=3) is None  # one a day
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["auto-20240103.sqlite", "auto-20240104.sqlite", made.name, "mine.sqlite"]
 
@@ -141,7 +146,7 @@ def test_validate_refuses_what_is_not_a_usable_backup(tmp_path: Path) -> None:
 
 def test_restore_keeps_the_replaced_library(filled: Library, tmp_path: Path) -> None:
     path = filled.path
-    copy = m.backup(filled.db, tmp_path / "b.sqlite")
+    copy = m.backup(filled, tmp_path / "b.sqlite")
     filled.delete_article(1)
     filled.close()
     kept = m.restore(path, copy)
@@ -160,7 +165,8 @@ def test_check_backup_restore_commands(library_path: Path, tmp_path: Path) -> No
     made = run_json(library_path, "backup", str(tmp_path / "b.sqlite"))
     assert Path(made["file"]).exists()
     no = run(library_path, "restore", made["file"])
-    assert no.returncode == 2 and "--yes" in no.stderr
+    assert no.returncode == 2
+    assert "--yes" in no.stderr
     done = run_json(library_path, "restore", made["file"], "--yes")
     assert Path(done["previous_kept_as"]).exists()
     conn = sqlite3.connect(library_path)
@@ -170,15 +176,18 @@ def test_check_backup_restore_commands(library_path: Path, tmp_path: Path) -> No
     conn.commit()
     conn.close()
     broken = run(library_path, "check")
-    assert broken.returncode == 1 and "search_index" in broken.stdout
+    assert broken.returncode == 1
+    assert "search_index" in broken.stdout
     assert run_json(library_path, "check", "--repair")["ok"] is True
     auto = run_json(library_path, "backup", "--auto")
-    assert auto["file"] and Path(auto["file"]).parent.name == "backups"
+    assert auto["file"]
+    assert Path(auto["file"]).parent.name == "backups"
 
 
 def test_wrong_entity_counts_are_found_and_recounted(filled: Library) -> None:
     filled.db.execute("UPDATE entities SET mention_count = mention_count + 5")
-    report = m.check(filled.db)
+    report = m.check(filled)
     assert [p.kind for p in report.problems] == ["entity_counts"]
-    fixed = m.repair(filled.db)
-    assert fixed.ok and "recounted the entities' mentions" in fixed.repaired
+    fixed = m.repair(filled)
+    assert fixed.ok
+    assert "recounted the entities' mentions" in fixed.repaired

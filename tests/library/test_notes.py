@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.library.draft import Draft
 from reader.library import Library
 from reader.library.anchors import Anchor, anchor_for_quote, make_anchor, reanchor
+from reader.library.draft import Draft
+from reader.library.errors import InvalidInputError
 
 TEXT = (
     "The fund covers 57 minerals. Ukraine keeps its subsoil.\n\n"
@@ -24,7 +25,7 @@ def test_anchor_captures_quote_and_context() -> None:
     assert anchor.quote == "fund cover"
     assert anchor.prefix == "The "
     assert anchor.suffix.startswith("s 57 minerals")
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInputError, match="not inside the text"):
         make_anchor(TEXT, 10, 10)
     with pytest.raises(ValueError, match="does not occur"):
         anchor_for_quote(TEXT, "cobalt")
@@ -134,4 +135,6 @@ def test_deleting_the_article_keeps_its_notes(library: Library, article: int) ->
     note_id = library.add_note(article, "my thoughts", quote="Ukraine keeps")
     library.delete_article(article)
     note = library.note(note_id)
-    assert note is not None and note.body == "my thoughts" and note.article_id is None
+    assert note is not None
+    assert note.body == "my thoughts"
+    assert note.article_id is None

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from reader.library.draft import Draft
-from reader.services.importing import import_paths
 from reader.library import Library, Original, sources
+from reader.library.draft import Draft
 from reader.library.export_json import (
     FORMAT,
     ExportCancelled,
@@ -22,6 +21,7 @@ from reader.library.export_json import (
 )
 from reader.library.export_markdown import UNRESOLVED_LINE, export_notes, slugify
 from reader.library.schema import SCHEMA_VERSION
+from reader.services.importing import import_paths
 
 DEAL_TEXT = (
     "The United States and Ukraine signed a minerals deal on Wednesday.\n\n"
@@ -162,7 +162,8 @@ def test_export_writes_every_real_table(filled, tmp_path: Path) -> None:
         "app_version",
         "tables",
     ]
-    assert data["format"] == FORMAT and data["format_version"] == 1
+    assert data["format"] == FORMAT
+    assert data["format_version"] == 1
     assert data["schema_version"] == SCHEMA_VERSION
     assert set(data["tables"]) == REAL_TABLES
     assert counts == {t: len(rows) for t, rows in data["tables"].items()}
@@ -172,8 +173,10 @@ def test_export_writes_every_real_table(filled, tmp_path: Path) -> None:
     assert order.index("entities") < order.index("mentions")
     assert order.index("tags") < order.index("article_tags")
     original = next(r for r in data["tables"]["originals"] if r["article_id"] == ids["deal"])
-    assert "data" not in original and "data_base64" in original
-    assert calls and calls[-1][0] == calls[-1][1] == sum(counts.values())
+    assert "data" not in original
+    assert "data_base64" in original
+    assert calls
+    assert calls[-1][0] == calls[-1][1] == sum(counts.values())
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -352,7 +355,8 @@ def test_import_of_an_older_schema_dump(filled, tmp_path: Path) -> None:
     (tmp_path / "v1.json").write_text(json.dumps(data), encoding="utf-8")
     b = Library.open(tmp_path / "b.sqlite")
     counts = import_library(b, tmp_path / "v1.json")
-    assert counts["articles"] == 5 and counts["notes"] == 0
+    assert counts["articles"] == 5
+    assert counts["notes"] == 0
     assert b.search_ids("graphite") != []
     b.close()
 
@@ -409,7 +413,8 @@ def test_markdown_article_file(filled, tmp_path: Path) -> None:
     # notes on the whole article come after the passages
     assert body.index("## Notes") > places[-1]
     assert body.index("Whole-article thought about quokkas.") > body.index("## Notes")
-    assert "wombat" not in text and "<" not in body  # no trash, no HTML
+    assert "wombat" not in text
+    assert "<" not in body
     assert UNRESOLVED_LINE not in body
 
 
@@ -424,7 +429,8 @@ def test_markdown_marks_unresolved_passages_and_safe_names(filled, tmp_path: Pat
     assert odd in paths
     meta, body = _front_matter(odd.read_text(encoding="utf-8"))
     assert meta["title"] == ODD_TITLE
-    assert meta["published"] is None and meta["tags"] == ["talks"]
+    assert meta["published"] is None
+    assert meta["tags"] == ["talks"]
     assert f"> Nobody agreed\n\n{UNRESOLVED_LINE}" in body
     assert "an-article-nobody-annotated.md" not in names
 
@@ -433,7 +439,8 @@ def test_markdown_free_standing_notes(filled, tmp_path: Path) -> None:
     lib, ids = filled
     paths = export_notes(lib, tmp_path / "vault")
     free = tmp_path / "vault" / "reading-list.md"
-    assert free in paths and tmp_path / "vault" / "reading-list-2.md" in paths
+    assert free in paths
+    assert tmp_path / "vault" / "reading-list-2.md" in paths
     meta, body = _front_matter(free.read_text(encoding="utf-8"))
     note = lib.note(ids["free"])
     assert meta == {"uid": note.uid, "created": note.created, "updated": note.updated}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.expected import SEED_EXPECTED
 
+from helpers.expected import SEED_EXPECTED
+from reader.library import Library
 from reader.services.extraction import correct, reextract
 from reader.services.importing import import_paths
-from reader.library import Library
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.cli import run, run_json
 
+from helpers.cli import run, run_json
 from reader.analysis.codebooks import shipped_codebooks
+from reader.library import Library
+from reader.library.codings import fetch_codings
 from reader.services.compare import compare, parse_selector, to_csv, to_markdown
 from reader.services.framing import (
     code_passage,
@@ -21,8 +23,6 @@ from reader.services.framing import (
     set_status,
 )
 from reader.services.samples import load_samples
-from reader.library import Library
-from reader.library.codings import fetch_codings
 
 
 @pytest.fixture
@@ -37,12 +37,12 @@ def test_rules_run_once_per_rule_set_and_rejections_stick(sampled: Library) -> N
     added = run_rules(sampled, ids, book)
     assert added > 0
     assert run_rules(sampled, ids, book) == 0  # nothing new: already coded with these rules
-    codings = fetch_codings(sampled.db, article_ids=ids, codebook=book.id)
+    codings = fetch_codings(sampled, article_ids=ids, codebook=book.id)
     assert all(c.method.startswith("rule:") and c.status == "suggested" for c in codings)
     victim = codings[0]
     set_status(sampled, victim.id, "rejected")
     assert run_rules(sampled, ids, book, force=True) == 0
-    again = {c.id: c for c in fetch_codings(sampled.db, article_ids=ids, codebook=book.id)}
+    again = {c.id: c for c in fetch_codings(sampled, article_ids=ids, codebook=book.id)}
     assert again[victim.id].status == "rejected"
     assert len(again) == len(codings)
     text = sampled.text_of(victim.article_id)
@@ -55,11 +55,11 @@ def test_manual_coding_and_move(sampled: Library) -> None:
     text = sampled.text_of(article)
     quote = text.split(". ")[0]
     coding_id = code_passage(sampled, article, "voices", codebook=book, quote=quote, memo="m")
-    [made] = [c for c in fetch_codings(sampled.db, article_ids=[article]) if c.id == coding_id]
+    [made] = [c for c in fetch_codings(sampled, article_ids=[article]) if c.id == coding_id]
     assert (made.method, made.status, made.memo) == ("manual", "accepted", "m")
     assert text[made.start : made.end] == quote
     moved_id = move(sampled, coding_id, "uncertainty", book)
-    states = {c.id: c for c in fetch_codings(sampled.db, article_ids=[article])}
+    states = {c.id: c for c in fetch_codings(sampled, article_ids=[article])}
     assert states[coding_id].status == "rejected"
     assert (states[moved_id].dimension, states[moved_id].status) == ("uncertainty", "accepted")
     with pytest.raises(ValueError, match="no dimension"):
@@ -70,34 +70,49 @@ def test_manual_coding_and_move(sampled: Library) -> None:
 
 def test_compare_contract_on_the_samples(sampled: Library) -> None:
     result = compare(sampled)
-    assert result["codebook"] == "minerals-for-security"
-    assert result["a"]["label"] == "ukraine" and len(result["a"]["articles"]) == 5
-    assert result["b"]["label"] == "drc" and len(result["b"]["articles"]) == 5
-    dims = {d["id"]: d for d in result["dimensions"]}
+    assert result.codebook == "minerals-for-security"
+    assert result.a.label == "ukraine"
+    assert len(result.a.articles) == 5
+    assert result.b.label == "drc"
+    assert len(result.b.articles) == 5
+    dims = {d.id: d for d in result.dimensions}
     assert set(dims) == set(shipped_codebooks()["minerals-for-security"].dimension_ids)
-    filled = [d for d in result["dimensions"] if d["a"] and d["b"]]
+    filled = [d for d in result.dimensions if d.a and d.b]
     assert len(filled) >= 8
-    assert dims["human_toll"]["only"] == "b"  # the Ukraine samples count no casualties
-    for dim in result["dimensions"]:
+    assert dims["human_toll"].only == "b"  # the Ukraine samples count no casualties
+    for dim in result.dimensions:
         for side in ("a", "b"):
-            for e in dim[side]:
-                assert set(e) >= {"article_id", "start", "end", "text", "status", "method"}
-                assert e["status"] in ("suggested", "accepted")
-                assert e["article_id"] in result[side]["articles"]
-                assert sampled.text_of(e["article_id"])[e["start"] : e["end"]] == e["text"]
-    assert set(result["entities"]) == {"shared", "only_a", "only_b"}
-    assert "United States" in result["entities"]["shared"]
-    assert "M23" in result["entities"]["only_b"]
+            for position, e in enumerate(dim.side(side)):
+                assert e.index == position
+                assert e.status in ("suggested", "accepted")
+                assert e.article_id in result.case(side).articles
+                assert sampled.text_of(e.article_id)[e.start : e.end] == e.text
+                if e.counterpart is not None:
+                    other = dim.side("b" if side == "a" else "a")
+                    assert 0 <= e.counterpart.index < len(other)
+    assert "United States" in result.entities.shared
+    assert "M23" in result.entities.only_b
+    # the JSON keeps its shape: the keys, their order, and plain values
+    data = result.to_json()
+    assert list(data) == ["codebook", "a", "b", "dimensions", "entities"]
+    assert list(data["a"]) == ["label", "selector", "articles"]
+    assert list(data["dimensions"][0]) == ["id", "label", "description", "a", "b", "only"]
+    evidence = next(e for d in data["dimensions"] for e in d["a"] if e["counterpart"])
+    keys = "article_id start end text status method coding_id title counterpart"
+    assert list(evidence) == keys.split()
+    assert list(evidence["counterpart"]) == ["index", "similarity"]
+    assert list(data["entities"]) == ["shared", "only_a", "only_b"]
+    assert json.loads(json.dumps(data)) == data
 
 
 def test_rejected_codings_leave_the_comparison(sampled: Library) -> None:
     first = compare(sampled)
-    evidence = first["dimensions"][0]["a"][0]
-    set_status(sampled, evidence["coding_id"], "rejected")
+    evidence = first.dimensions[0].a[0]
+    set_status(sampled, evidence.coding_id, "rejected")
     second = compare(sampled)
-    ids = [e["coding_id"] for e in second["dimensions"][0]["a"]]
-    assert evidence["coding_id"] not in ids
-    assert len(ids) == len(first["dimensions"][0]["a"]) - 1
+    ids = [e.coding_id for e in second.dimensions[0].a]
+    assert evidence.coding_id not in ids
+    assert len(ids) == len(first.dimensions[0].a) - 1
 
 
 def test_selectors(sampled: Library) -> None:
@@ -117,24 +132,19 @@ def test_selectors(sampled: Library) -> None:
 def test_exports_open_cleanly(sampled: Library) -> None:
     result = compare(sampled, "ids:6,7", "tag:drc")
     rows = list(csv.DictReader(io.StringIO(to_csv(result))))
-    assert rows and set(rows[0]) >= {
-        "case",
-        "dimension",
-        "article_id",
-        "title",
-        "start",
-        "end",
-        "text",
-        "status",
-        "method",
-    }
-    total = sum(len(d["a"]) + len(d["b"]) for d in result["dimensions"])
+    assert rows
+    assert set(rows[0]) >= set(
+        "case dimension article_id title start end text status method".split()
+    )
+    total = sum(len(d.a) + len(d.b) for d in result.dimensions)
     assert len(rows) == total
     md = to_markdown(result)
-    assert md.startswith("# ") and "| Dimension |" in md and "\n> " in md
+    assert md.startswith("# ")
+    assert "| Dimension |" in md
+    assert "\n> " in md
     table = [line for line in md.splitlines() if line.startswith("| ")]
     assert all(line.count(" | ") >= 2 for line in table)
-    assert json.loads(json.dumps(result)) == result
+    assert json.loads(json.dumps(result.to_json())) == result.to_json()
 
 
 def test_users_edited_codebook_is_used_and_reruns_rules(sampled: Library) -> None:
@@ -148,7 +158,7 @@ def test_users_edited_codebook_is_used_and_reruns_rules(sampled: Library) -> Non
     assert [d.id for d in codebook_for(sampled).dimensions] == [d["id"] for d in data["dimensions"]]
     assert run_rules(sampled, ids, codebook_for(sampled)) >= 0
     result = compare(sampled)
-    assert "voices" not in {d["id"] for d in result["dimensions"]}
+    assert "voices" not in {d.id for d in result.dimensions}
 
 
 def test_unknown_codebook(sampled: Library) -> None:
@@ -172,11 +182,14 @@ def test_cli_compare_code_and_coding(library_path: Path) -> None:
     made = run_json(library_path, "code", str(article), "--dimension", "voices", "--quote", quote)
     assert (made["method"], made["status"], made["text"]) == ("manual", "accepted", quote)
     csv_out = run(library_path, "compare", "--format", "csv")
-    assert csv_out.returncode == 0 and csv_out.stdout.startswith("case,dimension,article_id")
+    assert csv_out.returncode == 0
+    assert csv_out.stdout.startswith("case,dimension,article_id")
     md_out = run(library_path, "compare", "--format", "md")
-    assert md_out.returncode == 0 and md_out.stdout.startswith("# ukraine and drc compared")
+    assert md_out.returncode == 0
+    assert md_out.stdout.startswith("# ukraine and drc compared")
     bad = run(library_path, "compare", "--a", "tag:ukraine", "--b", "nonsense")
-    assert bad.returncode == 1 and "bad selector" in bad.stderr
+    assert bad.returncode == 1
+    assert "bad selector" in bad.stderr
     books = run_json(library_path, "codebook", "list")
     assert [b["id"] for b in books] == ["minerals-for-security", "policy-frames"]
     shown = run_json(library_path, "codebook", "show", "policy-frames")

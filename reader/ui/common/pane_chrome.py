@@ -1,18 +1,56 @@
-"""The chrome the side panes share: filter box, a row of controls over the body, splitter.
+"""The chrome the panes share: filter box, a row of controls over the body, splitter, actions.
 
 The library, entities and notes panes put a filter (or search) box and their combo boxes
 in a row above what they list, split the list from what goes with it (the mentioning
 articles, the note editor) with a thin vertical :class:`QSplitter`, and stack a label over
 a list without margins. These helpers build those pieces alike, so the panes (and the
-theme's styles, which go by object name) keep one look.
+theme's styles, which go by object name) keep one look. :func:`tool_button` makes the flat
+buttons of the notes bar and the find bar; :func:`make_action` makes the menu entries the
+window and the controllers offer, all in one way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def make_action(
+    parent: QObject,
+    text: str,
+    slot: Callable[..., object] | None = None,
+    *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+    checkable: bool = False,
+) -> QAction:
+    """A menu entry ``text`` owned by ``parent`` that calls ``slot`` (given ``checked``
+    when ``checkable``), with its ``shortcuts``, the first the one shown."""
+    action = QAction(text, parent)
+    action.setCheckable(checkable)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if slot is not None:
+        (action.toggled if checkable else action.triggered).connect(slot)
+    return action
+
+
+def tool_button(parent: QWidget, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+    """A flat button ``text`` with the tooltip ``tip`` that calls ``slot`` when clicked."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    button.clicked.connect(slot)
+    return button
 
 
 def filter_edit(parent: QWidget, name: str, text: str) -> QLineEdit:

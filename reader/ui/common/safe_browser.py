@@ -1,8 +1,9 @@
-"""The text view of the reader: a ``QTextBrowser`` that never loads anything.
+"""Text views that never load anything: the base of them all, and the reader's page.
 
-It refuses every resource (images, stylesheets, anything a document could name), never
-follows a link itself, and hands http(s) links to the system browser only when clicked.
-The text sits in a centred column of about :data:`MEASURE` characters, kept centred as the
+A :class:`SafeBrowser` refuses every resource (images, stylesheets, anything a document
+could name), never follows a link itself, and hands web links to the system browser only
+when clicked; the note preview is one. The reader's :class:`ArticleBrowser` is another:
+its text sits in a centred column of about :data:`MEASURE` characters, kept centred as the
 window resizes, by setting the root frame's side margins. Highlights come in named layers
 (:data:`LAYERS`, drawn bottom to top) so entity colours, the user's highlights, a selected
 entity's mentions and find matches can show together; ``setExtraSelections`` sets the
@@ -26,14 +27,56 @@ EXTERNAL_SCHEMES = ("http", "https")
 LAYERS = ("types", "notes", "entity", "find")  # extra-selection layers, bottom to top
 
 
-class ArticleBrowser(QTextBrowser):
-    """Read-only rich text with a centred column and no network access.
+class SafeBrowser(QTextBrowser):
+    """Read-only rich text that loads nothing and opens links only when they are clicked.
+
+    Every resource a document names is refused (and listed in :attr:`refused`); a click on
+    a link with one of :attr:`open_schemes` hands it to the system (the browser, the mail
+    program), an in-page link scrolls to its anchor, and every click is announced.
 
     Signals:
-        link_activated(url): a link was clicked (http(s) ones also went to the browser).
+        link_activated(url): a link was clicked.
     """
 
     link_activated = Signal(QUrl)
+    #: The schemes of links handed to the system when clicked.
+    open_schemes: tuple[str, ...] = EXTERNAL_SCHEMES
+
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        url_opener: Callable[[QUrl], Any] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.url_opener = url_opener
+        self.refused: list[str] = []  # every resource a document asked for (none loaded)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.anchorClicked.connect(self.on_anchor_clicked)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
+        """Refuse every resource: nothing shown here loads images, styles or anything else."""
+        self.refused.append(name.toString())
+        return None
+
+    @Slot(QUrl)
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme in self.open_schemes:
+            self.url_opener(url)
+        elif not scheme and url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+        self.link_activated.emit(url)
+
+
+class ArticleBrowser(SafeBrowser):
+    """The article's page: a :class:`SafeBrowser` with a centred column and layers of
+    highlights; only http(s) links go to the browser."""
 
     def __init__(
         self,
@@ -41,15 +84,8 @@ class ArticleBrowser(QTextBrowser):
         *,
         url_opener: Callable[[QUrl], Any] = QDesktopServices.openUrl,
     ) -> None:
-        super().__init__(parent)
-        self.url_opener = url_opener
-        self.setObjectName("articleBrowser")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        super().__init__("articleBrowser", parent, url_opener=url_opener)
         self.setAcceptDrops(False)  # drops go to the window, which imports them
-        self.anchorClicked.connect(self.on_anchor_clicked)
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     # -- content -----------------------------------------------------------------------
@@ -70,17 +106,6 @@ class ArticleBrowser(QTextBrowser):
     def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # noqa: N802
         """The find bar's highlights (the ``find`` layer); other layers stay."""
         self.set_layer("find", selections)
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
-        """Refuse every resource: an article never loads images, styles or anything else."""
-        return None
-
-    # -- links -------------------------------------------------------------------------
-    @Slot(QUrl)
-    def on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in EXTERNAL_SCHEMES:
-            self.url_opener(url)
-        self.link_activated.emit(url)
 
     # -- the centred column ------------------------------------------------------------
     def column_width(self) -> float:

@@ -1,18 +1,38 @@
-"""What the panes may ask of the reader pane, without importing it: the :class:`ArticleView`.
+"""What the panes may ask of the reader pane, without importing it, and what they give it.
 
 The entity, notes and compare controllers open articles and passages in the reader; they are
 given the reader as an :class:`ArticleView` (the window passes its
-:class:`~reader.ui.reader.pane.ReaderPane`), so no pane package imports another.
+:class:`~reader.ui.reader.pane.ReaderPane`), so no pane package imports another. The entity
+controller needs a :class:`MentionView` (mentions to highlight, a selection marked as an
+entity), the notes controller a :class:`NoteView` (highlights to draw, passages to note). What
+travels between them is plain data: text offsets (:data:`Span`) and :class:`NoteMark`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from reader.library import Article
+
+#: Characters ``start..end`` of an article's text.
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMark:
+    """A note to draw in the reader: its id, the passage ``start..end`` and colour, a hover
+    text."""
+
+    note_id: int
+    start: int
+    end: int
+    colour: str | None = None
+    hint: str = ""
 
 
 class ArticleView(Protocol):
@@ -36,6 +56,52 @@ class ArticleView(Protocol):
         """Scroll to characters ``start``–``end`` of the open article (and select them)."""
         ...
 
-    def selected_span(self) -> tuple[int, int] | None:
+    def selected_span(self) -> Span | None:
         """The selected characters of the open article, if any."""
+        ...
+
+
+class MentionView(ArticleView, Protocol):
+    """The reader as the entity sidebar's controller sees it.
+
+    Signals:
+        entity_marked(str, str): the user marked the selected text as an entity of a type.
+        mention_changed(int, int): the current mention moved (index, total).
+    """
+
+    entity_marked: SignalInstance
+    mention_changed: SignalInstance
+
+    def show_mentions(self, spans: Sequence[Span], type_: str, *, reveal: bool = True) -> None:
+        """Highlight one entity's mentions; scroll to the first if ``reveal``."""
+        ...
+
+    def set_type_spans(self, spans_by_type: dict[str, list[Span]]) -> None:
+        """Every mention of the open article by type (for colouring by type)."""
+        ...
+
+
+class NoteView(ArticleView, Protocol):
+    """The reader as the notes controller sees it.
+
+    Signals:
+        highlight_requested(int, int, str): highlight this passage ("" = default colour).
+        note_requested(int, int): write a note on this passage.
+        note_clicked(int): a drawn highlight was clicked.
+    """
+
+    highlight_requested: SignalInstance
+    note_requested: SignalInstance
+    note_clicked: SignalInstance
+
+    def highlight_selection(self, colour: str = "") -> bool:
+        """Ask for the selection to be highlighted (False: nothing selected)."""
+        ...
+
+    def note_on_selection(self) -> bool:
+        """Ask for a note on the selection (False: nothing selected)."""
+        ...
+
+    def set_note_marks(self, marks: Sequence[NoteMark]) -> None:
+        """Draw these highlights and anchored notes on the open article."""
         ...

@@ -7,8 +7,9 @@ compares again, returning a :class:`CompareOutcome`. :class:`CompareController` 
 tasks (shown in the status bar with progress and Cancel), shows only the newest outcome in
 the :class:`~reader.ui.compare.pane.ComparePane`, opens evidence in the reader with the
 passage selected, adds "Code Selection to ▸ dimension" to the reader's menu, and writes
-the exports (they are small, so at once). :func:`set_compare_layout` turns the window's
-compare layout on (the grid wide on the left, the reader beside it) or off.
+the exports (they are small, so at once). It says what it did through the message service,
+tells the change bus when a review changed codings, and listens to the bus itself to
+refill its pickers and compare again when articles, entities or codings change elsewhere.
 """
 
 from __future__ import annotations
@@ -18,33 +19,37 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from reader.services import framing
-from reader.services.compare import compare, to_csv, to_markdown
 from reader.library import Library
+from reader.library.statuses import CodingStatus
+from reader.services import framing
+from reader.services.compare import Comparison, compare, to_csv, to_markdown
+from reader.ui.common.views import ArticleView
 from reader.ui.compare.models import CompareRequest
 from reader.ui.compare.pane import ComparePane
-from reader.ui.reader.pane import ReaderPane
+from reader.ui.tasks.bus import Area, Change
+from reader.ui.tasks.context import UiContext
 from reader.ui.tasks.launch import launch
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import Task, TaskRunner, worker_library
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
-
-Change = Callable[[Library], str]
+#: A change made before comparing again: it returns what to say about it.
+Edit = Callable[[Library], str]
 AskSavePath = Callable[[QWidget, str, str, str], str]
-COMPARE_DOCK_WIDTH = 940  # at most
 EXPORTS = {
     "md": ("Markdown", "Markdown (*.md)"),
     "csv": ("CSV", "CSV (*.csv)"),
     "json": ("JSON", "JSON (*.json)"),
 }
-STATUS_WORDS = {"accepted": "Accepted", "rejected": "Rejected", "suggested": "Back to suggested"}
+STATUS_WORDS = {
+    CodingStatus.ACCEPTED: "Accepted",
+    CodingStatus.REJECTED: "Rejected",
+    CodingStatus.SUGGESTED: "Back to suggested",
+}
+#: Changes elsewhere that alter what the comparison shows (a replaced library is one too).
+COMPARED_AREAS = Area.ARTICLES | Area.ENTITIES | Area.CODINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +57,7 @@ class CompareOutcome:
     """A comparison made in the background, with what was changed first."""
 
     request: CompareRequest
-    result: dict[str, Any]
+    result: Comparison
     message: str = ""
     cancelled: bool = False
 
@@ -60,28 +65,25 @@ class CompareOutcome:
 def compare_task(
     library_path: Path,
     request: CompareRequest,
-    change: Change | None = None,
+    edit: Edit | None = None,
     label: str = "Comparing the cases",
 ) -> Task:
-    """A writer task: ``change`` the library (if given), then compare (progress, cancel)."""
+    """A writer task: ``edit`` the library (if given), then compare (progress, cancel)."""
 
-    def work(task: Task) -> CompareOutcome:
-        with worker_library(library_path) as library:
-            message = change(library) if change is not None else ""
-            result = compare(
-                library,
-                request.a,
-                request.b,
-                codebook_id=request.codebook_id,
-                statuses=request.statuses,
-                progress=lambda done, total, _id: task.report_progress(
-                    done, total, f"coding {done} of {total}"
-                ),
-                cancelled=task.is_cancelled,
-            )
+    def work(library: Library, task: Task) -> CompareOutcome:
+        message = edit(library) if edit is not None else ""
+        result = compare(
+            library,
+            request.a,
+            request.b,
+            codebook_id=request.codebook_id,
+            statuses=request.statuses,
+            progress=progress_reporter(task, lambda done, total, _id: f"coding {done} of {total}"),
+            cancelled=task.is_cancelled,
+        )
         return CompareOutcome(request, result, message, task.is_cancelled())
 
-    return Task(work, label, writes_library=True)
+    return library_task(library_path, label, work, writes_library=True)
 
 
 def _dimension_label(library: Library, codebook_id: str, dimension: str) -> str:
@@ -91,31 +93,31 @@ def _dimension_label(library: Library, codebook_id: str, dimension: str) -> str:
         return dimension
 
 
-def set_status_change(coding_id: int, status: str) -> Change:
-    def change(library: Library) -> str:
-        framing.set_status(library, coding_id, status)
-        return STATUS_WORDS.get(status, status)
+def set_status_edit(coding_id: int, status: str) -> Edit:
+    def edit(library: Library) -> str:
+        changed = framing.set_status(library, coding_id, status)
+        return STATUS_WORDS.get(changed.status, str(changed.status))
 
-    return change
+    return edit
 
 
-def move_change(coding_id: int, codebook_id: str, dimension: str) -> Change:
-    def change(library: Library) -> str:
+def move_edit(coding_id: int, codebook_id: str, dimension: str) -> Edit:
+    def edit(library: Library) -> str:
         framing.move(library, coding_id, dimension, framing.codebook_for(library, codebook_id))
         return f"Moved to \u201c{_dimension_label(library, codebook_id, dimension)}\u201d"
 
-    return change
+    return edit
 
 
-def code_change(article_id: int, start: int, end: int, codebook_id: str, dimension: str) -> Change:
-    def change(library: Library) -> str:
+def code_edit(article_id: int, start: int, end: int, codebook_id: str, dimension: str) -> Edit:
+    def edit(library: Library) -> str:
         codebook = framing.codebook_for(library, codebook_id)
         framing.code_passage(
             library, article_id, dimension, codebook=codebook, start=start, end=end
         )
         return f"Coded to \u201c{_dimension_label(library, codebook_id, dimension)}\u201d"
 
-    return change
+    return edit
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, filter_: str) -> str:
@@ -123,20 +125,21 @@ def ask_save_path(parent: QWidget, caption: str, suggested: str, filter_: str) -
     return path
 
 
-def export_text(result: dict[str, Any], fmt: str) -> str:
+def export_text(result: Comparison, fmt: str) -> str:
     """The comparison as Markdown, CSV or JSON text."""
     if fmt == "md":
         return to_markdown(result)
     if fmt == "csv":
         return to_csv(result)
     if fmt == "json":
-        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def suggested_name(result: dict[str, Any], fmt: str) -> str:
+def suggested_name(result: Comparison, fmt: str) -> str:
     """``compare-ukraine-drc.md`` and the like."""
-    parts = [re.sub(r"[^a-z0-9]+", "-", result[s]["label"].lower()).strip("-") for s in "ab"]
+    labels = (result.a.label, result.b.label)
+    parts = [re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") for label in labels]
     return f"compare-{parts[0] or 'a'}-{parts[1] or 'b'}.{fmt}"
 
 
@@ -145,60 +148,53 @@ class CompareController(QObject):
 
     Signals:
         comparison_shown(): a new comparison is in the pane.
-        status_reported(message): a short outcome for the status bar.
-        action_failed(message): a comparison or review could not be done.
     """
 
     comparison_shown = Signal()
-    status_reported = Signal(str)
-    action_failed = Signal(str)
 
     def __init__(
         self,
-        library: Library,
-        library_path: Path,
-        tasks: TaskRunner,
-        progress: TaskProgress,
+        ctx: UiContext,
         pane: ComparePane,
-        reader: ReaderPane,
+        reader: ArticleView,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
-        self.library_path = library_path
-        self.tasks = tasks
-        self.progress = progress
+        self.ctx = ctx
+        self.library = ctx.library
+        self.library_path = ctx.library_path
+        self.messages = ctx.messages
         self.pane = pane
         self.reader = reader
         self.ask_save_path: AskSavePath = ask_save_path
         self.stale = True  # the pane does not show the library as it is
         self._latest: Task | None = None
+        self._publishing = False  # our own news on the bus is no reason to compare again
         pane.request_changed.connect(self.on_request_changed)
         pane.evidence_selected.connect(self.open_passage)
         pane.review_requested.connect(self.on_review_requested)
         pane.move_requested.connect(self.on_move_requested)
         pane.export_requested.connect(self.export)
+        ctx.bus.changed.connect(self.on_changed)
         reader.menu_extenders.append(self.extend_reader_menu)
 
     # -- comparing ---------------------------------------------------------------------
-    def refresh(
-        self, change: Change | None = None, label: str = "Comparing the cases"
-    ) -> Task | None:
-        """Compare again in the background (after ``change``); None when no cases are set."""
+    def refresh(self, edit: Edit | None = None, label: str = "Comparing the cases") -> Task | None:
+        """Compare again in the background (after ``edit``); None when no cases are set."""
         request = self.pane.request()
         if not request.a or not request.b:
             self.pane.set_busy(False, "Tag some articles, or choose articles, to compare.")
             return None
-        task = compare_task(self.library_path, request, change, label)
+        task = compare_task(self.library_path, request, edit, label)
         self._latest = task
         self.stale = False
         self.pane.set_busy(True)
         return launch(
             task,
             self,
-            self.tasks,
-            self.progress,
-            on_success=lambda outcome, t=task: self.on_task_succeeded(t, outcome),
+            self.ctx.tasks,
+            self.ctx.progress,
+            on_success=lambda outcome, t=task, e=edit: self.on_task_succeeded(t, outcome, e),
             on_failure=lambda error, t=task: self.on_task_failed(t, error),
         )
 
@@ -208,7 +204,15 @@ class CompareController(QObject):
             return self.refresh()
         return None
 
-    def on_task_succeeded(self, task: Task, outcome: CompareOutcome) -> None:
+    def on_task_succeeded(
+        self, task: Task, outcome: CompareOutcome, edit: Edit | None = None
+    ) -> None:
+        if edit is not None:  # the codings changed, whichever comparison is shown
+            self._publishing = True
+            try:
+                self.ctx.bus.publish(Area.CODINGS)
+            finally:
+                self._publishing = False
         if task is not self._latest:
             return  # a newer comparison is on its way
         self._latest = None
@@ -218,14 +222,14 @@ class CompareController(QObject):
         if outcome.cancelled:
             message = "Comparison stopped: some articles were not coded yet"
         if message:
-            self.status_reported.emit(message)
+            self.messages.status(message)
         self.comparison_shown.emit()
 
-    def on_task_failed(self, task: Task, error: object) -> None:
+    def on_task_failed(self, task: Task, error: str) -> None:
         if task is self._latest:
             self._latest = None
             self.pane.set_busy(False, f"Could not compare: {error}")
-        self.action_failed.emit(f"Could not compare: {error}")
+        self.messages.error(f"Could not compare: {error}")
 
     @Slot(object)
     def on_request_changed(self, _request: CompareRequest) -> None:
@@ -236,9 +240,12 @@ class CompareController(QObject):
         if visible:
             self.ensure_fresh()
 
-    @Slot()
-    def on_library_changed(self) -> None:
-        """Articles, tags or entities changed: refill the pickers and compare again."""
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """Articles, tags, entities or codings changed elsewhere (or the whole library):
+        refill the pickers and compare again (at once if the pane is shown)."""
+        if self._publishing or not change.touches(COMPARED_AREAS):
+            return
         self.pane.refresh_choices()
         self.stale = True
         if self.pane.isVisible():
@@ -247,22 +254,22 @@ class CompareController(QObject):
     # -- reviewing ---------------------------------------------------------------------
     @Slot(int, str)
     def on_review_requested(self, coding_id: int, status: str) -> None:
-        self.refresh(set_status_change(coding_id, status), "Reviewing the evidence")
+        self.refresh(set_status_edit(coding_id, status), "Reviewing the evidence")
 
     @Slot(int, str)
     def on_move_requested(self, coding_id: int, dimension: str) -> None:
         codebook_id = self.pane.request().codebook_id
-        self.refresh(move_change(coding_id, codebook_id, dimension), "Moving the evidence")
+        self.refresh(move_edit(coding_id, codebook_id, dimension), "Moving the evidence")
 
     def code_selection(self, dimension: str) -> Task | None:
         """Code the reader's selection to ``dimension`` (accepted, by hand)."""
         span, article_id = self.reader.selected_span(), self.reader.article_id
         if span is None or article_id is None:
-            self.status_reported.emit("Select a passage of the article first.")
+            self.messages.status("Select a passage of the article first.")
             return None
         codebook_id = self.pane.request().codebook_id
-        change = code_change(article_id, span[0], span[1], codebook_id, dimension)
-        return self.refresh(change, "Coding the passage")
+        edit = code_edit(article_id, span[0], span[1], codebook_id, dimension)
+        return self.refresh(edit, "Coding the passage")
 
     def reader_dimensions(self) -> list[tuple[str, str]]:
         """The dimensions of the codebook in force, ``(id, label)``."""
@@ -292,7 +299,7 @@ class CompareController(QObject):
     def open_passage(self, article_id: int, start: int, end: int) -> bool:
         """Open the article at ``start..end``, selected and scrolled into view."""
         if not self.reader.show_article(article_id):
-            self.status_reported.emit(f"There is no article with id {article_id}.")
+            self.messages.status(f"There is no article with id {article_id}.")
             return False
         return self.reader.reveal_passage(start, end)
 
@@ -314,23 +321,7 @@ class CompareController(QObject):
             with path.open("w", encoding="utf-8", newline="") as out:
                 out.write(export_text(result, fmt))
         except OSError as exc:
-            self.action_failed.emit(f"Could not export: {exc}")
+            self.messages.error(f"Could not export: {exc}")
             return None
-        self.status_reported.emit(f"Comparison exported to {path}")
+        self.messages.status(f"Comparison exported to {path}")
         return path
-
-
-def set_compare_layout(window: MainWindow, on: bool) -> None:
-    """The compare layout: the grid wide on the left and the reader beside it (or back)."""
-    if on:
-        for dock in (window.library_dock, window.entity_dock, window.notes_dock):
-            dock.hide()
-        window.compare_dock.show()
-        window.compare_dock.raise_()
-        width = min(COMPARE_DOCK_WIDTH, max(560, int(window.width() * 0.68)))
-        window.resizeDocks([window.compare_dock], [width], Qt.Orientation.Horizontal)
-    else:
-        window.compare_dock.hide()
-        for dock in (window.library_dock, window.entity_dock, window.notes_dock):
-            dock.show()
-        window.entity_dock.raise_()

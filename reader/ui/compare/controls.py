@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from reader.services.framing import codebook_for, codebook_ids
 from reader.library import ArticleSummary, Library
+from reader.services.framing import codebook_for, codebook_ids
 from reader.ui.compare import dialogs as compare_dialogs
 from reader.ui.compare.models import STATUS_FILTERS, CompareRequest
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from reader.library.statuses import CodingMethod, CodingStatus
+from reader.ui.common.roles import Index
+from reader.ui.common.theme import LIGHT, SERIF_FAMILIES, Theme, first_family
 from reader.ui.compare.models import (
     ARTICLE_COUNT_ROLE,
     CASE_LABEL_ROLE,
@@ -47,12 +50,10 @@ from reader.ui.compare.models import (
     STATUS_ROLE,
     TITLE_ROLE,
 )
-from reader.ui.common.theme import LIGHT, SERIF_FAMILIES, Theme, first_family
 
 PAD_X = 12
 PAD_Y = 7
 BAR = 3
-Index = QModelIndex | QPersistentModelIndex
 
 #: theme name -> role -> colour
 ACCENTS: dict[str, dict[str, str]] = {
@@ -78,11 +79,11 @@ def accents(theme: Theme) -> dict[str, str]:
 
 
 def _status_note(status: str, method: str) -> str:
-    if status == "rejected":
+    if status == CodingStatus.REJECTED:
         return "rejected"
-    if method == "manual":
+    if method == CodingMethod.MANUAL:
         return "\u270e coded by hand"
-    if status == "accepted":
+    if status == CodingStatus.ACCEPTED:
         return "\u2713 accepted"
     return ""
 
@@ -114,14 +115,14 @@ def cell_html(index: Index, style: CellStyle) -> str:
         status = str(index.data(STATUS_ROLE) or "")
         sentence = html.escape(" ".join(str(index.data() or "").split()))
         look = f"color:{style.text}"
-        if status == "rejected":
+        if status == CodingStatus.REJECTED:
             look = f"color:{style.muted}; text-decoration:line-through"
         margin = "margin-bottom:0; margin-top:4px" if parts else "margin:0"
         parts.append(f"<p style=\"{look}; {margin}; font-family:'{style.serif}'\">{sentence}</p>")
         note = _status_note(status, str(index.data(METHOD_ROLE) or ""))
         meta = html.escape(style.fit_title(str(index.data(TITLE_ROLE) or "")))
         if note:
-            colour = colours["rejected"] if status == "rejected" else colours["accepted"]
+            colour = colours["rejected"] if status == CodingStatus.REJECTED else colours["accepted"]
             meta += f' \u00b7 <span style="color:{colour}">{note}</span>'
         parts.append(
             f'<p style="color:{style.muted}; {small}; margin-bottom:0; margin-top:3px">{meta}</p>'
@@ -269,7 +270,7 @@ class EvidenceDelegate(QStyledItemDelegate):
         if index.data(KIND_ROLE) != "evidence":
             return None
         status = index.data(STATUS_ROLE)
-        if status in ("accepted", "rejected"):
+        if status in (CodingStatus.ACCEPTED, CodingStatus.REJECTED):
             return QColor(accents(self.theme)[str(status)])
         return QColor(self.theme.rule)
 

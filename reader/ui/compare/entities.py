@@ -7,9 +7,7 @@ a heading that says which list it is and how long.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.compare.models import NamesModel, case_label
+from reader.services.compare import Comparison, EntityOverlap
+from reader.ui.common.roles import Index
 from reader.ui.common.theme import LIGHT, Theme
+from reader.ui.compare.models import NamesModel, case_label
 
 KEYS = ("shared", "only_a", "only_b")
-Index = QModelIndex | QPersistentModelIndex
 
 
 class ChipDelegate(QStyledItemDelegate):
@@ -75,14 +74,15 @@ class EntityComparison(QWidget):
             self.models[key], self.views[key], self.headings[key] = model, view, heading
         self._set_headings(None)
 
-    def set_result(self, result: dict[str, Any] | None) -> None:
+    def set_result(self, result: Comparison | None) -> None:
         """Fill the lists from a comparison's ``entities`` (empty for ``None``)."""
-        entities = (result or {}).get("entities", {})
+        entities = result.entities if result is not None else EntityOverlap()
+        names = {"shared": entities.shared, "only_a": entities.only_a, "only_b": entities.only_b}
         for key in KEYS:
-            self.models[key].set_names(entities.get(key, []))
+            self.models[key].set_names(names[key])
         self._set_headings(result)
 
-    def _set_headings(self, result: dict[str, Any] | None) -> None:
+    def _set_headings(self, result: Comparison | None) -> None:
         names = {
             "shared": "Entities in both",
             "only_a": f"Only in {case_label(result, 'a')}",

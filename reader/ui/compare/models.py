@@ -1,18 +1,19 @@
 """Qt models of the comparison pane: the dimension-by-case grid, entity names, article choice.
 
-:class:`CompareModel` shows the dict :func:`reader.services.compare.compare` returns as a
-tree with three columns (the dimension, case A, case B). Each top-level row is one of the
-codebook's dimensions; its case cells hold how much evidence that side has and the *lead*
-sentence of each side: the closest pair across the two cases (by the comparison's
-counterparts), so the collapsed grid reads point by point. Its child rows hold the rest in
-text order, evidence ``i + 1`` of each side in child row ``i`` (a side that has run out
-leaves its cell empty). "Position" below means this display order; every item keeps its
+:class:`CompareModel` shows the :class:`~reader.services.compare.Comparison` that
+:func:`reader.services.compare.compare` returns as a tree with three columns (the
+dimension, case A, case B). Each top-level row is one of the codebook's dimensions; its
+case cells hold how much evidence that side has and the *lead* sentence of each side: the
+closest pair across the two cases (by the comparison's counterparts), so the collapsed grid
+reads point by point. Its child rows hold the rest in text order, evidence ``i + 1`` of
+each side in child row ``i`` (a side that has run out leaves its cell empty). "Position"
+below means this display order; every :class:`~reader.services.compare.Evidence` keeps its
 place in the comparison's own list as ``index`` (what counterparts point at). Evidence
 cells carry the coding's ids and offsets in roles, so a view can open the passage or
-review the coding without knowing the dict. :class:`NamesModel` lists entity names;
+review the coding without knowing the comparison. :class:`NamesModel` lists entity names;
 :class:`ArticleChoiceModel` is a checkable list of articles (ids and titles) for choosing a
-case by hand.
-:class:`CompareRequest` says what to compare (Qt-free data, shared with the tasks).
+case by hand. :class:`CompareRequest` says what to compare (Qt-free data, shared with the
+tasks).
 """
 
 from __future__ import annotations
@@ -26,38 +27,55 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
-from reader.services.compare import DEFAULT_A, DEFAULT_B, SHOWN_STATUSES
 from reader.library import ArticleSummary
-from reader.ui.library.models import ARTICLE_ID_ROLE
+from reader.library.statuses import CODING_STATUSES, CodingStatus
+from reader.services.compare import (
+    DEFAULT_A,
+    DEFAULT_B,
+    SHOWN_STATUSES,
+    SIDES,
+    Comparison,
+    DimensionComparison,
+    Evidence,
+    Side,
+)
+from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index
 
-Index = QModelIndex | QPersistentModelIndex
-SIDES = ("a", "b")
+__all__ = [
+    "SIDES",
+    "ArticleChoiceModel",
+    "CompareModel",
+    "CompareRequest",
+    "NamesModel",
+    "ShownDimension",
+    "case_label",
+    "lead_order",
+]
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 41  # "dimension", "evidence" or "empty"
-DIMENSION_ID_ROLE = Qt.ItemDataRole.UserRole + 42
-SIDE_ROLE = Qt.ItemDataRole.UserRole + 43  # "a" or "b" (None in the dimension column)
-EVIDENCE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 44  # index in the comparison's own list
-CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 45
-SPAN_ROLE = Qt.ItemDataRole.UserRole + 46  # (start, end) in the article's text
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 47
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 48
-METHOD_ROLE = Qt.ItemDataRole.UserRole + 49
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 50  # evidence on this side (dimension rows)
-ARTICLE_COUNT_ROLE = Qt.ItemDataRole.UserRole + 51  # articles with evidence (dimension rows)
-ONLY_ROLE = Qt.ItemDataRole.UserRole + 52  # "a", "b" or "" for the dimension's row
-COUNTERPART_ROLE = Qt.ItemDataRole.UserRole + 53  # {"index", "similarity"} or None
-CASE_LABEL_ROLE = Qt.ItemDataRole.UserRole + 54  # the label of the cell's case
-DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 55
+KIND_ROLE = PANE_ROLES + 21  # "dimension", "evidence" or "empty"
+DIMENSION_ID_ROLE = PANE_ROLES + 22
+SIDE_ROLE = PANE_ROLES + 23  # "a" or "b" (None in the dimension column)
+EVIDENCE_INDEX_ROLE = PANE_ROLES + 24  # index in the comparison's own list
+CODING_ID_ROLE = PANE_ROLES + 25
+SPAN_ROLE = PANE_ROLES + 26  # (start, end) in the article's text
+TITLE_ROLE = PANE_ROLES + 27
+STATUS_ROLE = PANE_ROLES + 28
+METHOD_ROLE = PANE_ROLES + 29
+COUNT_ROLE = PANE_ROLES + 30  # evidence on this side (dimension rows)
+ARTICLE_COUNT_ROLE = PANE_ROLES + 31  # articles with evidence (dimension rows)
+ONLY_ROLE = PANE_ROLES + 32  # "a", "b" or "" for the dimension's row
+COUNTERPART_ROLE = PANE_ROLES + 33  # a Counterpart, or None
+CASE_LABEL_ROLE = PANE_ROLES + 34  # the label of the cell's case
+DESCRIPTION_ROLE = PANE_ROLES + 35
 
-STATUS_FILTERS = {
+STATUS_FILTERS: dict[str, tuple[str, tuple[CodingStatus, ...]]] = {
     "shown": ("Suggested and accepted", SHOWN_STATUSES),
-    "accepted": ("Accepted only", ("accepted",)),
-    "all": ("Everything, with rejected", ("suggested", "accepted", "rejected")),
+    "accepted": ("Accepted only", (CodingStatus.ACCEPTED,)),
+    "all": ("Everything, with rejected", CODING_STATUSES),
 }
 
 
@@ -71,19 +89,19 @@ class CompareRequest:
     statuses: tuple[str, ...] = SHOWN_STATUSES
 
 
-def lead_order(dim: dict[str, Any]) -> dict[str, list[int]]:
+def lead_order(dim: DimensionComparison) -> dict[Side, list[int]]:
     """Per side, the display order of a dimension's evidence: the closest pair first."""
     best: tuple[float, int, int] | None = None
     for side in SIDES:
-        for i, item in enumerate(dim[side]):
-            pair = item.get("counterpart")
+        for i, item in enumerate(dim.side(side)):
+            pair = item.counterpart
             if pair is None:
                 continue
-            here = (float(pair["similarity"]), i, int(pair["index"]))
+            here = (float(pair.similarity), i, int(pair.index))
             lead = here if side == "a" else (here[0], here[2], here[1])
             if best is None or lead[0] > best[0]:
                 best = lead
-    order = {side: list(range(len(dim[side]))) for side in SIDES}
+    order: dict[Side, list[int]] = {side: list(range(len(dim.side(side)))) for side in SIDES}
     if best is not None:
         for side, first in (("a", best[1]), ("b", best[2])):
             order[side].remove(first)
@@ -91,11 +109,37 @@ def lead_order(dim: dict[str, Any]) -> dict[str, list[int]]:
     return order
 
 
-def case_label(result: dict[str, Any] | None, side: str) -> str:
+def case_label(result: Comparison | None, side: Side) -> str:
     """The label of case ``side`` in ``result`` ("A" or "B" when there is none)."""
-    if not result:
+    if result is None:
         return side.upper()
-    return str(result[side]["label"])
+    return result.case(side).label
+
+
+@dataclass(frozen=True, slots=True)
+class ShownDimension:
+    """A dimension of the comparison with each side's evidence in display order."""
+
+    dimension: DimensionComparison
+    a: tuple[Evidence, ...]
+    b: tuple[Evidence, ...]
+
+    @classmethod
+    def of(cls, dim: DimensionComparison) -> ShownDimension:
+        order = lead_order(dim)
+        a, b = dim.a, dim.b
+        return cls(dim, tuple(a[i] for i in order["a"]), tuple(b[i] for i in order["b"]))
+
+    @property
+    def id(self) -> str:
+        return self.dimension.id
+
+    @property
+    def only(self) -> Side | None:
+        return self.dimension.only
+
+    def side(self, side: Side) -> tuple[Evidence, ...]:
+        return self.a if side == "a" else self.b
 
 
 class CompareModel(QAbstractItemModel):
@@ -105,43 +149,37 @@ class CompareModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.result: dict[str, Any] | None = None
-        self._dims: list[dict[str, Any]] = []
+        self.result: Comparison | None = None
+        self._dims: list[ShownDimension] = []
 
     # -- data in -----------------------------------------------------------------------
-    def set_result(self, result: dict[str, Any] | None) -> None:
-        """Show ``result`` (a dict from ``compare``), or nothing."""
+    def set_result(self, result: Comparison | None) -> None:
+        """Show ``result`` (from ``compare``), or nothing."""
         self.beginResetModel()
         self.result = result
-        self._dims = []
-        for dim in result["dimensions"] if result else []:
-            order = lead_order(dim)
-            shown = dict(dim)
-            for side in SIDES:
-                shown[side] = [dict(dim[side][i], index=i) for i in order[side]]
-            self._dims.append(shown)
+        self._dims = [ShownDimension.of(d) for d in result.dimensions] if result else []
         self.endResetModel()
 
     def dimensions(self) -> list[tuple[str, str]]:
         """``(id, label)`` of every dimension shown, in codebook order."""
-        return [(d["id"], d["label"]) for d in self._dims]
+        return [(d.id, d.dimension.label) for d in self._dims]
 
     def dimension_row(self, dimension_id: str) -> int:
         """The top-level row of ``dimension_id`` (-1 when it is not shown)."""
         for row, dim in enumerate(self._dims):
-            if dim["id"] == dimension_id:
+            if dim.id == dimension_id:
                 return row
         return -1
 
-    def evidence(self, dimension_id: str, side: str) -> list[dict[str, Any]]:
+    def evidence(self, dimension_id: str, side: Side) -> list[Evidence]:
         """The evidence of one cell in display order (empty when there is none)."""
         row = self.dimension_row(dimension_id)
-        return list(self._dims[row][side]) if row >= 0 else []
+        return list(self._dims[row].side(side)) if row >= 0 else []
 
-    def position_of(self, dimension_id: str, side: str, index: int) -> int:
+    def position_of(self, dimension_id: str, side: Side, index: int) -> int:
         """The display position of item ``index`` of the comparison's list (-1: none)."""
         for position, item in enumerate(self.evidence(dimension_id, side)):
-            if item["index"] == index:
+            if item.index == index:
                 return position
         return -1
 
@@ -150,7 +188,7 @@ class CompareModel(QAbstractItemModel):
         row = self.dimension_row(dimension_id)
         if row < 0 or side not in SIDES or position < 0:
             return QModelIndex()
-        column = SIDES.index(side) + 1
+        column = 1 if side == "a" else 2
         parent = self.index(row, 0)
         if position == 0:
             return self.index(row, column)
@@ -160,9 +198,9 @@ class CompareModel(QAbstractItemModel):
         """The cell showing the coding ``coding_id`` (invalid when it is not shown)."""
         for dim in self._dims:
             for side in SIDES:
-                for position, item in enumerate(dim[side]):
-                    if item["coding_id"] == coding_id:
-                        return self.index_of(dim["id"], side, position)
+                for position, item in enumerate(dim.side(side)):
+                    if item.coding_id == coding_id:
+                        return self.index_of(dim.id, side, position)
         return QModelIndex()
 
     # -- structure ---------------------------------------------------------------------
@@ -184,7 +222,7 @@ class CompareModel(QAbstractItemModel):
         if parent.internalId() != 0 or parent.column() != 0:
             return 0
         dim = self._dims[parent.row()]
-        return max(0, len(dim["a"]) - 1, len(dim["b"]) - 1)
+        return max(0, len(dim.a) - 1, len(dim.b) - 1)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return len(self.COLUMNS)
@@ -193,7 +231,7 @@ class CompareModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     # -- cells -------------------------------------------------------------------------
-    def _cell(self, index: Index) -> tuple[dict[str, Any], str | None, int]:
+    def _cell(self, index: Index) -> tuple[ShownDimension, Side | None, int]:
         """The dimension, the side (None: the dimension column) and the evidence position."""
         if index.internalId() == 0:
             dim = self._dims[index.row()]
@@ -204,14 +242,14 @@ class CompareModel(QAbstractItemModel):
         side = SIDES[index.column() - 1] if index.column() > 0 else None
         return dim, side, position
 
-    def evidence_at(self, index: Index) -> dict[str, Any] | None:
+    def evidence_at(self, index: Index) -> Evidence | None:
         """The evidence shown at ``index`` (None for dimension labels and empty cells)."""
         if not index.isValid() or index.model() is not self:
             return None
         dim, side, position = self._cell(index)
-        if side is None or position >= len(dim[side]):
+        if side is None or position >= len(dim.side(side)):
             return None
-        return dim[side][position]
+        return dim.side(side)[position]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -219,7 +257,7 @@ class CompareModel(QAbstractItemModel):
         dim, side, position = self._cell(index)
         if side is None and index.internalId() != 0:
             return Qt.ItemFlag.NoItemFlags  # the empty dimension column of a child row
-        if side is not None and position >= len(dim[side]) and index.internalId() != 0:
+        if side is not None and position >= len(dim.side(side)) and index.internalId() != 0:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -232,57 +270,57 @@ class CompareModel(QAbstractItemModel):
             return self._dimension_data(dim, top, role)
         return self._case_data(dim, side, position, top, role)
 
-    def _dimension_data(self, dim: dict[str, Any], top: bool, role: int) -> Any:
+    def _dimension_data(self, dim: ShownDimension, top: bool, role: int) -> Any:
         if not top:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return dim["label"]
+            return dim.dimension.label
         if role in (Qt.ItemDataRole.ToolTipRole, DESCRIPTION_ROLE):
-            return dim.get("description") or None
+            return dim.dimension.description or None
         if role == KIND_ROLE:
             return "dimension"
         if role == DIMENSION_ID_ROLE:
-            return dim["id"]
+            return dim.id
         if role == ONLY_ROLE:
-            return dim.get("only") or ""
+            return dim.only or ""
         if role == CASE_LABEL_ROLE:
-            return case_label(self.result, dim["only"]) if dim.get("only") else ""
+            return case_label(self.result, dim.only) if dim.only else ""
         return None
 
     def _case_data(
-        self, dim: dict[str, Any], side: str, position: int, top: bool, role: int
+        self, dim: ShownDimension, side: Side, position: int, top: bool, role: int
     ) -> Any:
-        items = dim[side]
+        items = dim.side(side)
         item = items[position] if position < len(items) else None
         if role == KIND_ROLE:
             return "evidence" if item is not None else "empty"
         if role == DIMENSION_ID_ROLE:
-            return dim["id"]
+            return dim.id
         if role == SIDE_ROLE:
             return side
         if role == CASE_LABEL_ROLE:
             return case_label(self.result, side)
         if role == ONLY_ROLE:
-            return (dim.get("only") or "") if top else ""
+            return (dim.only or "") if top else ""
         if role == COUNT_ROLE:
             return len(items) if top else None
         if role == ARTICLE_COUNT_ROLE:
-            return len({e["article_id"] for e in items}) if top else None
+            return len({e.article_id for e in items}) if top else None
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return item["text"]
+            return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item['text']}\n\n{item['title']} \u00b7 {item['status']}, {item['method']}"
+            return f"{item.text}\n\n{item.title} \u00b7 {item.status}, {item.method}"
         values = {
-            EVIDENCE_INDEX_ROLE: item["index"],
-            CODING_ID_ROLE: item["coding_id"],
-            ARTICLE_ID_ROLE: item["article_id"],
-            SPAN_ROLE: (item["start"], item["end"]),
-            TITLE_ROLE: item["title"],
-            STATUS_ROLE: item["status"],
-            METHOD_ROLE: item["method"],
-            COUNTERPART_ROLE: item.get("counterpart"),
+            EVIDENCE_INDEX_ROLE: item.index,
+            CODING_ID_ROLE: item.coding_id,
+            ARTICLE_ID_ROLE: item.article_id,
+            SPAN_ROLE: (item.start, item.end),
+            TITLE_ROLE: item.title,
+            STATUS_ROLE: str(item.status),
+            METHOD_ROLE: item.method,
+            COUNTERPART_ROLE: item.counterpart,
         }
         return values.get(role)
 
@@ -298,9 +336,9 @@ class CompareModel(QAbstractItemModel):
             if section == 0:
                 return self.COLUMNS[0]
             side = SIDES[section - 1]
-            if not self.result:
+            if self.result is None:
                 return f"Case {side.upper()}"
-            count = len(self.result[side]["articles"])
+            count = len(self.result.case(side).articles)
             noun = "article" if count == 1 else "articles"
             return f"{case_label(self.result, side)} \u00b7 {count} {noun}"
         if role == SIDE_ROLE and section > 0:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,6 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import Library
+from reader.library.statuses import CodingStatus
+from reader.services.compare import Comparison, Evidence, Side, other_side
+from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.compare import dialogs as compare_dialogs
 from reader.ui.compare.controls import CaseControls
 from reader.ui.compare.entities import EntityComparison
@@ -41,9 +43,12 @@ from reader.ui.compare.models import (
     case_label,
 )
 from reader.ui.compare.tree import CompareTree
-from reader.ui.common.theme import LIGHT, Theme
 
-STATUS_OF = {"accept": "accepted", "reject": "rejected", "suggest": "suggested"}
+STATUS_OF = {
+    "accept": CodingStatus.ACCEPTED,
+    "reject": CodingStatus.REJECTED,
+    "suggest": CodingStatus.SUGGESTED,
+}
 HINT = "A accept \u00b7 R reject \u00b7 M move \u00b7 U undo review \u00b7 Enter open"
 NO_COUNTERPART = "Select a sentence to see its closest counterpart in the other case."
 
@@ -55,7 +60,7 @@ class _Review:
     """The evidence a review was asked for, to move the selection on afterwards."""
 
     dimension_id: str
-    side: str
+    side: Side
     position: int
     coding_id: int
     before: tuple[int, ...]  # the cell's coding ids before the review
@@ -159,7 +164,7 @@ class ComparePane(QWidget):
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.controls.set_busy(busy, message)
 
-    def show_result(self, result: dict[str, Any] | None) -> None:
+    def show_result(self, result: Comparison | None) -> None:
         """Show a new comparison, keeping open rows and the selection where it makes sense."""
         expanded = [
             dim_id
@@ -179,7 +184,7 @@ class ComparePane(QWidget):
         if target is None or not self.select_evidence(*target):
             self._show_counterpart(QModelIndex())
 
-    def current_place(self) -> tuple[str, str, int] | None:
+    def current_place(self) -> tuple[str, Side, int] | None:
         """``(dimension id, side, position)`` of the selected cell, if it is a case cell."""
         index = self.tree.currentIndex()
         if not index.isValid() or index.column() == 0:
@@ -187,21 +192,21 @@ class ComparePane(QWidget):
         dim_id, side, position = self._place(index)
         return (dim_id, side, position)
 
-    def _place(self, index: QModelIndex) -> tuple[str, str, int]:
+    def _place(self, index: QModelIndex) -> tuple[str, Side, int]:
         dim_id = str(index.data(DIMENSION_ID_ROLE))
-        side = str(index.data(SIDE_ROLE))
+        side: Side = "b" if index.data(SIDE_ROLE) == "b" else "a"
         position = 0 if not index.parent().isValid() else index.row() + 1
         return dim_id, side, position
 
     def _place_after_review(
-        self, current: tuple[str, str, int] | None
-    ) -> tuple[str, str, int] | None:
+        self, current: tuple[str, Side, int] | None
+    ) -> tuple[str, Side, int] | None:
         """Where the selection goes once a reviewed comparison is back: on to the next."""
         review, self._review = self._review, None
         if review is None:
             return current
         dim_id, side, position = review.dimension_id, review.side, review.position
-        now = [e["coding_id"] for e in self.model.evidence(dim_id, side)]
+        now = [e.coding_id for e in self.model.evidence(dim_id, side)]
         if not now:
             return (dim_id, side, 0) if self.model.dimension_row(dim_id) >= 0 else None
         if review.coding_id in now and not review.moves_on:
@@ -213,7 +218,7 @@ class ComparePane(QWidget):
             return (dim_id, side, now.index(review.coding_id))
         return (dim_id, side, min(position, len(now) - 1))
 
-    def select_evidence(self, dimension_id: str, side: str, position: int) -> bool:
+    def select_evidence(self, dimension_id: str, side: Side, position: int) -> bool:
         """Select (and show) evidence ``position`` of ``side`` in ``dimension_id``."""
         index = self.model.index_of(dimension_id, side, position)
         if not index.isValid():
@@ -224,7 +229,7 @@ class ComparePane(QWidget):
         self.tree.scrollTo(index)
         return True
 
-    def current_evidence(self) -> dict[str, Any] | None:
+    def current_evidence(self) -> Evidence | None:
         return self.model.evidence_at(self.tree.currentIndex())
 
     # -- selection and review ----------------------------------------------------------
@@ -252,17 +257,17 @@ class ComparePane(QWidget):
     def open_current(self) -> None:
         item = self.current_evidence()
         if item is not None:
-            self.evidence_selected.emit(item["article_id"], item["start"], item["end"])
+            self.evidence_selected.emit(item.article_id, item.start, item.end)
 
     def _show_counterpart(self, index: QModelIndex) -> None:
         item = self.model.evidence_at(index) if index.isValid() else None
-        pair = item.get("counterpart") if item else None
+        pair = item.counterpart if item else None
         self.delegate.counterpart = None
         if item is None or pair is None:
             text = NO_COUNTERPART
             if item is not None:
                 dim_id, side, _position = self._place(index)
-                other = "b" if side == "a" else "a"
+                other = other_side(side)
                 case = html.escape(case_label(self.model.result, other))
                 text = (
                     f"<i>Nothing in {case} on this dimension.</i>"
@@ -273,16 +278,16 @@ class ComparePane(QWidget):
             self.tree.viewport().update()
             return
         dim_id, side, _position = self._place(index)
-        other = "b" if side == "a" else "a"
-        position = self.model.position_of(dim_id, other, int(pair["index"]))
+        other = other_side(side)
+        position = self.model.position_of(dim_id, other, pair.index)
         match = self.model.evidence(dim_id, other)[position]
-        self.delegate.counterpart = (dim_id, other, int(pair["index"]))
+        self.delegate.counterpart = (dim_id, other, pair.index)
         case = html.escape(case_label(self.model.result, other))
-        text = html.escape(" ".join(match["text"].split()))
-        title = html.escape(match["title"])
+        text = html.escape(" ".join(match.text.split()))
+        title = html.escape(match.title)
         self.counterpart_label.setText(
             f"<span style='color:{self.theme.muted}'>Closest in <b>{case}</b> "
-            f"(similarity {pair['similarity']:.2f})</span> \u2014 \u201c{text}\u201d "
+            f"(similarity {pair.similarity:.2f})</span> \u2014 \u201c{text}\u201d "
             f"<span style='color:{self.theme.muted}'>{title}</span> "
             f"&nbsp;<a href='counterpart' style='color:{self.theme.accent}'>Show</a>"
         )
@@ -302,8 +307,8 @@ class ComparePane(QWidget):
         if item is None:
             return False
         dim_id, side, position = self._place(index)
-        before = tuple(e["coding_id"] for e in self.model.evidence(dim_id, side))
-        review = _Review(dim_id, side, position, item["coding_id"], before, action != "suggest")
+        before = tuple(e.coding_id for e in self.model.evidence(dim_id, side))
+        review = _Review(dim_id, side, position, item.coding_id, before, action != "suggest")
         if action == "move":
             rect = self.tree.visualRect(index)
             where = self.tree.viewport().mapToGlobal(rect.bottomLeft())
@@ -311,10 +316,10 @@ class ComparePane(QWidget):
             if not target or target == dim_id:
                 return False
             self._review = review
-            self.move_requested.emit(item["coding_id"], target)
+            self.move_requested.emit(item.coding_id, target)
             return True
         self._review = review
-        self.review_requested.emit(item["coding_id"], STATUS_OF[action])
+        self.review_requested.emit(item.coding_id, STATUS_OF[action])
         return True
 
     @Slot(QPoint)

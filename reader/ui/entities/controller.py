@@ -4,10 +4,12 @@
 (:mod:`reader.services.extraction`) in tasks for the single-writer pool; each opens its own
 ``Library`` on the worker thread. :class:`EntityController` runs them (shown in the status
 bar's :class:`~reader.ui.tasks.progress.TaskProgress`, re-extraction with Cancel) and, when
-one succeeds, refreshes the sidebar, which selects the entity again and so redraws the
-reader's highlights. It also joins the two panes: an opened article fills the sidebar, a
-chosen entity's mentions are highlighted, the article's mentions can be coloured by type,
-and "Mark as Entity" in the reader becomes an ``add`` correction.
+one succeeds, tells the change bus that entities changed (the sidebar refreshes, selects the
+entity again and so redraws the reader's highlights) and says what was done in the status
+bar. It also joins the two panes: an opened article fills the sidebar, a chosen entity's
+mentions are highlighted, the article's mentions can be coloured by type, and "Mark as
+Entity" in the reader becomes an ``add`` correction. The reader is seen only as a
+:class:`~reader.ui.common.views.MentionView`.
 """
 
 from __future__ import annotations
@@ -15,15 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 
+from reader.library import Library
 from reader.services.extraction import correct, reextract
-from reader.ui.entities.models import TYPE_LABELS
+from reader.ui.common.colours import type_label
+from reader.ui.common.pane_chrome import make_action
+from reader.ui.common.text import plural
+from reader.ui.common.views import MentionView
 from reader.ui.entities.pane import EntityPane
-from reader.ui.reader.pane import ReaderPane
-from reader.ui.tasks.launch import launch
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import Task, TaskRunner, worker_library
+from reader.ui.tasks.bus import Area
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +46,12 @@ class CorrectionDone:
         name, value = f"\u201c{self.name}\u201d", f"\u201c{self.value}\u201d"
         text = {
             "rename": f"Renamed {name} to {value}",
-            "retype": f"{name} is now of type {TYPE_LABELS.get(self.value, self.value)}",
+            "retype": f"{name} is now of type {type_label(self.value)}",
             "merge": f"Merged {name} into {value}",
             "hide": f"{name} is no longer an entity",
-            "add": f"Marked {name} as {TYPE_LABELS.get(self.value, self.value)}",
+            "add": f"Marked {name} as {type_label(self.value)}",
         }.get(self.kind, f"Corrected {name}")
-        noun = "article" if self.articles == 1 else "articles"
-        return f"{text} \u00b7 {self.articles} {noun} updated"
+        return f"{text} \u00b7 {plural(self.articles, 'article')} updated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,65 +62,42 @@ class ReextractDone:
     cancelled: bool = False
 
     def describe(self) -> str:
-        noun = "article" if self.articles == 1 else "articles"
-        line = f"Entities extracted again from {self.articles} {noun}"
+        line = f"Entities extracted again from {plural(self.articles, 'article')}"
         return f"{line} (cancelled)" if self.cancelled else line
 
 
 def correction_task(library_path: Path, kind: str, name: str, value: str = "") -> Task:
     """A task recording one correction and re-extracting the articles it affects."""
 
-    def work(task: Task) -> CorrectionDone:
-        with worker_library(library_path) as library:
-            count = correct(library, kind, name, value)
-        return CorrectionDone(kind, name, value, count)
+    def work(library: Library, task: Task) -> CorrectionDone:
+        return CorrectionDone(kind, name, value, correct(library, kind, name, value))
 
-    return Task(work, f"Applying the correction to \u201c{name}\u201d", writes_library=True)
+    label = f"Applying the correction to \u201c{name}\u201d"
+    return library_task(library_path, label, work, writes_library=True)
 
 
 def reextract_task(library_path: Path) -> Task:
     """A task extracting the entities of every article again (progress, cancel)."""
 
-    def work(task: Task) -> ReextractDone:
-        with worker_library(library_path) as library:
-            count = reextract(
-                library,
-                progress=lambda done, total, _id: task.report_progress(
-                    done, total, f"{done} of {total}"
-                ),
-                cancelled=task.is_cancelled,
-            )
+    def work(library: Library, task: Task) -> ReextractDone:
+        progress = progress_reporter(task, lambda done, total, _id: f"{done} of {total}")
+        count = reextract(library, progress=progress, cancelled=task.is_cancelled)
         return ReextractDone(count, cancelled=task.is_cancelled())
 
-    return Task(work, "Extracting entities", writes_library=True)
+    return library_task(library_path, "Extracting entities", work, writes_library=True)
 
 
-class EntityController(QObject):
-    """Runs entity tasks and keeps the sidebar and the reader in step.
-
-    Signals:
-        entities_changed(): a correction or re-extraction finished; the views refreshed.
-        status_reported(message): a short outcome for the status bar.
-        action_failed(message): a correction or re-extraction could not be done.
-    """
-
-    entities_changed = Signal()
-    status_reported = Signal(str)
-    action_failed = Signal(str)
+class EntityController(Controller):
+    """Runs entity tasks and keeps the sidebar and the reader in step."""
 
     def __init__(
         self,
-        library_path: Path,
-        tasks: TaskRunner,
-        progress: TaskProgress,
+        ctx: UiContext,
         pane: EntityPane,
-        reader: ReaderPane,
+        reader: MentionView,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.library_path = library_path
-        self.tasks = tasks
-        self.progress = progress
+        super().__init__(ctx, parent)
         self.pane = pane
         self.reader = reader
         reader.article_shown.connect(self.on_article_shown)
@@ -123,39 +105,32 @@ class EntityController(QObject):
         reader.mention_changed.connect(self.on_mention_changed)
         pane.entity_selected.connect(self.on_entity_selected)
         pane.entities_loaded.connect(self.on_entities_loaded)
-        pane.correction_requested.connect(self.on_correction_requested)
+        pane.correction_requested.connect(self.correct)
+        self.reextract_action = make_action(self, "Re-extract &Entities", self.reextract_all)
         if reader.article_id is not None:
             pane.set_article(reader.article_id)
 
     # -- tasks -------------------------------------------------------------------------
+    @Slot(str, str, str)
     def correct(self, kind: str, name: str, value: str = "") -> Task:
         """Record a correction in the background; the views refresh when it is done."""
-        return self._start(correction_task(self.library_path, kind, name, value))
+        return self._run(correction_task(self.library_path, kind, name, value))
 
+    @Slot()
     def reextract_all(self) -> Task:
         """Extract every article's entities again in the background."""
-        return self._start(reextract_task(self.library_path))
+        return self._run(reextract_task(self.library_path))
 
-    def _start(self, task: Task) -> Task:
-        return launch(
-            task,
-            self,
-            self.tasks,
-            self.progress,
-            on_success=self.on_task_succeeded,
-            on_failure=self.on_task_failed,
-        )
+    def _run(self, task: Task) -> Task:
+        return self.start(task, on_success=self.on_task_succeeded, on_failure=self.on_task_failed)
 
-    @Slot(object)
     def on_task_succeeded(self, result: CorrectionDone | ReextractDone) -> None:
-        self.pane.refresh()
-        self.status_reported.emit(result.describe())
-        self.entities_changed.emit()
+        self.ctx.bus.publish(Area.ENTITIES)
+        self.ctx.messages.status(result.describe())
 
-    @Slot(object)
-    def on_task_failed(self, error: object) -> None:
+    def on_task_failed(self, message: str) -> None:
         self.pane.expect_selection(None)
-        self.action_failed.emit(str(error))
+        self.ctx.messages.error(message)
 
     # -- between the panes -------------------------------------------------------------
     @Slot(int)
@@ -171,7 +146,7 @@ class EntityController(QObject):
         self.reader.show_mentions(spans, self.pane.type_of(entity_id), reveal=reveal)
         info = self.pane.tree_model.info(entity_id)
         if reveal and not spans and info is not None:
-            self.status_reported.emit(f"{info.name} is not mentioned in this article.")
+            self.ctx.messages.status(f"{info.name} is not mentioned in this article.")
 
     @Slot(int, int)
     def on_mention_changed(self, index: int, total: int) -> None:
@@ -179,21 +154,13 @@ class EntityController(QObject):
         info = self.pane.tree_model.info(entity_id) if entity_id else None
         if info is not None:
             keys = " \u00b7 F3 next, Shift+F3 previous" if total > 1 else ""
-            self.status_reported.emit(f"{info.name}: mention {index + 1} of {total}{keys}")
+            self.ctx.messages.status(f"{info.name}: mention {index + 1} of {total}{keys}")
 
     @Slot()
     def on_entities_loaded(self) -> None:
         self.reader.set_type_spans(self.pane.mentions_by_type())
 
-    @Slot(str, str, str)
-    def on_correction_requested(self, kind: str, name: str, value: str) -> None:
-        self.correct(kind, name, value)
-
     @Slot(str, str)
     def on_entity_marked(self, text: str, type_: str) -> None:
         self.pane.expect_selection(text)
         self.correct("add", text, type_)
-
-    @Slot()
-    def on_library_changed(self) -> None:
-        self.pane.refresh()

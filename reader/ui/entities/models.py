@@ -6,71 +6,29 @@ column and a text filter over names and aliases. Its rows hold entity ids and th
 :class:`~reader.library.entities.EntityInfo` records the library returns; it also keeps the
 open article's entities with their mention offsets, whatever the scope, so the reader can
 highlight them. :class:`MentioningArticlesModel` lists the other articles that mention one
-entity, with counts. :data:`TYPE_LABELS` and :func:`type_colours` give each type its label
-and its soft and strong highlight colours in the light and dark themes.
+entity, with counts. Types are named and coloured as everywhere else
+(:mod:`reader.ui.common.colours`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from reader.analysis.entities import TYPES
 from reader.library import Library
 from reader.library.entities import EntityInfo
-from reader.ui.library.models import ARTICLE_ID_ROLE
+from reader.ui.common.colours import type_colours, type_label
+from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-TYPE_LABELS = {
-    "person": "Person",
-    "organization": "Organisation",
-    "armed_group": "Armed group",
-    "place": "Place",
-    "commodity": "Commodity",
-    "figure": "Figure",
-    "other": "Other",
-}
 SCOPES = ("article", "library")
 
-ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 21
-ENTITY_TYPE_ROLE = Qt.ItemDataRole.UserRole + 22
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 23
-NAME_ROLE = Qt.ItemDataRole.UserRole + 24
-
-# (soft, strong) backgrounds per type: soft for "colour by type", strong for a selection.
-_LIGHT_COLOURS = {
-    "person": ("#f7e0de", "#eab4ae"),
-    "organization": ("#dfe8f5", "#b3cbeb"),
-    "armed_group": ("#f8e3cd", "#efc08d"),
-    "place": ("#deefdc", "#b2dbad"),
-    "commodity": ("#eee3f5", "#d4bae6"),
-    "figure": ("#f4eecb", "#e3d68b"),
-    "other": ("#e9e6e0", "#d0cbc1"),
-}
-_DARK_COLOURS = {
-    "person": ("#472e30", "#7b4247"),
-    "organization": ("#2a3a50", "#3f5d88"),
-    "armed_group": ("#48381f", "#7d5a2c"),
-    "place": ("#2b412e", "#426d46"),
-    "commodity": ("#3b2f48", "#654b7d"),
-    "figure": ("#423e1d", "#6f6829"),
-    "other": ("#353438", "#58565c"),
-}
-
-
-def type_colours(theme_name: str) -> dict[str, tuple[str, str]]:
-    """``{type: (soft, strong)}`` background colours for the theme called ``theme_name``."""
-    return dict(_DARK_COLOURS if theme_name == "dark" else _LIGHT_COLOURS)
+ENTITY_ID_ROLE = PANE_ROLES + 1
+ENTITY_TYPE_ROLE = PANE_ROLES + 2
+COUNT_ROLE = PANE_ROLES + 3
+NAME_ROLE = PANE_ROLES + 4
 
 
 def _swatch(colour: str) -> QIcon:
@@ -209,7 +167,7 @@ class EntityTreeModel(QAbstractItemModel):
                     return self.createIndex(r, 0, g + 1)
         return QModelIndex()
 
-    def entity_id(self, index: ModelIndex) -> int | None:
+    def entity_id(self, index: Index) -> int | None:
         value = index.data(ENTITY_ID_ROLE) if index.isValid() else None
         return None if value is None else int(value)
 
@@ -218,7 +176,7 @@ class EntityTreeModel(QAbstractItemModel):
         self,
         row: int,
         column: int,
-        parent: ModelIndex = QModelIndex(),  # noqa: B008
+        parent: Index = QModelIndex(),  # noqa: B008
     ) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
@@ -226,21 +184,21 @@ class EntityTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: ModelIndex | None = None) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
         if child is None:  # QObject.parent()
             return super().parent()  # type: ignore[return-value]
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self._groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 2
 
     def headerData(  # noqa: N802
@@ -250,14 +208,14 @@ class EntityTreeModel(QAbstractItemModel):
             return ("Entity", "Mentions")[section] if 0 <= section < 2 else None
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         if index.internalId() == 0:
@@ -283,11 +241,11 @@ class EntityTreeModel(QAbstractItemModel):
             return _muted()
         return None
 
-    def _type_data(self, index: ModelIndex, role: int) -> object:
+    def _type_data(self, index: Index, role: int) -> object:
         type_, items = self._groups[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return TYPE_LABELS.get(type_, type_) if column == self.NAME else str(len(items))
+            return type_label(type_) if column == self.NAME else str(len(items))
         if role == ENTITY_TYPE_ROLE:
             return type_
         if role == COUNT_ROLE:
@@ -307,12 +265,12 @@ class EntityTreeModel(QAbstractItemModel):
             return _muted()
         if role == Qt.ItemDataRole.ToolTipRole:
             noun = "entity" if len(items) == 1 else "entities"
-            return f"{len(items)} {noun} of type {TYPE_LABELS.get(type_, type_).lower()}"
+            return f"{len(items)} {noun} of type {type_label(type_).lower()}"
         return None
 
     def _tooltip(self, info: EntityInfo) -> str:
         noun = "mention" if info.count == 1 else "mentions"
-        lines = [f"{info.name} \u2014 {TYPE_LABELS.get(info.type, info.type).lower()}"]
+        lines = [f"{info.name} \u2014 {type_label(info.type).lower()}"]
         if self.scope == "library":
             places = "article" if info.articles == 1 else "articles"
             lines.append(f"{info.count} {noun} in {info.articles} {places}")
@@ -350,10 +308,10 @@ class MentioningArticlesModel(QAbstractTableModel):
     def article_id(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 2
 
     def headerData(  # noqa: N802
@@ -363,7 +321,7 @@ class MentioningArticlesModel(QAbstractTableModel):
             return ("Article", "Mentions")[section] if 0 <= section < 2 else None
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         article_id, title, count = self._rows[index.row()]

@@ -6,7 +6,8 @@ selected entity, with counts (Enter or a double-click opens one and keeps the en
 selected there). The context menu of an entity offers Rename…, Change Type ▸, Merge
 Into… and Not an Entity. The pane owns no data (the models of
 :mod:`reader.ui.entities.models` do) and runs nothing itself: it asks for corrections with
-:attr:`EntityPane.correction_requested`, and whoever runs them calls :meth:`refresh`.
+:attr:`EntityPane.correction_requested`; when the change bus says entities or articles
+changed, :meth:`EntityPane.on_changed` queries again, keeping (or choosing) the selection.
 Questions go through an :class:`EntityDialogs`, which tests replace.
 """
 
@@ -15,7 +16,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from string import Template
 
-from PySide6.QtCore import QModelIndex, QPoint, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPoint,
+    QStringListModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,16 +43,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import Library
-from reader.ui.entities.models import (
-    SCOPES,
-    TYPE_LABELS,
-    EntityTreeModel,
-    MentioningArticlesModel,
-    type_colours,
-)
-from reader.ui.library.models import ARTICLE_ID_ROLE
+from reader.ui.common.colours import TYPE_LABELS, type_colours
 from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
+from reader.ui.common.roles import ARTICLE_ID_ROLE
 from reader.ui.common.theme import LIGHT, Theme
+from reader.ui.entities.models import SCOPES, EntityTreeModel, MentioningArticlesModel
+from reader.ui.tasks.bus import Area, Change
 
 SCOPE_LABELS = {"article": "This article", "library": "Whole library"}
 TREE_PAGE, EMPTY_PAGE = 0, 1
@@ -198,40 +203,36 @@ class EntityPane(QWidget):
         self.set_theme(LIGHT)
         self._show_state()
 
-    def _make_tree(self) -> QTreeView:
-        tree = QTreeView(self)
-        tree.setObjectName("entityTree")
-        tree.setAccessibleName("Entities")
-        tree.setModel(self.tree_model)
-        tree.setHeaderHidden(True)
-        tree.setUniformRowHeights(True)
-        tree.setIndentation(14)
-        tree.setAnimated(False)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        return tree
-
-    def _make_others(self) -> QTreeView:
+    def _view(self, name: str, accessible: str, model: QAbstractItemModel) -> QTreeView:
+        """A headerless tree over ``model``: a name that stretches, a count that fits."""
         view = QTreeView(self)
-        view.setObjectName("entityArticles")
-        view.setAccessibleName("Other articles mentioning the entity")
-        view.setModel(self.others_model)
+        view.setObjectName(name)
+        view.setAccessibleName(accessible)
+        view.setModel(model)
         view.setHeaderHidden(True)
-        view.setRootIsDecorated(False)
         view.setUniformRowHeights(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setToolTip("Enter or a double-click opens the article")
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _make_tree(self) -> QTreeView:
+        tree = self._view("entityTree", "Entities", self.tree_model)
+        tree.setIndentation(14)
+        tree.setAnimated(False)
+        tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        return tree
+
+    def _make_others(self) -> QTreeView:
+        view = self._view(
+            "entityArticles", "Other articles mentioning the entity", self.others_model
+        )
+        view.setRootIsDecorated(False)
+        view.setToolTip("Enter or a double-click opens the article")
         return view
 
     def set_theme(self, theme: Theme) -> None:
@@ -260,6 +261,12 @@ class EntityPane(QWidget):
         keep = follow or (self.current_entity_id if self.scope == "library" else None)
         self.tree_model.load(article_id or None)
         self._after_load(keep, None, reveal=bool(follow))
+
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: entities or articles (or the whole library) changed."""
+        if change.touches(Area.ENTITIES | Area.ARTICLES):
+            self.refresh()
 
     def refresh(self) -> None:
         """Query again (after a correction or re-extraction), keeping the selection."""

@@ -1,0 +1,1 @@
+"""The library pane: search, tag filter, the article table and ranked search results."""

@@ -1,7 +1,8 @@
 """Qt models over the library: the article table, the tag filter and search results.
 
 Search results include notes (marked "Note" in their meta line, with the note's id in
-:data:`NOTE_ID_ROLE` and its article, if any, in :data:`ARTICLE_ID_ROLE`).
+:data:`~reader.ui.common.roles.NOTE_ID_ROLE` and its article, if any, in
+:data:`~reader.ui.common.roles.ARTICLE_ID_ROLE`).
 
 The models hold ids and fetch what a view asks for. :class:`ArticleTableModel` keeps only
 the ordered ids of the current filter and loads summaries a page at a time into a cache
@@ -11,39 +12,19 @@ of thousands of articles opens as fast as one of ten.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, Qt
 
 from reader.library import ArticleSummary, Library, SearchHit
+from reader.ui.common.dates import format_date
+from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, Index
 
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
-META_ROLE = Qt.ItemDataRole.UserRole + 4
-NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 5
+TAG_ROLE = PANE_ROLES + 1
+SNIPPET_ROLE = PANE_ROLES + 2
+META_ROLE = PANE_ROLES + 3
 
 PAGE_SIZE = 200
-Index = QModelIndex | QPersistentModelIndex
-
-
-def short_date(value: str | None) -> str:
-    """``2025-02-25`` as ``25 Feb 2025`` (unparseable values are shown as they are)."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day:%b %Y}"
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -147,7 +128,7 @@ class ArticleTableModel(QAbstractTableModel):
         if column == 2:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return summary.published or summary.imported[:10]
-            return short_date(summary.published or summary.imported)
+            return format_date(summary.published or summary.imported, short=True)
         return ", ".join(summary.tags)
 
     def headerData(  # noqa: N802
@@ -230,7 +211,7 @@ class SearchResultsModel(QAbstractListModel):
         self._meta = {}
         for row, (hit, article_id) in enumerate(zip(self._hits, articles, strict=True)):
             s = summaries.get(article_id) if article_id is not None else None
-            parts = [] if s is None else [s.source, short_date(s.published)]
+            parts = [] if s is None else [s.source, format_date(s.published, short=True)]
             if hit.kind == "note":
                 parts.insert(0, "Note")
             self._meta[row] = " · ".join(p for p in parts if p)

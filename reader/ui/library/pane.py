@@ -4,7 +4,9 @@ Typing in the search box (debounced) swaps the table for the results list; Enter
 click opens a result, Esc clears the search and brings the table back. Choosing a row of
 the table opens that article; a note among the results opens that note. The pane owns no
 data: three models from :mod:`reader.ui.library.models` do, and it only tells the window
-which article or note was chosen.
+which article or note was chosen, and how many articles it shows (for the status bar). When
+the change bus says articles changed (or the whole library), :meth:`LibraryPane.on_changed`
+queries again, keeping the filter, the search and the chosen article.
 """
 
 from __future__ import annotations
@@ -23,15 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import Library
-from reader.ui.library.models import (
-    ARTICLE_ID_ROLE,
-    NOTE_ID_ROLE,
-    ArticleTableModel,
-    SearchResultsModel,
-    TagListModel,
-)
 from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, stacked
+from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE
+from reader.ui.library.models import ArticleTableModel, SearchResultsModel, TagListModel
 from reader.ui.library.search_delegate import SearchHitDelegate
+from reader.ui.tasks.bus import Area, Change
 
 SEARCH_DELAY_MS = 250
 TABLE_PAGE, RESULTS_PAGE = 0, 1
@@ -42,13 +40,13 @@ class LibraryPane(QWidget):
 
     Signals:
         article_activated(article_id): the user chose an article to read.
-        filter_changed(): the tag filter changed (the shown count changed).
         note_activated(note_id): the user chose a note among the search results.
+        count_changed(text): how many articles are shown changed (``5 of 10 articles``).
     """
 
     article_activated = Signal(int)
     note_activated = Signal(int)
-    filter_changed = Signal()
+    count_changed = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +130,17 @@ class LibraryPane(QWidget):
         return results
 
     # -- the library changed -----------------------------------------------------------
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: articles (or their tags, or the whole library) changed."""
+        if change.touches(Area.ARTICLES):
+            self.refresh()
+
     def refresh(self, current_article: int | None = None) -> None:
-        """Re-query every model (after an import) and keep the filter and selection."""
+        """Re-query every model and keep the filter, the search and the chosen article
+        (``current_article``, else the one chosen before)."""
+        if current_article is None:
+            current_article = self.table_model.article_id(self.table.currentIndex().row())
         tag = self.table_model.tag
         self.tag_combo.blockSignals(True)
         self.tag_model.refresh()
@@ -145,7 +152,9 @@ class LibraryPane(QWidget):
             self.run_search()
         if current_article is not None:
             self.select_article(current_article)
+        self.count_changed.emit(self.count_text)
 
+    @Slot(int)
     def select_article(self, article_id: int) -> None:
         """Highlight ``article_id`` in the table (without reopening it)."""
         row = self.table_model.row_of(article_id)
@@ -163,13 +172,21 @@ class LibraryPane(QWidget):
     def shown_count(self) -> int:
         return self.table_model.rowCount()
 
+    @property
+    def count_text(self) -> str:
+        """``10 articles``, or ``5 of 10 articles`` while a tag filter hides some."""
+        total = self.library.count()
+        noun = "article" if total == 1 else "articles"
+        shown = self.shown_count
+        return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+
     # -- tag filter and sorting --------------------------------------------------------
     @Slot(int)
     def on_tag_index_changed(self, row: int) -> None:
         self.table_model.set_tag(self.tag_model.tag(row))
         if self.search_edit.text().strip():
             self.run_search()
-        self.filter_changed.emit()
+        self.count_changed.emit(self.count_text)
 
     @Slot(int, Qt.SortOrder)
     def on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:

@@ -3,46 +3,65 @@
 :class:`NoteController` turns the reader's requests into notes (a highlight of the selected
 passage in a colour, or a note on it that opens in the editor), keeps the reader's
 ``notes`` layer in step with the library (only passages found where they are said to be
-are drawn; unresolved ones are listed in the pane with a warning), opens a note when its
-highlight is clicked, and goes to a note's passage from the pane or from search results.
-Adding a note is one short write on the GUI's own library connection, like a save.
+are drawn, :func:`marks_for`; unresolved ones are listed in the pane with a warning), opens
+a note when its highlight is clicked, and goes to a note's passage from the pane or from
+search results. Adding a note is one short write on the GUI's own library connection, like
+a save, told to the change bus; the controller follows the bus to draw the open article's
+notes again whenever they (or the library) changed. The reader is seen only as a
+:class:`~reader.ui.common.views.NoteView`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 
-from reader.library import Library
-from reader.ui.reader.highlights import marks_for
+from reader.library.notes import Note
+from reader.library.statuses import AnchorStatus
+from reader.ui.common.errors import error_message
+from reader.ui.common.pane_chrome import make_action
+from reader.ui.common.views import NoteMark, NoteView
 from reader.ui.notes.pane import NotesPane
-from reader.ui.reader.pane import ReaderPane
+from reader.ui.tasks.bus import Area, Change
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.controller import Controller
 
 NO_SELECTION = "Select a passage of the article first."
+UNRESOLVED = "This note's passage could not be found in the current text."
 
 
-class NoteController(QObject):
+def marks_for(notes: Sequence[Note], text: str) -> list[NoteMark]:
+    """Marks for the anchored notes whose passage is where it says (never a guessed place)."""
+    out = []
+    for note in notes:
+        if note.anchor_status != AnchorStatus.OK or note.start is None or note.end is None:
+            continue
+        if note.quote is not None and text[note.start : note.end] != note.quote:
+            continue  # the text changed and was not re-anchored yet: do not draw it
+        body = note.body.strip()
+        hint = body.splitlines()[0][:100] if body else "Highlight \u2014 click to add a note"
+        out.append(NoteMark(note.id, note.start, note.end, note.colour, hint))
+    return out
+
+
+class NoteController(Controller):
     """Creates highlights and notes from the reader and keeps both views in step.
 
     Signals:
         note_opened(note_id): a note was shown in the editor (show the notes pane).
-        status_reported(message): a short outcome for the status bar.
     """
 
     note_opened = Signal(int)
-    status_reported = Signal(str)
 
     def __init__(
         self,
-        library: Library,
-        reader: ReaderPane,
+        ctx: UiContext,
+        reader: NoteView,
         pane: NotesPane,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.library = library
+        super().__init__(ctx, parent)
         self.reader = reader
         self.pane = pane
         reader.article_shown.connect(self.on_article_shown)
@@ -50,42 +69,35 @@ class NoteController(QObject):
         reader.note_requested.connect(self.on_note_requested)
         reader.note_clicked.connect(self.on_note_clicked)
         pane.note_activated.connect(self.go_to_note)
-        pane.notes_changed.connect(self.redraw)
-        pane.editor.note_saved.connect(self.on_note_saved)
-        pane.status_reported.connect(self.status_reported)
-        self.highlight_action = self._action(
-            "&Highlight Selection", self.highlight_selection, "Ctrl+Shift+H"
+        ctx.bus.changed.connect(self.on_changed)
+        self.highlight_action = make_action(
+            self, "&Highlight Selection", self.highlight_selection, "Ctrl+Shift+H"
         )
-        self.add_note_action = self._action(
-            "&Add Note to Selection\u2026", self.add_note_to_selection, "Ctrl+Shift+N"
+        self.add_note_action = make_action(
+            self, "&Add Note to Selection\u2026", self.add_note_to_selection, "Ctrl+Shift+N"
         )
-        self.new_note_action = self._action("&New Free-standing Note", self.new_note, "Ctrl+Alt+N")
+        self.new_note_action = make_action(
+            self, "&New Free-standing Note", self.new_note, "Ctrl+Alt+N"
+        )
         #: The Notes menu, in order.
         self.actions = [self.highlight_action, self.add_note_action, self.new_note_action]
         if reader.article_id is not None:
             self.on_article_shown(reader.article_id)
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     # -- from the menus ----------------------------------------------------------------
     @Slot()
     def highlight_selection(self) -> bool:
         """Highlight the reader's selection in the default colour."""
-        done = self.reader.highlight_selection()
-        if not done:
-            self.status_reported.emit(NO_SELECTION)
-        return done
+        return self._needs_selection(self.reader.highlight_selection())
 
     @Slot()
     def add_note_to_selection(self) -> bool:
         """Start a note on the reader's selection."""
-        done = self.reader.note_on_selection()
+        return self._needs_selection(self.reader.note_on_selection())
+
+    def _needs_selection(self, done: bool) -> bool:
         if not done:
-            self.status_reported.emit(NO_SELECTION)
+            self.ctx.messages.status(NO_SELECTION)
         return done
 
     @Slot()
@@ -106,7 +118,7 @@ class NoteController(QObject):
         if article_id is None:
             return None
         for note in self.library.notes(article_id=article_id):
-            if (note.start, note.end, note.anchor_status) == (start, end, "ok"):
+            if (note.start, note.end, note.anchor_status) == (start, end, AnchorStatus.OK):
                 return note.id
         return None
 
@@ -116,8 +128,8 @@ class NoteController(QObject):
             return None
         try:
             return self.library.add_note(article_id, "", start=start, end=end, colour=colour)
-        except ValueError as exc:
-            self.status_reported.emit(f"Could not add the note: {exc}")
+        except ValueError as exc:  # an InvalidInputError: the passage is not in the text
+            self.ctx.messages.error(f"Could not add the note: {error_message(exc)}")
             return None
 
     @Slot(int, int, str)
@@ -130,20 +142,18 @@ class NoteController(QObject):
             note_id = self._add(start, end, colour or None)
         if note_id is None:
             return
-        self.redraw()
-        self.pane.refresh(select=note_id)
+        self.ctx.bus.publish(Area.NOTES, [self.reader.article_id])
         self.pane.show_note(note_id)
-        self.status_reported.emit("Highlighted. Click the highlight to write a note on it.")
+        self.ctx.messages.status("Highlighted. Click the highlight to write a note on it.")
 
     @Slot(int, int)
     def on_note_requested(self, start: int, end: int) -> None:
         note_id = self._same_passage(start, end)
         if note_id is None:
             note_id = self._add(start, end, None)
-        if note_id is None:
-            return
-        self.redraw()
-        self.pane.refresh(select=note_id)
+            if note_id is None:
+                return
+            self.ctx.bus.publish(Area.NOTES, [self.reader.article_id])
         self.pane.show_note(note_id, focus=True)
         self.note_opened.emit(note_id)
 
@@ -152,11 +162,11 @@ class NoteController(QObject):
         if self.pane.show_note(note_id):
             self.note_opened.emit(note_id)
 
-    @Slot(int)
-    def on_note_saved(self, note_id: int) -> None:
-        note = self.library.note(note_id)
-        if note is not None and note.article_id == self.reader.article_id:
-            self.redraw()  # the hover text follows the note's first line
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: draw the open article's notes again when they changed."""
+        if change.touches(Area.NOTES | Area.ARTICLES) and change.concerns(self.reader.article_id):
+            self.redraw()  # the hover text follows a note's first line, too
 
     # -- going to a note ---------------------------------------------------------------
     @Slot(int)
@@ -167,10 +177,8 @@ class NoteController(QObject):
         if note is None:
             return False
         if note.article_id is not None and self.reader.show_article(note.article_id):
-            if note.anchor_status == "unresolved":
-                self.status_reported.emit(
-                    "This note's passage could not be found in the current text."
-                )
+            if note.anchor_status == AnchorStatus.UNRESOLVED:
+                self.ctx.messages.status(UNRESOLVED)
             elif note.start is not None and note.end is not None:
                 self.reader.reveal_passage(note.start, note.end, select=select)
         self.pane.show_note(note_id)

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.reader.highlights import note_colour
+from reader.library.statuses import AnchorStatus
+from reader.ui.common.colours import note_colour
+from reader.ui.common.roles import Index
+from reader.ui.common.text import elide
+from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.notes.models import (
     ANCHOR_ROLE,
     ARTICLE_TITLE_ROLE,
@@ -26,7 +30,6 @@ from reader.ui.notes.models import (
     UPDATED_ROLE,
     first_line,
 )
-from reader.ui.common.theme import LIGHT, Theme
 
 PAD_X = 14
 PAD_Y = 9
@@ -34,12 +37,9 @@ BAR = 3
 QUOTE_CHARS = 170
 WARNING = "#b5533c"
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return elide(" ".join(text.split()), limit)
 
 
 def row_html(index: Index, text: str, muted: str) -> str:
@@ -66,7 +66,7 @@ def row_html(index: Index, text: str, muted: str) -> str:
     meta = [html.escape(_clip(str(index.data(ARTICLE_TITLE_ROLE) or ""), 70))]
     meta.append(html.escape(str(index.data(UPDATED_ROLE) or "")))
     warn = ""
-    if index.data(ANCHOR_ROLE) == "unresolved":
+    if index.data(ANCHOR_ROLE) == AnchorStatus.UNRESOLVED:
         warn = f'<span style="color:{WARNING}">\u26a0 Passage not found</span> \u00b7 '
     line_text = " \u00b7 ".join(m for m in meta if m)
     parts.append(f'<p style="color:{muted}; font-size:small; margin-top:5px">{warn}{line_text}</p>')

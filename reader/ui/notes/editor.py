@@ -7,14 +7,15 @@ anchored note, a ``QPlainTextEdit`` for the Markdown and a
 body is saved :data:`AUTOSAVE_DELAY_MS` after the last keystroke (a single-shot timer
 restarted on every change), and at once on focus-out, when another note is shown and when
 :meth:`NoteEditor.flush` is called (the window does so on close). A save is one short
-write on the GUI's own library connection, which keeps a revision; if the file is busy it
-is retried a second later. A quiet label says "Saved" or "Editing…".
+write on the GUI's own library connection, which keeps a revision, and is told to the change
+bus (the list re-reads the row, the reader the highlight's hover text); if the library cannot
+take it (busy, being restored, read-only) the status bar says so through the message service
+and it is retried a second later. A quiet label says "Saved" or "Editing…".
 """
 
 from __future__ import annotations
 
 import html
-import sqlite3
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QTextCursor
@@ -31,11 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Library
 from reader.library.notes import COLOURS, Note
-from reader.ui.notes.markdown_view import MarkdownView
-from reader.ui.reader.highlights import COLOUR_LABELS, DEFAULT_COLOUR, note_colour
+from reader.library.statuses import AnchorStatus
+from reader.ui.common.colours import COLOUR_LABELS, DEFAULT_COLOUR, note_colour
+from reader.ui.common.errors import FILE_ERRORS, error_message
+from reader.ui.common.text import elide
 from reader.ui.common.theme import LIGHT, Theme, ui_family
+from reader.ui.notes.markdown_view import MarkdownView
+from reader.ui.tasks.bus import Area
+from reader.ui.tasks.context import UiContext
 
 AUTOSAVE_DELAY_MS = 800  # a save at most this long after the last keystroke (< 1 s)
 PREVIEW_DELAY_MS = 200
@@ -55,27 +60,22 @@ class NoteEditor(QWidget):
     """Edits one note's Markdown with a preview, saving as you type.
 
     Signals:
-        note_saved(note_id): the body was written to the library (with a revision).
-        note_changed(note_id): something else about the note changed (its colour).
         passage_requested(note_id): the user asked to see the note's passage.
-        save_failed(message): a save could not be done (it is retried).
     """
 
-    note_saved = Signal(int)
-    note_changed = Signal(int)
     passage_requested = Signal(int)
-    save_failed = Signal(str)
 
     def __init__(
         self,
-        library: Library,
+        ctx: UiContext,
         parent: QWidget | None = None,
         *,
         delay_ms: int = AUTOSAVE_DELAY_MS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("noteEditor")
-        self.library = library
+        self.library = ctx.library
+        self.bus, self.messages = ctx.bus, ctx.messages
         self.note: Note | None = None
         self.dirty = False
         self.state = ""
@@ -235,9 +235,7 @@ class NoteEditor(QWidget):
         if note.article_id is None:
             context = "Free-standing note"
         else:
-            title = self.library.title_of(note.article_id) or "an article"
-            if len(title) > TITLE_CHARS:
-                title = title[: TITLE_CHARS - 1].rstrip() + "\u2026"
+            title = elide(self.library.title_of(note.article_id) or "an article", TITLE_CHARS)
             kind = "Note on" if note.quote is None else "Passage in"
             context = f"{kind} \u201c{title}\u201d"
         self.context_label.setText(context)
@@ -252,7 +250,7 @@ class NoteEditor(QWidget):
             quote = note.quote if len(note.quote) <= QUOTE_CHARS else note.quote[:QUOTE_CHARS]
             more = "\u2026" if len(note.quote) > QUOTE_CHARS else ""
             text = f"\u201c{html.escape(quote)}{more}\u201d"
-            if note.anchor_status == "unresolved":
+            if note.anchor_status == AnchorStatus.UNRESOLVED:
                 text += "<br><b>\u26a0 This passage could not be found in the current text.</b>"
             else:
                 text += (
@@ -291,16 +289,22 @@ class NoteEditor(QWidget):
             self.dirty = False
             self._show(None)
             return True
-        except sqlite3.Error as exc:
+        except FILE_ERRORS as exc:
             self._set_state("retry")
             self.save_timer.start(RETRY_MS)
-            self.save_failed.emit(f"The note could not be saved yet ({exc}); retrying.")
+            message = f"The note could not be saved yet ({error_message(exc)}); retrying."
+            self.messages.error(message)
             return False
         self.dirty = False
         self.note = self.library.note(note_id) or self.note
         self._set_state("saved")
-        self.note_saved.emit(note_id)
+        self._publish()
         return True
+
+    def _publish(self) -> None:
+        """Tell the change bus that the shown note was edited in place."""
+        if self.note is not None:
+            self.bus.publish(Area.NOTES, [self.note.article_id], note_ids=[self.note.id])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.text_edit and event.type() == QEvent.Type.FocusOut:
@@ -315,7 +319,7 @@ class NoteEditor(QWidget):
         self.library.set_note_colour(self.note.id, colour)
         self.note = self.library.note(self.note.id) or self.note
         self._show_header(self.note)
-        self.note_changed.emit(self.note.id)
+        self._publish()
 
     @Slot()
     def update_preview(self) -> None:

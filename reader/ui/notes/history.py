@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import Library
+from reader.ui.common.theme import Theme, ui_family
 from reader.ui.notes.markdown_view import MarkdownView
 from reader.ui.notes.models import BODY_ROLE, RevisionsModel
-from reader.ui.common.theme import Theme, ui_family
 
 
 class HistoryDialog(QDialog):

@@ -6,8 +6,8 @@ passed through (python-markdown's HTML handling is switched off, so ``<script>``
 visible text), and the output goes through an allow-list (:class:`_Sanitiser`) that keeps
 only plain structural tags, drops scripts, styles and event handlers, turns every image
 into its alt text and keeps only http, https, mailto and in-page links. A
-:class:`MarkdownView` never loads a resource and opens a link in the system browser only
-when it is clicked.
+:class:`MarkdownView` (a :class:`~reader.ui.common.safe_browser.SafeBrowser`) never loads a
+resource and opens a link in the system browser only when it is clicked.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from html.parser import HTMLParser
 from typing import Any
 
 import markdown
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
+from reader.ui.common.safe_browser import SafeBrowser
 from reader.ui.common.theme import Theme
 
 EXTENSIONS = ("tables", "fenced_code", "footnotes")
@@ -174,14 +175,11 @@ p.empty {{ color: {theme.muted}; font-style: italic; }}
 """
 
 
-class MarkdownView(QTextBrowser):
-    """Read-only, sanitised Markdown that loads nothing and follows links only on a click.
+class MarkdownView(SafeBrowser):
+    """Read-only, sanitised Markdown that loads nothing and follows links only on a click
+    (http, https and mailto ones go to the system; in-page ones scroll)."""
 
-    Signals:
-        link_activated(url): a link was clicked (http(s) and mailto ones went to the system).
-    """
-
-    link_activated = Signal(QUrl)
+    open_schemes = LINK_SCHEMES
 
     def __init__(
         self,
@@ -189,15 +187,7 @@ class MarkdownView(QTextBrowser):
         *,
         url_opener: Callable[[QUrl], Any] = QDesktopServices.openUrl,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("notePreview")
-        self.url_opener = url_opener
-        self.refused: list[str] = []  # every resource the document asked for (none loaded)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setUndoRedoEnabled(False)
-        self.anchorClicked.connect(self.on_anchor_clicked)
+        super().__init__("notePreview", parent, url_opener=url_opener)
         self.markdown = ""
         self.placeholder = ""
 
@@ -212,17 +202,3 @@ class MarkdownView(QTextBrowser):
             self.setHtml(render_markdown(text))
         else:
             self.setHtml(f'<p class="empty">{html.escape(self.placeholder)}</p>')
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
-        """Refuse every resource (images, stylesheets, anything a note could name)."""
-        self.refused.append(name.toString())
-        return None
-
-    @Slot(QUrl)
-    def on_anchor_clicked(self, url: QUrl) -> None:
-        scheme = url.scheme().lower()
-        if scheme in LINK_SCHEMES:
-            self.url_opener(url)
-        elif not scheme and url.hasFragment():
-            self.scrollToAnchor(url.fragment())
-        self.link_activated.emit(url)

@@ -13,49 +13,28 @@ links and code are left out there, while the editor keeps the Markdown as writte
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from reader.library import Library
 from reader.library.notes import Note, Revision
-from reader.ui.library.models import ARTICLE_ID_ROLE, NOTE_ID_ROLE, Index
+from reader.library.statuses import AnchorStatus
+from reader.ui.common.dates import format_moment
+from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, Index
 
-QUOTE_ROLE = Qt.ItemDataRole.UserRole + 21
-BODY_ROLE = Qt.ItemDataRole.UserRole + 22
-ARTICLE_TITLE_ROLE = Qt.ItemDataRole.UserRole + 23
-COLOUR_ROLE = Qt.ItemDataRole.UserRole + 24
-UPDATED_ROLE = Qt.ItemDataRole.UserRole + 25
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 26
-REVISION_ID_ROLE = Qt.ItemDataRole.UserRole + 27
+QUOTE_ROLE = PANE_ROLES + 1
+BODY_ROLE = PANE_ROLES + 2
+ARTICLE_TITLE_ROLE = PANE_ROLES + 3
+COLOUR_ROLE = PANE_ROLES + 4
+UPDATED_ROLE = PANE_ROLES + 5
+ANCHOR_ROLE = PANE_ROLES + 6
+REVISION_ID_ROLE = PANE_ROLES + 7
 
 SCOPES = ("article", "all", "trash")
 SORTS = ("updated", "position")
 FREE_STANDING = "Free-standing note"
 UNRESOLVED = "Passage not found in the current text"
-
-
-def when(value: str | None, now: datetime | None = None) -> str:
-    """A stored UTC time as a short local one: ``14:05``, ``Yesterday 09:12``, ``3 Mar 2025``."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    today = (now or datetime.now().astimezone()).date()
-    days = (today - local.date()).days
-    if days == 0:
-        return f"{local:%H:%M}"
-    if days == 1:
-        return f"Yesterday {local:%H:%M}"
-    if 1 < days < 7:
-        return f"{local:%a %H:%M}"
-    return f"{local.day} {local:%b %Y}"
 
 
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
@@ -233,7 +212,7 @@ class NotesListModel(QAbstractListModel):
             return note.quote or first_line(note.body) or "Empty note"
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [f"\u201c{note.quote}\u201d" if note.quote else "", note.body.strip()]
-            if note.anchor_status == "unresolved":
+            if note.anchor_status == AnchorStatus.UNRESOLVED:
                 parts.append(UNRESOLVED)
             return "\n\n".join(p for p in parts if p)[:600]
         return self._role(note, role)
@@ -252,7 +231,7 @@ class NotesListModel(QAbstractListModel):
         if role == COLOUR_ROLE:
             return note.colour or ""
         if role == UPDATED_ROLE:
-            return when(note.updated)
+            return format_moment(note.updated, relative=True)
         if role == ANCHOR_ROLE:
             return note.anchor_status
         return None
@@ -283,7 +262,7 @@ class RevisionsModel(QAbstractListModel):
         if revision is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            label = when(revision.saved)
+            label = format_moment(revision.saved, relative=True)
             if index.row() == 0:
                 label += " (current)"
             text = first_line(revision.body, 60) or "(empty)"

@@ -7,7 +7,10 @@ History…, and Delete, or in the trash Restore and Delete Forever. Choosing a r
 note in the :class:`~reader.ui.notes.editor.NoteEditor` below; a double-click or Enter asks
 for its passage (:attr:`NotesPane.note_activated`). The list's data lives in a
 :class:`~reader.ui.notes.models.NotesListModel`; the pane makes the small note changes its
-buttons stand for (one row each) and says so with :attr:`NotesPane.notes_changed`.
+buttons stand for (one row each), tells the change bus and says what it did through the
+message service. :meth:`NotesPane.on_changed` follows the bus: a note edited in place is
+re-read alone (typing never reshuffles the list), other changes list the notes again, and a
+replaced library drops what the editor held.
 """
 
 from __future__ import annotations
@@ -25,14 +28,20 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QStackedWidget,
-    QToolButton,
     QWidget,
 )
 
-from reader.library import Library
+from reader.ui.common.pane_chrome import (
+    filter_edit,
+    lay_out_pane,
+    pane_splitter,
+    stacked,
+    tool_button,
+)
+from reader.ui.common.theme import LIGHT, Theme
+from reader.ui.notes.delegate import NoteItemDelegate
 from reader.ui.notes.editor import NoteEditor
 from reader.ui.notes.history import HistoryDialog
-from reader.ui.notes.delegate import NoteItemDelegate
 from reader.ui.notes.models import NotesListModel
 from reader.ui.notes.style import (
     EMPTY_PAGE,
@@ -44,8 +53,8 @@ from reader.ui.notes.style import (
     SCOPE_LABELS,
     SORT_LABELS,
 )
-from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
-from reader.ui.common.theme import LIGHT, Theme
+from reader.ui.tasks.bus import Area, Change
+from reader.ui.tasks.context import UiContext
 
 
 class NotesPane(QWidget):
@@ -53,24 +62,21 @@ class NotesPane(QWidget):
 
     Signals:
         note_activated(note_id): the user asked to go to a note's passage (or article).
-        notes_changed(): notes were added, trashed, restored, deleted or recoloured.
-        status_reported(message): a short outcome for the status bar.
     """
 
     note_activated = Signal(int)
-    notes_changed = Signal()
-    status_reported = Signal(str)
 
     def __init__(
         self,
-        library: Library,
+        ctx: UiContext,
         parent: QWidget | None = None,
         *,
         confirm: Callable[[QWidget, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notesPane")
-        self.library = library
+        self.library = library = ctx.library
+        self.bus, self.messages = ctx.bus, ctx.messages
         self.confirm = confirm or ask_to_confirm
         self.theme: Theme = LIGHT
         self.model = NotesListModel(library, self)
@@ -89,18 +95,20 @@ class NotesPane(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.empty_label)
-        self.editor = NoteEditor(library, self)
+        self.editor = NoteEditor(ctx, self)
 
-        self.new_button = self._button("New Note", "A free-standing note", self.new_note)
-        self.history_button = self._button(
-            "History\u2026", "Every saved version of this note", self.show_history
+        self.new_button = tool_button(self, "New Note", "A free-standing note", self.new_note)
+        self.history_button = tool_button(
+            self, "History\u2026", "Every saved version of this note", self.show_history
         )
-        self.trash_button = self._button("Delete", "Move the note to the trash", self.trash_current)
-        self.restore_button = self._button(
-            "Restore", "Take the note out of the trash", self.restore_current
+        self.trash_button = tool_button(
+            self, "Delete", "Move the note to the trash", self.trash_current
         )
-        self.purge_button = self._button(
-            "Delete Forever", "Delete the note and its history", self.purge_current
+        self.restore_button = tool_button(
+            self, "Restore", "Take the note out of the trash", self.restore_current
+        )
+        self.purge_button = tool_button(
+            self, "Delete Forever", "Delete the note and its history", self.purge_current
         )
         bar = QWidget(self)
         bar.setObjectName("notesBar")
@@ -123,10 +131,7 @@ class NotesPane(QWidget):
         self.sort_combo.currentIndexChanged.connect(self.on_sort_index_changed)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.list.activated.connect(self.on_list_activated)
-        self.editor.note_saved.connect(self.model.refresh_note)
-        self.editor.note_changed.connect(self.on_note_changed)
         self.editor.passage_requested.connect(self.note_activated)
-        self.editor.save_failed.connect(self.status_reported)
         self.set_theme(LIGHT)
         self._update_state()
 
@@ -154,14 +159,6 @@ class NotesPane(QWidget):
         view.installEventFilter(self)
         return view
 
-    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
-
     # -- what is listed ----------------------------------------------------------------
     @property
     def scope(self) -> str:
@@ -182,6 +179,22 @@ class NotesPane(QWidget):
         keep = self.editor.note_id
         self.model.set_article(article_id)
         self._reselect(keep)
+
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: re-read notes edited in place, list again after other changes
+        to notes or articles, drop the editor's unsaved typing if the library was replaced."""
+        if change.replaced:
+            self.editor.reload()
+            self.refresh()
+            return
+        if not change.touches(Area.NOTES | Area.ARTICLES):
+            return
+        if change.areas == Area.NOTES and change.note_ids:
+            for note_id in change.note_ids:  # edited in place: the order stays
+                self.model.refresh_note(note_id)
+        else:
+            self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
         """Query the notes again, keeping (or choosing) the current one."""
@@ -280,11 +293,6 @@ class NotesPane(QWidget):
         if note_id is not None:
             self.note_activated.emit(note_id)
 
-    @Slot(int)
-    def on_note_changed(self, note_id: int) -> None:
-        self.model.refresh_note(note_id)
-        self.notes_changed.emit()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
             watched is self.list
@@ -313,7 +321,7 @@ class NotesPane(QWidget):
             self.set_scope("all")
         self.refresh(select=note_id)
         self.show_note(note_id, focus=True)
-        self.notes_changed.emit()
+        self.bus.publish(Area.NOTES, [article_id])
         return note_id
 
     def _neighbour(self, note_id: int) -> int | None:
@@ -322,7 +330,7 @@ class NotesPane(QWidget):
             return None
         return self.model.note_id(row + 1) or self.model.note_id(row - 1)
 
-    def _after_change(self, note_id: int, message: str) -> None:
+    def _after_change(self, note_id: int, article_id: int | None, message: str) -> None:
         following = self._neighbour(note_id)
         if self.editor.note_id == note_id:
             self.editor.set_note(None)
@@ -330,8 +338,12 @@ class NotesPane(QWidget):
         self._reselect(following)
         if following is not None:
             self.editor.set_note(following)
-        self.status_reported.emit(message)
-        self.notes_changed.emit()
+        self.messages.status(message)
+        self.bus.publish(Area.NOTES, [article_id])
+
+    def _article_of(self, note_id: int) -> int | None:
+        note = self.library.note(note_id)
+        return None if note is None else note.article_id
 
     @Slot()
     def trash_current(self) -> None:
@@ -339,16 +351,20 @@ class NotesPane(QWidget):
         if note_id is None or self.scope == "trash":
             return
         self.editor.flush()
+        article_id = self._article_of(note_id)
         self.library.trash_note(note_id)
-        self._after_change(note_id, "Moved the note to the trash (Trash lists it to restore).")
+        self._after_change(
+            note_id, article_id, "Moved the note to the trash (Trash lists it to restore)."
+        )
 
     @Slot()
     def restore_current(self) -> None:
         note_id = self.current_note_id
         if note_id is None or self.scope != "trash":
             return
+        article_id = self._article_of(note_id)
         self.library.restore_note(note_id)
-        self._after_change(note_id, "Restored the note from the trash.")
+        self._after_change(note_id, article_id, "Restored the note from the trash.")
 
     @Slot()
     def purge_current(self) -> None:
@@ -357,8 +373,9 @@ class NotesPane(QWidget):
             return
         if not self.confirm(self, "Delete this note and its history for good?"):
             return
+        article_id = self._article_of(note_id)
         self.library.purge_note(note_id)
-        self._after_change(note_id, "Deleted the note for good.")
+        self._after_change(note_id, article_id, "Deleted the note for good.")
 
     @Slot()
     def show_history(self) -> HistoryDialog | None:
@@ -378,7 +395,8 @@ class NotesPane(QWidget):
         if self.editor.note_id == note_id:
             self.editor.reload()
         self.model.refresh_note(note_id)
-        self.status_reported.emit("Restored an earlier version (saved as the newest).")
+        self.messages.status("Restored an earlier version (saved as the newest).")
+        self.bus.publish(Area.NOTES, [self._article_of(note_id)], note_ids=[note_id])
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -10,9 +10,9 @@ article's text offsets easy to map onto each other.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from reader.library import Article
+from reader.ui.common.dates import format_date
 from reader.ui.common.theme import Theme
 
 LONG_TITLE = 90  # characters; longer titles are set smaller
@@ -57,17 +57,6 @@ p.empty {{ font-family: '{sans}'; color: {theme.muted}; font-size: {pt}pt; }}
 h1.empty {{ font-family: '{sans}'; font-size: {pt * 1.4:.1f}pt; font-weight: 500;
             margin-top: {px * 4}px; }}
 """
-
-
-def format_date(value: str | None) -> str:
-    """``2025-02-25`` as ``25 February 2025``; anything unparseable is returned as given."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
 
 
 def _text(raw: str) -> str:

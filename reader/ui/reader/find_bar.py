@@ -8,8 +8,6 @@ Esc closes the bar, clearing the highlights.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -17,10 +15,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTextEdit,
-    QToolButton,
     QWidget,
 )
 
+from reader.ui.common.pane_chrome import tool_button
 from reader.ui.common.theme import LIGHT, Theme
 
 
@@ -48,11 +46,11 @@ class FindBar(QWidget):
         self.edit.setMinimumWidth(220)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
-        self.prev_button = self._button(
-            "\u2191", "Previous match (Shift+Enter)", self.find_previous
+        self.prev_button = tool_button(
+            self, "\u2191", "Previous match (Shift+Enter)", self.find_previous
         )
-        self.next_button = self._button("\u2193", "Next match (Enter)", self.find_next)
-        self.close_button = self._button("\u2715", "Close (Esc)", self.close_bar)
+        self.next_button = tool_button(self, "\u2193", "Next match (Enter)", self.find_next)
+        self.close_button = tool_button(self, "\u2715", "Close (Esc)", self.close_bar)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
@@ -69,14 +67,6 @@ class FindBar(QWidget):
         self.edit.installEventFilter(self)
         target.installEventFilter(self)  # Esc in the text closes the bar too
         self.hide()
-
-    def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
 
     # -- opening and closing -----------------------------------------------------------
     def open_bar(self) -> None:

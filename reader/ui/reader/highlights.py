@@ -1,54 +1,28 @@
 """Highlights and anchored notes drawn in the reader, and a click on one to open its note.
 
 :class:`NoteHighlights` keeps the ``notes`` layer of an
-:class:`~reader.ui.common.safe_browser.ArticleBrowser`: each :class:`NoteMark` (a note's id,
-text offsets and colour) becomes a soft background over the document range the
-:class:`~reader.ui.reader.text_map.TextMap` maps it to. The map is the one the entity highlights
+:class:`~reader.ui.common.safe_browser.ArticleBrowser`: each
+:class:`~reader.ui.common.views.NoteMark` (a note's id, text offsets and colour) becomes a
+soft background over the document range the :class:`~reader.ui.reader.text_map.TextMap`
+maps it to. The map is the one the entity highlights
 build for every rendering, so both always agree. A plain click on a highlight (no drag, no
-selection) reports the note; hovering shows the note's first line. The colours, soft for
-the page and strong for swatches, come per theme from :func:`note_colour`.
+selection) reports the note; hovering shows the note's first line. The colours come per
+theme from :func:`~reader.ui.common.colours.note_colour`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from reader.library.notes import COLOURS, Note
+from reader.ui.common.colours import note_colour
 from reader.ui.common.safe_browser import ArticleBrowser
-from reader.ui.reader.text_map import MentionHighlights, span_selections
 from reader.ui.common.theme import Theme
-
-DEFAULT_COLOUR = "yellow"
-#: theme name -> colour -> (soft background on the page, strong swatch)
-NOTE_COLOURS: dict[str, dict[str, tuple[str, str]]] = {
-    "light": {
-        "yellow": ("#f8e6a0", "#e2bb32"),
-        "green": ("#d5ecc9", "#72b257"),
-        "blue": ("#d6e5f7", "#5f97d3"),
-        "pink": ("#f6d6e1", "#db7399"),
-        "purple": ("#e5dbf3", "#9576cc"),
-    },
-    "dark": {
-        "yellow": ("#544a1f", "#c9a93b"),
-        "green": ("#2d4629", "#6fa65a"),
-        "blue": ("#243d59", "#5f93cf"),
-        "pink": ("#55293a", "#d0769a"),
-        "purple": ("#3d3156", "#9a80cc"),
-    },
-}
-COLOUR_LABELS = {c: c.title() for c in COLOURS}
-
-
-def note_colour(theme_name: str, colour: str | None, *, strong: bool = False) -> str:
-    """The ``#rrggbb`` of a note's ``colour`` (``None``: the default) in a theme."""
-    colours = NOTE_COLOURS.get(theme_name, NOTE_COLOURS["light"])
-    soft, strong_colour = colours.get(colour or DEFAULT_COLOUR, colours[DEFAULT_COLOUR])
-    return strong_colour if strong else soft
+from reader.ui.common.views import NoteMark
+from reader.ui.reader.text_map import MentionHighlights, span_selections
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -58,17 +32,6 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
-
-
-@dataclass(frozen=True, slots=True)
-class NoteMark:
-    """A note to draw: its id, the passage ``start..end`` and colour, a hover text."""
-
-    note_id: int
-    start: int
-    end: int
-    colour: str | None = None
-    hint: str = ""
 
 
 class NoteHighlights(QObject):
@@ -158,17 +121,3 @@ class NoteHighlights(QObject):
                 QToolTip.showText(event.globalPos(), mark.hint or "Click to open the note")
                 return True
         return False
-
-
-def marks_for(notes: Sequence[Note], text: str) -> list[NoteMark]:
-    """Marks for the anchored notes whose passage is where it says (never a guessed place)."""
-    out = []
-    for note in notes:
-        if note.anchor_status != "ok" or note.start is None or note.end is None:
-            continue
-        if note.quote is not None and text[note.start : note.end] != note.quote:
-            continue  # the text changed and was not re-anchored yet: do not draw it
-        body = note.body.strip()
-        hint = body.splitlines()[0][:100] if body else "Highlight \u2014 click to add a note"
-        out.append(NoteMark(note.id, note.start, note.end, note.colour, hint))
-    return out

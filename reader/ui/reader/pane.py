@@ -1,10 +1,14 @@
 """The reader pane: one article as a calm page, with zoom, themes, find and bookmarks.
 
 It composes an :class:`~reader.ui.common.safe_browser.ArticleBrowser` and a
-:class:`~reader.ui.reader.find_bar.FindBar`. It reads the article through the library it is given,
-remembers the font size and theme in :class:`~reader.ui.common.preferences.Preferences`, and keeps
-each article's reading position (the scroll fraction) in the library: saved shortly after
-scrolling stops and whenever another article is opened, restored when an article opens.
+:class:`~reader.ui.reader.find_bar.FindBar`. It reads the article through the library it is
+given, remembers the font size, the theme and the last article read in
+:class:`~reader.ui.common.preferences.Preferences`, and keeps each article's reading position
+(the scroll fraction) in the library: saved shortly after scrolling stops and whenever another
+article is opened, restored when an article opens. It is what the other panes see as an
+:class:`~reader.ui.common.views.ArticleView`; when the change bus says the whole library was
+replaced, :meth:`ReaderPane.on_changed` opens the same article again from the new file (or
+another one).
 Entity mentions are highlighted through :class:`~reader.ui.reader.text_map.MentionHighlights`
 (the caller says which); a selection can be marked as an entity from the context menu.
 Highlights and anchored notes are drawn by :class:`~reader.ui.reader.highlights.NoteHighlights`
@@ -21,13 +25,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from reader.library import Article, Library
-from reader.ui.common.safe_browser import ArticleBrowser
-from reader.ui.reader.article_html import article_html, document_css, empty_html
-from reader.ui.entities.models import TYPE_LABELS
-from reader.ui.reader.find_bar import FindBar
-from reader.ui.reader.highlights import COLOUR_LABELS, NoteHighlights, NoteMark, trimmed
+from reader.ui.common.colours import COLOUR_LABELS, TYPE_LABELS
 from reader.ui.common.preferences import Preferences
-from reader.ui.reader.text_map import MentionHighlights, Span
+from reader.ui.common.safe_browser import ArticleBrowser
 from reader.ui.common.theme import (
     DEFAULT_FONT_SIZE,
     MAX_FONT_SIZE,
@@ -37,6 +37,12 @@ from reader.ui.common.theme import (
     theme_named,
     ui_family,
 )
+from reader.ui.common.views import NoteMark, Span
+from reader.ui.reader.article_html import article_html, document_css, empty_html
+from reader.ui.reader.find_bar import FindBar
+from reader.ui.reader.highlights import NoteHighlights, trimmed
+from reader.ui.reader.text_map import MentionHighlights
+from reader.ui.tasks.bus import Area, Change
 
 POSITION_SAVE_DELAY_MS = 700
 MARK_MAX_CHARS = 120  # longer selections are not offered as an entity
@@ -119,12 +125,30 @@ class ReaderPane(QWidget):
             return False
         self.save_position()
         self.article = article
+        self.preferences.last_article = article.id
         self.highlights.clear()
         self.note_marks.marks = []
         self._render(keep_fraction=article.reading_position)
         self.find_bar.refresh(keep_position=False)
         self.article_shown.emit(article.id)
         return True
+
+    def open_initial(self, article_id: int | None = None) -> bool:
+        """Open ``article_id``, else the last one read, else the newest; False if none."""
+        last, newest = self.preferences.last_article, self.library.most_recent_id()
+        return any(c and self.show_article(c) for c in (article_id, last, newest))
+
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: after the library file was replaced, open the article again from
+        the new file (another if it is gone); when articles came in, open one if none is."""
+        if change.replaced:
+            article_id = self.article_id
+            self.article = None  # its position belongs to the file that was replaced
+            self.clear()
+            self.open_initial(article_id)
+        elif self.article is None and change.touches(Area.ARTICLES):
+            self.open_initial()
 
     def clear(self) -> None:
         """Close the article and show the empty page."""

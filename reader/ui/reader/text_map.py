@@ -23,11 +23,10 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, Q
 from PySide6.QtWidgets import QTextEdit
 
 from reader.library import Article
+from reader.ui.common.colours import type_colours
 from reader.ui.common.safe_browser import ArticleBrowser
-from reader.ui.entities.models import type_colours
 from reader.ui.common.theme import LIGHT, Theme
-
-Span = tuple[int, int]
+from reader.ui.common.views import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,57 +82,48 @@ class TextMap:
                 pos = found
         return cls(segments)
 
-    # -- text -> document --------------------------------------------------------------
-    def to_document(self, offset: int) -> int | None:
-        """The document position of the character at ``offset`` (None when not shown)."""
-        i = bisect.bisect_right(self._text_starts, offset) - 1
+    # -- either way -------------------------------------------------------------------
+    def _map(self, position: int, starts: list[int], source: str, target: str) -> int | None:
+        i = bisect.bisect_right(starts, position) - 1
         if i < 0:
             return None
         seg = self.segments[i]
-        if offset < seg.text_start + seg.length:
-            return seg.doc_start + offset - seg.text_start
-        return None
+        offset = position - getattr(seg, source)
+        return getattr(seg, target) + offset if offset < seg.length else None
 
-    def range_to_document(self, start: int, end: int) -> Span | None:
-        """The document range showing ``text[start:end]`` (trimmed to what is shown)."""
+    def _map_range(
+        self, start: int, end: int, starts: list[int], source: str, target: str
+    ) -> Span | None:
         if end <= start or not self.segments:
             return None
-        i = bisect.bisect_right(self._text_starts, start) - 1
-        if i < 0 or start >= self.segments[i].text_start + self.segments[i].length:
-            i += 1  # start is not shown: begin at the next shown character
-        j = bisect.bisect_right(self._text_starts, end - 1) - 1
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or start >= getattr(self.segments[i], source) + self.segments[i].length:
+            i += 1  # start is not mapped: begin at the next mapped character
+        j = bisect.bisect_right(starts, end - 1) - 1
         if i >= len(self.segments) or j < i:
             return None
         first, last = self.segments[i], self.segments[j]
-        doc_start = first.doc_start + max(0, start - first.text_start)
-        doc_end = last.doc_start + min(last.length, end - last.text_start)
-        return (doc_start, doc_end) if doc_end > doc_start else None
+        mapped_start = getattr(first, target) + max(0, start - getattr(first, source))
+        mapped_end = getattr(last, target) + min(last.length, end - getattr(last, source))
+        return (mapped_start, mapped_end) if mapped_end > mapped_start else None
+
+    # -- text -> document --------------------------------------------------------------
+    def to_document(self, offset: int) -> int | None:
+        """The document position of the character at ``offset`` (None when not shown)."""
+        return self._map(offset, self._text_starts, "text_start", "doc_start")
+
+    def range_to_document(self, start: int, end: int) -> Span | None:
+        """The document range showing ``text[start:end]`` (trimmed to what is shown)."""
+        return self._map_range(start, end, self._text_starts, "text_start", "doc_start")
 
     # -- document -> text --------------------------------------------------------------
     def to_text(self, position: int) -> int | None:
         """The text offset of the character at document ``position`` (None outside text)."""
-        i = bisect.bisect_right(self._doc_starts, position) - 1
-        if i < 0:
-            return None
-        seg = self.segments[i]
-        if position < seg.doc_start + seg.length:
-            return seg.text_start + position - seg.doc_start
-        return None
+        return self._map(position, self._doc_starts, "doc_start", "text_start")
 
     def range_to_text(self, doc_start: int, doc_end: int) -> Span | None:
         """The text range shown at ``doc_start..doc_end`` (trimmed to article text)."""
-        if doc_end <= doc_start or not self.segments:
-            return None
-        i = bisect.bisect_right(self._doc_starts, doc_start) - 1
-        if i < 0 or doc_start >= self.segments[i].doc_start + self.segments[i].length:
-            i += 1
-        j = bisect.bisect_right(self._doc_starts, doc_end - 1) - 1
-        if i >= len(self.segments) or j < i:
-            return None
-        first, last = self.segments[i], self.segments[j]
-        start = first.text_start + max(0, doc_start - first.doc_start)
-        end = last.text_start + min(last.length, doc_end - last.doc_start)
-        return (start, end) if end > start else None
+        return self._map_range(doc_start, doc_end, self._doc_starts, "doc_start", "text_start")
 
 
 def _align(text: str, start: int, end: int, raw: str, pos: int, out: list[Segment]) -> int | None:

@@ -1,15 +1,16 @@
 """The Library menu: Check Library, Back Up Library, Restore from Backup, automatic backups.
 
 :class:`SafetyController` runs the tasks of :mod:`reader.ui.safety.tasks` and shows their
-outcome. A check shows its report and, when a repair can help, offers Repair (a task too).
-A restore checks the chosen backup first, asks for confirmation (saying the current library
-is kept aside), then swaps the window's connection for an empty in-memory one, so nothing
-holds the file while it is replaced, restores on the single-writer pool, opens the file
-again into the same :class:`~reader.library.Library` object (every pane shares it) and
-announces ``restore_finished`` so the window can refresh every pane. Automatic rotating
-backups run in the background after start-up and every few hours, when the preference
-(checked by default) allows. The questions and messages go through :class:`SafetyDialogs`,
-which tests replace.
+outcome. A check shows its report and, when a repair can help, offers Repair (a task too);
+a repair tells the change bus what it touched. A restore checks the chosen backup first,
+asks for confirmation (saying the current library is kept aside), then detaches the
+window's :class:`~reader.library.Library` (it reads as empty meanwhile, so nothing holds the
+file while it is replaced), restores on the single-writer pool, reopens the same object
+(every pane shares it), publishes :attr:`~reader.ui.tasks.bus.Area.LIBRARY` so every pane
+starts over, and announces ``restore_finished`` so the window can take input again.
+Automatic rotating backups run in the background after start-up and every few hours, when
+the preference (checked by default) allows. Outcomes go to the message service; the
+questions and messages of the menu go through :class:`SafetyDialogs`, which tests replace.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.library import Library
 from reader.library.maintenance import backups_folder
-from reader.ui.common.preferences import Preferences
+from reader.ui.common.errors import error_message
 from reader.ui.safety.tasks import (
     CheckDone,
     auto_backup_task,
@@ -34,13 +34,17 @@ from reader.ui.safety.tasks import (
     restore_task,
     validate_task,
 )
-from reader.ui.tasks.summary_dialog import open_message, widen
+from reader.ui.tasks.bus import Area
+from reader.ui.tasks.context import UiContext
 from reader.ui.tasks.launch import launch
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import Task, TaskRunner
+from reader.ui.tasks.runner import Task
+from reader.ui.tasks.summary_dialog import open_message, widen
 
 BACKUP_FILTER = "Fieldreader library (*.sqlite *.db);;All files (*)"
 AUTO_BACKUP_EVERY_MS = 6 * 60 * 60 * 1000  # a long session still gets its daily backup
+#: What a repair may change: the search indexes, entity counts and mentions, note anchors,
+#: codings' places.
+REPAIRED_AREAS = Area.ARTICLES | Area.ENTITIES | Area.NOTES | Area.CODINGS
 BUSY = (
     "Fieldreader is still working ({what}). Restore from Backup replaces the whole "
     "library, so wait until that has finished (or cancel it), then try again."
@@ -112,39 +116,32 @@ class SafetyController(QObject):
     """Runs the Library menu for the window.
 
     Signals:
-        library_changed(): a repair changed entities or notes (refresh the views).
-        restore_started(): the window's connection is about to close (hold still).
+        restore_started(): the window's library is about to let go of its file (hold
+            still: take no input until ``restore_finished``).
         restore_finished(kept): the library was reopened; ``kept`` is where the replaced
             file was kept aside, or ``None`` if the restore failed (the old file is in use).
-        status_reported(message): a short outcome for the status bar.
-        action_failed(message): something could not be done.
     """
 
-    library_changed = Signal()
     restore_started = Signal()
     restore_finished = Signal(object)
-    status_reported = Signal(str)
-    action_failed = Signal(str)
 
     def __init__(
         self,
-        library: Library,
-        library_path: Path,
-        tasks: TaskRunner,
-        progress: TaskProgress,
-        preferences: Preferences,
-        parent_widget: QWidget,
+        ctx: UiContext,
+        widget: QWidget,
         *,
-        flush: Callable[[], object] = lambda: None,
+        flush: Callable[[], None],
         dialogs: SafetyDialogs | None = None,
     ) -> None:
-        super().__init__(parent_widget)
-        self.library = library
-        self.library_path = Path(library_path)
-        self.tasks = tasks
-        self.progress = progress
-        self.preferences = preferences
-        self.widget = parent_widget
+        super().__init__(widget)
+        self.ctx = ctx
+        self.library = ctx.library
+        self.library_path = Path(ctx.library_path)
+        self.tasks = ctx.tasks
+        self.progress = ctx.progress
+        self.preferences = ctx.preferences
+        self.messages = ctx.messages
+        self.widget = widget
         self.flush = flush
         self.dialogs = dialogs or SafetyDialogs()
         self.restoring = False
@@ -156,7 +153,7 @@ class SafetyController(QObject):
         self.restore_action = QAction("&Restore from Backup\u2026", self)
         self.restore_action.triggered.connect(self.restore)
         self.auto_backup_action = QAction("Daily &Automatic Backups", self, checkable=True)
-        self.auto_backup_action.setChecked(preferences.auto_backup)
+        self.auto_backup_action.setChecked(self.preferences.auto_backup)
         self.auto_backup_action.setToolTip(
             f"Keep a copy of the library made each day in {backups_folder(self.library_path)}"
         )
@@ -183,7 +180,7 @@ class SafetyController(QObject):
     def _on_checked(self, done: CheckDone) -> None:
         offer = self.repair if done.repairable else None
         self.dialogs.show_report(self.widget, done, offer)
-        self.status_reported.emit(done.headline())
+        self.messages.status(done.headline())
 
     @Slot()
     def repair(self) -> Task:
@@ -192,9 +189,9 @@ class SafetyController(QObject):
         return self._start(repair_task(self.library_path), self._on_repaired, "Repair Library")
 
     def _on_repaired(self, done: CheckDone) -> None:
-        self.library_changed.emit()
+        self.ctx.bus.publish(REPAIRED_AREAS)
         self.dialogs.show_report(self.widget, done, None)
-        self.status_reported.emit(done.headline())
+        self.messages.status(done.headline())
 
     # -- backups -----------------------------------------------------------------------
     @Slot()
@@ -219,7 +216,7 @@ class SafetyController(QObject):
     def _on_backed_up(self, dest: Path) -> None:
         text = f"The library was backed up to {dest}"
         self.dialogs.inform(self.widget, "Back Up Library", text)
-        self.status_reported.emit(text)
+        self.messages.status(text)
 
     @Slot(bool)
     def on_auto_backup_toggled(self, on: bool) -> None:
@@ -241,7 +238,9 @@ class SafetyController(QObject):
         task.setParent(self)
         self.auto_task = task
         task.failed.connect(
-            lambda error: self.action_failed.emit(f"The automatic backup failed: {error}")
+            lambda error: self.messages.error(
+                f"The automatic backup failed: {error_message(error)}"
+            )
         )
         task.finished.connect(self._on_auto_finished)
         return self.tasks.run(task)
@@ -283,9 +282,7 @@ class SafetyController(QObject):
         self.flush()
         self.restoring = True
         self.restore_started.emit()
-        placeholder = Library.memory()  # stray reads meanwhile find an empty library
-        real, self.library.db = self.library.db, placeholder.db
-        real.close()
+        self.library.detach()  # stray reads meanwhile find an empty library
         return launch(
             restore_task(self.library_path, backup),
             self,
@@ -295,24 +292,22 @@ class SafetyController(QObject):
             on_failure=lambda error: self._on_restored(None, error),
         )
 
-    def _on_restored(self, kept: Path | None, error: object) -> None:
+    def _on_restored(self, kept: Path | None, error: str | None) -> None:
         try:
-            fresh = Library.open(self.library_path)
-        except Exception as exc:  # the file cannot be opened: say so, keep the placeholder
-            error = error or exc
-        else:
-            placeholder, self.library.db = self.library.db, fresh.db
-            placeholder.close()
+            self.library.reopen()
+        except Exception as exc:  # the file cannot be opened: say so, stay detached
+            error = error or error_message(exc)
         self.restoring = False
+        self.ctx.bus.publish(Area.LIBRARY)  # every pane starts over on what the file holds
         self.restore_finished.emit(kept if error is None else None)
         if error is not None:
             message = f"The library could not be restored: {error}"
             self.dialogs.inform(self.widget, "Restore from Backup", message, warning=True)
-            self.action_failed.emit(message)
+            self.messages.error(message)
             return
         text = f"The library was restored. The library it replaced was kept as {kept}"
         self.dialogs.inform(self.widget, "Restore from Backup", text)
-        self.status_reported.emit("The library was restored from the backup.")
+        self.messages.status("The library was restored from the backup.")
 
     def _refuse_if_busy(self) -> bool:
         active = [t for t in self.tasks.active if not t.done]
@@ -335,10 +330,10 @@ class SafetyController(QObject):
             on_failure=lambda error: self._on_failed(title, error),
         )
 
-    def _on_failed(self, title: str, error: object) -> None:
+    def _on_failed(self, title: str, error: str) -> None:
         message = f"{title}: {error}"
         self.dialogs.inform(self.widget, title, message, warning=True)
-        self.action_failed.emit(message)
+        self.messages.error(message)
 
 
 def _same_file(a: Path, b: Path) -> bool:

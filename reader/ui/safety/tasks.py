@@ -1,11 +1,12 @@
 """The Library menu's work as tasks: check, repair, back up, validate, restore, auto-backup.
 
-Each wraps :mod:`reader.library.maintenance` as the command line does
-(:mod:`reader.cli.maintenance`) and opens its own ``Library`` (or none, for a restore, which
-needs every connection closed). Checks and repairs run on the single-writer pool (the
-full-text integrity check is written as an ``INSERT``), restores too; backups and the
-validation of a backup only read and use the general pool. :class:`CheckDone` describes a
-check or a repair for the report dialog.
+Checks and repairs call :mod:`reader.services.maintenance`, as ``fieldreader check
+[--repair]`` does, so both repair the same way; backups, validation and restores call
+:mod:`reader.library.maintenance`. Each task opens its own ``Library`` (or none, for a
+restore, which needs every connection closed). Checks and repairs run on the
+single-writer pool (the full-text integrity check is written as an ``INSERT``), restores
+too; backups and the validation of a backup only read and use the general pool.
+:class:`CheckDone` describes a check or a repair for the report dialog.
 """
 
 from __future__ import annotations
@@ -17,12 +18,25 @@ from pathlib import Path
 
 from reader.library import Library, maintenance
 from reader.library.maintenance import Report
-from reader.ui.tasks.runner import Task, worker_library
+from reader.services import maintenance as upkeep
+from reader.services.maintenance import REEXTRACTED_KIND, plural
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
+
+__all__ = [
+    "CheckDone",
+    "auto_backup_task",
+    "backup_task",
+    "check_task",
+    "plural",
+    "repair_task",
+    "restore_task",
+    "validate_task",
+]
 
 MAX_LISTED = 8
 #: Problems :func:`repair_task` can fix: those the core marks so, and stale mentions
 #: (extracted again, as ``fieldreader check --repair`` does).
-REPAIRED_KINDS = ("mentions",)
+REPAIRED_KINDS = (REEXTRACTED_KIND,)
 NOUNS = {
     "articles": ("article", "articles"),
     "notes": ("note", "notes"),
@@ -39,10 +53,6 @@ def _plain(detail: str) -> str:
     return detail.replace("the articles_fts index", "the search index of articles").replace(
         "the notes_fts index", "the search index of notes"
     )
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,37 +119,23 @@ class CheckDone:
 
 def check_task(library_path: Path) -> Task:
     """A task checking the library (nothing is changed)."""
-
-    def work(task: Task) -> CheckDone:
-        with worker_library(library_path) as library:
-            return CheckDone(maintenance.check(library.db))
-
-    return Task(work, "Checking the library", writes_library=True)
+    return library_task(
+        library_path,
+        "Checking the library",
+        lambda library, _task: CheckDone(upkeep.check(library)),
+        writes_library=True,
+    )
 
 
 def repair_task(library_path: Path) -> Task:
     """A task repairing what is safe to repair, then extracting stale mentions again."""
 
-    def work(task: Task) -> CheckDone:
-        with worker_library(library_path) as library:
-            report = maintenance.repair(library.db)
-            stale = maintenance.articles_with_stale_mentions(library.db)
-            if stale and not task.is_cancelled():
-                from reader.services.extraction import reextract
+    def repair(library: Library, task: Task) -> CheckDone:
+        progress = progress_reporter(task, lambda done, total, _id: f"{done} of {total}")
+        report = upkeep.repair(library, progress=progress, cancelled=task.is_cancelled)
+        return CheckDone(report, repaired=True)
 
-                done = reextract(
-                    library,
-                    stale,
-                    progress=lambda i, total, _id: task.report_progress(
-                        i, total, f"{i} of {total}"
-                    ),
-                    cancelled=task.is_cancelled,
-                )
-                report.repaired.append(f"re-extracted the entities of {plural(done, 'article')}")
-                report.problems = maintenance.check(library.db).problems
-            return CheckDone(report, repaired=True)
-
-    return Task(work, "Repairing the library", writes_library=True)
+    return library_task(library_path, "Repairing the library", repair, writes_library=True)
 
 
 def backup_task(library_path: Path, dest: Path) -> Task:
@@ -147,17 +143,16 @@ def backup_task(library_path: Path, dest: Path) -> Task:
     once the new copy is complete)."""
     dest = Path(dest)
 
-    def work(task: Task) -> Path:
-        with worker_library(library_path) as library:
-            if not dest.exists():
-                return maintenance.backup(library.db, dest)
-            fresh = dest.with_name(f".{dest.name}.new")
-            fresh.unlink(missing_ok=True)
-            maintenance.backup(library.db, fresh)
-            os.replace(fresh, dest)
-            return dest
+    def back_up(library: Library, _task: Task) -> Path:
+        if not dest.exists():
+            return maintenance.backup(library, dest)
+        fresh = dest.with_name(f".{dest.name}.new")
+        fresh.unlink(missing_ok=True)
+        maintenance.backup(library, fresh)
+        os.replace(fresh, dest)
+        return dest
 
-    return Task(work, "Backing up the library")
+    return library_task(library_path, "Backing up the library", back_up)
 
 
 def validate_task(backup: Path) -> Task:
@@ -171,7 +166,8 @@ def restore_task(library_path: Path, backup: Path) -> Task:
 
     def work(task: Task) -> Path:
         kept = maintenance.restore(Path(library_path), Path(backup))
-        Library.open(library_path).close()  # migrates an older backup
+        with Library.open(library_path):  # migrates an older backup
+            pass
         return kept
 
     return Task(work, "Restoring the library", writes_library=True)
@@ -180,8 +176,8 @@ def restore_task(library_path: Path, backup: Path) -> Task:
 def auto_backup_task(library_path: Path, keep: int) -> Task:
     """A task making today's rotating backup if missing (the file, or ``None``)."""
 
-    def work(task: Task) -> Path | None:
-        with worker_library(library_path) as library:
-            return maintenance.auto_backup(library.db, Path(library_path), keep=keep)
-
-    return Task(work, "Automatic backup")
+    return library_task(
+        library_path,
+        "Automatic backup",
+        lambda library, _task: maintenance.auto_backup(library, Path(library_path), keep=keep),
+    )

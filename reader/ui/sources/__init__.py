@@ -1,0 +1,1 @@
+"""Import from URL, Read Later and Feeds: their dialogs, models, tasks and controller."""

@@ -6,21 +6,21 @@ nothing. An import by URL goes through the window's
 :class:`~reader.ui.tasks.imports.ImportController`, so its summary is the usual import summary
 (a URL with no connection is "Saved to Read Later"). :class:`SourceController` owns the
 models of the queue and the feeds, opens their dialogs and turns their buttons into tasks
-with progress and Cancel, then summarises what came in.
+with progress and Cancel, then summarises what came in. What a task changed goes to the
+change bus (the queue and subscriptions, and the articles a fetch brought in); the models
+are read again when the bus says the sources changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
-from reader.library import Library
 from reader.library import sources as store
-from reader.ui.tasks.imports import ImportController
+from reader.ui.common.pane_chrome import make_action
+from reader.ui.sources.dialogs import FeedsDialog, ReadLaterDialog, SourceDialogs
 from reader.ui.sources.models import FeedsModel, QueueModel
 from reader.ui.sources.tasks import (
     FeedsRefreshed,
@@ -31,60 +31,42 @@ from reader.ui.sources.tasks import (
     remove_task,
     url_import_task,
 )
-from reader.ui.sources.dialogs import FeedsDialog, ReadLaterDialog, SourceDialogs
-from reader.ui.tasks.launch import launch
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import Task, TaskRunner
+from reader.ui.tasks.bus import Area, Change
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.imports import ImportController
+from reader.ui.tasks.runner import Task
+
+SourceDialog = ReadLaterDialog | FeedsDialog
 
 
-# -- the controller -----------------------------------------------------------------------------
-class SourceController(QObject):
-    """The File menu's sources: Import from URL, Read Later and Feeds.
-
-    Signals:
-        library_changed(): a fetch added articles (refresh the views).
-        sources_changed(): the queue or the subscriptions changed (the models reloaded).
-        status_reported(message): a short outcome for the status bar.
-        action_failed(message): a task could not run.
-    """
-
-    library_changed = Signal()
-    sources_changed = Signal()
-    status_reported = Signal(str)
-    action_failed = Signal(str)
+class SourceController(Controller):
+    """The File menu's sources: Import from URL, Read Later and Feeds."""
 
     def __init__(
         self,
-        library: Library,
-        library_path: Path,
-        tasks: TaskRunner,
-        progress: TaskProgress,
+        ctx: UiContext,
         imports: ImportController,
-        parent_widget: QWidget,
+        widget: QWidget,
         *,
         dialogs: SourceDialogs | None = None,
     ) -> None:
-        super().__init__(parent_widget)
-        self.library_path = library_path
-        self.tasks = tasks
-        self.progress = progress
+        super().__init__(ctx, widget)
         self.imports = imports
-        self.widget = parent_widget
+        self.widget = widget
         self.dialogs = dialogs or SourceDialogs()
-        self.queue_model = QueueModel(library, self)
-        self.feeds_model = FeedsModel(library, self)
+        self.queue_model = QueueModel(ctx.library, self)
+        self.feeds_model = FeedsModel(ctx.library, self)
         self.read_later_dialog: ReadLaterDialog | None = None
         self.feeds_dialog: FeedsDialog | None = None
-        self.import_url_action = QAction("Import from &URL\u2026", self)
-        self.import_url_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        self.import_url_action.triggered.connect(self.import_url)
-        self.read_later_action = QAction("&Read Later\u2026", self)
-        self.read_later_action.triggered.connect(self.show_read_later)
-        self.feeds_action = QAction("F&eeds\u2026", self)
-        self.feeds_action.triggered.connect(self.show_feeds)
+        self.import_url_action = make_action(
+            self, "Import from &URL\u2026", self.import_url, "Ctrl+Shift+U"
+        )
+        self.read_later_action = make_action(self, "&Read Later\u2026", self.show_read_later)
+        self.feeds_action = make_action(self, "F&eeds\u2026", self.show_feeds)
         #: The File menu's entries, in order.
         self.actions = [self.import_url_action, self.read_later_action, self.feeds_action]
-        self.sources_changed.connect(self.on_sources_changed)
+        ctx.bus.changed.connect(self.on_changed)
 
     # -- import from URL ---------------------------------------------------------------
     @Slot()
@@ -95,7 +77,7 @@ class SourceController(QObject):
             return None
         url, tags = answer
         task = url_import_task(self.library_path, url, tags)
-        task.finished.connect(self.sources_changed)
+        task.finished.connect(self._publish_sources)  # a URL with no connection is queued
         return self.imports.run(task)
 
     # -- read later --------------------------------------------------------------------
@@ -117,21 +99,9 @@ class SourceController(QObject):
         return self._start(task, self.read_later_dialog, self._on_queue_fetched)
 
     def _on_queue_fetched(self, done: QueueFetched) -> None:
-        if done.added:
-            self.library_changed.emit()
-        text = done.describe()
-        if self.read_later_dialog is not None:
-            self.read_later_dialog.show_message(text)
-        failed = bool(done.failed)
-        if done.outcomes:
-            self.dialogs.inform(
-                self._parent(self.read_later_dialog),
-                "Read Later",
-                text,
-                details=done.details(),
-                warning=failed,
-            )
-        self.status_reported.emit(text)
+        self._publish_added(done.added_ids)
+        fetched = bool(done.outcomes)
+        self._report(self.read_later_dialog, "Read Later", done, fetched, bool(done.failed))
 
     @Slot(object)
     def remove_queued(self, ids: Sequence[int]) -> Task | None:
@@ -177,7 +147,7 @@ class SourceController(QObject):
             self.feeds_model.reload()
             self.feeds_dialog.show_message(text)
             self.feeds_dialog.select_id(feed.id)
-        self.status_reported.emit(text)
+        self.ctx.messages.status(text)
 
     @Slot(object)
     def refresh_feeds(self, ids: Sequence[int] | None = None) -> Task:
@@ -187,21 +157,9 @@ class SourceController(QObject):
 
     def _on_feeds_refreshed(self, done: FeedsRefreshed) -> None:
         self.feeds_model.set_new_counts(done.new_counts())
-        if done.added:
-            self.library_changed.emit()
-        text = done.describe()
-        if self.feeds_dialog is not None:
-            self.feeds_dialog.show_message(text)
-        if done.refreshes:
-            warning = any(r.status in ("offline", "error") for r in done.refreshes)
-            self.dialogs.inform(
-                self._parent(self.feeds_dialog),
-                "Feeds refreshed",
-                text,
-                details=done.details(),
-                warning=warning,
-            )
-        self.status_reported.emit(text)
+        self._publish_added(done.added_ids)
+        refreshed = bool(done.refreshes)
+        self._report(self.feeds_dialog, "Feeds refreshed", done, refreshed, done.unreachable)
 
     @Slot(object)
     def remove_feeds(self, ids: Sequence[int]) -> Task | None:
@@ -214,10 +172,28 @@ class SourceController(QObject):
         return self._start(remove_task(self.library_path, "feeds", ids), None, None)
 
     # -- plumbing ----------------------------------------------------------------------
+    def _report(
+        self,
+        dialog: SourceDialog | None,
+        title: str,
+        done: QueueFetched | FeedsRefreshed,
+        fetched: bool,
+        warning: bool,
+    ) -> None:
+        """Say what a fetch did: in its dialog, in a message with the details (if anything
+        was fetched at all) and in the status bar."""
+        text = done.describe()
+        if dialog is not None:
+            dialog.show_message(text)
+        if fetched:
+            parent = self._parent(dialog)
+            self.dialogs.inform(parent, title, text, details=done.details(), warning=warning)
+        self.ctx.messages.status(text)
+
     def _parent(self, dialog: QWidget | None) -> QWidget:
         return dialog if dialog is not None and dialog.isVisible() else self.widget
 
-    def _present(self, dialog: ReadLaterDialog | FeedsDialog) -> ReadLaterDialog | FeedsDialog:
+    def _present(self, dialog: SourceDialog) -> SourceDialog:
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -226,26 +202,35 @@ class SourceController(QObject):
     def _start(
         self,
         task: Task,
-        dialog: ReadLaterDialog | FeedsDialog | None,
+        dialog: SourceDialog | None,
         on_success: Callable[..., object] | None,
     ) -> Task:
-        trackers = (self.progress,) if dialog is None else (self.progress, dialog)
-        return launch(
+        trackers = () if dialog is None else (dialog,)
+        return self.start(
             task,
-            self,
-            self.tasks,
             *trackers,
             on_success=on_success,
-            on_failure=lambda error: self._on_failed(task, error),
-            on_finished=self.sources_changed,
+            on_failure=lambda message: self._on_failed(task.label, message),
+            on_finished=self._publish_sources,
         )
 
-    def _on_failed(self, task: Task, error: object) -> None:
-        message = f"{task.label} failed: {error}"
-        self.dialogs.inform(self.widget, "Fieldreader", message, warning=True)
-        self.action_failed.emit(message)
+    def _on_failed(self, label: str, message: str) -> None:
+        text = f"{label} failed: {message}"
+        self.dialogs.inform(self.widget, "Fieldreader", text, warning=True)
+        self.ctx.messages.error(text)
 
-    @Slot()
-    def on_sources_changed(self) -> None:
-        self.queue_model.reload()
-        self.feeds_model.reload()
+    def _publish_sources(self) -> None:
+        """The queue or the subscriptions may have changed: tell the change bus."""
+        self.ctx.bus.publish(Area.SOURCES)
+
+    def _publish_added(self, article_ids: list[int]) -> None:
+        """A fetch brought articles in: tell the change bus (if any came)."""
+        if article_ids:
+            self.ctx.bus.publish(Area.ARTICLES | Area.ENTITIES, article_ids)
+
+    @Slot(object)
+    def on_changed(self, change: Change) -> None:
+        """The change bus: read the queue and the subscriptions again when they changed."""
+        if change.touches(Area.SOURCES):
+            self.queue_model.reload()
+            self.feeds_model.reload()

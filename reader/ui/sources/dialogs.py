@@ -14,10 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtWidgets import (
@@ -36,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common.roles import Index
 from reader.ui.sources.models import SOURCE_ID_ROLE, FeedsModel, QueueModel, SourceTableModel
-from reader.ui.tasks.summary_dialog import open_message
+from reader.ui.sources.url_dialog import UrlAnswer, add_feed_dialog, url_import_dialog
 from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import Task
-from reader.ui.sources.url_dialog import UrlAnswer, add_feed_dialog, url_import_dialog
+from reader.ui.tasks.summary_dialog import open_message
 
 
 class ElideDelegate(QStyledItemDelegate):
@@ -51,7 +51,7 @@ class ElideDelegate(QStyledItemDelegate):
         self.mode = mode
 
     def initStyleOption(  # noqa: N802 (Qt override)
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        self, option: QStyleOptionViewItem, index: Index
     ) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = self.mode
@@ -99,6 +99,7 @@ class SourceTableDialog(QDialog):
         self.resize(860, 440)
         self.model = model
         self.busy = False
+        self._fetch_buttons: tuple[QPushButton, ...] = ()
         self.intro_label = QLabel(intro, self)
         self.intro_label.setObjectName("dialogNote")
         self.intro_label.setWordWrap(True)
@@ -146,6 +147,16 @@ class SourceTableDialog(QDialog):
         model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         model.modelReset.connect(self.on_model_reset)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+
+    def fetch_buttons(self, verb: str, signal: SignalInstance) -> tuple[QPushButton, QPushButton]:
+        """``{verb} All`` and ``{verb} Selected``: they emit ``signal`` with ``None`` (every
+        row) or the chosen rows' ids, and are off while a task runs or nothing is there."""
+        every = QPushButton(f"{verb} All", self)
+        every.clicked.connect(lambda: signal.emit(None))
+        chosen = QPushButton(f"{verb} Selected", self)
+        chosen.clicked.connect(lambda: self._emit_selected(signal))
+        self._fetch_buttons = (every, chosen)
+        return every, chosen
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         for button in (*buttons, self.remove_button):
@@ -217,14 +228,22 @@ class SourceTableDialog(QDialog):
     @Slot()
     def update_state(self) -> None:
         has_rows = self.model.rowCount() > 0
+        chosen = bool(self.selected_ids())
         self.stack.setCurrentWidget(self.table if has_rows else self.empty_label)
-        self.remove_button.setEnabled(not self.busy and bool(self.selected_ids()))
+        self.remove_button.setEnabled(not self.busy and chosen)
+        if self._fetch_buttons:
+            every, selected = self._fetch_buttons
+            every.setEnabled(not self.busy and has_rows)
+            selected.setEnabled(not self.busy and chosen)
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids)
 
     @Slot()
     def on_remove_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.remove_requested.emit(ids)
+        self._emit_selected(self.remove_requested)
 
 
 class ReadLaterDialog(SourceTableDialog):
@@ -247,27 +266,12 @@ class ReadLaterDialog(SourceTableDialog):
             parent,
         )
         self.setObjectName("readLaterDialog")
-        self.fetch_all_button = QPushButton("Fetch All", self)
-        self.fetch_all_button.clicked.connect(lambda: self.fetch_requested.emit(None))
-        self.fetch_selected_button = QPushButton("Fetch Selected", self)
-        self.fetch_selected_button.clicked.connect(self.on_fetch_selected_clicked)
+        buttons = self.fetch_buttons("Fetch", self.fetch_requested)
+        self.fetch_all_button, self.fetch_selected_button = buttons
         self.add_buttons(self.fetch_all_button, self.fetch_selected_button)
         stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
         interactive = QHeaderView.ResizeMode.Interactive
         self.size_columns({0: stretch, 1: fit, 2: fit, 3: interactive}, {3: 260})
-
-    @Slot()
-    def on_fetch_selected_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.fetch_requested.emit(ids)
-
-    def update_state(self) -> None:
-        super().update_state()
-        if not hasattr(self, "fetch_all_button"):
-            return
-        self.fetch_all_button.setEnabled(not self.busy and self.model.rowCount() > 0)
-        self.fetch_selected_button.setEnabled(not self.busy and bool(self.selected_ids()))
 
 
 class FeedsDialog(SourceTableDialog):
@@ -293,10 +297,8 @@ class FeedsDialog(SourceTableDialog):
         self.setObjectName("feedsDialog")
         self.add_button = QPushButton("Add Feed\u2026", self)
         self.add_button.clicked.connect(self.add_requested)
-        self.refresh_all_button = QPushButton("Refresh All", self)
-        self.refresh_all_button.clicked.connect(lambda: self.refresh_requested.emit(None))
-        self.refresh_selected_button = QPushButton("Refresh Selected", self)
-        self.refresh_selected_button.clicked.connect(self.on_refresh_selected_clicked)
+        buttons = self.fetch_buttons("Refresh", self.refresh_requested)
+        self.refresh_all_button, self.refresh_selected_button = buttons
         self.remove_button.setText("Unsubscribe")
         self.add_buttons(self.add_button, self.refresh_all_button, self.refresh_selected_button)
         stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
@@ -304,16 +306,3 @@ class FeedsDialog(SourceTableDialog):
         self.size_columns(
             {0: interactive, 1: stretch, 2: fit, 3: fit, 4: interactive}, {0: 210, 4: 190}
         )
-
-    @Slot()
-    def on_refresh_selected_clicked(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.refresh_requested.emit(ids)
-
-    def update_state(self) -> None:
-        super().update_state()
-        if not hasattr(self, "refresh_all_button"):
-            return
-        self.refresh_all_button.setEnabled(not self.busy and self.model.rowCount() > 0)
-        self.refresh_selected_button.setEnabled(not self.busy and bool(self.selected_ids()))

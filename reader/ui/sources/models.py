@@ -9,32 +9,19 @@ remembers how many new articles each feed brought at its latest refresh in this 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.library import Library
 from reader.library import sources as store
 from reader.library.sources import Feed, QueuedUrl
+from reader.ui.common.dates import format_moment
+from reader.ui.common.roles import PANE_ROLES, Index
 
-SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-
-
-def local_time(value: str | None) -> str:
-    """An ISO timestamp as local ``25 Feb 2025, 14:03`` (empty for none)."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
+SOURCE_ID_ROLE = PANE_ROLES + 1
 
 
 def _muted() -> Any:
@@ -129,7 +116,7 @@ class QueueModel(SourceTableModel):
             if column == 0:
                 return item.url
             if column == 1:
-                return local_time(item.added)
+                return format_moment(item.added)
             if column == 2:
                 return item.attempts
             return item.last_error or ("" if item.attempts else "not tried yet")
@@ -138,7 +125,7 @@ class QueueModel(SourceTableModel):
                 tags = f"\nTags: {', '.join(item.tags)}" if item.tags else ""
                 return f"{item.url}{tags}"
             if column == 3 and item.last_error:
-                return f"{item.last_error}\nLast tried {local_time(item.last_attempt)}"
+                return f"{item.last_error}\nLast tried {format_moment(item.last_attempt)}"
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,7 +164,7 @@ class FeedsModel(SourceTableModel):
             if column == 1:
                 return item.url
             if column == 2:
-                return local_time(item.last_fetched) or "never"
+                return format_moment(item.last_fetched) or "never"
             if column == 3:
                 new = self.new_counts.get(item.id)
                 return "" if new is None else new

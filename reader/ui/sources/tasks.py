@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from reader.library import Library
+from reader.library import sources as store
+from reader.library.statuses import FeedStatus, ImportStatus
 from reader.services.importing import ImportResult
 from reader.services.sources import (
     FeedRefresh,
@@ -24,15 +27,11 @@ from reader.services.sources import (
     import_url,
     refresh_feeds,
 )
-from reader.library import sources as store
+from reader.ui.common.text import outcome_line, plural
 from reader.ui.tasks.operations import ImportSummary
-from reader.ui.tasks.runner import Task, worker_library
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 T = TypeVar("T")
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _host(url: str) -> str:
@@ -49,48 +48,58 @@ class QueueFetched:
     outcomes: tuple[QueueOutcome, ...]
     cancelled: bool = False
 
-    def _results(self, status: str) -> list[ImportResult]:
+    def _results(self, status: ImportStatus) -> list[ImportResult]:
         return [r for o in self.outcomes for r in o.results if r.status == status]
 
     @property
     def added(self) -> list[ImportResult]:
-        return self._results("added")
+        return self._results(ImportStatus.ADDED)
 
     @property
     def failed(self) -> list[ImportResult]:
-        return self._results("error")
+        return self._results(ImportStatus.ERROR)
+
+    @property
+    def added_ids(self) -> list[int]:
+        """The articles the fetch added."""
+        return [r.id for r in self.added if r.id is not None]
 
     def describe(self) -> str:
         """One line such as ``Fetched 2 articles · 1 still waiting for a connection``."""
         if not self.outcomes:
             return "Nothing was fetched (cancelled)." if self.cancelled else "Nothing is waiting."
         parts = [f"Fetched {plural(len(self.added), 'article')}"]
-        known = self._results("duplicate")
-        offline = self._results("queued")
-        failed = self._results("error")
+        known = self._results(ImportStatus.DUPLICATE)
+        offline = self._results(ImportStatus.QUEUED)
+        failed = self._results(ImportStatus.ERROR)
         if known:
             parts.append(f"{len(known)} already in the library")
         if offline:
             parts.append(f"{len(offline)} still waiting for a connection")
         if failed:
             parts.append(f"{len(failed)} failed (kept, with the reason)")
-        line = " \u00b7 ".join(parts)
-        return f"{line} (cancelled)" if self.cancelled else line
+        return outcome_line(parts, self.cancelled)
 
     def details(self) -> str:
         lines = []
         for o in self.outcomes:
             for r in o.results:
-                if r.status == "added":
+                if r.status == ImportStatus.ADDED:
                     lines.append(f"added      {o.queued.url} (\u201c{r.title}\u201d)")
-                elif r.status == "duplicate":
+                elif r.status == ImportStatus.DUPLICATE:
                     lines.append(f"duplicate  {o.queued.url} (already in the library)")
                 else:
-                    lines.append(
-                        f"{'waiting' if r.status == 'queued' else 'failed':<10} "
-                        f"{o.queued.url}: {r.error}"
-                    )
+                    word = "waiting" if r.status == ImportStatus.QUEUED else "failed"
+                    lines.append(f"{word:<10} {o.queued.url}: {r.error}")
         return "\n".join(lines)
+
+
+ANSWERED = (FeedStatus.OK, FeedStatus.NOT_MODIFIED)
+UNREACHED = (FeedStatus.OFFLINE, FeedStatus.ERROR)
+
+
+def _added(refresh: FeedRefresh) -> int:
+    return sum(x.status == ImportStatus.ADDED for x in refresh.results)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +111,22 @@ class FeedsRefreshed:
 
     def new_counts(self) -> dict[int, int]:
         """Feed id -> new articles, for the feeds that answered."""
-        return {
-            r.feed.id: sum(x.status == "added" for x in r.results)
-            for r in self.refreshes
-            if r.status in ("ok", "not_modified")
-        }
+        return {r.feed.id: _added(r) for r in self.refreshes if r.status in ANSWERED}
 
     @property
     def added(self) -> int:
-        return sum(x.status == "added" for r in self.refreshes for x in r.results)
+        return sum(_added(r) for r in self.refreshes)
+
+    @property
+    def added_ids(self) -> list[int]:
+        """The articles the feeds brought in."""
+        found = [x.id for r in self.refreshes for x in r.results if x.status == ImportStatus.ADDED]
+        return [i for i in found if i is not None]
+
+    @property
+    def unreachable(self) -> bool:
+        """Whether a feed could not be reached or failed."""
+        return any(r.status in UNREACHED for r in self.refreshes)
 
     def describe(self) -> str:
         """One line such as ``5 new articles from 3 feeds · 1 feed could not be reached``."""
@@ -121,26 +137,27 @@ class FeedsRefreshed:
             parts = [f"{plural(self.added, 'new article')} from {feeds}"]
         else:
             parts = [f"No new articles in {feeds}"]
-        offline = sum(r.status == "offline" for r in self.refreshes)
-        failed = sum(r.status == "error" for r in self.refreshes)
+        offline = sum(r.status == FeedStatus.OFFLINE for r in self.refreshes)
+        failed = sum(r.status == FeedStatus.ERROR for r in self.refreshes)
         if offline:
             parts.append(f"{plural(offline, 'feed')} could not be reached")
         if failed:
             parts.append(f"{plural(failed, 'feed')} failed")
-        line = " \u00b7 ".join(parts)
-        return f"{line} (cancelled)" if self.cancelled else line
+        return outcome_line(parts, self.cancelled)
 
     def details(self) -> str:
         lines = []
         for r in self.refreshes:
             name = r.feed.title or r.feed.url
-            if r.status in ("offline", "error"):
+            if r.status in UNREACHED:
                 lines.append(f"{name}: {r.status}, {r.error}")
                 continue
-            new = sum(x.status == "added" for x in r.results)
-            lines.append(f"{name}: {new} new" if r.status == "ok" else f"{name}: unchanged")
-            lines.extend(f"    \u201c{x.title}\u201d" for x in r.results if x.status == "added")
-            lines.extend(f"    failed: {x.error}" for x in r.results if x.status == "error")
+            fresh = r.status == FeedStatus.OK
+            lines.append(f"{name}: {_added(r)} new" if fresh else f"{name}: unchanged")
+            added = [x for x in r.results if x.status == ImportStatus.ADDED]
+            failed = [x for x in r.results if x.status == ImportStatus.ERROR]
+            lines.extend(f"    \u201c{x.title}\u201d" for x in added)
+            lines.extend(f"    failed: {x.error}" for x in failed)
         return "\n".join(lines)
 
 
@@ -148,57 +165,53 @@ class FeedsRefreshed:
 def url_import_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
     """A task fetching ``url`` and importing what it holds (queued when offline)."""
 
-    def work(task: Task) -> ImportSummary:
+    def work(library: Library, task: Task) -> ImportSummary:
         task.report_progress(0, 0, url)
-        with worker_library(library_path) as library:
-            results = import_url(library, url, tags=list(tags))
-        return ImportSummary(tuple(results))
+        return ImportSummary(tuple(import_url(library, url, tags=list(tags))))
 
-    return Task(work, f"Fetching {_host(url)}", writes_library=True)
+    return library_task(library_path, f"Fetching {_host(url)}", work, writes_library=True)
 
 
-def _fetch_work(
+def _fetching_task(
     library_path: Path,
+    label: str,
     ids: Sequence[int] | None,
     fetch: Callable[..., list[Any]],
     wrap: Callable[..., T],
-) -> Callable[[Task], T]:
-    """The work of a fetching task: ``fetch`` the ``ids`` (or all) with progress and
-    Cancel, and wrap what came back (and whether it was cancelled) in ``wrap``."""
+) -> Task:
+    """A writer task that ``fetch``es the ``ids`` (or all) with progress (by host) and
+    Cancel, and wraps what came back (and whether it was cancelled) in ``wrap``."""
+    chosen = None if ids is None else list(ids)
 
-    def work(task: Task) -> T:
-        with worker_library(library_path) as library:
-            found = fetch(
-                library,
-                ids=None if ids is None else list(ids),
-                progress=lambda done, total, url: task.report_progress(done, total, _host(url)),
-                cancelled=task.is_cancelled,
-            )
+    def work(library: Library, task: Task) -> T:
+        found = fetch(
+            library,
+            ids=chosen,
+            progress=progress_reporter(task, lambda _done, _total, url: _host(url)),
+            cancelled=task.is_cancelled,
+        )
         return wrap(tuple(found), cancelled=task.is_cancelled())
 
-    return work
+    return library_task(library_path, label, work, writes_library=True)
 
 
 def queue_fetch_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
     """A task fetching the queued URLs (``ids``, or all), with progress and Cancel."""
-    work = _fetch_work(library_path, ids, fetch_queue, QueueFetched)
-    return Task(work, "Fetching Read Later", writes_library=True)
+    return _fetching_task(library_path, "Fetching Read Later", ids, fetch_queue, QueueFetched)
 
 
 def feeds_refresh_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
     """A task refreshing feeds (``ids``, or all), importing new entries; progress, Cancel."""
-    work = _fetch_work(library_path, ids, refresh_feeds, FeedsRefreshed)
-    return Task(work, "Refreshing feeds", writes_library=True)
+    return _fetching_task(library_path, "Refreshing feeds", ids, refresh_feeds, FeedsRefreshed)
 
 
 def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
     """A task subscribing to ``url`` (nothing fetched): ``(feed, added)``."""
 
-    def work(task: Task) -> tuple[store.Feed, bool]:
-        with worker_library(library_path) as library:
-            return store.add_feed(library, url, list(tags))
+    def work(library: Library, task: Task) -> tuple[store.Feed, bool]:
+        return store.add_feed(library, url, list(tags))
 
-    return Task(work, "Subscribing", writes_library=True)
+    return library_task(library_path, "Subscribing", work, writes_library=True)
 
 
 def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
@@ -206,8 +219,7 @@ def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
     remove = store.dequeue if kind == "queue" else store.remove_feed
     chosen = list(ids)
 
-    def work(task: Task) -> int:
-        with worker_library(library_path) as library:
-            return sum(remove(library, i) for i in chosen)
+    def work(library: Library, task: Task) -> int:
+        return sum(remove(library, i) for i in chosen)
 
-    return Task(work, "Removing", writes_library=True)
+    return library_task(library_path, "Removing", work, writes_library=True)

@@ -35,14 +35,24 @@ class Area(enum.Flag):
 
 @dataclass(frozen=True)
 class Change:
-    """What changed: the areas, and the articles concerned (empty means any or all)."""
+    """What changed: the areas, and the articles concerned (empty means any or all).
+
+    ``note_ids`` names notes that were edited in place (a body saved, a colour changed):
+    a list showing them may re-read those rows alone. It is empty when notes were added or
+    removed, or for any other change.
+    """
 
     areas: Area
     article_ids: frozenset[int] = field(default_factory=frozenset)
+    note_ids: frozenset[int] = field(default_factory=frozenset)
 
     def touches(self, areas: Area) -> bool:
         """Whether this change concerns any of ``areas`` (a replaced library touches all)."""
         return bool(self.areas & (areas | Area.LIBRARY))
+
+    def concerns(self, article_id: int | None) -> bool:
+        """Whether this change may concern the article ``article_id`` (no ids: any)."""
+        return not self.article_ids or (article_id is not None and article_id in self.article_ids)
 
     @property
     def replaced(self) -> bool:
@@ -56,8 +66,19 @@ class ChangeBus(QObject):
 
     changed = Signal(object)  # Change
 
-    def publish(self, areas: Area, article_ids: Iterable[int] = ()) -> Change:
-        """Tell every subscriber that ``areas`` changed (for ``article_ids``, if given)."""
-        change = Change(areas, frozenset(int(i) for i in article_ids))
+    def publish(
+        self,
+        areas: Area,
+        article_ids: Iterable[int | None] = (),
+        *,
+        note_ids: Iterable[int] = (),
+    ) -> Change:
+        """Tell every subscriber that ``areas`` changed (for ``article_ids``, if given; a
+        ``None`` among them, a free-standing note's article, is left out)."""
+        change = Change(
+            areas,
+            frozenset(int(i) for i in article_ids if i is not None),
+            frozenset(int(i) for i in note_ids),
+        )
         self.changed.emit(change)
         return change

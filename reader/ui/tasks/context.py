@@ -1,7 +1,8 @@
 """What every controller and pane of the window is given: the library and the shared services.
 
-:func:`reader.app.build_main_window` builds one :class:`UiContext` and hands it to each
-controller, so none of them reaches for a global or for another pane.
+:func:`reader.app.build_context` builds one :class:`UiContext` for the window and
+:func:`reader.app.build_main_window` hands it to each controller (and to the panes that write,
+like the notes), so none of them reaches for a global or for another pane.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Starting an action's task: owned by the action, followed in the status bar, then gone.
 
-The action modules (imports, exports, entities, the comparison, sources, the Library menu)
+The controllers (imports, exports, entities, the comparison, sources, the Library menu)
 start their tasks the same way: the task is parented to the object that starts it, its
-result and error go to that object's handlers, it is shown by the given trackers (the
-status bar's :class:`~reader.ui.tasks.progress.TaskProgress`, with progress and Cancel,
-and perhaps a dialog's own indicator), it is deleted once finished, and it is queued on
-the :class:`~reader.ui.tasks.runner.TaskRunner` (on the single-writer pool when it writes to the
-library). :func:`launch` does that in one place.
+result goes to that object's handler and its error, put into words once by
+:func:`~reader.ui.common.errors.error_message`, to its failure handler; it is shown by the
+given trackers (the status bar's :class:`~reader.ui.tasks.progress.TaskProgress`, with
+progress and Cancel, and perhaps a dialog's own indicator), it is deleted once finished, and
+it is queued on the :class:`~reader.ui.tasks.runner.TaskRunner` (on the single-writer pool
+when it writes to the library). :func:`launch` does that in one place.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 
+from reader.ui.common.errors import error_message
 from reader.ui.tasks.runner import Task, TaskRunner
 
 
@@ -31,19 +33,22 @@ def launch(
     runner: TaskRunner,
     *trackers: Tracker,
     on_success: Callable[[Any], object] | None = None,
-    on_failure: Callable[[object], object] | None = None,
+    on_failure: Callable[[str], object] | None = None,
     on_finished: Callable[[], object] | SignalInstance | None = None,
 ) -> Task:
     """Parent ``task`` to ``owner``, connect its outcome, show it and run it.
 
-    ``on_success`` gets the result, ``on_failure`` the error and ``on_finished`` runs after
-    either; the task is deleted later, once finished. Returns the task.
+    ``on_success`` gets the result, ``on_failure`` the error as one line for a user
+    (:func:`~reader.ui.common.errors.error_message`; the exception itself stays in
+    ``task.error``) and ``on_finished`` runs after either; the task is deleted later, once
+    finished. Returns the task.
     """
     task.setParent(owner)
     if on_success is not None:
         task.succeeded.connect(on_success)
     if on_failure is not None:
-        task.failed.connect(on_failure)
+        report = on_failure
+        task.failed.connect(lambda error: report(error_message(error)))
     if on_finished is not None:
         task.finished.connect(on_finished)
     task.finished.connect(task.deleteLater)

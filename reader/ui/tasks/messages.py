@@ -6,6 +6,7 @@ through another object.
 
 Signals:
     shown(str, int): a message to show, and for how many milliseconds (0: until replaced).
+    error_shown(str): the message was an error (it is also ``shown``).
 """
 
 from __future__ import annotations

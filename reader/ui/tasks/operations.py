@@ -1,7 +1,8 @@
 """The library writes the UI starts, packaged as tasks for the single-writer pool.
 
 Each task opens its own :class:`~reader.library.Library` on the worker thread (sqlite3
-connections are per thread), does its work through the Qt-free core and closes the file.
+connections are per thread, see :func:`~reader.ui.tasks.runner.library_task`), does its work
+through the Qt-free core and closes the file.
 The result is an :class:`ImportSummary`, which also knows how to describe itself (a URL
 that could not be fetched for want of a connection is counted as saved to Read Later).
 """
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.fetch import is_url
+from reader.library import Library
+from reader.library.statuses import ImportStatus
 from reader.services.importing import ImportResult, import_paths
 from reader.services.samples import load_samples
-from reader.ui.tasks.runner import Task, worker_library
+from reader.ui.common.text import outcome_line, plural
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 QUEUED_MESSAGE = "Saved to Read Later: it will be fetched when you are online"
 
@@ -27,22 +31,25 @@ class ImportSummary:
     results: tuple[ImportResult, ...]
     cancelled: bool = False
 
+    def _with(self, status: ImportStatus) -> list[ImportResult]:
+        return [r for r in self.results if r.status == status]
+
     @property
     def added(self) -> list[ImportResult]:
-        return [r for r in self.results if r.status == "added"]
+        return self._with(ImportStatus.ADDED)
 
     @property
     def duplicates(self) -> list[ImportResult]:
-        return [r for r in self.results if r.status == "duplicate"]
+        return self._with(ImportStatus.DUPLICATE)
 
     @property
     def failed(self) -> list[ImportResult]:
-        return [r for r in self.results if r.status == "error"]
+        return self._with(ImportStatus.ERROR)
 
     @property
     def queued(self) -> list[ImportResult]:
         """URLs that could not be fetched for want of a connection (saved to Read Later)."""
-        return [r for r in self.results if r.status == "queued"]
+        return self._with(ImportStatus.QUEUED)
 
     def headline(self) -> str:
         """One line such as ``Added 3 articles · 1 duplicate · 1 failed``."""
@@ -50,15 +57,14 @@ class ImportSummary:
             return "Import cancelled." if self.cancelled else "No importable files were found."
         if len(self.queued) == len(self.results) == 1 and not self.cancelled:
             return QUEUED_MESSAGE
-        parts = [f"Added {_plural(len(self.added), 'article')}"]
+        parts = [f"Added {plural(len(self.added), 'article')}"]
         if self.queued:
             parts.append(f"{len(self.queued)} saved to Read Later")
         if self.duplicates:
-            parts.append(f"{_plural(len(self.duplicates), 'duplicate')} skipped")
+            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        line = " · ".join(parts)
-        return f"{line} (cancelled)" if self.cancelled else line
+        return outcome_line(parts, self.cancelled)
 
     def failure_lines(self) -> list[str]:
         """``name: reason`` for every file that could not be imported."""
@@ -69,11 +75,11 @@ class ImportSummary:
         lines = []
         for r in self.results:
             name = _name(r.path)
-            if r.status == "error":
+            if r.status == ImportStatus.ERROR:
                 lines.append(f"failed     {name}: {r.error}")
-            elif r.status == "queued":
+            elif r.status == ImportStatus.QUEUED:
                 lines.append(f"queued     {name}: saved to Read Later ({r.error})")
-            elif r.status == "duplicate":
+            elif r.status == ImportStatus.DUPLICATE:
                 lines.append(f"duplicate  {name} (already in the library as “{r.title}”)")
             else:
                 lines.append(f"added      {name} (“{r.title}”)")
@@ -85,48 +91,35 @@ def _name(path: str) -> str:
     return path if is_url(path) else Path(path).name
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _file_name(_done: int, _total: int, path: str) -> str:
+    return Path(path).name
 
 
 def import_task(library_path: Path, paths: Sequence[str | Path], tags: Iterable[str] = ()) -> Task:
     """A task that imports files and folders into the library at ``library_path``."""
     inputs = [str(p) for p in paths]
     tag_list = list(tags)
-    count = len(inputs)
-    if count == 1:
+    if len(inputs) == 1:
         first = Path(inputs[0])
         label = f"Importing from {first.name}" if first.is_dir() else f"Importing {first.name}"
     else:
-        label = f"Importing {count} items"
+        label = f"Importing {len(inputs)} items"
 
-    def work(task: Task) -> ImportSummary:
-        with worker_library(library_path) as library:
-            results = import_paths(
-                library,
-                inputs,
-                tags=tag_list,
-                progress=lambda done, total, path: task.report_progress(
-                    done, total, Path(path).name
-                ),
-                cancelled=task.is_cancelled,
-            )
+    def work(library: Library, task: Task) -> ImportSummary:
+        progress = progress_reporter(task, _file_name)
+        results = import_paths(
+            library, inputs, tags=tag_list, progress=progress, cancelled=task.is_cancelled
+        )
         return ImportSummary(tuple(results), cancelled=task.is_cancelled())
 
-    return Task(work, label, writes_library=True)
+    return library_task(library_path, label, work, writes_library=True)
 
 
 def samples_task(library_path: Path) -> Task:
     """A task that loads the bundled sample articles (already-present ones are duplicates)."""
 
-    def work(task: Task) -> ImportSummary:
-        with worker_library(library_path) as library:
-            results = load_samples(
-                library,
-                progress=lambda done, total, path: task.report_progress(
-                    done, total, Path(path).name
-                ),
-            )
+    def work(library: Library, task: Task) -> ImportSummary:
+        results = load_samples(library, progress=progress_reporter(task, _file_name))
         return ImportSummary(tuple(results))
 
-    return Task(work, "Loading sample articles", writes_library=True)
+    return library_task(library_path, "Loading sample articles", work, writes_library=True)

@@ -16,13 +16,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from reader.library import Library
 
 TaskFn = Callable[["Task"], Any]
+T = TypeVar("T")
 
 
 @contextmanager
@@ -33,6 +34,34 @@ def worker_library(library_path: Path) -> Iterator[Library]:
         yield library
     finally:
         library.close()
+
+
+def library_task(
+    library_path: Path,
+    label: str,
+    fn: Callable[[Library, Task], T],
+    *,
+    writes_library: bool = False,
+) -> Task:
+    """A task that runs ``fn(library, task)`` on the worker thread's own library at
+    ``library_path`` (closed whatever happens) and delivers what it returns.
+
+    Every task of the window that works on the library has this shape; ``writes_library``
+    puts it on the single-writer pool."""
+
+    def work(task: Task) -> T:
+        with worker_library(library_path) as library:
+            return fn(library, task)
+
+    return Task(work, label, writes_library=writes_library)
+
+
+def progress_reporter(
+    task: Task, name: Callable[[int, int, Any], str] = lambda _done, _total, item: str(item)
+) -> Callable[[int, int, Any], None]:
+    """A ``progress(done, total, item)`` callback for the core that reports to ``task``,
+    naming the item with ``name`` (default: as it is)."""
+    return lambda done, total, item: task.report_progress(done, total, name(done, total, item))
 
 
 class Task(QObject):

@@ -1,0 +1,1 @@
+"""The File menu's exports and library import, as tasks."""

@@ -5,7 +5,8 @@ runs as a task that opens its own ``Library`` on a worker thread: the Markdown e
 (:func:`~reader.library.export_markdown.export_notes`) and the JSON export (with progress
 and Cancel; a cancelled export leaves no file) on the general pool, the import (only into
 an empty library) on the single-writer pool. Unsaved typing in the note editor is saved
-first. Outcomes are summarised in a non-blocking message.
+first. Outcomes are summarised in a non-blocking message; an import tells the change bus
+that the library is a new one (every pane starts over).
 """
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library
 from reader.library.export_json import ExportCancelled, export_library, import_library
 from reader.library.export_markdown import export_notes
-from reader.ui.tasks.launch import launch
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import Task, TaskRunner, worker_library
+from reader.ui.common.pane_chrome import make_action
+from reader.ui.common.text import plural
+from reader.ui.tasks.bus import Area
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.runner import Task, library_task, progress_reporter
+from reader.ui.tasks.summary_dialog import open_message
 
 JSON_FILTER = "Fieldreader library (*.json);;All files (*)"
 NOT_EMPTY = (
@@ -32,10 +36,6 @@ NOT_EMPTY = (
     "Fieldreader on a new library file (fieldreader --library NEW.sqlite gui) and import "
     "there, or use: fieldreader --library NEW.sqlite import-library FILE.json"
 )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +55,9 @@ class TransferDone:
             files = self.counts.get("files", 0)
             if not files:
                 return "There are no notes or highlights to export yet."
-            return f"Exported {_plural(files, 'Markdown file')} to {self.path}"
-        articles = _plural(self.counts.get("articles", 0), "article")
-        notes = _plural(self.counts.get("notes", 0), "note")
+            return f"Exported {plural(files, 'Markdown file')} to {self.path}"
+        articles = plural(self.counts.get("articles", 0), "article")
+        notes = plural(self.counts.get("notes", 0), "note")
         if self.kind == "export":
             return f"Exported the library ({articles}, {notes}) to {self.path}"
         return f"Imported {articles} and {notes} from {self.path}"
@@ -66,42 +66,35 @@ class TransferDone:
 def export_notes_task(library_path: Path, dest_dir: Path) -> Task:
     """A task writing every note as Markdown files into ``dest_dir``."""
 
-    def work(task: Task) -> TransferDone:
-        with worker_library(library_path) as library:
-            written = export_notes(library, Path(dest_dir))
+    def work(library: Library, task: Task) -> TransferDone:
+        written = export_notes(library, Path(dest_dir))
         return TransferDone("notes", Path(dest_dir), {"files": len(written)})
 
-    return Task(work, "Exporting notes")
+    return library_task(library_path, "Exporting notes", work)
 
 
 def export_library_task(library_path: Path, dest: Path) -> Task:
     """A task writing the whole library to ``dest`` as JSON (progress and Cancel)."""
 
-    def work(task: Task) -> TransferDone:
-        with worker_library(library_path) as library:
-            try:
-                counts = export_library(
-                    library,
-                    Path(dest),
-                    progress=lambda done, total, table: task.report_progress(done, total, table),
-                    cancelled=task.is_cancelled,
-                )
-            except ExportCancelled:
-                return TransferDone("export", Path(dest), cancelled=True)
+    def work(library: Library, task: Task) -> TransferDone:
+        try:
+            counts = export_library(
+                library, Path(dest), progress=progress_reporter(task), cancelled=task.is_cancelled
+            )
+        except ExportCancelled:
+            return TransferDone("export", Path(dest), cancelled=True)
         return TransferDone("export", Path(dest), counts)
 
-    return Task(work, "Exporting the library")
+    return library_task(library_path, "Exporting the library", work)
 
 
 def import_library_task(library_path: Path, src: Path) -> Task:
     """A task loading an export into the (empty) library at ``library_path``."""
 
-    def work(task: Task) -> TransferDone:
-        with worker_library(library_path) as library:
-            counts = import_library(library, Path(src))
-        return TransferDone("import", Path(src), counts)
+    def work(library: Library, task: Task) -> TransferDone:
+        return TransferDone("import", Path(src), import_library(library, Path(src)))
 
-    return Task(work, "Importing the library", writes_library=True)
+    return library_task(library_path, "Importing the library", work, writes_library=True)
 
 
 class TransferDialogs:
@@ -121,54 +114,35 @@ class TransferDialogs:
         return path
 
     def inform(self, parent: QWidget, title: str, text: str, *, warning: bool = False) -> object:
-        box = QMessageBox(parent)
-        box.setObjectName("transferMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-        box.setText(text)
-        box.open()
-        return box
+        return open_message(parent, "transferMessage", title, text, warning=warning)
 
 
-class TransferController(QObject):
+class TransferController(Controller):
     """Runs the exports and the import for the window.
 
     Signals:
-        library_replaced(): an import filled the library (refresh every view).
         transfer_finished(done): an export or import ended, with its :class:`TransferDone`.
-        transfer_failed(message): it could not be done.
     """
 
-    library_replaced = Signal()
     transfer_finished = Signal(object)
-    transfer_failed = Signal(str)
 
     def __init__(
         self,
-        library: Library,
-        library_path: Path,
-        tasks: TaskRunner,
-        progress: TaskProgress,
-        parent_widget: QWidget,
+        ctx: UiContext,
+        widget: QWidget,
         *,
         flush: Callable[[], object] = lambda: None,
         dialogs: TransferDialogs | None = None,
     ) -> None:
-        super().__init__(parent_widget)
-        self.library = library
-        self.library_path = library_path
-        self.tasks = tasks
-        self.progress = progress
-        self.widget = parent_widget
+        super().__init__(ctx, widget)
+        self.widget = widget
         self.flush = flush
         self.dialogs = dialogs or TransferDialogs()
-        self.export_notes_action = QAction("Export &Notes as Markdown\u2026", self)
-        self.export_notes_action.triggered.connect(self.export_notes)
-        self.export_library_action = QAction("&Export Library\u2026", self)
-        self.export_library_action.triggered.connect(self.export_library)
-        self.import_library_action = QAction("Import &Library\u2026", self)
-        self.import_library_action.triggered.connect(self.import_library)
+        self.export_notes_action = make_action(
+            self, "Export &Notes as Markdown\u2026", self.export_notes
+        )
+        self.export_library_action = make_action(self, "&Export Library\u2026", self.export_library)
+        self.import_library_action = make_action(self, "Import &Library\u2026", self.import_library)
         #: The File menu's entries, in order.
         self.actions = [
             self.export_notes_action,
@@ -176,21 +150,29 @@ class TransferController(QObject):
             self.import_library_action,
         ]
 
+    @Slot()
     def export_notes(self) -> Task | None:
+        """Ask for a folder, then write every note there as Markdown."""
         folder = self.dialogs.export_folder(self.widget)
-        if not folder:
-            return None
-        self.flush()
-        return self._start(export_notes_task(self.library_path, Path(folder)), "Export Notes")
+        return self._export(folder, export_notes_task, "Export Notes")
 
+    @Slot()
     def export_library(self) -> Task | None:
+        """Ask for a file, then write the whole library there as JSON."""
         path = self.dialogs.export_file(self.widget)
-        if not path:
-            return None
-        self.flush()
-        return self._start(export_library_task(self.library_path, Path(path)), "Export Library")
+        return self._export(path, export_library_task, "Export Library")
 
+    def _export(
+        self, chosen: str, make_task: Callable[[Path, Path], Task], title: str
+    ) -> Task | None:
+        if not chosen:
+            return None
+        self.flush()  # what is being typed goes out too
+        return self._run(make_task(self.library_path, Path(chosen)), title)
+
+    @Slot()
     def import_library(self) -> Task | None:
+        """Ask for an export, then load it (only into an empty library)."""
         what = self._contents()
         if what:
             self.dialogs.inform(
@@ -200,31 +182,28 @@ class TransferController(QObject):
         path = self.dialogs.import_file(self.widget)
         if not path:
             return None
-        return self._start(import_library_task(self.library_path, Path(path)), "Import Library")
+        return self._run(import_library_task(self.library_path, Path(path)), "Import Library")
 
     def _contents(self) -> str:
         articles = self.library.count()
         notes = len(self.library.notes()) + len(self.library.notes(trashed=True))
-        parts = [_plural(n, w) for n, w in ((articles, "article"), (notes, "note")) if n]
+        parts = [plural(n, w) for n, w in ((articles, "article"), (notes, "note")) if n]
         return " and ".join(parts)
 
-    def _start(self, task: Task, title: str) -> Task:
-        return launch(
+    def _run(self, task: Task, title: str) -> Task:
+        return self.start(
             task,
-            self,
-            self.tasks,
-            self.progress,
             on_success=lambda done: self._on_succeeded(title, done),
-            on_failure=lambda error: self._on_failed(title, error),
+            on_failure=lambda message: self._on_failed(title, message),
         )
 
     def _on_succeeded(self, title: str, done: TransferDone) -> None:
         if done.kind == "import":
-            self.library_replaced.emit()
+            self.ctx.bus.publish(Area.LIBRARY)  # an empty library now holds a whole other one
         self.dialogs.inform(self.widget, title, done.describe())
         self.transfer_finished.emit(done)
 
-    def _on_failed(self, title: str, error: object) -> None:
-        message = f"{title} failed: {error}"
-        self.dialogs.inform(self.widget, title, message, warning=True)
-        self.transfer_failed.emit(message)
+    def _on_failed(self, title: str, message: str) -> None:
+        text = f"{title} failed: {message}"
+        self.dialogs.inform(self.widget, title, text, warning=True)
+        self.ctx.messages.error(text)

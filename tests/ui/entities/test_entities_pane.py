@@ -13,17 +13,18 @@ from PySide6.QtWidgets import QLabel, QTextBrowser
 from reader.app import run_gui
 from reader.library.draft import Block, Draft, join_blocks
 from reader.services.importing import import_paths
-from reader.ui.reader.article_html import article_html
+from reader.ui.common.colours import TYPE_LABELS
+from reader.ui.common.theme import LIGHT
 from reader.ui.entities.models import (
     ENTITY_ID_ROLE,
     ENTITY_TYPE_ROLE,
-    TYPE_LABELS,
     EntityTreeModel,
     MentioningArticlesModel,
 )
 from reader.ui.entities.pane import NO_ENTITIES, EntityPane
+from reader.ui.reader.article_html import article_html
 from reader.ui.reader.text_map import TextMap, rendered_ranges
-from reader.ui.common.theme import LIGHT
+from reader.ui.tasks.bus import Area
 
 GOMA = """Rebels press on Goma as cobalt talks go on
 
@@ -151,7 +152,8 @@ def test_text_map_round_trips_every_block(sampled, qapp):
                     assert text_map.to_text(position) == offset
             checked += 1
     assert checked > 20
-    assert text_map.to_document(-5) is None and text_map.range_to_document(3, 3) is None
+    assert text_map.to_document(-5) is None
+    assert text_map.range_to_document(3, 3) is None
 
 
 def test_text_map_maps_mentions_onto_their_surface(sampled, goma, qapp):
@@ -198,13 +200,15 @@ def test_entity_tree_model_passes_modeltester(sampled, goma, qtmodeltester):
     assert not (model.flags(group) & Qt.ItemFlag.ItemIsSelectable)
     assert "2 mentions in this article" in m23.data(Qt.ItemDataRole.ToolTipRole)
     trump = model.find_name("trump")  # an alias
-    assert trump == model.find_name("Donald Trump") and len(model.mentions_of(trump)) == 2
+    assert trump == model.find_name("Donald Trump")
+    assert len(model.mentions_of(trump)) == 2
     model.set_filter("GOM")
     qtmodeltester.check(model)
     assert tree_names(model) == {"Place": ["Goma"]}
     model.load(goma, "library")
     qtmodeltester.check(model)
-    assert "Goma" in tree_names(model)["Place"] and model.listed_count > 20
+    assert "Goma" in tree_names(model)["Place"]
+    assert model.listed_count > 20
     model.set_filter("")
     assert model.mentions_of(trump)  # the open article's mentions, whatever the scope
     with pytest.raises(ValueError, match="unknown scope"):
@@ -218,7 +222,8 @@ def test_mentioning_articles_model_passes_modeltester(sampled, goma, bukavu, qtm
     model.set_entity(m23, exclude=goma)
     qtmodeltester.check(model)
     ids = [model.article_id(r) for r in range(model.rowCount())]
-    assert bukavu in ids and goma not in ids
+    assert bukavu in ids
+    assert goma not in ids
     row = ids.index(bukavu)
     assert model.index(row, 0).data() == "Traders count the cost of the fighting"
     assert model.index(row, 1).data() == "1"
@@ -227,6 +232,15 @@ def test_mentioning_articles_model_passes_modeltester(sampled, goma, bukavu, qtm
 
 
 # -- the sidebar in the window -----------------------------------------------------------
+def entities_changed(window, qtbot):
+    """Wait for the change bus to say that entities changed (a correction landed)."""
+    return qtbot.waitSignal(
+        window.ctx.bus.changed,
+        timeout=TASK_MS,
+        check_params_cb=lambda change: change.touches(Area.ENTITIES),
+    )
+
+
 def open_goma(window, goma) -> EntityPane:
     window.open_article(goma)
     return window.entity_pane
@@ -235,9 +249,9 @@ def open_goma(window, goma) -> EntityPane:
 def test_dock_menus_and_seed_like_article(window, goma):
     assert window.entity_dock.objectName() == "entitiesDock"
     assert window.dockWidgetArea(window.entity_dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert window.entities_action.isChecked()
-    assert window.next_mention_action.shortcut().toString() == "F3"
-    assert window.previous_mention_action.shortcut().toString() == "Shift+F3"
+    assert window.menu_actions.entities_pane.isChecked()
+    assert window.menu_actions.next_mention.shortcut().toString() == "F3"
+    assert window.menu_actions.previous_mention.shortcut().toString() == "Shift+F3"
     pane = open_goma(window, goma)
     names = tree_names(pane.tree_model)
     for label, name in [
@@ -268,12 +282,12 @@ def test_clicking_an_entity_highlights_its_mentions_and_f3_walks_them(window, sa
     highlights = window.reader.highlights
     assert highlights.current == 0
     assert "M23: mention 1 of 2" in window.statusBar().currentMessage()
-    window.next_mention_action.trigger()
+    window.menu_actions.next_mention.trigger()
     assert highlights.current == 1
     assert "mention 2 of 2" in window.statusBar().currentMessage()
-    window.next_mention_action.trigger()
+    window.menu_actions.next_mention.trigger()
     assert highlights.current == 0  # wraps
-    window.previous_mention_action.trigger()
+    window.menu_actions.previous_mention.trigger()
     assert highlights.current == 1
     # the current mention is drawn more strongly than the others
     selections = window.reader.browser.extraSelections()
@@ -299,19 +313,19 @@ def test_colour_by_type_draws_every_mention(window, sampled, goma):
     open_goma(window, goma)
     total = sum(i.count for i in sampled.article_entities(goma))
     assert window.reader.browser._layers.get("types", []) == []
-    window.colour_mentions_action.setChecked(True)
+    window.menu_actions.colour_mentions.setChecked(True)
     types = window.reader.browser._layers["types"]
     assert len(types) == total
-    window.theme_actions["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     assert len(window.reader.browser._layers["types"]) == total
-    window.colour_mentions_action.setChecked(False)
+    window.menu_actions.colour_mentions.setChecked(False)
     assert window.reader.browser._layers["types"] == []
 
 
 def test_find_and_entity_highlights_coexist(window, goma, qtbot):
     pane = open_goma(window, goma)
     pane.select_entity_named("Goma")
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     qtbot.keyClicks(window.reader.find_bar.edit, "cobalt")
     found = window.reader.browser.toPlainText().lower().count("cobalt")
     assert len(window.reader.browser.extraSelections()) == found + 2
@@ -331,7 +345,8 @@ def test_filter_scope_and_empty_state(window, sampled, goma, tmp_path):
     assert "zzz" in pane.empty_label.text()
     pane.filter_edit.clear()
     pane.set_scope("library")
-    assert pane.scope == "library" and pane.tree_model.shown_count > 20
+    assert pane.scope == "library"
+    assert pane.tree_model.shown_count > 20
     assert pane.current_entity_id == trump
     pane.set_scope("article")
     quiet = import_text(sampled, tmp_path / "q", "quiet.txt", QUIET)
@@ -346,7 +361,8 @@ def test_other_articles_list_opens_one_and_keeps_the_entity(window, goma, bukavu
     assert pane.select_entity_named("M23")
     m23 = pane.current_entity_id
     rows = [pane.others_model.article_id(r) for r in range(pane.others_model.rowCount())]
-    assert bukavu in rows and goma not in rows
+    assert bukavu in rows
+    assert goma not in rows
     assert pane.others_label.text().startswith("Also in ")
     index = pane.others_model.index(rows.index(bukavu), 0)
     pane.others.setCurrentIndex(index)
@@ -356,13 +372,14 @@ def test_other_articles_list_opens_one_and_keeps_the_entity(window, goma, bukavu
     assert pane.current_entity_id == m23
     assert [s.cursor.selectedText() for s in window.reader.browser.extraSelections()] == ["M23"]
     rows = [pane.others_model.article_id(r) for r in range(pane.others_model.rowCount())]
-    assert goma in rows and bukavu not in rows
+    assert goma in rows
+    assert bukavu not in rows
 
 
 def test_hide_through_the_pane_refreshes_tree_and_reader(window, goma, qtbot):
     pane = open_goma(window, goma)
     pane.select_entity_named("$500bn")
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
+    with entities_changed(window, qtbot):
         pane.hide_entity(pane.current_entity_id)
     assert "Figure" not in tree_names(pane.tree_model)
     assert pane.current_entity_id is None
@@ -374,21 +391,24 @@ def test_merge_and_rename_through_the_pane_keep_the_selection(window, sampled, g
     pane = open_goma(window, goma)
     pane.dialogs = Answers(target="M23")
     pane.select_entity_named("Goma")
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
+    with entities_changed(window, qtbot):
         pane.on_merge_requested()
     (kind, candidates) = pane.dialogs.asked[0]
-    assert kind == "merge" and "M23" in candidates and "Goma" not in candidates
+    assert kind == "merge"
+    assert "M23" in candidates
+    assert "Goma" not in candidates
     names = tree_names(pane.tree_model)
     assert "Place" not in names or "Goma" not in names["Place"]
     info = pane.tree_model.info(pane.current_entity_id)
-    assert info.name == "M23" and info.count == 4
+    assert info.name == "M23"
+    assert info.count == 4
     assert len(window.reader.browser.extraSelections()) == 4
     assert window.reader.article_id == goma
     pane.dialogs = Answers(name="Mouvement du 23 mars")
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
+    with entities_changed(window, qtbot):
         pane.on_rename_requested()
     assert pane.tree_model.info(pane.current_entity_id).name == "Mouvement du 23 mars"
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
+    with entities_changed(window, qtbot):
         pane.retype_entity(pane.current_entity_id, "organization")
     assert tree_names(pane.tree_model)["Organisation"] == ["Mouvement du 23 mars"]
     assert pane.tree_model.info(pane.current_entity_id).type == "organization"
@@ -404,13 +424,14 @@ def test_context_menu_offers_the_corrections(window, goma):
     types = menu.actions()[1].menu().actions()
     assert [a.text() for a in types] == list(TYPE_LABELS.values())
     commodity = types[list(TYPE_LABELS).index("commodity")]
-    assert commodity.isChecked() and not commodity.isEnabled()
+    assert commodity.isChecked()
+    assert not commodity.isEnabled()
     menu.deleteLater()
 
 
 def test_failed_correction_is_reported(window, goma, qtbot):
     pane = open_goma(window, goma)
-    with qtbot.waitSignal(window.entity_actions.action_failed, timeout=TASK_MS) as blocker:
+    with qtbot.waitSignal(window.ctx.messages.error_shown, timeout=TASK_MS) as blocker:
         pane.correction_requested.emit("merge", "Nobody At All", "M23")
     assert "no entity called" in blocker.args[0]
     assert "no entity called" in window.statusBar().currentMessage()
@@ -429,7 +450,7 @@ def test_mark_selection_as_entity_from_the_reader(window, sampled, goma, qtbot):
     menu = window.reader.context_menu(QPoint(10, 10))
     (mark,) = [a for a in menu.actions() if a.text().startswith("Mark \u201caid workers\u201d")]
     organisation = mark.menu().actions()[list(TYPE_LABELS).index("organization")]
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
+    with entities_changed(window, qtbot):
         organisation.trigger()
     menu.deleteLater()
     pane = window.entity_pane
@@ -442,8 +463,8 @@ def test_mark_selection_as_entity_from_the_reader(window, sampled, goma, qtbot):
 def test_reextract_runs_as_a_task_with_progress(window, goma, qtbot):
     pane = open_goma(window, goma)
     pane.select_entity_named("cobalt")
-    with qtbot.waitSignal(window.entity_actions.entities_changed, timeout=TASK_MS):
-        window.reextract_action.trigger()
+    with entities_changed(window, qtbot):
+        window.entities.reextract_action.trigger()
         assert window.progress.isVisible()
         assert window.progress.current.writes_library
     assert "extracted again from 11 articles" in window.statusBar().currentMessage()

@@ -6,16 +6,16 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from reader.library.draft import Draft
 from reader.library.records import MATCH_START
+from reader.ui.common.dates import format_date
+from reader.ui.common.roles import ARTICLE_ID_ROLE
 from reader.ui.library import models as library_models
 from reader.ui.library.models import (
-    ARTICLE_ID_ROLE,
     META_ROLE,
     SNIPPET_ROLE,
     TAG_ROLE,
     ArticleTableModel,
     SearchResultsModel,
     TagListModel,
-    short_date,
 )
 
 
@@ -42,7 +42,7 @@ def test_article_table_model_shows_summaries_newest_first(sampled):
     article = sampled.get(first.data(ARTICLE_ID_ROLE))
     assert first.data() == article.title
     assert model.index(0, 1).data() == "Fieldreader samples"
-    assert model.index(0, 2).data() == short_date(article.published)
+    assert model.index(0, 2).data() == format_date(article.published, short=True)
     assert model.index(0, 3).data() in ("drc", "ukraine")
     dates = [sampled.get(model.article_id(r)).published for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
@@ -56,7 +56,8 @@ def test_article_table_model_fetches_pages_lazily(sampled, monkeypatch):
     model = ArticleTableModel(sampled)
     assert calls == []  # ids only until a row is shown
     model.index(4, 0).data()
-    assert len(calls) == 1 and len(calls[0]) == 3  # the page holding row 4
+    assert len(calls) == 1
+    assert len(calls[0]) == 3
     model.index(5, 1).data()
     assert len(calls) == 1  # same page, from the cache
     model.index(9, 0).data()
@@ -92,7 +93,8 @@ def test_tag_list_model(sampled, qtmodeltester):
     assert model.index(0, 0).data(TAG_ROLE) is None
     shown = {model.index(r, 0).data(TAG_ROLE): model.index(r, 0).data() for r in range(1, 3)}
     assert shown == {"drc": "drc  (5)", "ukraine": "ukraine  (5)"}
-    assert model.row_of("ukraine") == 2 and model.tag(2) == "ukraine"
+    assert model.row_of("ukraine") == 2
+    assert model.tag(2) == "ukraine"
 
 
 def test_search_results_model(sampled, qtmodeltester):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers.paths import ROOT
 from reader.library import Library
 
-from helpers.paths import ROOT  # noqa: E402
 HELPER = ROOT / "tests" / "helpers" / "notes_kill_helper.py"
 TYPED = "Field note: the bridge at Luau was closed **again**."
 MARKER_TIMEOUT_S = 60
@@ -68,8 +68,10 @@ def test_typed_text_survives_a_kill(sampled, tmp_path):
     library = Library.open(library_path)
     try:
         note = library.note(note_id)
-        assert note is not None and note.body == TYPED
-        assert note.quote and note.anchor_status == "ok"
+        assert note is not None
+        assert note.body == TYPED
+        assert note.quote
+        assert note.anchor_status == "ok"
         assert library.note_revisions(note_id)[0].body == TYPED
     finally:
         library.close()

@@ -11,16 +11,17 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from reader.app import run_gui
+from reader.app import build_context, run_gui
 from reader.library import Library
-from reader.ui.transfer.controller import TransferController
-from reader.ui.library.models import META_ROLE, NOTE_ID_ROLE, SearchResultsModel
-from reader.ui.notes.markdown_view import MarkdownView, render_markdown
-from reader.ui.notes.editor import AUTOSAVE_DELAY_MS
+from reader.ui.common.roles import NOTE_ID_ROLE
+from reader.ui.library.models import META_ROLE, SearchResultsModel
 from reader.ui.notes.delegate import row_html
+from reader.ui.notes.editor import AUTOSAVE_DELAY_MS
+from reader.ui.notes.markdown_view import MarkdownView, render_markdown
 from reader.ui.notes.models import ANCHOR_ROLE, NotesListModel, RevisionsModel
-from reader.ui.tasks.progress import TaskProgress
+from reader.ui.tasks.bus import Area
 from reader.ui.tasks.runner import TaskRunner
+from reader.ui.transfer.controller import TransferController
 
 TASK_MS = 15_000
 
@@ -109,14 +110,17 @@ def test_notes_model_scopes_filters_and_sorts(sampled, notes):
     ids = [model.note_id(r) for r in range(model.rowCount())]
     assert set(ids) == {notes["highlight"], notes["passage"], notes["free"]}
     model.set_scope("article", first)
-    assert [model.note_id(0)] == [notes["highlight"]] and model.rowCount() == 1
+    assert [model.note_id(0)] == [notes["highlight"]]
+    assert model.rowCount() == 1
     model.set_scope("trash")
-    assert model.note_id(0) == notes["trashed"] and model.rowCount() == 1
+    assert model.note_id(0) == notes["trashed"]
+    assert model.rowCount() == 1
     model.set_scope("all")
     model.set_sort("position")
     assert model.note_id(model.rowCount() - 1) == notes["free"]  # free-standing ones last
     model.set_filter("FOLLOW")
-    assert model.rowCount() == 1 and model.note_id(0) == notes["free"]
+    assert model.rowCount() == 1
+    assert model.note_id(0) == notes["free"]
     assert model.data(model.index(0, 0)) == "Ideas"
 
 
@@ -125,17 +129,19 @@ def test_highlighting_a_selection_stores_offsets_and_draws_them(window, sampled)
     article_id = window.reader.article_id
     start, end = a_passage(sampled, article_id)
     mapped = select(window, start - 1 if start else start, end + 1)  # spaces are trimmed
-    assert window.note_actions.highlight_action.shortcut().toString() == "Ctrl+Shift+H"
-    window.note_actions.highlight_action.trigger()
+    assert window.notes.highlight_action.shortcut().toString() == "Ctrl+Shift+H"
+    window.notes.highlight_action.trigger()
     (note,) = sampled.notes(article_id=article_id)
     text = sampled.get(article_id).text
     assert (note.start, note.end) == (start, end)
-    assert note.quote == text[start:end] and note.body == ""
+    assert note.quote == text[start:end]
+    assert note.body == ""
     expected = window.reader.highlights.text_map.range_to_document(start, end)
     assert drawn(window) == [expected]
     raw = window.reader.browser.document().toRawText()
     assert raw[expected[0] : expected[1]] == note.quote
-    assert mapped[0] <= expected[0] and expected[1] <= mapped[1]
+    assert mapped[0] <= expected[0]
+    assert expected[1] <= mapped[1]
     assert window.notes_pane.editor.note_id == note.id
 
 
@@ -145,7 +151,8 @@ def test_context_menu_offers_colours_and_a_note(window, sampled):
     select(window, start, end)
     menu = window.reader.context_menu(QPoint(5, 5))
     labels = [a.text() for a in menu.actions()]
-    assert "Highlight" in labels and "Add Note\u2026" in labels
+    assert "Highlight" in labels
+    assert "Add Note\u2026" in labels
     colours = next(a.menu() for a in menu.actions() if a.text() == "Highlight")
     assert [a.text() for a in colours.actions()] == ["Yellow", "Green", "Blue", "Pink", "Purple"]
     colours.actions()[2].trigger()
@@ -157,10 +164,11 @@ def test_context_menu_offers_colours_and_a_note(window, sampled):
 def test_add_note_then_typing_autosaves_after_the_debounce(window, sampled, qtbot):
     article_id = window.reader.article_id
     select(window, *a_passage(sampled, article_id))
-    window.note_actions.add_note_action.trigger()
+    window.notes.add_note_action.trigger()
     (note,) = sampled.notes(article_id=article_id)
     editor = window.notes_pane.editor
-    assert editor.note_id == note.id and window.notes_dock.isVisible()
+    assert editor.note_id == note.id
+    assert window.notes_dock.isVisible()
     assert editor.save_timer.interval() == AUTOSAVE_DELAY_MS <= 1000
     QTest.keyClicks(editor.text_edit, "Ask about *this*")
     assert editor.state_label.text() == "Editing\u2026"
@@ -186,7 +194,7 @@ def test_clicking_a_highlight_opens_its_note(window, sampled, qtbot):
     article_id = window.reader.article_id
     start, end = a_passage(sampled, article_id, skip=1)
     note_id = sampled.add_note(article_id, "on the passage", start=start, end=end)
-    window.note_actions.redraw()
+    window.notes.redraw()
     window.reader.reveal_passage(start, end, select=False)
     browser = window.reader.browser
     cursor = QTextCursor(browser.document())
@@ -202,7 +210,7 @@ def test_unresolved_anchors_are_listed_with_a_warning_not_drawn(window, sampled)
     start, end = a_passage(sampled, article_id)
     note_id = sampled.add_note(article_id, "lost", start=start, end=end)
     sampled.db.execute("UPDATE notes SET anchor_status = 'unresolved' WHERE id = ?", [note_id])
-    window.note_actions.redraw()
+    window.notes.redraw()
     assert drawn(window) == []
     pane = window.notes_pane
     pane.refresh()
@@ -221,7 +229,8 @@ def test_trash_restore_and_delete_forever(window, sampled, notes):
     assert sampled.note(notes["free"]).deleted is not None
     assert pane.model.row_of(notes["free"]) is None
     pane.set_scope("trash")
-    assert pane.restore_button.isVisible() and not pane.trash_button.isVisible()
+    assert pane.restore_button.isVisible()
+    assert not pane.trash_button.isVisible()
     pane.show_note(notes["free"])
     pane.restore_current()
     assert sampled.note(notes["free"]).deleted is None
@@ -272,7 +281,7 @@ def test_notes_in_search_results_open_their_passage(window, sampled, qtbot):
 
 def test_a_free_standing_note_from_search_opens_just_the_note(window, sampled):
     before = window.reader.article_id
-    note_id = window.note_actions.new_note()
+    note_id = window.notes.new_note()
     QTest.keyClicks(window.notes_pane.editor.text_edit, "quokkaesque plan")
     window.notes_pane.flush()
     window.library_pane.search_edit.setText("quokkaesque")
@@ -294,13 +303,17 @@ def test_markdown_is_sanitised():
         "```\n<iframe src=x></iframe>\n```\n\nA point[^1]\n\n[^1]: the footnote"
     )
     out = render_markdown(source)
-    assert "<script" not in out and "&lt;script&gt;" in out
-    assert "<b" not in out and "&lt;b onclick" in out
-    assert "<img" not in out and "<iframe" not in out
+    assert "<script" not in out
+    assert "&lt;script&gt;" in out
+    assert "<b" not in out
+    assert "&lt;b onclick" in out
+    assert "<img" not in out
+    assert "<iframe" not in out
     assert 'href="javascript' not in out
     assert '<a href="https://example.org">good</a>' in out
     assert "[a cat]" in out
-    assert "<table" in out and "<sup" in out
+    assert "<table" in out
+    assert "<sup" in out
 
 
 def test_preview_loads_nothing_and_opens_only_web_links(qtbot):
@@ -328,24 +341,25 @@ def test_export_actions_run_as_tasks(window, sampled, notes, tmp_path, qtbot):
     dump = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
     assert len(dump["tables"]["notes"]) == 4
     assert window.transfers.import_library() is None  # not empty: explained, nothing run
-    assert "empty library" in dialogs.messages[-1][1] and dialogs.messages[-1][2]
+    assert "empty library" in dialogs.messages[-1][1]
+    assert dialogs.messages[-1][2]
 
 
-def test_import_library_fills_an_empty_library(sampled, notes, tmp_path, qtbot):
+def test_import_library_fills_an_empty_library(sampled, notes, settings, tmp_path, qtbot):
     from reader.library.export_json import export_library
 
     export_library(sampled, tmp_path / "lib.json")
     empty_path = tmp_path / "empty.sqlite"
     empty = Library.open(empty_path)
     tasks = TaskRunner()
+    ctx = build_context(empty, empty_path, settings=settings, tasks=tasks)
     widget = QWidget()
     qtbot.addWidget(widget)
     dialogs = Dialogs(open_=str(tmp_path / "lib.json"))
-    transfers = TransferController(
-        empty, empty_path, tasks, TaskProgress(widget), widget, dialogs=dialogs
-    )
-    with qtbot.waitSignal(transfers.library_replaced, timeout=TASK_MS):
+    transfers = TransferController(ctx, widget, dialogs=dialogs)
+    with qtbot.waitSignal(ctx.bus.changed, timeout=TASK_MS) as replaced:
         transfers.import_library()
+    assert replaced.args[0].areas == Area.LIBRARY  # every pane starts over
     assert empty.count() == 10
     assert {n.uid for n in empty.notes()} == {n.uid for n in sampled.notes()}
     assert dialogs.messages[-1][1].startswith("Imported 10 articles and 4 notes")
@@ -361,7 +375,7 @@ def test_screenshot_of_the_notes_view(sampled, notes, library_path, tmp_path, qa
 
 def test_notes_dock_is_in_the_view_menu(window):
     assert window.notes_dock.objectName() == "notesDock"
-    assert window.notes_action.isCheckable()
+    assert window.menu_actions.notes_pane.isCheckable()
     menu_texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert "N&otes Pane" in menu_texts
     file_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]

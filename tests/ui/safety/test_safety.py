@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from helpers.paths import ROOT
 from reader.app import QUIT_AFTER_ENV, SETTINGS_ENV, TEST_EVENTS_ENV, run_gui
 from reader.library import Library
 from reader.library import maintenance as m
 from reader.library.maintenance import Problem, Report
 from reader.ui.common.preferences import Preferences
-from reader.ui.safety.tasks import CheckDone
 from reader.ui.common.single_instance import (
     ALREADY_OPEN_MESSAGE,
     InstanceLock,
@@ -28,8 +28,9 @@ from reader.ui.common.single_instance import (
     read_requests,
     request_path,
 )
+from reader.ui.safety.tasks import CheckDone
+from reader.ui.tasks.bus import Area
 
-from helpers.paths import ROOT  # noqa: E402
 
 class Answers:
     """Stands in for :class:`~reader.ui.safety.controller.SafetyDialogs`: answers at once."""
@@ -76,7 +77,8 @@ def wait_idle(window, qtbot, timeout: int = 60_000) -> None:
 def test_check_texts():
     counts = {"articles": 10, "notes": 1, "entities": 3, "mentions": 9, "codings": 0}
     healthy = CheckDone(Report(counts=counts))
-    assert healthy.headline() == "The library is healthy." and healthy.repairable == 0
+    assert healthy.headline() == "The library is healthy."
+    assert healthy.repairable == 0
     assert "Checked 10 articles, 1 note, 3 entities, 9 entity mentions, 0 codings." in (
         healthy.text()
     )
@@ -87,7 +89,8 @@ def test_check_texts():
     ]
     sick = CheckDone(Report(problems=problems, counts=counts))
     assert sick.headline() == "Fieldreader found 3 problems in the library."
-    assert sick.repairable == 2 and "Repair can fix 2 of them safely." in sick.text()
+    assert sick.repairable == 2
+    assert "Repair can fix 2 of them safely." in sick.text()
     assert "fieldreader reextract" not in sick.text()  # no command-line advice in the GUI
     assert "integrity: page 4 is never used" in sick.details()
     fixed = CheckDone(Report(repaired=["rebuilt the search indexes"], counts=counts), True)
@@ -100,7 +103,9 @@ def test_check_a_healthy_library(window, answers, qtbot):
     window.safety.check_action.trigger()
     wait_idle(window, qtbot)
     [(done, on_repair)] = answers.reports
-    assert done.report.ok and on_repair is None and not done.repaired
+    assert done.report.ok
+    assert on_repair is None
+    assert not done.repaired
     assert window.statusBar().currentMessage() == "The library is healthy."
 
 
@@ -120,13 +125,18 @@ def test_check_offers_repair_which_fixes_index_and_mentions(window, answers, qtb
     [(done, on_repair)] = answers.reports
     assert {p.kind for p in done.report.problems} >= {"search_index", "mentions"}
     assert on_repair is not None  # the report offers Repair
+    changes = []
+    window.ctx.bus.changed.connect(changes.append)
     on_repair()
     wait_idle(window, qtbot)
+    assert len(changes) == 1
+    assert changes[0].touches(Area.ENTITIES | Area.NOTES)
     repaired, offer = answers.reports[-1]
-    assert repaired.repaired and offer is None
+    assert repaired.repaired
+    assert offer is None
     assert repaired.report.ok, repaired.report.as_json()
     assert any("re-extracted the entities of 1 article" in r for r in repaired.report.repaired)
-    assert m.check(lib.db).ok
+    assert m.check(lib).ok
 
 
 # -- backups ------------------------------------------------------------------------------------
@@ -141,14 +151,16 @@ def test_back_up_to_a_chosen_file(window, answers, qtbot, tmp_path):
     dest.write_bytes(b"an older file the user agreed to replace")
     window.safety.backup()
     wait_idle(window, qtbot)
-    assert m.validate_backup(dest) >= 1 and not list(dest.parent.glob("*.new"))
+    assert m.validate_backup(dest) >= 1
+    assert not list(dest.parent.glob("*.new"))
 
 
 def test_backup_refuses_the_library_itself_and_a_cancel(window, answers, library_path):
     assert window.safety.backup() is None  # the file dialog was cancelled
     answers.backup_path = str(library_path)
     assert window.safety.backup() is None
-    assert "the library itself" in answers.informed[-1][1] and answers.informed[-1][2]
+    assert "the library itself" in answers.informed[-1][1]
+    assert answers.informed[-1][2]
 
 
 def test_automatic_backups_rotate_and_follow_the_preference(
@@ -159,14 +171,17 @@ def test_automatic_backups_rotate_and_follow_the_preference(
     for day in ("20200101", "20200102", "20200103"):
         (folder / f"auto-{day}.sqlite").write_bytes(b"old")
     preferences = Preferences(settings)
-    assert preferences.auto_backup and preferences.backups_kept == 7
+    assert preferences.auto_backup
+    assert preferences.backups_kept == 7
     assert window.safety.auto_backup_action.isChecked()
     preferences.backups_kept = 2
     task = window.safety.start_auto_backup()
-    assert task is not None and window.safety.start_auto_backup() is None  # one at a time
+    assert task is not None
+    assert window.safety.start_auto_backup() is None
     wait_idle(window, qtbot)
     kept = sorted(p.name for p in folder.iterdir())
-    assert len(kept) == 2 and kept[0] == "auto-20200103.sqlite"
+    assert len(kept) == 2
+    assert kept[0] == "auto-20200103.sqlite"
     assert m.validate_backup(folder / kept[1]) >= 1
     window.safety.auto_backup_action.setChecked(False)
     assert preferences.auto_backup is False
@@ -176,7 +191,7 @@ def test_automatic_backups_rotate_and_follow_the_preference(
 # -- restore ------------------------------------------------------------------------------------
 @pytest.fixture
 def backup_of_samples(window, tmp_path) -> Path:
-    return m.backup(window.library.db, tmp_path / "samples-backup.sqlite")
+    return m.backup(window.library, tmp_path / "samples-backup.sqlite")
 
 
 def test_restore_replaces_the_library_and_refreshes_every_pane(
@@ -190,27 +205,36 @@ def test_restore_replaces_the_library_and_refreshes_every_pane(
     [added] = import_paths(lib, [later])
     newer = added.id
     note_id = lib.add_note(newer, "a note made after the backup")
-    window.on_library_changed()
+    window.ctx.bus.publish(Area.ARTICLES | Area.NOTES, [newer])
     window.open_article(newer)
     window.notes_pane.show_note(note_id)
     assert window.count_label.text() == "11 articles"
     answers.restore_path = str(backup_of_samples)
+    changes = []
+    window.ctx.bus.changed.connect(changes.append)
     with qtbot.waitSignal(window.safety.restore_finished, timeout=60_000) as finished:
         window.safety.restore_action.trigger()
+    assert [c.replaced for c in changes] == [True]  # every pane heard: the file was replaced
     assert answers.folder == m.backups_folder(library_path)
     assert answers.confirmed == [backup_of_samples]
     kept = finished.args[0]
-    assert kept is not None and Path(kept).is_file()
-    assert window.library is lib and lib.count() == 10 and lib.get(newer) is None
+    assert kept is not None
+    assert Path(kept).is_file()
+    assert window.library is lib
+    assert lib.count() == 10
+    assert lib.get(newer) is None
     assert window.isEnabled()
     assert window.count_label.text() == "10 articles"
     assert window.library_pane.table_model.rowCount() == 10
-    assert window.reader.article_id is not None and window.reader.article_id != newer
+    assert window.reader.article_id is not None
+    assert window.reader.article_id != newer
     assert window.notes_pane.editor.note_id is None  # the note is not in the backup
-    assert "restored" in answers.informed[-1][1] and str(kept) in answers.informed[-1][1]
+    assert "restored" in answers.informed[-1][1]
+    assert str(kept) in answers.informed[-1][1]
     old = Library.open(kept)  # the replaced library was kept aside, whole
     try:
-        assert old.count() == 11 and old.note(note_id) is not None
+        assert old.count() == 11
+        assert old.note(note_id) is not None
     finally:
         old.close()
     lib.add_note(window.reader.article_id, "the window writes to the restored file")
@@ -228,13 +252,15 @@ def test_restore_cancelled_or_invalid_changes_nothing(window, answers, qtbot, tm
     answers.restore_path = str(bogus)
     window.safety.restore()
     wait_idle(window, qtbot)
-    assert answers.confirmed == [] and answers.informed[-1][2]  # a warning, no question
+    assert answers.confirmed == []
+    assert answers.informed[-1][2]
     assert "not a Fieldreader library" in answers.informed[-1][1]
-    answers.restore_path = str(m.backup(window.library.db, tmp_path / "ok.sqlite"))
+    answers.restore_path = str(m.backup(window.library, tmp_path / "ok.sqlite"))
     answers.confirm = False
     window.safety.restore()
     wait_idle(window, qtbot)
-    assert len(answers.confirmed) == 1 and window.library.count() == 10
+    assert len(answers.confirmed) == 1
+    assert window.library.count() == 10
 
 
 def test_restore_waits_for_running_tasks(window, answers, qtbot, backup_of_samples):
@@ -242,7 +268,8 @@ def test_restore_waits_for_running_tasks(window, answers, qtbot, backup_of_sampl
     task = window.tasks.submit(lambda t: release.wait(30), "Importing things", writes_library=True)
     answers.restore_path = str(backup_of_samples)
     assert window.safety.restore() is None
-    assert "importing things" in answers.informed[-1][1] and answers.informed[-1][2]
+    assert "importing things" in answers.informed[-1][1]
+    assert answers.informed[-1][2]
     release.set()
     qtbot.waitUntil(lambda: task.done, timeout=10_000)
 
@@ -319,14 +346,17 @@ def test_screenshot_works_while_another_window_has_the_library(
 # -- one window per library ---------------------------------------------------------------------
 def test_lock_is_exclusive_and_released(library_path):
     first, second = InstanceLock(library_path), InstanceLock(library_path)
-    assert first.acquire() and first.held
+    assert first.acquire()
+    assert first.held
     assert not second.acquire()
     assert first.lock_path.read_text().strip() == str(os.getpid())
     assert second.request_raise(article_id=3)
     [request] = read_requests(first.request_path)
-    assert request["article"] == 3 and request["pid"] == os.getpid()
+    assert request["article"] == 3
+    assert request["pid"] == os.getpid()
     first.release()
-    assert not first.request_path.exists() and first.lock_path.exists()
+    assert not first.request_path.exists()
+    assert first.lock_path.exists()
     assert second.acquire()
     second.release()
 
@@ -359,7 +389,9 @@ def test_lock_in_a_read_only_place_does_not_block(tmp_path, monkeypatch):
         raise PermissionError("read-only")
 
     monkeypatch.setattr("builtins.open", refuse)
-    assert lock.acquire() and not lock.enforced and not lock.held
+    assert lock.acquire()
+    assert not lock.enforced
+    assert not lock.held
 
 
 def test_watcher_reports_raise_requests(library_path, qtbot):
@@ -383,7 +415,8 @@ def test_bring_forward_shows_the_window_and_the_article(window, sampled):
     article_id = sampled.article_ids(sort="title")[0]
     window.showMinimized()
     bring_forward(window, {"pid": 1, "article": article_id})
-    assert window.isVisible() and window.reader.article_id == article_id
+    assert window.isVisible()
+    assert window.reader.article_id == article_id
     assert "started again" in window.statusBar().currentMessage()
 
 
@@ -477,4 +510,5 @@ def test_report_box_offers_repair_and_confirmation_says_the_library_is_kept(
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.informativeText()))
     assert not dialogs.confirm_restore(window, tmp_path / "b.sqlite", library_path)
-    assert "kept aside" in asked[0] and "library.before-restore-" in asked[0]
+    assert "kept aside" in asked[0]
+    assert "library.before-restore-" in asked[0]

@@ -7,15 +7,22 @@ loopback port nobody listens on.
 from __future__ import annotations
 
 import pytest
-from helpers.http import LoopbackServer, Reply, free_port
 from PySide6.QtCore import Qt
 
+from helpers.http import LoopbackServer, Reply, free_port
 from reader.library import sources
-from reader.ui.tasks.operations import QUEUED_MESSAGE, ImportSummary
-from reader.ui.sources.models import SOURCE_ID_ROLE, FeedsModel, QueueModel, local_time
+from reader.ui.common.dates import format_moment
 from reader.ui.sources.dialogs import ReadLaterDialog
+from reader.ui.sources.models import SOURCE_ID_ROLE, FeedsModel, QueueModel
+from reader.ui.sources.url_dialog import (
+    add_feed_dialog,
+    normalise_url,
+    parse_tags,
+    url_import_dialog,
+)
+from reader.ui.tasks.bus import Area
+from reader.ui.tasks.operations import QUEUED_MESSAGE, ImportSummary
 from reader.ui.tasks.summary_dialog import show_import_summary, summary_text
-from reader.ui.sources.url_dialog import add_feed_dialog, normalise_url, parse_tags, url_import_dialog
 
 PAGE = (
     "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
@@ -97,7 +104,8 @@ def test_queue_model(library, qapp, qtmodeltester):
     sources.queue_url(library, "https://b.example/two")
     model = QueueModel(library)
     qtmodeltester.check(model)
-    assert model.rowCount() == 2 and model.columnCount() == 4
+    assert model.rowCount() == 2
+    assert model.columnCount() == 4
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
         "URL",
         "Added",
@@ -105,15 +113,17 @@ def test_queue_model(library, qapp, qtmodeltester):
         "Last error",
     ]
     assert model.index(0, 0).data() == "https://a.example/one"
-    assert model.index(0, 1).data() == local_time(first.added)
-    assert model.index(0, 2).data() == 1 and model.index(0, 3).data() == "refused"
+    assert model.index(0, 1).data() == format_moment(first.added)
+    assert model.index(0, 2).data() == 1
+    assert model.index(0, 3).data() == "refused"
     assert model.index(1, 3).data() == "not tried yet"
     assert "drc" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 0).data(SOURCE_ID_ROLE) == first.id
     sources.dequeue(library, first.id)
     model.reload()
     qtmodeltester.check(model)
-    assert model.ids() == [model.id_at(0)] and model.rowCount() == 1
+    assert model.ids() == [model.id_at(0)]
+    assert model.rowCount() == 1
 
 
 def test_feeds_model(library, qapp, qtmodeltester):
@@ -123,22 +133,27 @@ def test_feeds_model(library, qapp, qtmodeltester):
     sources.record_fetch(library, other.id, error="offline: refused")
     model = FeedsModel(library)
     qtmodeltester.check(model)
-    assert model.rowCount() == 2 and model.columnCount() == 5
+    assert model.rowCount() == 2
+    assert model.columnCount() == 5
     assert model.index(0, 0).data() == "Kivu Wire"
-    assert model.index(0, 2).data() != "never" and model.index(0, 3).data() == ""
+    assert model.index(0, 2).data() != "never"
+    assert model.index(0, 3).data() == ""
     assert model.index(1, 4).data() == "offline: refused"
     assert model.index(1, 4).data(Qt.ItemDataRole.DecorationRole) is not None
     model.set_new_counts({kivu.id: 3})
-    assert model.index(0, 3).data() == 3 and model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 3).data() == 3
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
     model.reload()  # the counts of this session survive a reload
     qtmodeltester.check(model)
-    assert model.index(0, 3).data() == 3 and model.row_of(other.id) == 1
+    assert model.index(0, 3).data() == 3
+    assert model.row_of(other.id) == 1
 
 
 def test_url_and_tag_helpers(qtbot):
     assert normalise_url(" https://example.org/a ") == "https://example.org/a"
     assert normalise_url("example.org/news/1") == "https://example.org/news/1"
-    assert normalise_url("not a url") is None and normalise_url("ftp://x.org/") is None
+    assert normalise_url("not a url") is None
+    assert normalise_url("ftp://x.org/") is None
     assert parse_tags(" drc, minerals,,drc ") == ["drc", "minerals"]
     dialog = url_import_dialog()
     qtbot.addWidget(dialog)
@@ -166,7 +181,8 @@ def test_summary_of_an_offline_url_says_read_later(window):
     assert mixed.headline() == "Added 1 article · 1 saved to Read Later"
     assert "queued     https://kivu.example/a" in mixed.details()
     box = show_import_summary(window, summary)
-    assert box.text() == QUEUED_MESSAGE and "Read Later" in box.informativeText()
+    assert box.text() == QUEUED_MESSAGE
+    assert "Read Later" in box.informativeText()
     box.close()
 
 
@@ -194,7 +210,8 @@ def test_import_from_url_offline_goes_to_read_later(window, answers, summaries, 
     qtbot.waitUntil(lambda: len(summaries) == 1, timeout=30_000)
     assert summaries[0].headline() == QUEUED_MESSAGE
     [waiting] = sources.queue(window.library)
-    assert waiting.url == url and waiting.tags == ("later",)
+    assert waiting.url == url
+    assert waiting.tags == ("later",)
     qtbot.waitUntil(lambda: window.sources.queue_model.rowCount() == 1, timeout=5000)
     assert window.count_label.text() == "10 articles"
 
@@ -215,28 +232,34 @@ def test_read_later_fetch_selected_then_all(window, answers, qtbot):
     with LoopbackServer({"/first": html(PAGE)}, port=port) as server:
         dialog = window.sources.show_read_later()
         qtbot.addWidget(dialog)
-        assert isinstance(dialog, ReadLaterDialog) and dialog.isVisible()
+        assert isinstance(dialog, ReadLaterDialog)
+        assert dialog.isVisible()
         assert dialog.table.model().rowCount() == 2
         assert server.paths() == []  # opening the window fetches nothing
         assert dialog.fetch_all_button.isEnabled()
         assert not dialog.fetch_selected_button.isEnabled()  # nothing selected yet
         dialog.table.selectRow(0)
-        assert dialog.fetch_selected_button.isEnabled() and dialog.remove_button.isEnabled()
+        assert dialog.fetch_selected_button.isEnabled()
+        assert dialog.remove_button.isEnabled()
         qtbot.mouseClick(dialog.fetch_selected_button, Qt.MouseButton.LeftButton)
         assert not dialog.fetch_all_button.isEnabled()  # busy while it runs
         wait_idle(window, qtbot)
         assert server.paths() == ["/first"]
-    assert dialog.model.rowCount() == 1 and dialog.model.rows[0].url == second
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.rows[0].url == second
     assert dialog.message_label.text() == "Fetched 1 article"
     title, text, details, warning = answers.informed[-1]
-    assert title == "Read Later" and text == "Fetched 1 article" and not warning
+    assert title == "Read Later"
+    assert text == "Fetched 1 article"
+    assert not warning
     assert "Markets reopen in Goma" in details
     assert window.count_label.text() == "11 articles"  # the library list refreshed
     # the second URL's server is gone: it stays, counted, with its reason
     qtbot.mouseClick(dialog.fetch_all_button, Qt.MouseButton.LeftButton)
     wait_idle(window, qtbot)
     assert "1 still waiting for a connection" in dialog.message_label.text()
-    assert dialog.model.rows[0].attempts == 1 and dialog.model.rows[0].last_error
+    assert dialog.model.rows[0].attempts == 1
+    assert dialog.model.rows[0].last_error
     assert dialog.fetch_all_button.isEnabled()
 
 
@@ -252,7 +275,8 @@ def test_read_later_fetch_can_be_cancelled(window, answers, qtbot):
         qtbot.mouseClick(dialog.progress.cancel_button, Qt.MouseButton.LeftButton)
         wait_idle(window, qtbot)
     assert "(cancelled)" in dialog.message_label.text()
-    assert len(server.paths()) < 4 and dialog.model.rowCount() >= 1
+    assert len(server.paths()) < 4
+    assert dialog.model.rowCount() >= 1
 
 
 def test_read_later_remove_asks_first(window, answers, qtbot):
@@ -263,7 +287,8 @@ def test_read_later_remove_asks_first(window, answers, qtbot):
     dialog.table.selectRow(1)
     answers.confirm_answer = False
     dialog.remove_button.click()
-    assert answers.confirmed and not window.tasks.active
+    assert answers.confirmed
+    assert not window.tasks.active
     assert dialog.model.rowCount() == 2
     answers.confirm_answer = True
     dialog.remove_button.click()
@@ -278,8 +303,9 @@ def test_read_later_empty_state(window, answers, qtbot):
     assert dialog.stack.currentWidget() is dialog.empty_label
     assert not dialog.fetch_all_button.isEnabled()
     sources.queue_url(window.library, "https://a.example/1")
-    window.sources.on_sources_changed()
-    assert dialog.stack.currentWidget() is dialog.table and dialog.fetch_all_button.isEnabled()
+    window.ctx.bus.publish(Area.SOURCES)  # the change bus reloads the queue
+    assert dialog.stack.currentWidget() is dialog.table
+    assert dialog.fetch_all_button.isEnabled()
 
 
 # -- feeds ------------------------------------------------------------------------------------
@@ -301,7 +327,9 @@ def test_feeds_add_refresh_and_unsubscribe(window, answers, qtbot):
         assert server.paths() == ["/feed"]
         assert dialog.message_label.text() == "2 new articles from 1 feed"
         title, text, details, warning = answers.informed[-1]
-        assert title == "Feeds refreshed" and "Goma traders return" in details and not warning
+        assert title == "Feeds refreshed"
+        assert "Goma traders return" in details
+        assert not warning
         assert dialog.model.index(0, 0).data() == "Kivu Wire"
         assert dialog.model.index(0, 3).data() == 2
         assert window.count_label.text() == "12 articles"
@@ -314,7 +342,8 @@ def test_feeds_add_refresh_and_unsubscribe(window, answers, qtbot):
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     wait_idle(window, qtbot)
     assert "articles already imported stay" in answers.confirmed[-1]
-    assert dialog.model.rowCount() == 0 and sources.feeds(window.library) == []
+    assert dialog.model.rowCount() == 0
+    assert sources.feeds(window.library) == []
     assert window.library.count() == 12
 
 
@@ -344,7 +373,8 @@ def test_real_source_dialogs(window, monkeypatch):
 
     dialogs = SourceDialogs()
     box = dialogs.inform(window, "Feeds refreshed", "2 new articles", details="a\nb")
-    assert box.text() == "2 new articles" and box.detailedText() == "a\nb"
+    assert box.text() == "2 new articles"
+    assert box.detailedText() == "a\nb"
     box.close()
     asked: list[list[str]] = []
     monkeypatch.setattr(

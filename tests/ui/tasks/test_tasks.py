@@ -32,7 +32,9 @@ def test_result_arrives_on_the_gui_thread(runner, qtbot):
         runner.run(task)
     assert received == [(42, QThread.currentThread())]
     assert seen["worker"] != threading.get_ident()
-    assert task.done and task.result == 42 and task.error is None
+    assert task.done
+    assert task.result == 42
+    assert task.error is None
     assert runner.active == []
 
 

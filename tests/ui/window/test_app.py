@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
+from helpers.paths import ROOT
 from reader.app import SETTINGS_ENV, apply_view, build_main_window, make_settings, run_gui
 from reader.ui.tasks.runner import TaskRunner
 
-from helpers.paths import ROOT  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path, monkeypatch) -> Path:

@@ -10,13 +10,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app import build_main_window
-from reader.ui.library.models import ARTICLE_ID_ROLE
+from reader.ui.common.preferences import Preferences
+from reader.ui.common.roles import ARTICLE_ID_ROLE
+from reader.ui.common.theme import DARK, LIGHT
 from reader.ui.library.pane import RESULTS_PAGE, TABLE_PAGE
 from reader.ui.tasks.operations import ImportSummary
-from reader.ui.common.preferences import Preferences
-from reader.ui.tasks.summary_dialog import show_import_summary
 from reader.ui.tasks.runner import TaskRunner
-from reader.ui.common.theme import DARK, LIGHT
+from reader.ui.tasks.summary_dialog import show_import_summary
 
 
 def make_inputs(folder: Path) -> Path:
@@ -66,7 +66,7 @@ def test_tag_filter_narrows_the_table(window):
 
 def test_search_shows_results_and_opens_one(window, sampled, qtbot):
     pane = window.library_pane
-    window.search_action.trigger()
+    window.menu_actions.search.trigger()
     qtbot.keyClicks(pane.search_edit, "cobalt")
     qtbot.waitUntil(lambda: pane.stack.currentIndex() == RESULTS_PAGE, timeout=3000)
     assert pane.results_model.rowCount() >= 2
@@ -82,7 +82,8 @@ def test_search_shows_results_and_opens_one(window, sampled, qtbot):
     QTest.mouseClick(pane.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.article_id == second.data(ARTICLE_ID_ROLE)
     QTest.keyClick(pane.search_edit, Qt.Key.Key_Escape)
-    assert pane.search_edit.text() == "" and pane.stack.currentIndex() == TABLE_PAGE
+    assert pane.search_edit.text() == ""
+    assert pane.stack.currentIndex() == TABLE_PAGE
 
 
 def test_search_results_are_drawn(window, qtbot):
@@ -96,7 +97,7 @@ def test_search_results_are_drawn(window, qtbot):
 
 
 def test_find_action_opens_the_find_bar(window, qtbot):
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     assert window.reader.find_bar.isVisible()
     qtbot.keyClicks(window.reader.find_bar.edit, "minerals")
     assert window.reader.find_bar.matches
@@ -104,23 +105,23 @@ def test_find_action_opens_the_find_bar(window, qtbot):
 
 def test_zoom_actions(window):
     size = window.reader.font_size
-    window.zoom_in_action.trigger()
+    window.menu_actions.zoom_in.trigger()
     assert window.reader.font_size == size + 1
-    window.zoom_out_action.trigger()
-    window.zoom_out_action.trigger()
+    window.menu_actions.zoom_out.trigger()
+    window.menu_actions.zoom_out.trigger()
     assert window.reader.font_size == size - 1
-    window.zoom_reset_action.trigger()
+    window.menu_actions.zoom_reset.trigger()
     assert window.reader.font_size == size
-    assert any(s.matches("Ctrl+=") for s in window.zoom_in_action.shortcuts())
+    assert any(s.matches("Ctrl+=") for s in window.menu_actions.zoom_in.shortcuts())
 
 
 def test_theme_switch_changes_palette_and_is_remembered(window, settings):
-    window.theme_actions["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     assert window.theme_name == "dark"
     assert QApplication.palette().base().color().name() == DARK.base
     assert Preferences(settings).theme == "dark"
     assert DARK.window in window.styleSheet()
-    window.theme_actions["light"].trigger()
+    window.menu_actions.themes["light"].trigger()
     assert QApplication.palette().base().color().name() == LIGHT.base
     assert Preferences(settings).theme == "light"
 
@@ -139,7 +140,8 @@ def test_import_folder_grows_the_library_and_reports_failures(
         assert task.writes_library
     summary: ImportSummary = blocker.args[0]
     assert summaries == [summary]
-    assert len(summary.added) == 2 and len(summary.failed) == 1
+    assert len(summary.added) == 2
+    assert len(summary.failed) == 1
     assert summary.failed[0].path.endswith("broken.txt")
     assert "binary" in summary.failure_lines()[0]
     assert summary.headline() == "Added 2 articles · 1 failed"
@@ -162,7 +164,8 @@ def test_summary_dialog_does_not_block(window, tmp_path, qtbot):
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000):
         window.imports.import_paths([folder])
     box = window.findChild(QMessageBox, "importSummary")
-    assert box is not None and box.isVisible()
+    assert box is not None
+    assert box.isVisible()
     assert box.text() == "Added 2 articles · 1 failed"
     assert "broken.txt" in box.informativeText()
     assert "broken.txt" in box.detailedText()
@@ -188,8 +191,9 @@ def test_dropping_files_imports_them(window, summaries, tmp_path, qtbot):
 
 def test_load_sample_articles_again_reports_duplicates(window, summaries, qtbot):
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000):
-        window.samples_action.trigger()
-    assert len(summaries[0].duplicates) == 10 and not summaries[0].added
+        window.imports.samples_action.trigger()
+    assert len(summaries[0].duplicates) == 10
+    assert not summaries[0].added
 
 
 def test_reading_position_saved_through_the_window(window, sampled, qtbot):
@@ -224,21 +228,22 @@ def test_empty_library_loads_samples_and_says_so(library, library_path, settings
     qtbot.addWidget(win)
     win.show()
     assert "Nothing open" in win.reader.browser.toPlainText()
-    task = win.load_samples_if_empty()
+    task = win.imports.load_samples_if_empty()
     assert task is not None
     qtbot.waitUntil(lambda: win.library_pane.table_model.rowCount() == 10, timeout=10_000)
     assert "loaded 10 sample articles" in win.statusBar().currentMessage()
     assert win.reader.article_id == library.most_recent_id()
-    assert win.load_samples_if_empty() is None
+    assert win.imports.load_samples_if_empty() is None
     tasks.shutdown()
 
 
 def test_about_box_shows_the_version(window):
     from reader import __version__
 
-    window.about_action.trigger()
+    window.menu_actions.about.trigger()
     box = window.findChild(QMessageBox, "aboutBox")
-    assert box is not None and box.isVisible()
+    assert box is not None
+    assert box.isVisible()
     assert __version__ in box.text()
     box.close()
 
@@ -263,7 +268,7 @@ def test_header_click_sorts_and_tags_column_does_not(window, qtbot):
 
 
 def test_escape_in_the_article_closes_find(window, qtbot):
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     qtbot.keyClicks(window.reader.find_bar.edit, "the")
     QTest.keyClick(window.reader.browser, Qt.Key.Key_Escape)
     assert not window.reader.find_bar.isVisible()

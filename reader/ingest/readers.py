@@ -1,0 +1,178 @@
+"""Which reader reads which file, and reading one file into the articles it holds (pure).
+
+This module owns the one list of what Fieldreader imports: the suffixes each reader takes
+(:data:`KNOWN_SUFFIXES`, what a folder walk picks up, and :func:`file_dialog_filter`, what
+File › Import Files offers), the choice of reader for a file (:func:`parser_for`), the walk
+of named files and folders (:func:`iter_inputs`), and reading one file into
+:class:`Incoming` articles (:func:`read_inputs`): one for a text, Markdown, HTML or PDF
+file, one per entry for a feed. Nothing here touches the library; storing is
+:mod:`reader.services.importing`'s work. Reading never raises for a bad file: the reason
+comes back in :attr:`Incoming.error`, so one bad file never stops the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.ingest.decode import MAX_BYTES, NotTextError, decode_text
+from reader.ingest.markdown_file import parse_markdown
+from reader.ingest.plaintext import parse_text
+from reader.library.draft import Draft, Original
+
+__all__ = [
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
+    "KNOWN_SUFFIXES",
+    "MARKDOWN_SUFFIXES",
+    "PDF_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "XML_SUFFIXES",
+    "Incoming",
+    "feed_incoming",
+    "file_dialog_filter",
+    "iter_inputs",
+    "parser_for",
+    "read_draft",
+    "read_inputs",
+]
+
+Parser = Callable[..., Draft]
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+PDF_SUFFIXES = frozenset({".pdf"})
+FEED_SUFFIXES = frozenset({".rss", ".atom"})
+#: ``.xml`` files are read as feeds when they are feeds (a folder walk skips the others).
+XML_SUFFIXES = frozenset({".xml"})
+#: What a folder walk picks up; files named explicitly may have any name.
+KNOWN_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | FEED_SUFFIXES
+#: The order the file dialog lists the suffixes in: the readers', most common first.
+_DIALOG_ORDER = (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, FEED_SUFFIXES)
+
+
+def file_dialog_filter() -> str:
+    """The name filter of File › Import Files: every suffix a reader takes, then all files.
+
+    ``"Articles (*.md *.markdown … *.pdf *.atom *.rss);;All files (*)"``.
+    """
+    patterns = [f"*{s}" for group in _DIALOG_ORDER for s in sorted(group)]
+    return f"Articles ({' '.join(patterns)});;All files (*)"
+
+
+@dataclass(slots=True)
+class Incoming:
+    """One article an input gave, ready to store, or the reason it could not be read."""
+
+    draft: Draft | None
+    original: Original | None
+    error: str | None = None
+
+
+def _parse_html(text: str, *, filename: str = "") -> Draft:
+    from reader.ingest.html import extract_html  # lxml and readability load on first use
+
+    return extract_html(text)
+
+
+def parser_for(path: Path) -> Parser:
+    """The parser for a text file, chosen by its extension (plain text by default)."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return parse_markdown
+    if suffix in HTML_SUFFIXES:
+        return _parse_html
+    return parse_text
+
+
+def _walk_wants(child: Path) -> bool:
+    suffix = child.suffix.lower()
+    if suffix in KNOWN_SUFFIXES:
+        return True
+    if suffix in XML_SUFFIXES:
+        from reader.ingest.feeds import looks_like_feed
+
+        try:
+            with child.open("rb") as handle:
+                return looks_like_feed(handle.read(8192))
+        except OSError:
+            return True  # named in the results with its error
+    return False
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and the importable files of named folders (sorted, no hidden).
+
+    URLs are not files: :func:`reader.services.importing.import_paths` takes them apart
+    before this walk.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file() and _walk_wants(child):
+                    yield child
+        else:
+            yield path
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise FileNotFoundError("no such file")
+    if not path.is_file():
+        raise NotTextError("not a regular file")
+    if path.stat().st_size > MAX_BYTES:
+        raise NotTextError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return path.read_bytes()
+
+
+def read_draft(path: Path) -> tuple[Draft, Original]:
+    """Read and parse one single-article file (text, Markdown, HTML or PDF); raise
+    ``ValueError``/``OSError`` with a clear reason. Feeds give many: see :func:`read_inputs`."""
+    data = _read_bytes(path)
+    if path.suffix.lower() in PDF_SUFFIXES or data[:5] == b"%PDF-":
+        from reader.ingest.pdf import parse_pdf  # binary: never decoded as text
+
+        return parse_pdf(data, filename=path.name), Original(path.name, data)
+    text = decode_text(data)
+    draft = parser_for(path)(text, filename=path.name)
+    return draft, Original(path.name, data)
+
+
+def _reason(exc: BaseException) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return reason or exc.__class__.__name__
+
+
+def feed_incoming(data: bytes, *, url: str | None = None) -> list[Incoming]:
+    """The articles of a feed's bytes (``ValueError`` when they are not a feed)."""
+    from reader.ingest.feeds import parse_feed
+
+    parsed = parse_feed(data, url=url)
+    if not parsed.items:
+        raise ValueError("the feed has no entries")
+    return [
+        Incoming(i.draft, i.original, None if i.error is None else f"{i.label}: {i.error}")
+        for i in parsed.items
+    ]
+
+
+def read_inputs(path: Path) -> list[Incoming]:
+    """Every article one file gives: one, or one per entry of a feed (never raises)."""
+    try:
+        suffix = path.suffix.lower()
+        if suffix in FEED_SUFFIXES or suffix in XML_SUFFIXES:
+            from reader.ingest.feeds import looks_like_feed
+
+            data = _read_bytes(path)
+            if suffix in FEED_SUFFIXES or looks_like_feed(data):
+                return feed_incoming(data)
+        draft, original = read_draft(path)
+        return [Incoming(draft, original)]
+    except (ValueError, OSError) as exc:
+        return [Incoming(None, None, _reason(exc))]
