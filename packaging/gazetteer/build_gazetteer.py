@@ -35,7 +35,12 @@ To regenerate (from the checkout root)::
         wordfreq english-words
     /work/venv/bin/python packaging/gazetteer/build_gazetteer.py
 
-then run ``tests/test_entities.py`` and commit the new ``gazetteer.tsv``.
+then run ``tests/analysis/test_entities.py`` and commit the new ``gazetteer.tsv``.
+
+Other languages' names of the same entities (``États-Unis``, ``RDC``, ``cuivre``) are not built
+here: they live in ``resources/languages/<code>/gazetteer.tsv`` and the app merges them into
+this file's entities when it loads the gazetteer (``reader.analysis.gazetteer``), so they join
+the English entity whatever this script generates.
 """
 
 from __future__ import annotations

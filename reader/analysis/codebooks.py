@@ -22,7 +22,8 @@ JSON format (one codebook per file, the file named ``<id>.json``)::
               "any": ["kill(s|ed|ing)?", "dead"],  # required: at least one must match
               "all": ["civilians?"],          # optional: every one must also match
               "not": ["genocide"],            # optional: the rule fails if any matches
-              "negation": true                # optional, default false
+              "negation": true,               # optional, default false
+              "language": "fr"                # optional: the language of the patterns
             }
           ]
         }
@@ -44,6 +45,13 @@ quotes become straight ones and dashes become hyphens: ``China's`` matches "Chin
 look-back): with it, "no one was killed" does not count as a killing, while "7,000 people
 were killed, not 5,000" still does.
 The rule matches when at least one ``any`` occurrence is not negated.
+
+``language`` (an ISO 639-1 code) says which articles a rule is for; a rule without it is
+English. An article is coded with the rules of its language when the codebook has any
+(French articles with the French rules), else with the English ones; an article of unknown
+language with those of the language its function words point to, or with all of them when
+they point nowhere. Each rule's negators are those of its language
+(:mod:`reader.analysis.languages`: French "ne", "pas", "jamais", "sans", "n'"...).
 
 ``Codebook.fingerprint()`` hashes the rules, so a caller can tell when stored suggestions were
 made with other rules and need a re-run.
@@ -70,7 +78,8 @@ NEGATION_WINDOW = 4
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _CODEBOOK_KEYS = {"id", "label", "description", "dimensions"}
 _DIMENSION_KEYS = {"id", "label", "description", "rules"}
-_RULE_KEYS = {"id", "any", "all", "not", "negation"}
+_RULE_KEYS = {"id", "any", "all", "not", "negation", "language"}
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -87,6 +96,7 @@ class Rule:
     all_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
     negation: bool = False
+    language: str | None = None  # None: English
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "rule") -> Rule:
@@ -96,12 +106,21 @@ class Rule:
         negation = data.get("negation", False)
         if not isinstance(negation, bool):
             raise InvalidInputError(f"{where}: 'negation' must be true or false, not {negation!r}")
+        language = data.get("language")
+        if language is not None and (
+            not isinstance(language, str) or not _LANGUAGE.fullmatch(language)
+        ):
+            raise InvalidInputError(
+                f"{where}: 'language' must be a lower-case ISO 639-1 code such as 'fr', "
+                f"not {language!r}"
+            )
         return cls(
             id=rule_id,
             any_of=_patterns(data["any"], f"{where} 'any'", required=True),
             all_of=_patterns(data.get("all", []), f"{where} 'all'"),
             none_of=_patterns(data.get("not", []), f"{where} 'not'"),
             negation=negation,
+            language=language,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +131,8 @@ class Rule:
             out["not"] = list(self.none_of)
         if self.negation:
             out["negation"] = True
+        if self.language is not None:
+            out["language"] = self.language
         return out
 
 

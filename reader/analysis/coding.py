@@ -2,7 +2,9 @@
 
 This module owns applying a :class:`~reader.analysis.codebooks.Codebook`'s rules to a text
 (:func:`suggest`: one suggestion per sentence per dimension, naming the first rule that
-matched; the library stores it with method ``rule:<rule id>``) and the lexical similarity
+matched; the library stores it with method ``rule:<rule id>``), in the article's language
+(its sentence rules, its codebook rules, its negators; see :mod:`reader.analysis.codebooks`
+for how rules are picked), and the lexical similarity
 used to show an evidence sentence's closest counterpart on the other side of a comparison
 (:func:`similarity`, :func:`closest`). Storage, statuses and the pane live elsewhere.
 """
@@ -17,6 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.codebooks import NEGATION_WINDOW, Codebook, Rule
+from reader.analysis.languages import (
+    DEFAULT_LANGUAGE,
+    Language,
+    available_languages,
+    guess_language,
+    language_for,
+    load_language,
+    normalise_code,
+)
 from reader.analysis.sentences import split_sentences
 
 
@@ -33,11 +44,22 @@ class Suggestion:
 
 # --- applying rules -------------------------------------------------------------------------
 
-NEGATORS = frozenset("no not never without nor none neither cannot".split())
+NEGATORS = load_language(DEFAULT_LANGUAGE).negators
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]| - ")
 _WORD = re.compile(r"[\w'’]+")
 _NORMALISE = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - "}
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2013": "-",
+        "\u2014": " - ",
+    }
 )
 _SPACES = re.compile(r"\s+")
 
@@ -49,10 +71,13 @@ class _CompiledRule:
     all_of: tuple[re.Pattern[str], ...]
     none_of: re.Pattern[str] | None
     negation: bool
+    language: Language
 
     def matches(self, sentence: str) -> bool:
         if self.negation:
-            if all(_negated(sentence, m.start()) for m in self.any_of.finditer(sentence)):
+            if all(
+                _negated(sentence, m.start(), self.language) for m in self.any_of.finditer(sentence)
+            ):
                 return False  # no match at all, or every match negated
         elif self.any_of.search(sentence) is None:
             return False
@@ -77,33 +102,62 @@ def _compile_rule(rule: Rule, ascii_only: bool = False) -> _CompiledRule:
         all_of=tuple(_compile(p, ascii_only) for p in rule.all_of),
         none_of=_alternation(rule.none_of, ascii_only) if rule.none_of else None,
         negation=rule.negation,
+        language=language_for(rule.language),
     )
 
 
 _Compiled = tuple[tuple[str, tuple[_CompiledRule, ...]], ...]
 
 
-def _compile_book(codebook: Codebook, ascii_only: bool) -> _Compiled:
+def rules_for(codebook: Codebook, language: str | None, text: str = "") -> str | None:
+    """Which rules code an article in ``language``: a code, or None for all of them.
+
+    The article's own language when the codebook has rules in it; else English (also for
+    a language without data). Unknown (None): the language guessed from ``text``'s function
+    words; every rule when that guess fails.
+    """
+    code = normalise_code(language)
+    if code is None and text:
+        code = guess_language(text)
+    if code is None:
+        return None
+    if any(r.language == code for d in codebook.dimensions for r in d.rules):
+        return code
+    return DEFAULT_LANGUAGE
+
+
+def _compile_book(codebook: Codebook, ascii_only: bool, language: str | None) -> _Compiled:
+    def wanted(rule: Rule) -> bool:
+        if language is None:
+            return True
+        return (rule.language or DEFAULT_LANGUAGE) == language
+
     return tuple(
-        (dim.id, tuple(_compile_rule(r, ascii_only) for r in dim.rules))
+        (dim.id, tuple(_compile_rule(r, ascii_only) for r in dim.rules if wanted(r)))
         for dim in codebook.dimensions
     )
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled(codebook: Codebook) -> tuple[_Compiled, _Compiled]:
+@functools.lru_cache(maxsize=32)
+def _compiled(codebook: Codebook, language: str | None) -> tuple[_Compiled, _Compiled]:
     """The codebook's rules compiled twice: for ASCII sentences (fast) and for the rest."""
-    return _compile_book(codebook, True), _compile_book(codebook, False)
+    return _compile_book(codebook, True, language), _compile_book(codebook, False, language)
 
 
-def _negated(sentence: str, pos: int) -> bool:
+def _negated(sentence: str, pos: int, language: Language | None = None) -> bool:
     """Whether a negator stands within a few words before ``pos``, in the same clause."""
+    lang = language if language is not None else load_language(DEFAULT_LANGUAGE)
     before = sentence[max(0, pos - 80) : pos]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     words = _WORD.findall(before.lower())[-NEGATION_WINDOW:]
-    return any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words)
+    return any(
+        w in lang.negators
+        or (lang.negator_suffixes and w.endswith(lang.negator_suffixes))
+        or (lang.negator_prefixes and w.startswith(lang.negator_prefixes))
+        for w in words
+    )
 
 
 def _fold(text: str) -> str:
@@ -128,14 +182,16 @@ def matching_rule(sentence: str, rules: tuple[Rule, ...]) -> str | None:
     return None
 
 
-def suggest(text: str, codebook: Codebook) -> list[Suggestion]:
+def suggest(text: str, codebook: Codebook, language: str | None = None) -> list[Suggestion]:
     """Every sentence of ``text`` that a dimension's rule matches, in text order.
 
     At most one suggestion per sentence and dimension; ``rule`` is the first matching rule.
+    ``language`` is the article's ISO 639-1 code: its rules code it and its sentence rules
+    split it (unknown: the language is guessed; all rules when the guess fails).
     """
-    fast, full = _compiled(codebook)
+    fast, full = _compiled(codebook, rules_for(codebook, language, text))
     out: list[Suggestion] = []
-    for start, end in split_sentences(text):
+    for start, end in split_sentences(text, language):
         raw = text[start:end]
         sentence = normalise(raw)
         for dim_id, rules in fast if sentence.isascii() else full:
@@ -148,7 +204,7 @@ def suggest(text: str, codebook: Codebook) -> list[Suggestion]:
 
 # --- lexical similarity ---------------------------------------------------------------------
 
-STOPWORDS = frozenset(
+_ENGLISH_STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -160,7 +216,11 @@ STOPWORDS = frozenset(
     may might must shall per via mr mrs ms one two its it's s
     """.split()
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Stop words of every language with data, so that sentences compare on their content words.
+STOPWORDS = _ENGLISH_STOPWORDS.union(
+    *(load_language(code).stopwords for code in available_languages())
+)
+_TOKEN = re.compile(r"[a-z0-9à-öø-ÿœæ]+(?:['’][a-zà-öø-ÿœæ]+)?")
 _SUFFIXES = (
     "ational",
     "ations",

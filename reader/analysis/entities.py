@@ -9,7 +9,9 @@ mentions out (character offsets, canonical name, type), offline and without a mo
 2. the gazetteer (:mod:`reader.analysis.gazetteer`) finds known names and their aliases
    ("DRC", "Congo" -> Democratic Republic of the Congo; "Trump" -> Donald Trump);
 3. :mod:`reader.analysis.figures` finds money, percentages and counts, and
-   :mod:`reader.analysis.name_rules` types unknown capitalised names by their context;
+   :mod:`reader.analysis.name_rules` types unknown capitalised names by their context; an
+   upper-case dateline ("NAIROBI, March 3 (Reuters) -", "GOMA, 8 février 2025 —") names
+   the place it is written as (the known place, or a new one), never an upper-case entity;
 4. overlaps are resolved: the user's marks first, then the longest of the known names,
    figures and rule-found names with evidence, then unclassified names in the gaps. A
    rule-found name never swallows a known name of its own type ("US Treasury Department"
@@ -17,8 +19,15 @@ mentions out (character offsets, canonical name, type), offline and without a mo
 5. within the article, a rule-found name takes the strongest type any of its mentions
    earned, an unclassified name in a list takes its neighbours' type, and short forms join
    their long form ("Kovalenko" after "Maria Kovalenko", "Castleford" after "Castleford
-   Athletic", "DFC" after "... Finance Corporation (DFC)");
+   Athletic", "DFC" after "... Finance Corporation (DFC)"); a rule-found long form followed
+   by a known acronym becomes that entity ("Bureau de la coordination ... (OCHA)" is OCHA);
 6. renames, merges and retypes give the final names and types.
+
+Every step uses the article's language (``extract(text, language="fr")``, an ISO 639-1 code;
+None guesses it from function words, English by default): its sentence rules, function
+words, particles, titles, number words and its own gazetteer names
+(:mod:`reader.analysis.languages`). Names are one entity across languages: "États-Unis" is
+the United States, "RDC" the Democratic Republic of the Congo.
 
 Types are exactly :data:`TYPES`.
 """
@@ -32,6 +41,7 @@ from dataclasses import dataclass
 from reader.analysis.corrections import TYPES, Corrections
 from reader.analysis.figures import find_figures
 from reader.analysis.gazetteer import Gazetteer, shipped_gazetteer
+from reader.analysis.languages import Language, language_for
 from reader.analysis.name_rules import (
     NameRules,
     commodity_in_context,
@@ -57,9 +67,15 @@ class Mention:
 # Candidate sources, in order of precedence between spans of equal length.
 _ADDED, _GAZ, _ALIAS, _FIGURE, _RULE = range(5)
 _DROPPED = -1
+_NAMED_BY_ACRONYM = frozenset({"organization", "armed_group"})
 _EVIDENCE_ORDER = ("person", "armed_group", "organization", "place", "other")
 _LISTABLE = frozenset({"person", "organization", "armed_group", "place"})
-_LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>[{_CAPS}][{_CAPS}'’.-]+(?: [{_CAPS}][{_CAPS}'’.-]+){{0,3}})"
+    rf"(?:/[{_CAPS} ]+)?,[ \t]+(?=[^\n]{{0,40}}(?:\d|\(|\b(?:Reuters|AFP|AP)\b))",
+    re.MULTILINE,
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_LEAD = re.compile(r"[\W_]*")
@@ -100,37 +116,43 @@ class Extractor:
             else None
         )
 
-    def extract(self, text: str) -> list[Mention]:
-        """The mentions in ``text``, sorted by start, not overlapping."""
+    def extract(self, text: str, language: str | None = None) -> list[Mention]:
+        """The mentions in ``text``, sorted by start, not overlapping.
+
+        ``language`` is the article's ISO 639-1 code; None (unknown) guesses it.
+        """
         if not text.strip():
             return []
-        return _Article(self, text).run()
+        return _Article(self, text, language_for(language, text)).run()
 
 
 class _Article:
     """One extraction run over one text."""
 
-    def __init__(self, extractor: Extractor, text: str) -> None:
+    def __init__(self, extractor: Extractor, text: str, language: Language) -> None:
         self.x = extractor
         self.gaz = extractor.gazetteer
         self.corr = extractor.corrections
         self.text = text
+        self.lang = language
         self.urls = [m.span() for m in _URL.finditer(text)]
-        self.rules = NameRules(self.gaz, text, self._sentence_starts(), self._in_url)
+        self.rules = NameRules(self.gaz, text, self._sentence_starts(), self._in_url, language)
         self.taken = bytearray()  # spans of mentions added after selection
 
     def run(self) -> list[Mention]:
-        cands = self._added() + self._known() + self._figures() + self._rule_names()
+        cands = (
+            self._added() + self._known() + self._datelines() + self._figures() + self._rule_names()
+        )
         if self.corr.hidden:
             cands = [c for c in cands if not self.corr.is_hidden(c.name)]
-        chosen = _select(_drop_swallowing(cands), len(self.text))
+        chosen = _select(_drop_swallowing(cands, self.lang.compass), len(self.text))
         self._consolidate(chosen)
         return self._finish(self._join_short_forms(chosen))
 
     def _sentence_starts(self) -> set[int]:
         """Where sentences and lines begin (at their first letter or digit)."""
         text = self.text
-        starts = {_lead_end(text, s) for s, _ in split_sentences(text)}
+        starts = {_lead_end(text, s) for s, _ in split_sentences(text, self.lang)}
         pos = text.find("\n")
         while pos != -1:
             starts.add(_lead_end(text, pos + 1))
@@ -153,10 +175,10 @@ class _Article:
 
     def _known(self) -> list[_Cand]:
         cands = []
-        for hit in self.gaz.find(self.text):
+        for hit in self.gaz.find(self.text, self.lang.code):
             entry = hit.entry
             if entry.type == "commodity" and not commodity_in_context(
-                self.text, hit.start, hit.end, entry.name
+                self.text, hit.start, hit.end, entry.name, self.lang
             ):
                 continue
             if self.urls and self._in_url(hit.start, hit.end):
@@ -164,10 +186,26 @@ class _Article:
             cands.append(_Cand(hit.start, hit.end, entry.name, entry.type, _GAZ))
         return cands
 
+    def _datelines(self) -> list[_Cand]:
+        """The place of an upper-case dateline: "NAIROBI, March 3 (Reuters) -"."""
+        cands = []
+        for m in _DATELINE.finditer(self.text):
+            surface = m.group("place").rstrip(".")
+            start = m.start("place")
+            entry = self.gaz.lookup_any_case(surface)
+            if entry is not None and entry.type in ("place", "organization", "other"):
+                cands.append(_Cand(start, start + len(surface), entry.name, entry.type, _GAZ))
+            elif entry is None:
+                name = "-".join(
+                    " ".join(w.capitalize() for w in part.split()) for part in surface.split("-")
+                )
+                cands.append(_Cand(start, start + len(surface), name, "place", _GAZ))
+        return cands
+
     def _figures(self) -> list[_Cand]:
         return [
             _Cand(f.start, f.end, f.name, "figure", _FIGURE)
-            for f in find_figures(self.text)
+            for f in find_figures(self.text, self.lang)
             if not (self.urls and self._in_url(f.start, f.end))
         ]
 
@@ -199,7 +237,7 @@ class _Article:
                 if 0 <= j < len(ordered):
                     n = ordered[j]
                     gap = self.text[min(n.end, c.end) : max(n.start, c.start)]
-                    if n.type in _LISTABLE and _LIST_GAP.fullmatch(gap):
+                    if n.type in _LISTABLE and self.rules.c.list_gap.fullmatch(gap):
                         c.type = n.type
                         break
 
@@ -213,11 +251,15 @@ class _Article:
                     if not gaz.is_common(form) and not gaz.is_first_name(form):
                         forms.setdefault(form, c)
             elif c.type == "organization":
-                short = org_short_form(c.name, gaz)
+                short = org_short_form(c.name, gaz, self.lang)
                 if short:
                     forms.setdefault(short, c)
             m = _ACRONYM_AFTER.match(text, c.end)
             if m and m.group(1) != c.name and c.type not in ("figure", "commodity"):
+                known = gaz.lookup(m.group(1))
+                if c.source == _RULE and known is not None and known.type in _NAMED_BY_ACRONYM:
+                    # "Bureau de la coordination des affaires humanitaires (OCHA)": OCHA
+                    c.name, c.type, c.source = known.name, known.type, _GAZ
                 forms.setdefault(m.group(1), c)
         for form in list(forms):  # a short form never steals another known entity's name
             entry = gaz.lookup(form)
@@ -316,15 +358,18 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return chosen
 
 
-def _drop_swallowing(cands: list[_Cand]) -> list[_Cand]:
-    """Without rule-found names that overlap a known name of their own type."""
+def _drop_swallowing(cands: list[_Cand], compass: frozenset[str] = frozenset()) -> list[_Cand]:
+    """Without rule-found names that overlap a known name of their own type.
+
+    A region named by a compass word and a known place stays whole ("Northern Europe").
+    """
     known = sorted((c.start, c.end, c.type) for c in cands if c.source == _GAZ)
     if not known:
         return cands
     starts = [k[0] for k in known]
     kept = []
     for c in cands:
-        if c.source == _RULE and c.tier == 1:
+        if c.source == _RULE and c.tier == 1 and c.name.split()[0].lower() not in compass:
             i = bisect.bisect_left(starts, c.end)
             nearby = known[max(0, i - 8) : i]
             if any(s < c.end and c.start < e and t == c.type for s, e, t in nearby):

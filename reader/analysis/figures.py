@@ -1,7 +1,11 @@
 """Figures in news text: money, percentages, casualty and displacement counts.
 
-Owns the patterns that find them and the normalised names they are listed under
-(``$500 billion`` -> ``$500bn``, ``70 per cent`` -> ``70%``, ``7000 people`` -> ``7,000``).
+Owns the patterns that find them and the normalised names they are listed under, the same in
+every language (``$500 billion`` and ``500 milliards de dollars`` -> ``$500bn``; ``70 per cent``
+and ``70 %`` -> ``70%``; ``7000 people`` and ``7 000 morts`` -> ``7,000``; ``deux millions de
+personnes`` -> ``2 million``), so that a comparison sees one figure across languages. How a
+language writes numbers (thousands separators, the decimal mark, scale and currency words,
+number words, the nouns for people and units) is data (:mod:`reader.analysis.languages`).
 
 What counts as a figure: any amount of money; any percentage; a number followed (within two
 words) by a noun for people, casualties, the displaced or votes (``450,000 people``,
@@ -13,40 +17,14 @@ scores and ages never match.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"bn|billion|mn|million|m|tn|trn|trillion|thousand|k"
-_PEOPLE = (
-    r"people|persons|civilians|dead|deaths|killed|wounded|injured|displaced|refugees|bodies"
-    r"|soldiers|troops|fighters|casualties|lawmakers|legislators|deputies|MPs|votes|children"
-    r"|women|men|families|households|residents|migrants|prisoners|hostages|detainees|victims"
-    r"|fatalities|individuals|voters|combatants|peacekeepers|inhabitants|asylum-seekers"
-)
-_UNITS = (
-    r"km|kilometres|kilometers|miles|metres|meters|tonnes|tons|kg|kilograms|hectares|acres"
-    r"|mw|gw|barrels|bpd|square|sq|feet|ft|litres|liters|years|days|months|hours|minutes"
-    r"|seconds|mph|kph|ounces|oz"
-)
-_FUNCTION = r"for|of|in|from|to|with|at|on|by|and|or|were|was|are|is|had|have|has"
-_FIGURE = re.compile(
-    rf"(?<![\w.,/$€£-])(?:"
-    rf"(?P<money>(?:(?:US|U\.S\.|A|C|NZ|HK)?[$€£¥₴]\s?|(?:USD|EUR|GBP|UAH|CDF|ZAR|CHF)\s?)"
-    rf"(?:{NUMBER})(?:\s?(?:{_SCALE})\b)?)"
-    rf"|(?P<money2>(?:{NUMBER})(?:\s?(?:{_SCALE}))?\s(?:dollars|euros|pounds|hryvnias?)\b)"
-    rf"|(?P<percent>(?:{NUMBER})\s?(?:%|per\s?cent\b|percent\b))"
-    rf"|(?P<count>(?:{NUMBER})(?:\s(?:million|billion|thousand))?)"
-    rf"(?=\s+(?:(?!(?:{_FUNCTION})\b)[a-z-]+\s+){{0,2}}?(?:{_PEOPLE})\b)"
-    rf"|(?P<big>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?:\s(?:million|billion))?"
-    rf"|\d+(?:\.\d+)?\s(?:million|billion)))(?!\w|[.,]\d|\s?(?:{_UNITS})\b)"
-    rf")"
-)
-_SCALE_NAMES = {
-    "bn": "bn", "billion": "bn", "mn": "m", "million": "m", "m": "m", "tn": "tn",
-    "trn": "tn", "trillion": "tn", "thousand": "k", "k": "k",
-}  # fmt: skip
-_CURRENCIES = (("€", "EUR", "euro"), ("£", "GBP", "pound"), ("₴", "UAH", "hryvnia"))
+from reader.analysis.languages import Language, Numbers, language_for
+
+_SIGNS = (("€", "EUR", "€"), ("£", "GBP", "£"), ("₴", "UAH", "UAH "))
+_CODES = ("CDF", "ZAR", "CHF")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,36 +36,120 @@ class Figure:
     name: str
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in order."""
+def _alternation(words: object) -> str:
+    """Words as a regex alternation, longest first, spaces matching any run of spaces."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    pattern: re.Pattern[str]
+    number: re.Pattern[str]
+    scale: re.Pattern[str]
+    count_scale: re.Pattern[str]
+
+
+def _number_pattern(numbers: Numbers) -> tuple[str, str]:
+    """(grouped number, any number) patterns for the language's separators."""
+    groups = "".join(re.escape(s) for s in numbers.group_separators)
+    dec = re.escape(numbers.decimal_separator)
+    grouped = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{dec}\d+)?"
+    return grouped, rf"{grouped}|\d+(?:{dec}\d+)?"
+
+
+@functools.cache
+def _compiled(language: Language) -> _Compiled:
+    n = language.numbers
+    grouped, number = _number_pattern(n)
+    scale = _alternation(n.scales)
+    counts = _alternation(n.count_scales)
+    people = _alternation(n.people)
+    units = _alternation(n.units)
+    gaps = _alternation(n.gap_words)
+    currency = _alternation(n.currency_words)
+    percent = "|".join(n.percent)
+    joiner = ""
+    if n.scale_joiners:
+        parts = [
+            re.escape(j) if j.endswith(("'", "’")) else re.escape(j) + r"\s+"
+            for j in n.scale_joiners
+        ]
+        joiner = "(?:" + "|".join(parts) + ")?"
+    words = _alternation([*n.number_words, *(w.capitalize() for w in n.number_words)])
+    spoken = rf"|(?:{words})(?=\s(?:{counts})\b)" if words else ""
+    amount = f"(?:{number}{spoken})"
+    lower = "a-z" if language.code == "en" else "a-zà-öø-ÿœæ"
+    pattern = re.compile(
+        rf"(?<![\w.,/$€£-])(?:"
+        rf"(?P<money>(?:(?:US|U\.S\.|A|C|NZ|HK)?[$€£¥₴]\s?|(?:USD|EUR|GBP|UAH|CDF|ZAR|CHF)\s?)"
+        rf"(?:{number})(?:\s?(?:{scale})\b)?)"
+        rf"|(?P<money2>{amount}(?:\s?(?:{scale}))?\s{joiner}(?:{currency})\b)"
+        rf"|(?P<percent>(?:{number})\s?(?:{percent}))"
+        rf"|(?P<count>{amount}(?:\s(?:{counts}))?)"
+        rf"(?=\s+{joiner}(?:(?!(?:{gaps})\b)[{lower}-]+\s+){{0,2}}?(?:{people})\b)"
+        rf"|(?P<big>(?>{grouped}(?:\s(?:{counts}))?"
+        rf"|(?:{number}{spoken})\s(?:{counts})))(?!\w|[.,]\d|\s?{joiner}(?:{units})\b)"
+        rf")"
+    )
+    return _Compiled(
+        pattern=pattern,
+        number=re.compile(rf"{number}|{words}" if words else number),
+        scale=re.compile(rf"(?<=[\d\w])\s?({scale})\b"),
+        count_scale=re.compile(rf"\b({counts})\b"),
+    )
+
+
+def find_figures(text: str, language: str | Language | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order (``language``: an ISO 639-1 code; None guesses)."""
+    lang = language if isinstance(language, Language) else language_for(language, text)
+    compiled = _compiled(lang)
     figures = []
-    for m in _FIGURE.finditer(text):
+    for m in compiled.pattern.finditer(text):
         kind = m.lastgroup or "big"
         start, end = m.span(kind)
-        figures.append(Figure(start, end, figure_name(kind, m.group(kind))))
+        figures.append(Figure(start, end, figure_name(kind, m.group(kind), lang)))
     return figures
 
 
-def figure_name(kind: str, surface: str) -> str:
+def figure_name(kind: str, surface: str, language: str | Language | None = "en") -> str:
     """A figure's normalised name: ``$500bn``, ``€40m``, ``70%``, ``7,000``, ``2 million``."""
+    lang = language if isinstance(language, Language) else language_for(language)
+    compiled = _compiled(lang)
+    n = lang.numbers
     s = " ".join(surface.split())
-    number = re.search(NUMBER, s)
-    num = group_digits(number.group()) if number else s
+    number = compiled.number.search(s)
+    num = _digits(number.group(), n) if number else s
     if kind == "percent":
         return f"{num}%"
     if kind in ("money", "money2"):
-        scale_m = re.search(rf"(?<=\d)\s?({_SCALE})\b", s)
-        scale = _SCALE_NAMES[scale_m.group(1)] if scale_m else ""
+        scale_m = compiled.scale.search(s)
+        scale = n.scales[scale_m.group(1)] if scale_m else ""
         symbol = "$"
-        for sign, code, word in _CURRENCIES:
-            if sign in s or code in s or word in s:
-                symbol = sign if sign != "₴" else "UAH "
-        for code in ("CDF", "ZAR", "CHF"):
+        for word, sign in sorted(n.currency_words.items(), key=lambda kv: -len(kv[0])):
+            if word in s:
+                symbol = sign
+                break
+        for sign, code, shown in _SIGNS:
+            if sign in s or code in s:
+                symbol = shown
+        for code in _CODES:
             if code in s:
                 symbol = f"{code} "
         return f"{symbol}{num}{scale}"
-    scale_m = re.search(r"\b(million|billion|thousand)\b", s)
-    return f"{num} {scale_m.group(1)}" if scale_m else num
+    scale_m = compiled.count_scale.search(s)
+    return f"{num} {n.count_scales[scale_m.group(1)]}" if scale_m else num
+
+
+def _digits(number: str, numbers: Numbers) -> str:
+    """A number as the figure's name writes it: words to digits, separators normalised."""
+    if number.lower() in numbers.number_words:
+        return str(numbers.number_words[number.lower()])
+    for sep in numbers.group_separators:
+        number = number.replace(sep, "")
+    if numbers.decimal_separator != ".":
+        number = number.replace(numbers.decimal_separator, ".")
+    return group_digits(number)
 
 
 def group_digits(num: str) -> str:

@@ -23,13 +23,23 @@ Matching policy:
 
 Besides entities, the file carries three word lists the extraction rules use: first names,
 demonyms (``Congolese``: never an entity) and common English words.
+
+Other languages' forms of the same entities live beside each language's data, in
+``resources/languages/<code>/gazetteer.tsv``, and are merged in when the shipped gazetteer
+loads: ``@aliases`` joins names to an entity the file already has (``États-Unis`` and ``RDC``
+are the United States and the Democratic Republic of the Congo, so the sidebar and the
+comparison see one entity across languages), ``@entities`` adds entities, and ``@words``
+holds names matched only in articles of that language (``or``, ``cuivre``: French for gold
+and copper, which would be noise in English text). Accent-free spellings of those names are
+added by themselves (``Etats-Unis``).
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -93,9 +103,11 @@ class Gazetteer:
         first_names: Iterable[str] = (),
         demonyms: Iterable[str] = (),
         common_words: Iterable[str] = (),
+        language_words: Mapping[str, Iterable[Entry]] | None = None,
     ) -> None:
         self._entries: dict[str, Entry] = {}
         self._by_surface: dict[str, Entry] = {}
+        self._any_case: dict[str, Entry] | None = None
         self.first_names: frozenset[str] = frozenset(first_names)
         self.demonyms: frozenset[str] = frozenset(demonyms)
         self.common_words: frozenset[str] = frozenset(common_words)
@@ -104,22 +116,35 @@ class Gazetteer:
             self._add(entry)
         if len(self._automaton):
             self._automaton.make_automaton()
+        # Per language, an automaton of the names matched only in that language's articles.
+        self._language_automata: dict[str, ahocorasick.Automaton] = {}
+        for code, words in (language_words or {}).items():
+            automaton = ahocorasick.Automaton()
+            for word in words:
+                self._add_language_word(automaton, word)
+            if len(automaton):
+                automaton.make_automaton()
+                self._language_automata[code] = automaton
 
     def _add(self, entry: Entry) -> None:
         if entry.type not in ENTITY_TYPES:
             raise InvalidInputError(f"unknown entity type {entry.type!r} for {entry.name!r}")
         self._entries[entry.name] = entry
-        sensitive = entry.type not in CASE_INSENSITIVE_TYPES
         for surface in (entry.name, *entry.aliases):
             self._by_surface.setdefault(surface, entry)
-            core = shape(surface).strip()
-            if not core:
-                continue
-            trailing = surface[len(surface.rstrip(".")) :] if surface.endswith(".") else ""
-            key = f" {fold_case(core)} "
-            pattern: _Pattern = (core, entry, sensitive, trailing)
-            existing = self._automaton.get(key, None)
-            self._automaton.add_word(key, (*existing, pattern) if existing else (pattern,))
+            _add_pattern(self._automaton, surface, entry)
+
+    def _add_language_word(self, automaton: ahocorasick.Automaton, word: Entry) -> None:
+        """A name of one language: a known entity's (its hits name that entity) or a new one."""
+        if word.type not in ENTITY_TYPES:
+            raise InvalidInputError(f"unknown entity type {word.type!r} for {word.name!r}")
+        known = self._entries.get(word.name)
+        if known is not None and known.type == word.type:
+            for surface in word.aliases:
+                _add_pattern(automaton, surface, known)
+        else:
+            for surface in (word.name, *word.aliases):
+                _add_pattern(automaton, surface, word)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -136,6 +161,14 @@ class Gazetteer:
     def lookup(self, surface: str) -> Entry | None:
         """The entry that ``surface`` (a name or an alias, exact case) names."""
         return self._by_surface.get(surface)
+
+    def lookup_any_case(self, surface: str) -> Entry | None:
+        """The entry a name or alias names regardless of case ("GOMA", "WASHINGTON")."""
+        if self._any_case is None:
+            self._any_case = {}
+            for known, entry in self._by_surface.items():
+                self._any_case.setdefault(known.lower(), entry)
+        return self._any_case.get(surface.lower())
 
     def aliases(self, name: str) -> tuple[str, ...]:
         """The aliases of the entity called ``name`` (empty when unknown)."""
@@ -154,49 +187,123 @@ class Gazetteer:
 
     # -- matching ------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[Hit]:
-        """Every whole-word occurrence of a known name or alias in ``text``, overlaps included."""
-        if not len(self._automaton) or not text:
+    def languages(self) -> tuple[str, ...]:
+        """The languages that have names of their own in this gazetteer."""
+        return tuple(sorted(self._language_automata))
+
+    def find(self, text: str, language: str | None = None) -> list[Hit]:
+        """Every whole-word occurrence of a known name or alias in ``text``, overlaps included.
+
+        ``language`` (an ISO 639-1 code) adds the names matched only in that language.
+        """
+        if not text:
+            return []
+        automata = [self._automaton] if len(self._automaton) else []
+        if language in self._language_automata:
+            automata.append(self._language_automata[language])
+        if not automata:
             return []
         shaped = shape(text)
         folded = " " + fold_case(shaped) + " "
         hits: list[Hit] = []
-        for end, patterns in self._automaton.iter(folded):
-            for core, entry, sensitive, trailing in patterns:
-                stop = end - 1
-                start = stop - len(core)
-                if sensitive and shaped[start:stop] != core:
-                    continue
-                if trailing and text.startswith(trailing, stop):
-                    stop += len(trailing)
-                hits.append(Hit(start, stop, entry))
+        for automaton in automata:
+            for end, patterns in automaton.iter(folded):
+                for core, entry, sensitive, trailing in patterns:
+                    stop = end - 1
+                    start = stop - len(core)
+                    if sensitive and shaped[start:stop] != core:
+                        continue
+                    if trailing and text.startswith(trailing, stop):
+                        stop += len(trailing)
+                    hits.append(Hit(start, stop, entry))
         return hits
 
     # -- loading -------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path) -> Gazetteer:
-        """Read a gazetteer file in the format ``build_gazetteer.py`` writes."""
-        sections: dict[str, list[str]] = {}
-        current: list[str] = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("@"):
-                current = sections.setdefault(line[1:].strip(), [])
-            else:
-                current.append(line)
-        entries = []
+    def load(cls, path: Path, languages: Mapping[str, Path] | None = None) -> Gazetteer:
+        """Read a gazetteer file in the format ``build_gazetteer.py`` writes.
+
+        ``languages`` maps language codes to their ``gazetteer.tsv`` (see the module doc).
+        """
+        sections = _sections(path)
+        entries: dict[str, Entry] = {}
         for line in sections.get("entities", []):
-            name, type_, *rest = line.split("\t")
-            aliases = tuple(a for a in rest[0].split("|") if a) if rest and rest[0] else ()
-            entries.append(Entry(name, type_, aliases))
+            entry = _entry(line, path)
+            entries[entry.name] = entry
+        language_words: dict[str, list[Entry]] = {}
+        for code, language_path in (languages or {}).items():
+            extra = _sections(language_path)
+            for line in extra.get("aliases", []):
+                name, _, aliases = line.partition("\t")
+                known = entries.get(name)
+                if known is None:
+                    raise InvalidInputError(
+                        f"{code}/{language_path.name}: {name!r} is not in the gazetteer"
+                    )
+                entries[name] = _with_aliases(known, _split_aliases(aliases))
+            for line in extra.get("entities", []):
+                entry = _entry(line, language_path)
+                known = entries.get(entry.name)
+                entries[entry.name] = (
+                    entry if known is None else _with_aliases(known, entry.aliases)
+                )
+            language_words[code] = [_entry(line, language_path) for line in extra.get("words", [])]
         return cls(
-            entries,
+            entries.values(),
             first_names=sections.get("first_names", ()),
             demonyms=sections.get("demonyms", ()),
             common_words=sections.get("common", ()),
+            language_words=language_words,
         )
+
+
+def _add_pattern(automaton: ahocorasick.Automaton, surface: str, entry: Entry) -> None:
+    core = shape(surface).strip()
+    if not core:
+        return
+    sensitive = entry.type not in CASE_INSENSITIVE_TYPES
+    trailing = surface[len(surface.rstrip(".")) :] if surface.endswith(".") else ""
+    key = f" {fold_case(core)} "
+    pattern: _Pattern = (core, entry, sensitive, trailing)
+    existing = automaton.get(key, None)
+    automaton.add_word(key, (*existing, pattern) if existing else (pattern,))
+
+
+def _sections(path: Path) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            current = sections.setdefault(line[1:].strip(), [])
+        else:
+            current.append(line)
+    return sections
+
+
+def _split_aliases(cell: str) -> tuple[str, ...]:
+    return tuple(a for a in cell.split("|") if a)
+
+
+def _entry(line: str, path: Path) -> Entry:
+    cells = line.split("\t")
+    if len(cells) < 2:
+        raise InvalidInputError(f"{path.name}: expected name<TAB>type, got {line!r}")
+    return Entry(cells[0], cells[1], _split_aliases(cells[2]) if len(cells) > 2 else ())
+
+
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _with_aliases(entry: Entry, aliases: Iterable[str]) -> Entry:
+    """``entry`` with more aliases (and their accent-free spellings), none repeated."""
+    more = [a for alias in aliases for a in (alias, _fold_accents(alias))]
+    kept = dict.fromkeys(a for a in (*entry.aliases, *more) if a != entry.name)
+    return Entry(entry.name, entry.type, tuple(kept))
 
 
 def shipped_gazetteer_path() -> Path:
@@ -204,14 +311,22 @@ def shipped_gazetteer_path() -> Path:
     return resource_path("gazetteer", "gazetteer.tsv")
 
 
+def language_gazetteer_paths() -> dict[str, Path]:
+    """The other languages' names (``resources/languages/<code>/gazetteer.tsv``), by code."""
+    root = resource_path("languages")
+    if not root.is_dir():
+        return {}
+    return {p.parent.name: p for p in sorted(root.glob("*/gazetteer.tsv"))}
+
+
 @cache
 def shipped_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded on first use and cached for the process."""
-    return Gazetteer.load(shipped_gazetteer_path())
+    """The shipped gazetteer with every language's names, loaded once and cached."""
+    return Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths())
 
 
 def load_seconds() -> float:
     """How long loading the shipped gazetteer takes, uncached (for benchmarks)."""
     start = time.perf_counter()
-    Gazetteer.load(shipped_gazetteer_path())
+    Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths())
     return time.perf_counter() - start

@@ -1,181 +1,120 @@
 """Rules for names the gazetteer does not know: capitalised sequences and their context.
 
 Owns :class:`NameRules`, which finds capitalised sequences (joined by spaces, name particles
-such as ``van`` or ``de``, and ``of``/``for`` after words like Bank or Institute), splits them
-at titles, months and weekdays, and types each by the evidence around it:
+such as ``van``, ``bin`` or ``de``, glued particles such as ``al-``, and ``of``/``for`` — in
+French ``de``/``du``/``des`` — after words like Bank or Institute), splits them at titles,
+months and weekdays, and types each by the evidence around it:
 
-- person: a title or role before it ("President", "analyst"), "X of Y" titles ("Minister of
-  Mines"), an apposition after it (", an economist at"), or a known first name followed by a
-  surname-like word ("Aisha Bello");
+- person: a title or role before it ("President", "analyst", "le ministre", "M."), "X of Y"
+  titles ("Minister of Mines"), an apposition after it (", an economist at", ", chercheuse
+  à"), or a known first name followed by a surname-like word ("Aisha Bello");
 - organization: a last word such as Ltd, Bank, Council, Ministry, University, or "Ministry
-  of ..."; an apposition (", a mining company"); a word such as "firm" before it;
+  of ..."; a French first word such as Banque, Université, Fédération followed by its
+  complement ("Banque centrale du Congo", "Fédération des entreprises du Congo"); an
+  apposition (", a mining company"); a word such as "firm" or "cabinet" before it;
 - armed_group: "rebels", "militia", "fighters" after it, "armed group" before it;
-- place: River, Province, Street... in the name, "town of", "in", "near", "from" before it;
+- place: River, Province, Street... in the name, "town of", "quartier de", "in", "near",
+  "from", "à" before it;
 - other: a last word such as Cup, Agreement, Initiative; or no evidence at all (never a
   guessed person).
 
-Sentence-initial words, months, weekdays, demonyms and common words are never names by
-themselves; a single capitalised word at the start of a sentence is kept aside
-(``deferred``) and only counts if the article names it elsewhere.
+Sentence-initial words, function words ("Selon", "Les"), months, weekdays, demonyms and
+common words are never names by themselves, and an elided article is never part of the name
+that follows ("l'Ouganda" is "Ouganda"); a single capitalised word at the start of a sentence
+is kept aside (``deferred``) and only counts if the article names it elsewhere. Every word
+list and context pattern is the article's language's data (:mod:`reader.analysis.languages`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-MONTHS_DAYS = _words(
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
-)
-# Capitalised titles that introduce a person's name ("President Donald Trump").
-TITLES = _words(
-    """president vice-president president-elect minister secretary secretary-general senator
-    sen rep representative governor gov mayor deputy general gen lieutenant lt colonel col
-    major maj captain capt commander admiral sergeant sgt chancellor king queen prince
-    princess pope bishop archbishop cardinal rev reverend dr mr mrs ms miss professor prof
-    judge justice ambassador envoy chairman chairwoman chairperson director ceo councillor
-    councilor commissioner speaker sheikh emir sultan coach chief inspector detective
-    superintendent spokesperson spokesman spokeswoman premier lawmaker mp rapporteur sir
-    dame lord marshal sheriff pastor imam"""
-)
-# Words that only build up a title ("First Deputy Prime Minister").
-TITLE_PARTS = TITLES | _words(
-    """prime vice deputy first foreign finance defence defense interior justice health trade
-    home state assistant acting former interim executive attorney senior junior economy
-    energy mines mining affairs affair"""
-)
-# Lower-case role words that introduce a person ("analyst Maria Kovalenko").
-ROLES = TITLES | _words(
-    """analyst economist researcher lawyer striker midfielder defender goalkeeper winger
-    manager reporter correspondent activist founder executive officer official adviser
-    advisor negotiator mediator leader head dean rector doctor nurse farmer resident student
-    teacher engineer expert scientist historian author journalist photographer singer actor
-    artist player referee candidate councilwoman councilman businessman businesswoman
-    entrepreneur warlord survivor witness colleague owner chair"""
-)
-ORG_HEADS = _words(
-    """inc ltd llc plc corp corporation co company companies group holdings institute council
-    ministry bank agency commission committee authority fund foundation university college
-    school department office association union party court parliament assembly federation
-    club fc times post press news service services bureau organisation organization trust
-    partners mining metals minerals resources energy airlines airways police army navy
-    network coalition society centre center hospital church board chamber secretariat
-    tribunal consortium industries technologies systems capital ventures exchange academy
-    watch international forum guard congress senate cabinet administration unit taskforce
-    programme program observatory laboratory institution herald journal gazette telegraph
-    radio television media magazine review daily united rovers wanderers athletic rangers
-    league brigade battalion regiment works mills"""
-)
-# Words after which "of"/"for" continues a name ("Bank of Uganda", "Institute for ...").
-OF_HEADS = _words(
-    """ministry department bank university office institute council court commission committee
-    federation union association school college academy board chamber church house league
-    society agency bureau museum republic kingdom city province state gulf bay lake sea cape
-    isle isles port strait mouth district region declaration friends order authority
-    organisation organization centre center fund foundation alliance coalition movement front
-    party network"""
-)
-PLACE_HEADS = _words(
-    """river mountains hills province district region county valley island islands bay coast
-    basin plateau street road avenue square park stadium arena bridge airport harbour harbor
-    dam corridor railway highway canal camp territory oblast raion village peninsula desert
-    forest falls gorge sea ocean strait straits mine mines deposit field refinery terminal
-    base station"""
-)
-PLACE_FIRST = _words("lake mount port cape gulf fort saint st river")
-# Last words that make an unknown name an event, agreement or policy.
-OTHER_HEADS = _words(
-    """cup trophy championship championships games olympics marathon festival prize award
-    awards summit act agreement accord accords treaty declaration doctrine protocol
-    convention charter initiative"""
-)
-LEADING_STOP = _words(
-    """the a an this that these those its his her their our my your and but or if when while
-    after before as at in on for from by with under over of to"""
-)
-COMPASS = _words("north south east west northern southern eastern western central upper lower")
-PARTICLES = frozenset(
-    " van | von | de | der | den | du | da | di | la | le | del | della | dos | das | bin "
-    "| ibn | al | el | y | van der | van den | von der | de la | & ".split("|")
-)
-_OF_GAPS = frozenset({" of ", " of the ", " for ", " for the "})
-_ABBREVIATED_TITLES = _words("dr mr mrs ms prof gen sen rep gov lt col maj capt sgt adm rev st")
+from reader.analysis.languages import Language, load_language
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
-_TOKEN = re.compile(rf"(?<![\w’'.-])(?:[{_UPPER}]\.(?=\s)|[{_UPPER}]\w*(?:[-’'][{_UPPER}\d]\w*)*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w-]*)\.?[\s,]*$")
-_TITLE_OF = re.compile(
-    rf"([^\W\d_][\w-]*)\s+(?:of|for)\s+(?:the\s+)?(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
-)
-_HEAD_OF = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((OF_HEADS & ORG_HEADS) | {"ministry", "department", "chamber"}))
-    + r")\s+(?:of|for)\b",
-    re.IGNORECASE,
-)
-_PLACE_OF = re.compile(
-    r"\b(?:town|city|village|province|region|district|territory|county|port|capital|suburb"
-    r"|neighbourhood|neighborhood|municipality|settlement|area|outskirts|streets|beaches"
-    r"|districts|provinces|regions|towns|cities|villages)\s+of\s+$"
-)
-_PLACE_AFTER = re.compile(
-    r"\s+(?:region|province|district|county|territory|oblast|valley|river|state|municipality)\b"
-)
-_ARMED_BEFORE = re.compile(
-    r"\b(?:(?:rebel|armed|militia|insurgent|militant|jihadist|paramilitary|separatist)\s+"
-    r"(?:group|movement|coalition|alliance|militia|faction)s?|militia|rebels)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_ARMED_AFTER = re.compile(
-    r"\s+(?:rebels?|militias?|militiamen|fighters|insurgents|militants|jihadists"
-    r"|armed group|rebel group|rebel movement)\b"
-)
-_ORG_BEFORE = _words(
-    """firm company consultancy lender miner agency charity organisation organization ngo
-    newspaper broadcaster outlet club team party union ministry council institute startup
-    insurer carmaker manufacturer operator consortium refiner producer developer contractor
-    conglomerate retailer publisher university watchdog regulator group service"""
-)
-_PLACE_BEFORE = _words("in near from outside across around towards toward into through via")
-_SAID_AFTER = re.compile(
-    r",?\s+(?:said|says|told|added|wrote|argued|explained|warned|insisted|replied)\b"
-)
 _ROMAN = re.compile(r"[IVXLC]+")
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
-_APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(who)\b|(?:a|an|the)\s+([^,.;:()“”\"]{1,80}))")
-_APPOSITIVE_CUT = re.compile(
-    r"\b(?:of|at|in|for|to|with|from|on|who|which|that|whose|based|linked|backed|and|near"
-    r"|since|by)\b"
-)
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|added|reported|announced|confirmed|warned|estimated|estimates)\b"
-)
-_APPOSITIVE_HEADS = {
-    "organization": _words(
-        """company firm consultancy organisation organization charity agency bank lender miner
-        newspaper broadcaster club party ngo institute university fund startup network
-        coalition union conglomerate producer manufacturer maker operator exporter importer
-        trader smelter refiner developer supplier insurer retailer group cooperative"""
-    ),
-    "place": _words(
-        """town city village province region district territory capital port suburb
-        neighbourhood neighborhood area island hub crossing"""
-    ),
-    "other": _words(
-        """programme program project scheme system platform mechanism initiative plan policy
-        agreement deal law act treaty operation campaign mission"""
-    ),
-}
+
+class _Compiled:
+    """One language's word lists and patterns, compiled once."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        elided = ""
+        if lang.elisions:
+            starts = "|".join(
+                f"(?<=\\b{re.escape(e[0].upper())}{re.escape(e[1:])}['’])"
+                f"|(?<=\\b{re.escape(e)}['’])"
+                for e in lang.elisions
+            )
+            elided = f"|{starts}"
+        glue = "".join(
+            f"(?!{re.escape(e[0].upper())}{re.escape(e[1:])}['’][{_UPPER}])" for e in lang.elisions
+        )
+        glued = "|".join(re.escape(p) for p in lang.glued_particles)
+        glued_token = f"|(?:{glued})[{_UPPER}]\\w*(?:-[{_UPPER}]\\w*)*" if glued else ""
+        self.token = re.compile(
+            rf"(?:(?<![\w’'.-]){elided})(?:[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*"
+            rf"(?:[-’'][{_UPPER}\d]\w*)*{glued_token})"
+        )
+        self.months_days = lang.months | lang.weekdays
+        self.of_gaps = lang.of_gaps
+        of_words = sorted({g.split()[0] for g in lang.of_gaps}, key=len, reverse=True)
+        of_alt = "|".join(re.escape(w) for w in of_words) or "of|for"
+        self.title_of = re.compile(
+            rf"([^\W\d_][\w-]*)\s+{lang.pattern('title_of_before')}"
+            rf"(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
+        )
+        heads = sorted((lang.of_heads & lang.org_heads) | lang.head_of_extra)
+        self.head_of = (
+            re.compile(rf"\b(?:{'|'.join(heads)})\s+(?:{of_alt})(?!\w)", re.IGNORECASE)
+            if heads
+            else None
+        )
+        self.place_of = re.compile(lang.pattern("place_of"))
+        self.place_after = re.compile(lang.pattern("place_after"))
+        self.armed_before = re.compile(lang.pattern("armed_before"), re.IGNORECASE)
+        self.armed_after = re.compile(lang.pattern("armed_after"))
+        self.armed_name = re.compile(lang.pattern("armed_name"))
+        self.said_after = re.compile(lang.pattern("said_after"))
+        self.appositive = re.compile(lang.pattern("appositive"))
+        self.appositive_cut = re.compile(lang.pattern("appositive_cut"))
+        self.appositive_armed = re.compile(lang.pattern("appositive_armed"))
+        self.speech = re.compile(lang.pattern("speech"))
+        self.org_at = re.compile(lang.pattern("org_at"), re.IGNORECASE)
+        gaps = "|".join(re.escape(g) for g in lang.list_gaps)
+        self.list_gap = re.compile(rf",\s*|,?\s+(?:{gaps})\s+" if gaps else r",\s*")
+        connectors = sorted(lang.connectors, key=len, reverse=True)
+        lower = sorted(lang.connector_lowercase, key=len, reverse=True)
+        self.connector = (
+            re.compile(r"\s+(?:" + "|".join(_connector(c) for c in connectors) + r")")
+            if connectors
+            else None
+        )
+        self.connector_lower = (
+            re.compile(r"\s+(?:" + "|".join(_connector(c) for c in lower) + r")") if lower else None
+        )
+
+
+def _connector(words: str) -> str:
+    pattern = re.escape(words).replace(r"\ ", r"\s+")
+    return pattern + ("\\s*" if words.endswith(("'", "’")) else r"\s+")
+
+
+@functools.cache
+def _compiled(lang: Language) -> _Compiled:
+    return _Compiled(lang)
+
+
+_NEXT_LOWER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+_SPACE = re.compile(r"[ \u00a0]")
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z" + _UPPER + r"][\w’'-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +132,7 @@ Span = tuple[int, int]
 
 
 class NameRules:
-    """Finds and types capitalised names in one text."""
+    """Finds and types capitalised names in one text, with the rules of its language."""
 
     def __init__(
         self,
@@ -201,42 +140,58 @@ class NameRules:
         text: str,
         sentence_starts: set[int],
         skip: Callable[[int, int], bool] = lambda start, end: False,
+        language: Language | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.text = text
         self.starts = sentence_starts
         self.skip = skip  # spans to leave alone, such as URLs
+        self.lang = language if language is not None else load_language("en")
+        self.c = _compiled(self.lang)
         #: single capitalised words at the start of a sentence, with no evidence
         self.deferred: list[RuleName] = []
+
+    # -- word lists of the gazetteer and of the language ---------------------------------
+
+    def is_common(self, word: str) -> bool:
+        return self.gaz.is_common(word) or word.lower() in self.lang.common
+
+    def is_first_name(self, word: str) -> bool:
+        return self.gaz.is_first_name(word) or word in self.lang.first_names
+
+    def is_demonym(self, word: str) -> bool:
+        return self.gaz.is_demonym(word) or word in self.lang.demonyms
 
     def find(self) -> list[RuleName]:
         """The names found, strong and weak; fills :attr:`deferred` as a side effect."""
         found = []
-        for run in self._runs():
+        tokens = [m.span() for m in self.c.token.finditer(self.text)]
+        for run in self._runs(tokens):
             for chunk, after_title in self._chunks(run):
                 name = self._classify(chunk, after_title)
                 if name is not None:
                     found.append(name)
+        if self.lang.lead_heads:
+            found.extend(self._headed_names(tokens))
         return found
 
     # -- sequences -----------------------------------------------------------------------
 
-    def _runs(self) -> list[list[Span]]:
+    def _runs(self, tokens: list[Span]) -> list[list[Span]]:
         """Sequences of capitalised tokens joined by spaces, particles or "of"/"for"."""
-        text = self.text
+        text, lang = self.text, self.lang
         runs: list[list[Span]] = []
         current: list[Span] = []
         joined_of = False  # "Authority for Emergency and Civil Protection" goes on with "and"
-        for m in _TOKEN.finditer(text):
-            start, end = m.span()
+        for start, end in tokens:
             if current:
                 gap = text[current[-1][1] : start]
                 prev = text[current[-1][0] : current[-1][1]].lower()
-                if gap in _OF_GAPS and prev in OF_HEADS:
+                if gap in self.c.of_gaps and prev in lang.of_heads:
                     joined_of = True
                     current.append((start, end))
                     continue
-                if gap == " " or gap in PARTICLES or (joined_of and gap == " and "):
+                if gap == " " or gap in lang.particles or (joined_of and gap == " and "):
                     current.append((start, end))
                     continue
                 runs.append(current)
@@ -247,23 +202,23 @@ class NameRules:
 
     def _chunks(self, run: list[Span]) -> Iterator[tuple[list[Span], bool]]:
         """Split a run at months, weekdays and titles that precede a name."""
-        text = self.text
+        text, lang = self.text, self.lang
         chunk: list[Span] = []
         after_title = False
         for i, (start, end) in enumerate(run):
             word = text[start:end]
-            if word in MONTHS_DAYS:
+            if word in self.c.months_days:
                 if chunk:
                     yield chunk, after_title
                 chunk, after_title = [], False
                 continue
             title = (
-                word.lower().rstrip(".") in TITLES
+                word.lower().rstrip(".") in lang.titles
                 and i + 1 < len(run)
                 and not text[max(0, start - 4) : start].endswith(("of ", "the "))
             )
             if title:
-                if chunk and not all(text[s:e].lower() in TITLE_PARTS for s, e in chunk):
+                if chunk and not all(text[s:e].lower() in lang.title_parts for s, e in chunk):
                     yield chunk, after_title
                 chunk, after_title = [], True
                 continue
@@ -273,106 +228,201 @@ class NameRules:
 
     def _trim(self, chunk: list[Span]) -> list[Span]:
         """Without leading words that cannot begin a name."""
-        gaz, text = self.gaz, self.text
+        text, lang = self.text, self.lang
         words = [text[s:e] for s, e in chunk]
-        named = len(words) > 2 and words[-1].lower() in ORG_HEADS  # "European Investment Bank"
+        named = len(words) > 2 and words[-1].lower() in lang.org_heads  # "European Investment Bank"
         at_start = chunk[0][0] in self.starts
         i = 0
         while i < len(words):
             first = words[i]
-            initial_common = at_start and gaz.is_common(first) and not gaz.is_first_name(first)
+            initial_common = at_start and self.is_common(first) and not self.is_first_name(first)
             if not (
-                first.lower() in LEADING_STOP
-                or (gaz.is_demonym(first) and not (named and len(words) - i > 2))
+                first.lower() in lang.function_words
+                or (self.is_demonym(first) and not (named and len(words) - i > 2))
                 or (initial_common and not (named and len(words) - i > 2))
             ):
                 break
             i, at_start = i + 1, False
         # "Foreign Affairs Thérèse Kayikwamba" -> the name starts at the first name.
         for j in range(i, len(words) - 1):
-            if gaz.is_first_name(words[j]) and not gaz.is_common(words[j]):
-                if j > i and all(gaz.is_common(w) for w in words[i:j]):
+            if self.is_first_name(words[j]) and not self.is_common(words[j]):
+                if j > i and all(self.is_common(w) for w in words[i:j]):
                     i = j
                 break
         return chunk[i:]
 
     def _classify(self, chunk: list[Span], after_title: bool) -> RuleName | None:
-        gaz, text = self.gaz, self.text
+        text, lang = self.text, self.lang
         chunk = self._trim(chunk)
         if not chunk:
             return None
         words = [text[s:e] for s, e in chunk]
         start, end = chunk[0][0], chunk[-1][1]
-        if self.skip(start, end) or all(w.lower().rstrip(".") in TITLE_PARTS for w in words):
+        if self.skip(start, end) or all(w.lower().rstrip(".") in lang.title_parts for w in words):
             return None
         evidence = "person" if after_title else self._evidence(words, start, end)
         if len(words) == 1:
             word = words[0]
             if len(word) < 2 or word.endswith(".") or _ROMAN.fullmatch(word):
                 return None
-            if gaz.is_demonym(word) or word in MONTHS_DAYS:
+            if self.is_demonym(word) or word in self.c.months_days:
                 return None
-            if gaz.is_common(word) and evidence != "person":
+            if word.lower() in lang.numbers.number_words:  # "Deux semaines après"
+                return None
+            if self.is_common(word) and evidence != "person":
                 return None
             if start in self.starts and evidence is None:
                 self.deferred.append(RuleName(start, end, word, "other", False))
                 return None
-        elif evidence is None and all(gaz.is_common(w) or w.endswith(".") for w in words):
+        elif evidence is None and all(self.is_common(w) or w.endswith(".") for w in words):
             return None
         name = " ".join(text[start:end].split())
         return RuleName(start, end, name, evidence or "other", evidence is not None)
+
+    # -- names written head first: "Banque centrale du Congo" ------------------------------
+
+    def _headed_names(self, tokens: list[Span]) -> list[RuleName]:
+        """Names that start with a head word and go on in lower case and with particles."""
+        text, lang, c = self.text, self.lang, self.c
+        token_at = dict(tokens)
+        found = []
+        for start, end in tokens:
+            head = text[start:end]
+            type_ = lang.lead_heads.get(head.lower())
+            if type_ is None or self.skip(start, end):
+                continue
+            stop = self._complement(end, token_at)
+            if stop == end:
+                continue
+            name = " ".join(text[start:stop].split())
+            if type_ == "armed_group" and not (
+                c.armed_name.search(name.lower()) or self._armed_context(start, stop)
+            ):
+                type_ = "organization"
+            found.append(RuleName(start, stop, name, type_, True))
+        return found
+
+    def _complement(self, pos: int, token_at: dict[int, int]) -> int:
+        """Where a head word's complement ends: adjectives, "de/du/des" + noun or name."""
+        text = self.text
+        stop, words = pos, 0
+        while words < 8:
+            adjective = _NEXT_LOWER.match(text, stop)
+            if adjective and self._is_adjective(adjective.group(1)):
+                stop = adjective.end()
+                words += 1
+                continue
+            joined = self._after_connector(stop, token_at)
+            if joined is None:
+                break
+            stop = joined
+            words += 1
+        return stop
+
+    def _after_connector(self, pos: int, token_at: dict[int, int]) -> int | None:
+        """The end of "de la République", "des entreprises", "pour la traçabilité"."""
+        text, c = self.text, self.c
+        if c.connector is None:
+            return None
+        m = c.connector.match(text, pos)
+        if m is None:
+            return None
+        after = m.end()
+        if after in token_at:  # a capitalised name, possibly several words
+            stop = token_at[after]
+            while True:
+                nxt = _SPACE.match(text, stop)
+                if nxt and nxt.end() in token_at:
+                    stop = token_at[nxt.end()]
+                    continue
+                break
+            return stop
+        lower = c.connector_lower.match(text, pos) if c.connector_lower else None
+        if lower is None:
+            return None
+        word = _LOWER_WORD.match(text, lower.end())
+        if word is None or self.lang.is_function_word(word.group().strip("’'")):
+            return None
+        if word.group().lower() in self.lang.months or word.group().isdigit():
+            return None
+        return word.end()
+
+    def _is_adjective(self, word: str) -> bool:
+        low = word.lower()
+        if not word[:1].islower() or self.lang.is_function_word(low):
+            return False
+        return low.endswith(self.lang.adjective_suffixes) and len(low) > 3
+
+    def _armed_context(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 48) : start]
+        after = self.text[end : end + 64]
+        return bool(self.c.armed_before.search(before) or self.c.armed_after.match(after))
 
     # -- evidence ------------------------------------------------------------------------
 
     def _evidence(self, words: list[str], start: int, end: int) -> str | None:
         """The type the context gives an unknown name, or None."""
-        text, gaz = self.text, self.gaz
+        text, lang, c = self.text, self.lang, self.c
         before = text[max(0, start - 48) : start]
         after = text[end : end + 64]
         prev = _PREV_WORD.search(before)
         prev_word = prev.group(1).lower() if prev else ""
         same_clause = not before.rstrip().endswith((".", ","))
         first, last = words[0].lower(), words[-1].lower()
-        if prev_word in ROLES and (same_clause or prev_word in _ABBREVIATED_TITLES):
+        if prev_word in lang.roles and (same_clause or prev_word in lang.abbreviated_titles):
             return "person"
-        title_of = _TITLE_OF.search(before)
-        if title_of and title_of.group(1).lower() in TITLES:
+        title_of = c.title_of.search(before)
+        if title_of and title_of.group(1).lower() in lang.titles:
             return "person"
-        if _ARMED_BEFORE.search(before) or _ARMED_AFTER.match(after):
+        if c.armed_before.search(before) or c.armed_after.match(after):
             return "armed_group"
-        if "liberation" in (w.lower() for w in words) and last in ("front", "army", "forces"):
+        if c.armed_name.search(" ".join(words).lower()):
             return "armed_group"
-        if last in ORG_HEADS or (len(words) > 1 and _HEAD_OF.search(text, start, end)):
+        if last in lang.org_heads or (
+            len(words) > 1 and c.head_of is not None and c.head_of.search(text, start, end)
+        ):
             return "organization"
-        if last in PLACE_HEADS or (len(words) > 1 and first in PLACE_FIRST):
+        if len(words) > 1 and first in lang.lead_heads and lang.lead_heads[first] != "other":
+            return (
+                lang.lead_heads[first]
+                if lang.lead_heads[first] != "armed_group"
+                else ("organization")
+            )
+        if last in lang.place_heads or (len(words) > 1 and first in lang.place_first):
             return "place"
-        if _PLACE_OF.search(before) or _PLACE_AFTER.match(after):
+        if c.place_of.search(before) or c.place_after.match(after):
             return "place"
-        appositive = appositive_type(after)
+        appositive = appositive_type(after, lang)
         if appositive:
             return appositive
-        if last in OTHER_HEADS or first == "operation":
+        if last in lang.other_heads or first in lang.other_first:
             return "other"
-        if prev_word in _ORG_BEFORE and same_clause:
+        if prev_word in lang.org_before and same_clause:
             return "organization"
-        if len(words) > 1 and gaz.is_first_name(words[0]) and self._surname_like(words):
-            if not (gaz.is_common(words[0]) and gaz.is_common(words[-1])):
+        if c.org_at.search(before, max(0, len(before) - 32)):  # "analysts at Berenberg"
+            return "organization"
+        if len(words) > 1 and first in lang.compass:  # "Northern Europe", "Western Kenya"
+            rest = self.gaz.lookup(" ".join(words[1:]))
+            if rest is not None and rest.type == "place":
+                return "place"
+        if len(words) > 1 and self.is_first_name(words[0]) and self._surname_like(words):
+            if not (self.is_common(words[0]) and self.is_common(words[-1])):
                 return "person"
-            if _SAID_AFTER.match(after):  # "Tom Baker, said": common words, but a speaker
+            if c.said_after.match(after):  # "Tom Baker, said": common words, but a speaker
                 return "person"
-        if prev_word in _PLACE_BEFORE and same_clause and not after.startswith(("’s", "'s")):
+        if prev_word in lang.place_before and same_clause and not after.startswith(("’s", "'s")):
             return "place"
         return None
 
     def _surname_like(self, words: list[str]) -> bool:
         """Whether the words after a first name look like a surname ("Aisha Bello")."""
-        gaz = self.gaz
-        ambiguous = gaz.is_common(words[0])  # "Will", "Grace"
+        gaz, lang = self.gaz, self.lang
+        ambiguous = self.is_common(words[0])  # "Will", "Grace"
         for w in words[1:]:
             if w.endswith(".") and len(w) == 2:  # a middle initial
                 continue
             low = w.lower()
-            if low in ORG_HEADS or low in PLACE_HEADS or gaz.is_demonym(w):
+            if low in lang.org_heads or low in lang.place_heads or self.is_demonym(w):
                 return False
             entry = gaz.lookup(w)
             if entry is not None and (entry.type != "place" or ambiguous):
@@ -380,37 +430,44 @@ class NameRules:
         return True
 
 
-def appositive_type(after: str) -> str | None:
+def appositive_type(after: str, language: Language | None = None) -> str | None:
     """The type an apposition gives the name before it: ", an analyst at" -> person."""
-    m = _APPOSITIVE.match(after)
+    lang = language if language is not None else load_language("en")
+    c = _compiled(lang)
+    m = c.appositive.match(after)
     if m is None:
         return None
     if m.group(1):
         return "person"
-    phrase = m.group(2)
-    if _SPEECH.search(phrase):  # "Leiria, the country's civil protection agency said"
+    bare = m.lastindex is not None and m.lastindex >= 3 and m.group(3) is not None
+    phrase = m.group(3) if bare else m.group(2)
+    if phrase is None or c.speech.search(phrase):  # "Leiria, the ... agency said"
         return None
-    cut = _APPOSITIVE_CUT.search(phrase)
+    cut = c.appositive_cut.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]
     for mark in ("’s ", "'s ", "s’ ", "s' "):  # "the club's first assistant coach"
         if mark in phrase:
             phrase = phrase.rsplit(mark, 1)[1]
     phrase = phrase.lower()
-    if re.search(r"\b(?:armed|rebel|militant|insurgent) group|\bmilitia", phrase):
+    if c.appositive_armed.search(phrase):
         return "armed_group"
-    for word in reversed(phrase.split()):
+    words = phrase.split()
+    if bare:  # no article: only "X, chercheuse à ..." or "X, consultant belge"
+        words = words[:1]
+    for word in reversed(words):
         for w in (word, word[:-1] if word.endswith("s") else word):
-            if w in ROLES:
+            if w in lang.roles:
                 return "person"
-            for type_, heads in _APPOSITIVE_HEADS.items():
+            for type_, heads in lang.appositive_heads.items():
                 if w in heads:
                     return type_
     return None
 
 
 def person_short_forms(name: str) -> list[str]:
-    """What a person's name shortens to: "van Dalen" and "Dalen", "Kayikwamba Wagner"."""
+    """What a person's name shortens to: "van Dalen" (and "Van Dalen"), "Dalen", "Kayikwamba
+    Wagner"."""
     words = name.split()
     if len(words) < 2:
         return []
@@ -422,53 +479,49 @@ def person_short_forms(name: str) -> list[str]:
     else:
         if len(words) >= 3:
             forms.append(" ".join(words[-2:]))
+    # A particle starts a sentence in capitals: "Van der Berg's agent", "Al-Amin's trial".
+    forms += [f[0].upper() + f[1:] for f in forms if f[:1].islower()]
     return [f for f in forms if len(f) >= 3 and not f.endswith(".")]
 
 
-def org_short_form(name: str, gazetteer: Gazetteer) -> str | None:
+def org_short_form(name: str, gazetteer: Gazetteer, language: Language | None = None) -> str | None:
     """What an organisation's name shortens to: "Castleford" for "Castleford Athletic"."""
+    lang = language if language is not None else load_language("en")
     words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in ORG_HEADS:
+    while len(words) > 1 and words[-1].lower().rstrip(".") in lang.org_heads:
         words.pop()
     if len(words) == len(name.split()) or len(words) > 2:
         return None
     form = " ".join(words)
-    if len(form) < 3 or words[0].lower() in COMPASS or gazetteer.lookup(form) is not None:
+    if len(form) < 3 or words[0].lower() in lang.compass or gazetteer.lookup(form) is not None:
         return None
-    if gazetteer.is_demonym(words[0]):
+    if gazetteer.is_demonym(words[0]) or words[0] in lang.demonyms:
         return None
-    if len(words) == 1 and (gazetteer.is_common(form) or gazetteer.is_first_name(form)):
+    if len(words) == 1 and (
+        gazetteer.is_common(form) or gazetteer.is_first_name(form) or form.lower() in lang.common
+    ):
         return None
     return form
 
 
-_COMMODITY_NOT_BEFORE = {
-    "gold": _words("medal medals medallist medalist medallists standard cup coast star stars"),
-    "silver": _words("medal medals medallist medalist lining screen spoon"),
-    "tin": _words("can cans foil pot roof roofs hat"),
-    "natural gas": _words("station stations chamber chambers mask masks pedal"),
-    "iron ore": _words("out fist dome curtain lady man"),
-    "diamonds": _words("league jubilee"),
-    "platinum": _words("album record"),
-    "grain": _words("of"),
-}
-_COMMODITY_NOT_AFTER = {
-    "natural gas": _words("tear greenhouse nerve laughing"),
-    "oil": _words("cooking olive palm vegetable sunflower essential castor coconut fish edible"),
-}
-_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
-
-
-def commodity_in_context(text: str, start: int, end: int, name: str) -> bool:
-    """False for "gold medal", "iron out", "tear gas", "cooking oil"."""
-    not_before = _COMMODITY_NOT_BEFORE.get(name)
+def commodity_in_context(
+    text: str, start: int, end: int, name: str, language: Language | None = None
+) -> bool:
+    """False for "gold medal", "iron out", "tear gas", "cooking oil"; French "Or, ..."."""
+    lang = language if language is not None else load_language("en")
+    not_before = lang.commodity_not_before.get(name)
     if not_before:
         m = _NEXT_WORD.match(text, end, end + 20)
         if m and m.group(1).lower() in not_before:
             return False
-    not_after = _COMMODITY_NOT_AFTER.get(name)
+    not_after = lang.commodity_not_after.get(name)
     if not_after:
         m = _PREV_WORD.search(text, max(0, start - 20), start)
         if m and m.group(1).lower() in not_after:
+            return False
+    only_after = lang.commodity_after_only.get(text[start:end].lower())
+    if only_after:
+        before = text[max(0, start - 8) : start].lower()
+        if not any(before.endswith((w, w + " ")) for w in only_after):
             return False
     return True

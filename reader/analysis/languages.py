@@ -1,0 +1,331 @@
+"""Language knowledge as data: the loader of ``resources/languages/<code>/language.json``.
+
+Owns :class:`Language` and :class:`Numbers` (everything the analysis modules know about one
+language: sentence abbreviations and openers, function words, elisions, name particles,
+months, titles, roles and the heads of organisation and place names, patterns of context,
+number words, the nouns that make a number a figure, negators...), their loading (once per
+process, cached), :func:`language_for`, which turns an article's language (an ISO 639-1 code,
+a locale such as ``fr-CA``, or None for unknown) into the data to use, and
+:func:`guess_language`, a cheap guess from function words for an article whose language is
+unknown. The rules themselves live in :mod:`~reader.analysis.sentences`,
+:mod:`~reader.analysis.name_rules`, :mod:`~reader.analysis.figures` and
+:mod:`~reader.analysis.coding`; the French forms of gazetteer names are in
+``resources/languages/<code>/gazetteer.tsv`` (read by :mod:`~reader.analysis.gazetteer`).
+
+A language file is one JSON object: ``code``, ``name``, ``markers`` (frequent words that tell
+the language apart, for the guess), an optional ``borrow`` (``{"en": [key, ...]}``: these
+lists are the union of this language's and English's, because French news names English
+organisations and quotes English titles), and sections ``sentences``, ``words``, ``names``,
+``numbers`` and ``coding`` whose keys are the fields of :class:`Language` and :class:`Numbers`
+(word lists are JSON arrays, maps are objects, ``patterns`` are Python regular expressions).
+A language without a folder is analysed with the English data, as every article was before
+languages existed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reader.library.errors import InvalidInputError
+from reader.resources import resource_path
+
+DEFAULT_LANGUAGE = "en"
+GUESS_CHARS = 4000
+"""How much of an article the language guess reads."""
+_GUESS_MIN_HITS = 4
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Numbers:
+    """How figures are written: separators, scale and currency words, nouns for people."""
+
+    group_separators: tuple[str, ...]
+    decimal_separator: str
+    scales: Mapping[str, str]  # "milliards" -> "bn" (the suffix of a money figure's name)
+    count_scales: Mapping[str, str]  # "millions" -> "million" (in a count's name)
+    scale_joiners: tuple[str, ...]  # "de" in "2 millions de dollars"
+    people: frozenset[str]
+    units: frozenset[str]
+    gap_words: frozenset[str]  # words that end the look-ahead from a number to its noun
+    percent: tuple[str, ...]  # patterns
+    currency_words: Mapping[str, str]  # "dollars" -> "$"
+    number_words: Mapping[str, int]  # "deux" -> 2
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Language:
+    """One language's data, as the rules use it (word lists lower-case unless noted)."""
+
+    code: str
+    name: str
+    markers: frozenset[str]
+    # sentences
+    abbreviations: frozenset[str]  # without the final full stop
+    openers: frozenset[str]  # capitalised words that start a sentence after an abbreviation
+    # words
+    function_words: frozenset[str]  # never begin a name
+    elisions: tuple[str, ...]  # "l", "d", "qu": "l'Ouganda" is "Ouganda"
+    particles: frozenset[str]  # gaps inside names: " van ", " de la "
+    glued_particles: tuple[str, ...]  # "al-" in "al-Amin"
+    months: frozenset[str]  # as written (capitalised in English)
+    weekdays: frozenset[str]
+    compass: frozenset[str]
+    list_gaps: tuple[str, ...]
+    demonyms: frozenset[str]  # as written
+    common: frozenset[str]  # capitalised words that name nothing by themselves
+    first_names: frozenset[str]  # as written
+    # names
+    titles: frozenset[str]
+    title_parts: frozenset[str]  # includes the titles
+    roles: frozenset[str]  # includes the titles
+    abbreviated_titles: frozenset[str]
+    org_heads: frozenset[str]  # last words of organisation names ("Bank")
+    of_heads: frozenset[str]  # words after which "of"/"de" goes on with the name
+    of_gaps: frozenset[str]
+    head_of_extra: frozenset[str]
+    place_heads: frozenset[str]
+    place_first: frozenset[str]
+    other_heads: frozenset[str]
+    other_first: frozenset[str]
+    org_before: frozenset[str]
+    place_before: frozenset[str]
+    lead_heads: Mapping[str, str]  # first words of names written "Banque centrale du Congo"
+    adjective_suffixes: tuple[str, ...]
+    connectors: tuple[str, ...]  # words that go on with such a name before a capital
+    connector_lowercase: tuple[str, ...]  # ... and before a lower-case noun
+    appositive_heads: Mapping[str, frozenset[str]]
+    patterns: Mapping[str, str]
+    commodity_not_before: Mapping[str, frozenset[str]]
+    commodity_not_after: Mapping[str, frozenset[str]]
+    commodity_after_only: Mapping[str, frozenset[str]]
+    numbers: Numbers
+    # coding
+    negators: frozenset[str]
+    negator_suffixes: tuple[str, ...]
+    negator_prefixes: tuple[str, ...]
+    stopwords: frozenset[str]
+
+    def is_function_word(self, word: str) -> bool:
+        return word.lower() in self.function_words
+
+    def pattern(self, key: str) -> str:
+        """The regular expression ``key`` of the ``patterns`` section."""
+        try:
+            return self.patterns[key]
+        except KeyError:
+            raise InvalidInputError(f"language {self.code!r} has no pattern {key!r}") from None
+
+
+@functools.cache
+def available_languages() -> tuple[str, ...]:
+    """The codes of the languages that have data, sorted (read once)."""
+    root = resource_path("languages")
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "language.json").is_file()))
+
+
+def normalise_code(code: str | None) -> str | None:
+    """``"fr-CA"``, ``"FR"``, ``"fr_BE"`` -> ``"fr"``; empty -> None."""
+    if code is None:
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    return code or None
+
+
+def language_for(code: str | None, text: str | None = None) -> Language:
+    """The data to analyse an article in ``code`` with.
+
+    None (unknown): guessed from ``text`` when given, else English. A language without data
+    gets the English data.
+    """
+    normalised = normalise_code(code)
+    if normalised is None and text:
+        normalised = guess_language(text)
+    if normalised is None or normalised not in available_languages():
+        normalised = DEFAULT_LANGUAGE
+    return load_language(normalised)
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose marker words are clearly the most frequent in ``text``, or None."""
+    words = _WORD.findall(text[:GUESS_CHARS].lower())
+    if not words:
+        return None
+    counts = []
+    for code in available_languages():
+        markers = load_language(code).markers
+        counts.append((sum(map(markers.__contains__, words)), code))
+    counts.sort(reverse=True)
+    best, code = counts[0]
+    runner_up = counts[1][0] if len(counts) > 1 else 0
+    if best >= _GUESS_MIN_HITS and best >= 2 * runner_up:
+        return code
+    return None
+
+
+@functools.cache
+def load_language(code: str) -> Language:
+    """The data of ``code`` (a folder under ``resources/languages``), loaded once."""
+    raw = _flat(code)
+    borrowed = raw.pop("borrow", {}) or {}
+    if not isinstance(borrowed, dict):
+        raise InvalidInputError(f"language {code!r}: 'borrow' must be an object")
+    for other, keys in borrowed.items():
+        source = _flat(other)
+        for key in keys:
+            raw[key] = _union(raw.get(key), source.get(key))
+    numbers = raw.get("numbers_section", {})
+    try:
+        return _build(code, raw, numbers)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidInputError(f"language {code!r}: bad data ({exc})") from exc
+
+
+# --- reading -------------------------------------------------------------------------------
+
+_SECTIONS = ("sentences", "words", "names", "coding")
+
+
+@functools.cache
+def _read(code: str) -> dict[str, Any]:
+    path = resource_path("languages", code, "language.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInputError(f"no language data for {code!r}") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"{path.name} of {code!r} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or data.get("code") != code:
+        raise InvalidInputError(f"language file of {code!r} must be an object with its code")
+    return data
+
+
+def _flat(code: str) -> dict[str, Any]:
+    """The file's keys, sections flattened (numbers kept apart as ``numbers_section``)."""
+    data = _read(code)
+    flat: dict[str, Any] = {k: v for k, v in data.items() if k not in (*_SECTIONS, "numbers")}
+    for section in _SECTIONS:
+        flat.update(data.get(section, {}))
+    numbers = dict(data.get("numbers", {}))
+    flat["numbers_section"] = numbers
+    for key in ("people", "units"):  # borrowable like the other lists
+        if key in numbers:
+            flat[key] = numbers[key]
+    return flat
+
+
+def _union(mine: Any, theirs: Any) -> Any:
+    if mine is None:
+        return theirs
+    if theirs is None:
+        return mine
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        merged = dict(theirs)
+        for key, value in mine.items():
+            merged[key] = _union(value, theirs.get(key))
+        return merged
+    if isinstance(mine, list) and isinstance(theirs, list):
+        return list(dict.fromkeys([*mine, *theirs]))
+    return mine
+
+
+def _words(raw: Mapping[str, Any], key: str, lower: bool = True) -> frozenset[str]:
+    values = raw.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key!r} must be a list of strings")
+    return frozenset(v.lower() if lower else v for v in values)
+
+
+def _tuple(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    values = raw.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key!r} must be a list of strings")
+    return tuple(values)
+
+
+def _word_map(raw: Mapping[str, Any], key: str) -> dict[str, frozenset[str]]:
+    values = raw.get(key, {})
+    if not isinstance(values, dict):
+        raise ValueError(f"{key!r} must be an object of word lists")
+    return {k: frozenset(v) for k, v in values.items()}
+
+
+def _gap(words: str) -> str:
+    """The text between two names that ``words`` fill: " de la ", or " d'" (elided)."""
+    return f" {words}" if words.endswith(("'", "’")) else f" {words} "
+
+
+def _build(code: str, raw: Mapping[str, Any], numbers: Mapping[str, Any]) -> Language:
+    titles = _words(raw, "titles")
+    lead_heads = raw.get("lead_heads", {})
+    patterns = raw.get("patterns", {})
+    for key, pattern in patterns.items():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {key!r}: {exc}") from exc
+    return Language(
+        code=code,
+        name=str(raw.get("name", code)),
+        markers=_words(raw, "markers"),
+        abbreviations=_words(raw, "abbreviations"),
+        openers=_words(raw, "openers", lower=False),
+        function_words=_words(raw, "function_words"),
+        elisions=_tuple(raw, "elisions"),
+        particles=frozenset(_gap(p) for p in _tuple(raw, "particles")),
+        glued_particles=_tuple(raw, "glued_particles"),
+        months=_words(raw, "months", lower=False),
+        weekdays=_words(raw, "weekdays", lower=False),
+        compass=_words(raw, "compass"),
+        list_gaps=_tuple(raw, "list_gaps"),
+        demonyms=_words(raw, "demonyms", lower=False),
+        common=_words(raw, "common"),
+        first_names=_words(raw, "first_names", lower=False),
+        titles=titles,
+        title_parts=titles | _words(raw, "title_parts"),
+        roles=titles | _words(raw, "roles"),
+        abbreviated_titles=_words(raw, "abbreviated_titles"),
+        org_heads=_words(raw, "org_heads"),
+        of_heads=_words(raw, "of_heads"),
+        of_gaps=frozenset(_gap(g) for g in _tuple(raw, "of_gaps")),
+        head_of_extra=_words(raw, "head_of_extra"),
+        place_heads=_words(raw, "place_heads"),
+        place_first=_words(raw, "place_first"),
+        other_heads=_words(raw, "other_heads"),
+        other_first=_words(raw, "other_first"),
+        org_before=_words(raw, "org_before"),
+        place_before=_words(raw, "place_before"),
+        lead_heads={str(k).lower(): str(v) for k, v in lead_heads.items()},
+        adjective_suffixes=_tuple(raw, "adjective_suffixes"),
+        connectors=_tuple(raw, "connectors"),
+        connector_lowercase=_tuple(raw, "connector_lowercase"),
+        appositive_heads=_word_map(raw, "appositive_heads"),
+        patterns={str(k): str(v) for k, v in patterns.items()},
+        commodity_not_before=_word_map(raw, "commodity_not_before"),
+        commodity_not_after=_word_map(raw, "commodity_not_after"),
+        commodity_after_only=_word_map(raw, "commodity_after_only"),
+        numbers=Numbers(
+            group_separators=tuple(numbers.get("group_separators", [","])),
+            decimal_separator=str(numbers.get("decimal_separator", ".")),
+            scales=dict(numbers.get("scales", {})),
+            count_scales=dict(numbers.get("count_scales", {})),
+            scale_joiners=tuple(numbers.get("scale_joiners", [])),
+            people=_words(raw, "people", lower=False),
+            units=_words(raw, "units", lower=False),
+            gap_words=frozenset(numbers.get("gap_words", [])),
+            percent=tuple(numbers.get("percent", ["%"])),
+            currency_words=dict(numbers.get("currency_words", {})),
+            number_words={str(k): int(v) for k, v in numbers.get("number_words", {}).items()},
+        ),
+        negators=_words(raw, "negators"),
+        negator_suffixes=_tuple(raw, "negator_suffixes"),
+        negator_prefixes=_tuple(raw, "negator_prefixes"),
+        stopwords=_words(raw, "stopwords"),
+    )
