@@ -56,17 +56,32 @@ def build_parser() -> argparse.ArgumentParser:
 GuiRunner = Callable[[argparse.Namespace], int]
 
 
+def _printable_output() -> None:
+    """A character the terminal's encoding cannot take (a file name's stray byte) is
+    written as an escape, never a crash halfway through the output."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> int:
     """Run the command line; return the exit status. ``gui`` opens the window."""
+    _printable_output()
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        take_extra = getattr(args, "take_extra", None)  # a command that reads them itself
+        if take_extra is not None:
+            extra = take_extra(args, extra)
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except UsageError as exc:
         print(f"fieldreader: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.command is None:
         args.func, args.json = articles.cmd_gui, False
         args.screenshot, args.article, args.view, args.entity = None, None, View.LIBRARY, None
+        args.size = None
     args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
     args.gui_runner = gui
     try:

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from typing import Any
 
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    clean,
     emit,
+    emit_lines,
     open_library,
+    stopped_line,
 )
 from reader.library import SORT_KEYS
 from reader.library.statuses import ImportStatus
@@ -21,25 +25,42 @@ from reader.services.views import VIEWS, View
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.services.importing import import_paths
+    from reader.services.importing import ImportResult, import_paths
 
+    results: list[ImportResult] = []
+    stopped: BaseException | None = None
     with open_library(args) as lib:
-        results = import_paths(lib, args.paths, tags=args.tag or [])
+        try:
+            import_paths(lib, args.paths, tags=args.tag or [], into=results)
+        except BaseException as exc:  # even Ctrl+C: what landed is reported, then why
+            stopped = exc
     lines = []
     for r in results:
         if r.status == ImportStatus.ERROR:
-            print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
+            print(f"fieldreader: {clean(r.path)}: {clean(r.error)}", file=sys.stderr)
         elif r.status == ImportStatus.QUEUED:
-            lines.append(f"{'queued':<9} {'':>5}  {r.path} ({r.error}; 'queue fetch' tries again)")
+            lines.append(
+                f"{'queued':<9} {'':>5}  {clean(r.path)} ({clean(r.error)}; "
+                "'queue fetch' tries again)"
+            )
         else:
-            lines.append(f"{r.status:<9} {r.id:>5}  {r.title}")
-    added = sum(r.status == ImportStatus.ADDED for r in results)
-    dupes = sum(r.status == ImportStatus.DUPLICATE for r in results)
-    failed = sum(r.status == ImportStatus.ERROR for r in results)
-    queued = sum(r.status == ImportStatus.QUEUED for r in results)
-    summary = f"{added} added, {dupes} duplicate, {failed} failed"
+            lines.append(f"{r.status:<9} {r.id:>5}  {clean(r.title)}")
+    count = Counter(r.status for r in results)
+    added, failed, queued = (
+        count[ImportStatus.ADDED],
+        count[ImportStatus.ERROR],
+        count[ImportStatus.QUEUED],
+    )
+    summary = f"{added} added, {count[ImportStatus.DUPLICATE]} duplicate, {failed} failed"
     lines.append(summary + (f", {queued} queued for later" if queued else ""))
-    emit(args, [r.as_json() for r in results], "\n".join(lines))
+    payload = [r.as_json() for r in results]
+    if stopped is not None:  # one more result: why it stopped (no id), and on stderr
+        line = stopped_line(stopped, args.library, added)
+        payload.append(ImportResult("", ImportStatus.ERROR, error=line).as_json())
+        emit(args, payload, "\n".join(lines))
+        print(f"fieldreader: {line}", file=sys.stderr)
+        return EXIT_FAILED
+    emit(args, payload, "\n".join(lines))
     if not results:
         print("fieldreader: no importable files found", file=sys.stderr)
         return EXIT_FAILED
@@ -49,13 +70,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         items = lib.list_articles(tag=args.tag, sort=args.sort, descending=not args.ascending)
-    human = "\n".join(
-        f"{a.id:>5}  {a.published or '          '}  {a.title}"
-        + (f"  [{', '.join(a.tags)}]" if a.tags else "")
+    lines = (
+        f"{a.id:>5}  {clean(a.published) or '          '}  {clean(a.title)}"
+        + (f"  [{clean(', '.join(a.tags))}]" if a.tags else "")
         for a in items
     )
-    emit(args, [a.as_json() for a in items], human)
-    return EXIT_OK
+    return emit_lines(args, [a.as_json() for a in items], lines)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -85,15 +105,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         meta.append(
             "entities: " + ", ".join(f"{e['name']} ({e['type']}, {e['count']})" for e in entities)
         )
-    emit(args, payload, "\n".join(meta) + "\n\n" + article.text)
+    human = "\n".join(clean(m) for m in meta) + "\n\n" + clean(article.text, lines=True)
+    emit(args, payload, human)
     return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.library.search import snippet_markup
+    from reader.library.search import MAX_QUERY_CHARS, MAX_TERMS, snippet_markup
 
     with open_library(args) as lib:
         hits = lib.search(args.query, limit=args.limit, tag=args.tag)
+    if hits.truncated:
+        print(
+            f"fieldreader: the query was too long and was cut (at most {MAX_TERMS} terms, "
+            f"{MAX_QUERY_CHARS} characters); searched for: {clean(hits.query) or 'nothing'}",
+            file=sys.stderr,
+        )
     payload = []
     for h in hits:
         item: dict[str, Any] = {"kind": h.kind, "id": h.id}
@@ -101,12 +128,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             item["article_id"] = h.article_id
         item.update(title=h.title, snippet=snippet_markup(h.snippet, "", ""), rank=round(h.rank, 6))
         payload.append(item)
-    human = "\n".join(
-        f"{h.kind:<7} {h.id:>5}  {h.title}\n               {snippet_markup(h.snippet, '*', '*')}"
+    lines = (
+        f"{h.kind:<7} {h.id:>5}  {clean(h.title)}\n"
+        f"               {clean(snippet_markup(h.snippet, '*', '*'))}"
         for h in hits
     )
-    emit(args, payload, human or "no matches")
-    return EXIT_OK
+    return emit_lines(args, payload, lines, "no matches")
 
 
 def cmd_samples(args: argparse.Namespace) -> int:
@@ -133,6 +160,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(args.gui_runner(args))
 
 
+def screen_size(text: str) -> tuple[int, int]:
+    """``WxH`` (e.g. ``1366x768``) as two whole numbers of pixels."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (write it as WxH, e.g. 1366x768)")
+    size = int(width), int(height)
+    if not (320 <= size[0] <= 16384 and 240 <= size[1] <= 16384):
+        raise argparse.ArgumentTypeError(f"not a screen size: {text!r}")
+    return size
+
+
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
     p = sub.add_parser("gui", help="open the window (the default)")
@@ -140,6 +178,12 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--article", type=int, metavar="ID", help="the article to open")
     p.add_argument("--view", choices=VIEWS, default=View.LIBRARY, help="what the window shows")
     p.add_argument("--entity", metavar="NAME", help="select this entity of the article")
+    p.add_argument(
+        "--size",
+        type=screen_size,
+        metavar="WxH",
+        help="with --screenshot: render the first-start layout for a screen of this size",
+    )
     p.set_defaults(func=cmd_gui, json=False)
 
     p = sub.add_parser("import", parents=[json_opt], help="import files, folders and URLs")
@@ -158,10 +202,20 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("search", parents=[json_opt], help="full-text search")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", nargs="?", metavar="QUERY")
     p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     p.add_argument("--limit", type=int, default=50, metavar="N")
-    p.set_defaults(func=cmd_search)
+    search_parser = p
+
+    def dash_query(args: argparse.Namespace, extra: list[str]) -> list[str]:
+        # ``search -cobalt`` (exclude a word) looks like an option to argparse: it is the query
+        if args.query is None and len(extra) == 1:
+            args.query, extra = extra[0], []
+        if args.query is None:
+            search_parser.error("the following arguments are required: QUERY")
+        return extra
+
+    p.set_defaults(func=cmd_search, take_extra=dash_query)
 
     p = sub.add_parser("samples", parents=[json_opt], help="load the bundled sample articles")
     p.set_defaults(func=cmd_samples)

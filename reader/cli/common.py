@@ -1,7 +1,9 @@
 """What every command of the command line shares: exit codes, output, opening the library.
 
 With ``--json`` only JSON goes to stdout; otherwise a short human-readable text. Errors
-are one line on stderr, never a traceback.
+are one line on stderr, never a traceback. What the library holds reaches the terminal
+through :func:`clean` (titles and texts may carry escape sequences) and what a user named
+through :func:`reader.ingest.readers.display_path` (file names may hold any bytes).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,6 +22,8 @@ from reader.library.errors import (
     DatabaseError,
     InvalidInputError,
     LibraryBusyError,
+    LibraryError,
+    LibraryInUseError,
     LibraryLockedError,
     ReadOnlyLibraryError,
     SchemaTooNewError,
@@ -48,6 +54,26 @@ def default_library_path() -> Path:
     return locations.default_library_path()
 
 
+#: Terminal escape sequences (CSI, OSC, and the two-character ones) and the control
+#: characters left (C0 but tab and line feed, DEL, C1).
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -~]?)"  # ESC [ … / ESC ] …
+    r"|\x9b[0-?]*[ -/]*[@-~]?"  # the one-byte CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\t\n\u2028\u2029]+")
+
+
+def clean(text: object, *, lines: bool = False) -> str:
+    """``text`` made safe for a terminal: escape sequences and control characters go.
+
+    On one line (the default, for titles and names) tabs and line breaks become a space;
+    with ``lines`` (an article's text) they stay.
+    """
+    out = _CONTROLS.sub("", _ESCAPES.sub("", "" if text is None else str(text)))
+    return out if lines else _BREAKS.sub(" ", out)
+
+
 def emit(args: argparse.Namespace, payload: Any, human: str) -> None:
     """Print ``payload`` as JSON with ``--json``, else the human text."""
     if args.json:
@@ -57,13 +83,54 @@ def emit(args: argparse.Namespace, payload: Any, human: str) -> None:
         print(human)
 
 
+def emit_lines(
+    args: argparse.Namespace, payload: Any, lines: Iterable[str], empty: str = ""
+) -> int:
+    """Print ``payload`` as JSON with ``--json``, else ``lines`` (``empty`` when there are
+    none); the exit status of success."""
+    emit(args, payload, "\n".join(lines) or empty)
+    return EXIT_OK
+
+
+def emit_record(args: argparse.Namespace, record: Any, human: str) -> int:
+    """Print one record the command just made or changed (its ``as_json()`` with
+    ``--json``, else ``human``); the exit status of success."""
+    if record is None:
+        raise RuntimeError("the record just written cannot be read back")
+    emit(args, record.as_json(), human)
+    return EXIT_OK
+
+
+def failed(label: object, exc: BaseException) -> int:
+    """Say on stderr, on one line, that the work on ``label`` failed and why; the exit
+    status of a failure."""
+    print(f"fieldreader: {label}: {reason(exc)}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def add_actions(sub: Any, name: str, dest: str, *, metavar: str = "ACTION", **options: Any) -> Any:
+    """Add a command made of actions (``note add``, ``feeds list``, …); its sub-parsers,
+    one of which must be given."""
+    actions = sub.add_parser(name, **options).add_subparsers(
+        dest=dest, metavar=metavar, parser_class=Parser
+    )
+    actions.required = True
+    return actions
+
+
 def open_library(args: argparse.Namespace) -> Library:
     """Open the library file the command line names (use it as a context manager)."""
     return Library.open(args.library)
 
 
 #: The typed errors that are about the library file itself (the message names the file).
-FILE_ERRORS = SchemaTooNewError | ReadOnlyLibraryError | LibraryBusyError | LibraryLockedError
+FILE_ERRORS = (
+    SchemaTooNewError
+    | ReadOnlyLibraryError
+    | LibraryBusyError
+    | LibraryLockedError
+    | LibraryInUseError
+)
 
 
 def error_line(exc: BaseException, library: str) -> str:
@@ -77,6 +144,19 @@ def error_line(exc: BaseException, library: str) -> str:
     if isinstance(exc, FILE_ERRORS | DatabaseError | OSError):
         return f"fieldreader: {library}: {reason(exc)}"
     return f"fieldreader: {exc}"
+
+
+def stopped_line(exc: BaseException, library: str, stored: int) -> str:
+    """Why a run stopped before its end, and how many articles it had stored by then (the
+    words of :func:`error_line`, without its ``fieldreader:``)."""
+    if isinstance(exc, KeyboardInterrupt):
+        why = "interrupted"
+    elif isinstance(exc, LibraryError | DatabaseError | OSError | ValueError):
+        why = error_line(exc, library).removeprefix("fieldreader: ")
+    else:  # a failure nobody foresaw: said as it is, still on one line
+        why = f"the import stopped: {type(exc).__name__}: {exc}".rstrip(": ")
+    what = "1 article was" if stored == 1 else f"{stored} articles were"
+    return f"{clean(why)} ({what} stored before it stopped)"
 
 
 def reason(exc: BaseException) -> str:

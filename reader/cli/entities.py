@@ -13,11 +13,19 @@ from reader.analysis.corrections import KINDS, TYPES
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    Parser,
+    add_actions,
+    clean,
     emit,
+    emit_lines,
     open_library,
 )
 
+ENTITY_HELP = "correct entities (the corrections stick)"
+ENTITY_ABOUT = (
+    "Correct the entity list. NAME may be an entity's name or id. Every correction is stored "
+    "in the library, applied at once, and applied first to every article imported or "
+    "re-extracted later."
+)
 #: Each correction's help, and the name of its second argument (``None``: it has none).
 CORRECTION_HELP: dict[str, tuple[str, str | None]] = {
     "rename": ("give an entity a new name", "NEW_NAME"),
@@ -37,12 +45,11 @@ def cmd_entities(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         infos = lib.entities(type_=args.type, article_id=args.article)
         payload = entities_json(lib, infos, with_mentions=False)
-    human = "\n".join(
-        f"{e['id']:>5}  {e['type']:<12} {e['count']:>5} in {e['articles']:>4}  {e['name']}"
+    lines = (
+        f"{e['id']:>5}  {e['type']:<12} {e['count']:>5} in {e['articles']:>4}  {clean(e['name'])}"
         for e in payload
     )
-    emit(args, payload, human or "no entities")
-    return EXIT_OK
+    return emit_lines(args, payload, lines, "no entities")
 
 
 def cmd_entity(args: argparse.Namespace) -> int:
@@ -51,9 +58,8 @@ def cmd_entity(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.action == "corrections":
             rows = [{"kind": k, "name": n, "value": v} for k, n, v in lib.correction_rows()]
-            human = "\n".join(f"{r['kind']:<8} {r['name']}  {r['value']}" for r in rows)
-            emit(args, rows, human or "no corrections")
-            return EXIT_OK
+            lines = (f"{r['kind']:<8} {clean(r['name'])}  {clean(r['value'])}" for r in rows)
+            return emit_lines(args, rows, lines, "no corrections")
         name = args.name
         if name.isdigit() and args.action != "add":
             found = lib.entity(int(name))
@@ -88,15 +94,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--type", choices=TYPES, help="only entities of this type")
     p.set_defaults(func=cmd_entities)
 
-    p = sub.add_parser(
-        "entity",
-        help="correct entities (the corrections stick)",
-        description="Correct the entity list. NAME may be an entity's name or id. Every "
-        "correction is stored in the library, applied at once, and applied first to every "
-        "article imported or re-extracted later.",
-    )
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    actions.required = True
+    actions = add_actions(sub, "entity", "action", help=ENTITY_HELP, description=ENTITY_ABOUT)
     for action in KINDS:  # the corrections the core knows, each with its words here
         helptext, second = CORRECTION_HELP[action]
         a = actions.add_parser(action, parents=[json_opt], help=helptext)

@@ -13,8 +13,11 @@ from typing import Any
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
 from reader.cli.common import (
     EXIT_OK,
-    Parser,
+    add_actions,
+    clean,
     emit,
+    emit_lines,
+    emit_record,
     open_library,
 )
 from reader.library.errors import NotFoundError
@@ -62,9 +65,7 @@ def cmd_code(args: argparse.Namespace) -> int:
             memo=args.memo,
         )
         made = coding(lib, coding_id)
-    assert made is not None
-    emit(args, made.as_json(), f"coding {coding_id} added to {args.dimension}")
-    return EXIT_OK
+    return emit_record(args, made, f"coding {coding_id} added to {args.dimension}")
 
 
 def cmd_coding(args: argparse.Namespace) -> int:
@@ -78,12 +79,12 @@ def cmd_coding(args: argparse.Namespace) -> int:
                 codebook=args.codebook,
                 statuses=[args.status] if args.status else CODING_STATUSES,
             )
-            human = "\n".join(
-                f"{c.id:>5}  {c.status:<9} {c.dimension:<26} {c.article_id:>5}  {c.text[:60]}"
+            lines = (
+                f"{c.id:>5}  {c.status:<9} {c.dimension:<26} {c.article_id:>5}  "
+                + clean(c.text[:60])
                 for c in found
             )
-            emit(args, [c.as_json() for c in found], human or "no codings")
-            return EXIT_OK
+            return emit_lines(args, [c.as_json() for c in found], lines, "no codings")
         if args.action == "move":
             current = framing.coding(lib, args.id)
             if current is None:
@@ -94,9 +95,8 @@ def cmd_coding(args: argparse.Namespace) -> int:
             result = framing.coding(lib, new_id)
         else:
             result = framing.set_status(lib, args.id, REVIEW_ACTIONS[args.action])
-    assert result is not None
-    emit(args, result.as_json(), f"coding {result.id}: {result.status} ({result.dimension})")
-    return EXIT_OK
+    human = "" if result is None else f"coding {result.id}: {result.status} ({result.dimension})"
+    return emit_record(args, result, human)
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
@@ -146,9 +146,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--memo", metavar="TEXT")
     p.set_defaults(func=cmd_code)
 
-    p = sub.add_parser("coding", help="accept, reject, move or list codings")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    actions.required = True
+    actions = add_actions(sub, "coding", "action", help="accept, reject, move or list codings")
     review_help = {
         "accept": "accept a suggestion",
         "reject": "reject it (it never comes back when the rules run again)",
@@ -168,9 +166,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     a.add_argument("--status", choices=CODING_STATUSES)
     a.set_defaults(func=cmd_coding)
 
-    p = sub.add_parser("codebook", help="list codebooks or show one")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    actions.required = True
+    actions = add_actions(sub, "codebook", "action", help="list codebooks or show one")
     a = actions.add_parser("list", parents=[json_opt], help="the codebooks available")
     a.set_defaults(func=cmd_codebook)
     a = actions.add_parser("show", parents=[json_opt], help="one codebook's dimensions and rules")

@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, emit, open_library, reason
+from reader.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    emit,
+    failed,
+    open_library,
+    reason,
+)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -46,8 +54,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 payload = {"file": str(made)}
                 human = f"backup written to {made}"
         except (OSError, ValueError) as exc:
-            print(f"fieldreader: {args.dest or 'backup'}: {reason(exc)}", file=sys.stderr)
-            return EXIT_FAILED
+            return failed(args.dest or "backup", exc)
     emit(args, payload, human)
     return EXIT_OK
 
@@ -69,9 +76,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print("fieldreader: nothing restored", file=sys.stderr)
             return EXIT_FAILED
     try:
-        kept = maintenance.restore(Path(args.library), backup)
-        with open_library(args):  # migrates an older backup up to date
-            pass
+        kept = maintenance.restore(Path(args.library), backup)  # refused while in use
     except (OSError, ValueError) as exc:
         print(f"fieldreader: {reason(exc)}", file=sys.stderr)
         return EXIT_FAILED

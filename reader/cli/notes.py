@@ -13,10 +13,13 @@ from typing import Any
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    Parser,
+    add_actions,
+    clean,
     emit,
+    emit_lines,
+    emit_record,
+    failed,
     open_library,
-    reason,
 )
 from reader.library.notes import COLOURS
 
@@ -25,20 +28,16 @@ def cmd_note(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.action == "add":
             note_id = lib.add_note(args.article, args.text, quote=args.quote, colour=args.colour)
-            note = lib.note(note_id)
-            assert note is not None
-            emit(args, note.as_json(), f"note {note_id} added")
-            return EXIT_OK
+            return emit_record(args, lib.note(note_id), f"note {note_id} added")
         if args.action == "list":
             notes = lib.notes(article_id=args.article, trashed=args.trash)
-            human = "\n".join(
+            lines = (
                 f"{n.id:>5}  article {n.article_id or '-':>5}  "
-                + (f"“{n.quote[:40]}” " if n.quote else "")
-                + n.body.strip().replace("\n", " ")[:60]
+                + (f"“{clean(n.quote[:40])}” " if n.quote else "")
+                + clean(n.body.strip().replace("\n", " ")[:60])
                 for n in notes
             )
-            emit(args, [n.as_json() for n in notes], human or "no notes")
-            return EXIT_OK
+            return emit_lines(args, [n.as_json() for n in notes], lines, "no notes")
         note = lib.note(args.id)
         if note is None:
             print(f"fieldreader: no note with id {args.id}", file=sys.stderr)
@@ -57,10 +56,7 @@ def cmd_note(args: argparse.Namespace) -> int:
                 "\n\n".join(f"[{r.saved}]\n{r.body}" for r in revisions),
             )
             return EXIT_OK
-        fresh = lib.note(args.id)
-        assert fresh is not None
-        emit(args, fresh.as_json(), message)
-        return EXIT_OK
+        return emit_record(args, lib.note(args.id), message)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -82,21 +78,20 @@ def cmd_export(args: argparse.Namespace) -> int:
                     f"{counts.get('notes', 0)} notes"
                 )
         except (ValueError, OSError) as exc:
-            print(f"fieldreader: {args.dest}: {reason(exc)}", file=sys.stderr)
-            return EXIT_FAILED
+            return failed(args.dest, exc)
     emit(args, payload, human)
     return EXIT_OK
 
 
 def cmd_import_library(args: argparse.Namespace) -> int:
+    from reader.library.exclusive import exclusive_access
     from reader.library.export_json import import_library
 
-    with open_library(args) as lib:
+    with exclusive_access(args.library) as lib:  # refused while another program has it open
         try:
             counts = import_library(lib, Path(args.file))
         except (ValueError, OSError) as exc:
-            print(f"fieldreader: {args.file}: {reason(exc)}", file=sys.stderr)
-            return EXIT_FAILED
+            return failed(args.file, exc)
     emit(
         args,
         {"file": str(args.file), "tables": counts},
@@ -107,9 +102,7 @@ def cmd_import_library(args: argparse.Namespace) -> int:
 
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
-    p = sub.add_parser("note", help="add, list and manage notes and highlights")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    actions.required = True
+    actions = add_actions(sub, "note", "action", help="add, list and manage notes and highlights")
     a = actions.add_parser("add", parents=[json_opt], help="add a note to an article")
     a.add_argument("article", type=int, metavar="ARTICLE_ID")
     a.add_argument("--text", required=True, metavar="MARKDOWN", help="the note (Markdown)")
@@ -129,9 +122,8 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         a.add_argument("id", type=int, metavar="NOTE_ID")
         a.set_defaults(func=cmd_note)
 
-    p = sub.add_parser("export", help="export notes as Markdown, or the whole library as JSON")
-    kinds = p.add_subparsers(dest="what", metavar="WHAT", parser_class=Parser)
-    kinds.required = True
+    export_help = "export notes as Markdown, or the whole library as JSON"
+    kinds = add_actions(sub, "export", "what", metavar="WHAT", help=export_help)
     a = kinds.add_parser(
         "notes", parents=[json_opt], help="one Markdown file per article with notes (a vault)"
     )

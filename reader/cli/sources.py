@@ -9,21 +9,47 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, emit, open_library
+from reader.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_actions,
+    clean,
+    emit,
+    emit_lines,
+    open_library,
+)
 from reader.library.statuses import FeedStatus, ImportStatus
 
 if TYPE_CHECKING:
+    from reader.library.sources import Feed, QueuedUrl
     from reader.services.storing import ImportResult
 
 
 def _result_line(r: ImportResult) -> str:
     if r.status == ImportStatus.ERROR:
-        return f"{'error':<9} {'':>5}  {r.error}"
+        return f"{'error':<9} {'':>5}  {clean(r.error)}"
     if r.status == ImportStatus.QUEUED:
-        return f"{'queued':<9} {'':>5}  {r.path} ({r.error})"
-    return f"{r.status:<9} {r.id:>5}  {r.title}"
+        return f"{'queued':<9} {'':>5}  {clean(r.path)} ({clean(r.error)})"
+    return f"{r.status:<9} {r.id:>5}  {clean(r.title)}"
+
+
+def _report(
+    results: Iterable[ImportResult], lines: list[str], *, indent: str = "", stderr: bool = True
+) -> bool:
+    """Add a line per result to ``lines`` (and each error to stderr, with ``stderr``);
+    whether any failed."""
+    failed = False
+    for r in results:
+        if r.status == ImportStatus.ERROR:
+            failed = True
+            if stderr:
+                print(f"fieldreader: {clean(r.path)}: {clean(r.error)}", file=sys.stderr)
+        lines.append(indent + _result_line(r))
+    return failed
 
 
 def _removed(args: argparse.Namespace, removed: bool, missing: str, done: str) -> int:
@@ -37,14 +63,16 @@ def _removed(args: argparse.Namespace, removed: bool, missing: str, done: str) -
 
 # -- feeds ------------------------------------------------------------------------------------
 def cmd_feeds_add(args: argparse.Namespace) -> int:
-    from reader.ingest.fetch import is_url
-    from reader.library import sources
+    from reader.ingest.fetch import FetchError, check_url
+    from reader.services.sources import add_feed
 
-    if not is_url(args.url):
-        print(f"fieldreader: not an http(s) URL: {args.url}", file=sys.stderr)
+    try:
+        check_url(args.url)  # before the library is opened: a refused URL touches nothing
+    except FetchError as exc:
+        print(f"fieldreader: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with open_library(args) as lib:
-        feed, added = sources.add_feed(lib, args.url, args.tag or [])
+        feed, added = add_feed(lib, args.url, args.tag or [])
     status = "added" if added else "exists"
     human = (
         f"subscribed to {feed.url} (id {feed.id}); 'fieldreader feeds refresh' fetches it"
@@ -55,18 +83,11 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_feeds_list(args: argparse.Namespace) -> int:
-    from reader.library import sources
-
-    with open_library(args) as lib:
-        items = sources.feeds(lib)
-    lines = []
-    for f in items:
-        state = f"error: {f.last_error}" if f.last_error else f"fetched {f.last_fetched or 'never'}"
-        tags = f"  [{', '.join(f.tags)}]" if f.tags else ""
-        lines.append(f"{f.id:>4}  {f.title or '(not fetched yet)'}  <{f.url}>{tags}\n      {state}")
-    emit(args, [f.as_json() for f in items], "\n".join(lines) or "no subscriptions")
-    return EXIT_OK
+def _feed_line(f: Feed) -> str:
+    state = f"error: {f.last_error}" if f.last_error else f"fetched {f.last_fetched or 'never'}"
+    tags = f"  [{', '.join(f.tags)}]" if f.tags else ""
+    name = clean(f.title or "(not fetched yet)")
+    return f"{f.id:>4}  {name}  <{clean(f.url)}>{clean(tags)}\n      {clean(state)}"
 
 
 def cmd_feeds_refresh(args: argparse.Namespace) -> int:
@@ -76,21 +97,18 @@ def cmd_feeds_refresh(args: argparse.Namespace) -> int:
         outcomes = refresh_feeds(lib, ids=args.ids or None)
     if args.ids and len(outcomes) < len(set(args.ids)):
         print("fieldreader: some of those feed ids do not exist", file=sys.stderr)
-    lines, failed = [], False
+    lines: list[str] = []
+    failed = False
     for o in outcomes:
-        name = o.feed.title or o.feed.url
+        line = f"{o.feed.id:>4}  {clean(o.feed.title or o.feed.url)}: "
         if o.status in (FeedStatus.ERROR, FeedStatus.OFFLINE):
             failed = True
-            print(f"fieldreader: {o.feed.url}: {o.error}", file=sys.stderr)
-            lines.append(f"{o.feed.id:>4}  {name}: {o.status}")
+            print(f"fieldreader: {clean(o.feed.url)}: {clean(o.error)}", file=sys.stderr)
+            lines.append(f"{line}{o.status}")
             continue
         new = sum(r.status == ImportStatus.ADDED for r in o.results)
-        lines.append(
-            f"{o.feed.id:>4}  {name}: "
-            + (f"{new} new" if o.status == FeedStatus.OK else "unchanged")
-        )
-        lines.extend("      " + _result_line(r) for r in o.results)
-        failed = failed or any(r.status == ImportStatus.ERROR for r in o.results)
+        lines.append(line + (f"{new} new" if o.status == FeedStatus.OK else "unchanged"))
+        failed = _report(o.results, lines, indent="      ", stderr=False) or failed
     emit(args, [o.as_json() for o in outcomes], "\n".join(lines) or "no subscriptions")
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -106,17 +124,23 @@ def cmd_feeds_remove(args: argparse.Namespace) -> int:
 
 
 # -- queue ------------------------------------------------------------------------------------
-def cmd_queue_list(args: argparse.Namespace) -> int:
+def _queued_line(q: QueuedUrl) -> str:
+    tried = f"{q.attempts} attempt(s), last: {q.last_error}" if q.attempts else "not tried"
+    return f"{q.id:>4}  {clean(q.url)}\n      {clean(tried)}"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``feeds list`` and ``queue list``: every subscription, or every URL waiting."""
     from reader.library import sources
 
     with open_library(args) as lib:
-        items = sources.queue(lib)
-    lines = []
-    for q in items:
-        tried = f"{q.attempts} attempt(s), last: {q.last_error}" if q.attempts else "not tried"
-        lines.append(f"{q.id:>4}  {q.url}\n      {tried}")
-    emit(args, [q.as_json() for q in items], "\n".join(lines) or "the queue is empty")
-    return EXIT_OK
+        if args.listing == "feeds":
+            feeds = sources.feeds(lib)
+            payload, lines, empty = feeds, map(_feed_line, feeds), "no subscriptions"
+        else:
+            queued = sources.queue(lib)
+            payload, lines, empty = queued, map(_queued_line, queued), "the queue is empty"
+    return emit_lines(args, [item.as_json() for item in payload], lines, empty)
 
 
 def cmd_queue_fetch(args: argparse.Namespace) -> int:
@@ -125,14 +149,11 @@ def cmd_queue_fetch(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         outcomes = fetch_queue(lib, ids=args.ids or None)
     payload: list[dict[str, Any]] = []
-    lines, failed = [], False
+    lines: list[str] = []
+    failed = False
     for o in outcomes:
         payload.extend(o.as_json())
-        for r in o.results:
-            if r.status == ImportStatus.ERROR:
-                failed = True
-                print(f"fieldreader: {r.path}: {r.error}", file=sys.stderr)
-            lines.append(_result_line(r))
+        failed = _report(o.results, lines) or failed
         if o.after is not None:
             lines.append(f"          still queued after {o.after.attempts} attempt(s)")
     emit(args, payload, "\n".join(lines) or "the queue is empty")
@@ -150,15 +171,13 @@ def cmd_queue_remove(args: argparse.Namespace) -> int:
 
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
-    feeds = sub.add_parser("feeds", help="feed subscriptions (RSS, Atom)")
-    fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=Parser)
-    fsub.required = True
+    fsub = add_actions(sub, "feeds", "feeds_command", help="feed subscriptions (RSS, Atom)")
     p = fsub.add_parser("add", parents=[json_opt], help="subscribe to a feed (fetches nothing)")
     p.add_argument("url", metavar="URL")
     p.add_argument("--tag", action="append", metavar="TAG", help="tag its articles")
     p.set_defaults(func=cmd_feeds_add)
     p = fsub.add_parser("list", parents=[json_opt], help="list subscriptions")
-    p.set_defaults(func=cmd_feeds_list)
+    p.set_defaults(func=cmd_list, listing="feeds")
     p = fsub.add_parser("refresh", parents=[json_opt], help="fetch feeds, import new entries")
     p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these feeds")
     p.set_defaults(func=cmd_feeds_refresh)
@@ -166,11 +185,9 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int, metavar="ID")
     p.set_defaults(func=cmd_feeds_remove)
 
-    queue = sub.add_parser("queue", help="URLs waiting for a connection")
-    qsub = queue.add_subparsers(dest="queue_command", metavar="ACTION", parser_class=Parser)
-    qsub.required = True
+    qsub = add_actions(sub, "queue", "queue_command", help="URLs waiting for a connection")
     p = qsub.add_parser("list", parents=[json_opt], help="list the URLs waiting")
-    p.set_defaults(func=cmd_queue_list)
+    p.set_defaults(func=cmd_list, listing="queue")
     p = qsub.add_parser("fetch", parents=[json_opt], help="fetch and import what is waiting")
     p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these entries")
     p.set_defaults(func=cmd_queue_fetch)

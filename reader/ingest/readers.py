@@ -8,10 +8,17 @@ of named files and folders (:func:`iter_inputs`), and reading one file into
 file, one per entry for a feed. Nothing here touches the library; storing is
 :mod:`reader.services.importing`'s work. Reading never raises for a bad file: the reason
 comes back in :attr:`Incoming.error`, so one bad file never stops the rest.
+
+Any file name works: :func:`display_path` is the one way a name becomes text to store or
+print (bytes that are not UTF-8, as Linux allows, are written ``\\xNN``), and a name too
+long for the system fails alone. A text with one paragraph longer than
+:data:`MAX_PARAGRAPH_CHARS` is refused with its reason (:func:`check_paragraphs`) before
+its entities are looked for, which is what would take the memory.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +37,8 @@ __all__ = [
     "TEXT_SUFFIXES",
     "XML_SUFFIXES",
     "Incoming",
+    "check_paragraphs",
+    "display_path",
     "feed_incoming",
     "file_dialog_filter",
     "iter_inputs",
@@ -51,6 +60,51 @@ XML_SUFFIXES = frozenset({".xml"})
 KNOWN_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | FEED_SUFFIXES
 #: The order the file dialog lists the suffixes in: the readers', most common first.
 _DIALOG_ORDER = (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, FEED_SUFFIXES)
+#: The longest paragraph an article may have (a million characters, some 300 pages): a
+#: longer one is a data dump rather than prose, and finding its entities would take many
+#: times its size in memory.
+MAX_PARAGRAPH_CHARS = 1_000_000
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` as text that can always be stored and printed.
+
+    A file name may hold bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which neither SQLite nor a UTF-8 terminal accepts): each becomes ``\\xNN``.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _refuse_paragraph(length: int) -> None:
+    if length > MAX_PARAGRAPH_CHARS:
+        size = f"{length / 1_000_000:.1f} million characters"
+        raise NotTextError(
+            f"one paragraph holds {size} with no break: too long to read as an article "
+            f"(at most {MAX_PARAGRAPH_CHARS // 1_000_000} million a paragraph)"
+        )
+
+
+def check_paragraphs(draft: Draft) -> Draft:
+    """``draft`` as it is; :class:`NotTextError` when one paragraph is too long to read."""
+    _refuse_paragraph(max((b.end - b.start for b in draft.blocks), default=len(draft.text)))
+    return draft
+
+
+def _check_lines(text: str) -> None:
+    """Refuse a text or Markdown file with a line too long for a paragraph, before it is
+    parsed (HTML is not checked: a whole page on one line is common there)."""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        _refuse_paragraph(end - start)
+        start = end + 1
+    _refuse_paragraph(len(text) - start)
 
 
 def file_dialog_filter() -> str:
@@ -110,7 +164,11 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long for the system: read_inputs says so
+            is_dir = False
+        if is_dir:
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
@@ -135,13 +193,17 @@ def read_draft(path: Path) -> tuple[Draft, Original]:
     """Read and parse one single-article file (text, Markdown, HTML or PDF); raise
     ``ValueError``/``OSError`` with a clear reason. Feeds give many: see :func:`read_inputs`."""
     data = _read_bytes(path)
+    name = display_path(path.name)
     if path.suffix.lower() in PDF_SUFFIXES or data[:5] == b"%PDF-":
         from reader.ingest.pdf import parse_pdf  # binary: never decoded as text
 
-        return parse_pdf(data, filename=path.name), Original(path.name, data)
+        return check_paragraphs(parse_pdf(data, filename=name)), Original(name, data)
     text = decode_text(data)
-    draft = parser_for(path)(text, filename=path.name)
-    return draft, Original(path.name, data)
+    parser = parser_for(path)
+    if parser is not _parse_html:
+        _check_lines(text)
+    draft = check_paragraphs(parser(text, filename=name))
+    return draft, Original(name, data)
 
 
 def _reason(exc: BaseException) -> str:
@@ -176,3 +238,12 @@ def read_inputs(path: Path) -> list[Incoming]:
         return [Incoming(draft, original)]
     except (ValueError, OSError) as exc:
         return [Incoming(None, None, _reason(exc))]
+    except MemoryError:
+        return [Incoming(None, None, "the file is too large to read in the memory available")]
+    except Exception as exc:  # a reader that fails on this file fails it alone
+        return [Incoming(None, None, f"the file could not be read ({_crash(exc)})")]
+
+
+def _crash(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

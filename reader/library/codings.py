@@ -14,12 +14,13 @@ Every function takes the :class:`~reader.library.Library` and writes in its tran
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reader.library.anchors import Anchor
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.library import Library, now_iso
+from reader.library.records import json_fields, row_values
 from reader.library.statuses import CODING_STATUSES, CodingMethod, CodingStatus
 
 
@@ -58,9 +59,7 @@ class Coding:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Coding:
-        values = {f.name: row[f.name] for f in fields(cls)}
-        values["status"] = CodingStatus(values["status"])
-        return cls(**values)
+        return cls(**row_values(cls, row, status=CodingStatus(row["status"])))
 
     @property
     def is_rule_suggestion(self) -> bool:
@@ -71,21 +70,8 @@ class Coding:
         )
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "codebook": self.codebook,
-            "dimension": self.dimension,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "status": self.status,
-            "method": self.method,
-            "value": self.value,
-            "memo": self.memo,
-            "created": self.created,
-            "updated": self.updated,
-        }
+        places = "id article_id codebook dimension start end text"
+        return json_fields(self, f"{places} status method value memo created updated")
 
 
 def check_status(status: str) -> CodingStatus:

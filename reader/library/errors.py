@@ -13,11 +13,13 @@ command line (:func:`reader.cli.main`) and the window map each to one clear mess
   the busy timeout.
 - :class:`LibraryLockedError`: the library is detached while its file is replaced (a
   restore); writes wait until it is reopened.
+- :class:`LibraryInUseError`: another process has the file open, so an operation that
+  replaces what it holds (a restore, loading an export) refuses to run.
 - :class:`ReadOnlyLibraryError`: the file cannot be written here (read-only file, folder or
   medium), or a read-only file would need a schema upgrade first.
 - :class:`SchemaTooNewError`: the file was written by a newer Fieldreader.
 
-The three about the file itself are also ``sqlite3.OperationalError``/``RuntimeError`` as
+Those about the file itself are also ``sqlite3.OperationalError``/``RuntimeError`` as
 they were before there were typed errors, so older ``except`` clauses still catch them.
 """
 
@@ -51,6 +53,10 @@ class LibraryBusyError(LibraryError, sqlite3.OperationalError):
 
 class LibraryLockedError(LibraryError, sqlite3.OperationalError):
     """The library is detached (its file is being replaced); nothing can be written now."""
+
+
+class LibraryInUseError(LibraryError, sqlite3.OperationalError):
+    """Another process has the library open: what would replace its contents refuses."""
 
 
 class ReadOnlyLibraryError(LibraryError, sqlite3.OperationalError):

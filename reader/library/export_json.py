@@ -213,6 +213,15 @@ def upgrade_rows(tables: Tables, from_version: int) -> Tables:
     return tables
 
 
+def _version(data: dict[str, Any], key: str, name: str) -> int:
+    """The version number under ``key``: :class:`InvalidInputError` unless it is a whole
+    number from 1."""
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidInputError(f"{name} has no valid {key}")
+    return value
+
+
 def read_dump(src: Path) -> tuple[int, Tables]:
     """Read and check a library dump: ``(schema_version, tables)``; ``ValueError`` if unfit."""
     src = Path(src)
@@ -233,17 +242,13 @@ def read_dump(src: Path) -> tuple[int, Tables]:
         raise InvalidInputError(
             f"{src.name} is not a Fieldreader library export (format {FORMAT!r})"
         )
-    fmt_version = data.get("format_version")
-    if not isinstance(fmt_version, int) or isinstance(fmt_version, bool) or fmt_version < 1:
-        raise InvalidInputError(f"{src.name} has no valid format_version")
+    fmt_version = _version(data, "format_version", src.name)
     if fmt_version > FORMAT_VERSION:
         raise InvalidInputError(
             f"{src.name} uses export format {fmt_version}, newer than this Fieldreader "
             f"understands ({FORMAT_VERSION}); upgrade Fieldreader to import it"
         )
-    schema = data.get("schema_version")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise InvalidInputError(f"{src.name} has no valid schema_version")
+    schema = _version(data, "schema_version", src.name)
     if schema > SCHEMA_VERSION:
         raise InvalidInputError(
             f"{src.name} was written by a newer Fieldreader (schema {schema}, this version "

@@ -40,8 +40,9 @@ from reader.library.errors import (
     SchemaTooNewError,
 )
 from reader.library.notes import Note, Revision
-from reader.library.records import Article, ArticleSummary, SearchHit
+from reader.library.records import Article, ArticleSummary
 from reader.library.schema import SCHEMA_VERSION, migrate, user_version
+from reader.library.search import SearchHits
 from reader.library.transactions import read_snapshot, write_transaction
 
 __all__ = ["SORT_KEYS", "Library", "Original", "ReadOnlyLibraryError", "now_iso", "text_hash"]
@@ -79,7 +80,7 @@ def _connect(path: Path, read_only: bool | None) -> tuple[Database, bool]:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     try:
-        _configure(db, path, wal=True)
+        configure(db, path, wal=True)
     except BaseException:
         db.close()
         raise
@@ -112,7 +113,8 @@ def _connect_read_only(path: Path) -> Database:
     return Database(conn)
 
 
-def _configure(db: Database, path: Path | None, *, wal: bool) -> None:
+def configure(db: Database, path: Path | None, *, wal: bool) -> None:
+    """Set the connection up (busy timeout, foreign keys, WAL) and migrate the file."""
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if user_version(db) > SCHEMA_VERSION:
@@ -125,7 +127,7 @@ def _configure(db: Database, path: Path | None, *, wal: bool) -> None:
 def _empty_placeholder() -> Database:
     """An in-memory library with the schema and nothing in it, that refuses writes."""
     db = Database(memory=True)
-    _configure(db, None, wal=False)
+    configure(db, None, wal=False)
     db.execute("PRAGMA query_only = ON")
     return db
 
@@ -162,7 +164,7 @@ class Library:
     def memory(cls) -> Library:
         """A throw-away library in memory (tests)."""
         db = Database(memory=True)
-        _configure(db, None, wal=False)
+        configure(db, None, wal=False)
         return cls(db, None)
 
     def close(self) -> None:
@@ -201,6 +203,12 @@ class Library:
         self.detached = False
         old.close()
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on this connection: it moves when *another*
+        connection (another process, or another connection of this one) commits, and never
+        for this connection's own writes. The window polls it to notice the command line."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     # -- transactions --------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -223,7 +231,7 @@ class Library:
         with read_snapshot(self.db):
             yield
 
-    def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+    def write_statement(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write statement in its own transaction; how many rows it changed."""
         with self.transaction():
             return int(self.db.execute(sql, list(params)).rowcount)
@@ -412,7 +420,9 @@ class Library:
     def set_reading_position(self, article_id: int, position: float) -> None:
         """Remember how far (0..1) the reader got in an article."""
         pos = min(1.0, max(0.0, float(position)))
-        self._write("UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id])
+        self.write_statement(
+            "UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id]
+        )
 
     # -- entities ------------------------------------------------------------------
     def replace_mentions(self, article_id: int, mentions: Iterable[MentionLike]) -> int:
@@ -457,7 +467,7 @@ class Library:
 
     def add_correction(self, kind: str, name: str, value: str = "") -> None:
         """Record one entity correction (it applies from the next extraction on)."""
-        self._write(
+        self.write_statement(
             "INSERT INTO entity_corrections(kind, name, value, created) VALUES (?, ?, ?, ?)",
             [kind, name, value, now_iso()],
         )
@@ -470,6 +480,11 @@ class Library:
         """Just the text of an article."""
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         return None if row is None else str(row[0])
+
+    def language_of(self, article_id: int) -> str | None:
+        """The article's language (ISO 639-1), or None when it is not known."""
+        row = self.db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
 
     def article_with_url(self, url: str) -> int | None:
         """The id of an article imported from ``url``, if there is one."""
@@ -490,8 +505,11 @@ class Library:
         limit: int = 50,
         tag: str | None = None,
         kinds: tuple[str, ...] = ("article", "note"),
-    ) -> list[SearchHit]:
-        """Ranked full-text search over articles and notes; never raises for odd queries."""
+    ) -> SearchHits:
+        """Ranked full-text search over articles and notes; never raises for odd queries.
+
+        The hits are a list that also says what ran (``query``) and whether the query was
+        cut to the bounds (``truncated``)."""
         return _search.search_articles(self.db, query, limit=limit, tag=tag, kinds=kinds)
 
     def search_ids(self, query: str, *, tag: str | None = None, limit: int = 1000) -> list[int]:
@@ -553,19 +571,19 @@ class Library:
     def set_note_colour(self, note_id: int, colour: str | None) -> None:
         """Change a highlight's colour (``None`` for the default)."""
         _notes.check_colour(colour)
-        self._write("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
+        self.write_statement("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
 
     def trash_note(self, note_id: int) -> None:
         """Move a note to the trash (it can be restored)."""
-        self._write("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
+        self.write_statement("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
 
     def restore_note(self, note_id: int) -> None:
         """Bring a note back from the trash."""
-        self._write("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
+        self.write_statement("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
 
     def purge_note(self, note_id: int) -> None:
         """Delete a trashed note for good, with its history."""
-        self._write("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
+        self.write_statement("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
 
     def note_revisions(self, note_id: int) -> list[Revision]:
         """Every saved state of a note, newest first."""

@@ -13,9 +13,11 @@ stale is analysis work: :mod:`reader.services.maintenance` adds it to a repair.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +29,13 @@ from reader.library import notes as _notes
 from reader.library.anchors import Anchor, reanchor
 from reader.library.entities import miscounted as entity_counts_wrong
 from reader.library.entities import recount
-from reader.library.errors import DETACHED_MESSAGE, InvalidInputError, LibraryLockedError
+from reader.library.errors import (
+    DETACHED_MESSAGE,
+    InvalidInputError,
+    LibraryInUseError,
+    LibraryLockedError,
+)
+from reader.library.exclusive import exclusive_access, open_read_only, replace_contents
 from reader.library.library import Library
 from reader.library.schema import SCHEMA_VERSION
 from reader.library.statuses import AnchorStatus, CodingMethod, CodingStatus
@@ -35,6 +43,13 @@ from reader.library.statuses import AnchorStatus, CodingMethod, CodingStatus
 FTS_TABLES = ("articles_fts", "notes_fts")
 AUTO_PREFIX = "auto-"
 _AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
+#: The names backups get in a folder (``backup DEST/``, the automatic ones).
+BACKUP_NAMES = ("fieldreader-*.sqlite", f"{AUTO_PREFIX}*.sqlite")
+
+
+def fnmatch_escape(name: str) -> str:
+    """``name`` as a glob pattern that matches only itself."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 @dataclass(slots=True)
@@ -197,26 +212,109 @@ def repair(library: Library) -> Report:
     return report
 
 
+#: What a backup or a restore writes first, beside its target: the target is complete
+#: only once this is renamed to it. ``.restoring`` was what restores of earlier versions
+#: wrote.
+PARTIAL_SUFFIXES = (".partial", ".restoring")
+#: The files SQLite keeps beside one it writes.
+_SIDE_SUFFIXES = ("", "-journal", "-wal", "-shm")
+_LEFTOVER = re.compile(r"^(?P<target>.+?)(?P<kind>\.partial|\.restoring)(?:-journal|-wal|-shm)?$")
+
+
+def _in_use(path: Path) -> bool:
+    """Whether some connection is writing the SQLite file ``path`` right now."""
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(path, timeout=0)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.rollback()
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # not a database (a copy cut short): nobody can be using it
+    finally:
+        conn.close()
+    return False
+
+
+def clean_leftovers(folder: Path, targets: Sequence[str]) -> list[Path]:
+    """Remove what a failed or killed backup or restore left in ``folder``: the partial
+    copy of a target whose name matches one of ``targets`` (glob patterns), with the
+    journal, WAL and shared-memory files beside it, unless something is writing it now.
+    Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        names = sorted(p.name for p in Path(folder).iterdir())
+    except OSError:
+        return removed
+    bases = set()
+    for name in names:
+        match = _LEFTOVER.match(name)
+        if match and any(fnmatch.fnmatchcase(match["target"], t) for t in targets):
+            bases.add(match["target"] + match["kind"])
+    for base in sorted(bases):
+        partial = Path(folder) / base
+        if _in_use(partial):
+            continue
+        for suffix in _SIDE_SUFFIXES:
+            side = Path(str(partial) + suffix)
+            try:
+                side.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError:
+                continue  # not ours to remove after all (permissions): left as it is
+            removed.append(side)
+    return removed
+
+
+def _remove_partial(partial: Path) -> None:
+    for suffix in _SIDE_SUFFIXES:
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+
+
+def _copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """A copy of the database on ``conn`` at ``dest``, in rollback-journal mode, written
+    beside it first so that ``dest`` appears whole or not at all."""
+    partial = dest.with_name(dest.name + ".partial")
+    _remove_partial(partial)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        partial.replace(dest)
+    except BaseException:
+        _remove_partial(partial)
+        raise
+    return dest
+
+
 def backup(library: Library, dest: Path) -> Path:
-    """A consistent copy of the open library at ``dest`` (a file, or a folder to put it in)."""
+    """A consistent copy of the open library at ``dest`` (a file, or a folder to put it in).
+
+    What an earlier backup to the same place left behind when it failed or was killed
+    (``<name>.partial`` and its journal) is removed first.
+    """
     if library.detached:
         raise LibraryLockedError(DETACHED_MESSAGE)
     dest = Path(dest).expanduser()
     if dest.is_dir():
+        clean_leftovers(dest, BACKUP_NAMES)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         dest = dest / f"fieldreader-{stamp}.sqlite"
+    else:
+        clean_leftovers(dest.parent, [fnmatch_escape(dest.name)])
     if dest.exists():
         raise FileExistsError(f"{dest} already exists")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    target = sqlite3.connect(partial)
-    try:
-        library.db.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    partial.replace(dest)
-    return dest
+    return _copy_to(library.db.conn, dest)
 
 
 def validate_backup(path: Path) -> int:
@@ -226,7 +324,7 @@ def validate_backup(path: Path) -> int:
     if not path.is_file():
         raise InvalidInputError(f"{path} is not a file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -247,29 +345,84 @@ def validate_backup(path: Path) -> int:
 
 
 def restore(library_path: Path, backup_path: Path) -> Path:
-    """Replace the library with a backup; the current file is kept aside first.
+    """Replace what the library holds with a backup; its current contents are kept aside
+    first, as ``<stem>.before-restore-<time>.sqlite``, whose path is returned.
 
-    Returns where the replaced library was kept. The caller must have closed every
-    connection to ``library_path``.
+    Refuses with :class:`LibraryInUseError`, changing nothing, while another connection
+    has the library open (the caller closes its own first: the window detaches). The
+    backup is copied into the file itself, under the exclusive lock, so the file is never
+    swapped under anyone and no ``-wal``/``-shm`` is deleted. Leftovers of a restore that
+    was killed are removed first. The restored library is migrated to the current schema.
     """
     validate_backup(backup_path)
-    library_path = Path(library_path)
+    library_path = Path(library_path).expanduser()
+    kept = _kept_name(library_path)
+    had_contents = library_path.is_file() and library_path.stat().st_size > 0
+    try:
+        with exclusive_access(library_path, migrate=False) as held:
+            clean_leftovers(library_path.parent, _restore_leftovers(library_path))
+            if had_contents:
+                _keep_aside(held, kept)
+            replace_contents(held, backup_path)
+    except LibraryInUseError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        if not had_contents or not _is_not_a_database(exc):
+            raise
+        _replace_damaged(library_path, backup_path, kept)
+    return kept
+
+
+def _kept_name(library_path: Path) -> Path:
+    """Where a restore keeps the library it replaces: a name no earlier restore took."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     kept = library_path.with_name(f"{library_path.stem}.before-restore-{stamp}.sqlite")
-    if library_path.exists():
-        source = sqlite3.connect(library_path)
-        target = sqlite3.connect(kept)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-    partial = library_path.with_name(library_path.name + ".restoring")
-    shutil.copyfile(backup_path, partial)
-    for suffix in ("-wal", "-shm"):
-        Path(str(library_path) + suffix).unlink(missing_ok=True)
-    partial.replace(library_path)
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = library_path.with_name(f"{library_path.stem}.before-restore-{stamp}-{n}.sqlite")
     return kept
+
+
+def _keep_aside(held: Library, kept: Path) -> None:
+    """Copy the exclusively held library to ``kept``; its bytes when it is too damaged
+    for SQLite to copy it page by page."""
+    try:
+        _copy_to(held.db.conn, kept)
+    except sqlite3.DatabaseError as exc:
+        if not _is_not_a_database(exc) or held.path is None:
+            raise
+        shutil.copyfile(held.path, kept)
+        wal = Path(str(held.path) + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(str(kept) + "-wal"))
+
+
+def _restore_leftovers(library_path: Path) -> list[str]:
+    stem = fnmatch_escape(library_path.stem)
+    return [fnmatch_escape(library_path.name), f"{stem}.before-restore-*.sqlite"]
+
+
+def _is_not_a_database(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc)
+    return "not a database" in text or "malformed" in text
+
+
+def _replace_damaged(library_path: Path, backup_path: Path, kept: Path) -> None:
+    """Restore over a file SQLite cannot read at all (so nobody can be using it): keep its
+    bytes (and any WAL beside it) aside, then put a copy of the backup in its place."""
+    shutil.copyfile(library_path, kept)
+    for suffix in ("-wal", "-shm"):  # SQLite would apply a WAL left here to the new file
+        side = Path(str(library_path) + suffix)
+        if side.exists():
+            side.replace(Path(str(kept) + suffix))
+    restoring = library_path.with_name(library_path.name + ".restoring")
+    try:
+        shutil.copyfile(backup_path, restoring)
+        restoring.replace(library_path)
+    except BaseException:
+        restoring.unlink(missing_ok=True)
+        raise
 
 
 def backups_folder(library_path: Path) -> Path:
@@ -286,6 +439,7 @@ def auto_backup(library: Library, library_path: Path | None = None, keep: int = 
     folder = backups_folder(library_path)
     folder.mkdir(parents=True, exist_ok=True)
     today = folder / f"{AUTO_PREFIX}{datetime.now(UTC):%Y%m%d}.sqlite"
+    clean_leftovers(folder, BACKUP_NAMES)
     made = None if today.exists() else backup(library, today)
     autos = sorted(p for p in folder.iterdir() if _AUTO_NAME.match(p.name))
     for old in autos[: max(0, len(autos) - max(1, keep))]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from reader.library.anchors import Anchor
 from reader.library.anchors import reanchor as find_again
 from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.records import json_fields, row_values
 from reader.library.statuses import AnchorStatus
 
 #: Anchor states: ``none`` (free-standing or whole-article), ``ok``, ``unresolved``.
@@ -48,9 +49,7 @@ class Note:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Note:
-        values = {f.name: row[f.name] for f in fields(cls)}
-        values["anchor_status"] = AnchorStatus(values["anchor_status"])
-        return cls(**values)
+        return cls(**row_values(cls, row, anchor_status=AnchorStatus(row["anchor_status"])))
 
     @property
     def is_highlight(self) -> bool:
@@ -58,19 +57,10 @@ class Note:
         return self.quote is not None and not self.body.strip()
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "text": self.body,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "created": self.created,
-            "updated": self.updated,
-            "uid": self.uid,
-            "colour": self.colour,
-            "anchor_status": self.anchor_status,
-        }
+        anchor = "quote start end"
+        return json_fields(
+            self, f"id article_id text=body {anchor} created updated uid colour anchor_status"
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,47 @@
 """Plain records the library hands out: what the command line and the UI read.
 
 They are frozen dataclasses built from rows, so callers never touch SQL rows directly.
+:func:`json_fields` is how every record of the core says itself as JSON: the fields named,
+in the order named (the order the command line's JSON has always had).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from reader.library.draft import Block
+
+
+def _json_value(value: Any) -> Any:
+    for method in ("to_json", "as_json"):
+        if hasattr(value, method):
+            return getattr(value, method)()
+    if isinstance(value, tuple | list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def row_values(cls: type, row: dict[str, Any], **given: Any) -> dict[str, Any]:
+    """The fields of the dataclass ``cls`` from a row (``given`` ones as given), to build
+    a record with ``cls(**row_values(cls, row, ...))``."""
+    return {f.name: given[f.name] if f.name in given else row[f.name] for f in fields(cls)}
+
+
+def json_fields(record: object, names: str | Iterable[str]) -> dict[str, Any]:
+    """The named attributes of ``record`` as a JSON object, in the order given (``names``
+    may be one string of names separated by spaces).
+
+    ``"key=attr"`` writes attribute ``attr`` under ``key``. Tuples become lists, and a
+    record inside (anything with ``to_json`` or ``as_json``) becomes its own JSON.
+    """
+    out: dict[str, Any] = {}
+    for name in names.split() if isinstance(names, str) else names:
+        key, _, attr = name.partition("=")
+        out[key] = _json_value(getattr(record, attr or key))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +57,7 @@ class ArticleSummary:
     tags: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "url": self.url,
-            "published": self.published,
-            "tags": list(self.tags),
-        }
+        return json_fields(self, "id title source url published tags")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,40 +83,11 @@ class Article:
     @classmethod
     def from_row(cls, row: dict[str, Any], tags: tuple[str, ...]) -> Article:
         blocks = tuple(Block(k, s, e) for k, s, e in json.loads(row["blocks"] or "[]"))
-        return cls(
-            id=row["id"],
-            uid=row["uid"],
-            title=row["title"],
-            byline=row["byline"],
-            source=row["source"],
-            url=row["url"],
-            published=row["published"],
-            imported=row["imported"],
-            language=row["language"],
-            format=row["format"],
-            text=row["text"],
-            sha256=row["sha256"],
-            reading_position=row["reading_position"],
-            tags=tags,
-            blocks=blocks,
-        )
+        return cls(**row_values(cls, row, tags=tags, blocks=blocks))
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "uid": self.uid,
-            "title": self.title,
-            "byline": self.byline,
-            "source": self.source,
-            "url": self.url,
-            "published": self.published,
-            "imported": self.imported,
-            "tags": list(self.tags),
-            "text": self.text,
-            "language": self.language,
-            "format": self.format,
-            "sha256": self.sha256,
-        }
+        names = "id uid title byline source url published imported tags text language format"
+        return json_fields(self, f"{names} sha256")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.library.library import Library, now_iso
+from reader.library.records import json_fields, row_values
 
 
 def _tags(raw: str | None) -> tuple[str, ...]:
@@ -50,23 +51,11 @@ class Feed:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Feed:
-        return cls(**{**row, "tags": _tags(row.get("tags"))})
+        return cls(**row_values(cls, row, tags=_tags(row.get("tags"))))
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "title": self.title,
-            "site_url": self.site_url,
-            "tags": list(self.tags),
-            "added": self.added,
-            "last_fetched": self.last_fetched,
-            "last_success": self.last_success,
-            "last_error": self.last_error,
-            "etag": self.etag,
-            "modified": self.modified,
-            "entries_seen": self.entries_seen,
-        }
+        fetches = "last_fetched last_success last_error etag modified"
+        return json_fields(self, f"id url title site_url tags added {fetches} entries_seen")
 
 
 _FEED_SQL = (
@@ -183,18 +172,12 @@ class QueuedUrl:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> QueuedUrl:
-        return cls(**{**row, "tags": _tags(row.get("tags"))})
+        return cls(**row_values(cls, row, tags=_tags(row.get("tags"))))
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "tags": list(self.tags),
-            "added": self.added,
-            "attempts": self.attempts,
-            "last_attempt": self.last_attempt,
-            "last_error": self.last_error,
-        }
+        return json_fields(
+            self, ("id", "url", "tags", "added", "attempts", "last_attempt", "last_error")
+        )
 
 
 def queue_url(
@@ -251,6 +234,9 @@ def queue(library: Library) -> list[QueuedUrl]:
 
 def dequeue(library: Library, queue_id: int) -> bool:
     """Take a URL out of the queue; False when it was not there."""
-    with library.transaction():
-        cursor = library.db.execute("DELETE FROM url_queue WHERE id = ?", [queue_id])
-    return cursor.rowcount > 0
+    return library.write_statement("DELETE FROM url_queue WHERE id = ?", [queue_id]) > 0
+
+
+def dequeue_url(library: Library, url: str) -> bool:
+    """Take ``url`` out of the queue; False when it was not there."""
+    return library.write_statement("DELETE FROM url_queue WHERE url = ?", [url]) > 0

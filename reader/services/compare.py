@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
@@ -21,6 +21,7 @@ from reader.analysis.coding import closest
 from reader.library import Library
 from reader.library.codings import Coding
 from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.records import json_fields, row_values
 from reader.library.statuses import EVIDENCE_STATUSES, CodingStatus
 from reader.services.framing import codebook_for, codings, run_rules
 
@@ -49,7 +50,7 @@ class Case:
     articles: tuple[int, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "selector": self.selector, "articles": list(self.articles)}
+        return json_fields(self, "label selector articles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Counterpart:
     similarity: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"index": self.index, "similarity": self.similarity}
+        return json_fields(self, "index similarity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +81,9 @@ class Evidence:
     counterpart: Counterpart | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "status": self.status,
-            "method": self.method,
-            "coding_id": self.coding_id,
-            "title": self.title,
-            "counterpart": None if self.counterpart is None else self.counterpart.to_json(),
-        }
+        return json_fields(
+            self, "article_id start end text status method coding_id title counterpart"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +102,7 @@ class DimensionComparison:
         return self.a if side == "a" else self.b
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "description": self.description,
-            "a": [e.to_json() for e in self.a],
-            "b": [e.to_json() for e in self.b],
-            "only": self.only,
-        }
+        return json_fields(self, "id label description a b only")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +114,7 @@ class EntityOverlap:
     only_b: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "shared": list(self.shared),
-            "only_a": list(self.only_a),
-            "only_b": list(self.only_b),
-        }
+        return json_fields(self, "shared only_a only_b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +135,7 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         """The comparison as ``compare --json`` has always written it."""
-        return {
-            "codebook": self.codebook,
-            "a": self.a.to_json(),
-            "b": self.b.to_json(),
-            "dimensions": [d.to_json() for d in self.dimensions],
-            "entities": self.entities.to_json(),
-        }
+        return json_fields(self, "codebook a b dimensions entities")
 
 
 def parse_selector(library: Library, selector: str) -> Case:
@@ -186,15 +162,14 @@ def _evidence(library: Library, found: list[Coding]) -> list[Evidence]:
     titles = {i: s.title for i, s in library.summaries([c.article_id for c in found]).items()}
     return [
         Evidence(
-            index=i,
-            article_id=c.article_id,
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            status=c.status,
-            method=c.method,
-            coding_id=c.id,
-            title=titles.get(c.article_id, ""),
+            **row_values(
+                Evidence,
+                asdict(c),
+                index=i,
+                coding_id=c.id,
+                title=titles.get(c.article_id, ""),
+                counterpart=None,
+            )
         )
         for i, c in enumerate(found)
     ]

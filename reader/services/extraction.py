@@ -9,7 +9,7 @@ it touches so it applies at once, and to every article imported later.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from reader.analysis.corrections import KINDS, TYPES, Corrections
@@ -19,10 +19,17 @@ from reader.library import Library
 from reader.library.entities import EntityInfo
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.search import plain_terms
+from reader.services.steps import CancelledFn, ProgressFn, article_texts
 
-__all__ = ["KINDS", "aliases_for", "correct", "corrections_of", "entities_json", "reextract"]
-
-ProgressFn = Callable[[int, int, str], None]
+__all__ = [
+    "KINDS",
+    "ProgressFn",
+    "aliases_for",
+    "correct",
+    "corrections_of",
+    "entities_json",
+    "reextract",
+]
 
 
 def corrections_of(library: Library) -> Corrections:
@@ -41,21 +48,16 @@ def reextract(
     *,
     extractor: Extractor | None = None,
     progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelledFn | None = None,
 ) -> int:
     """Extract the given articles (default: all) again; return how many were done."""
     ids = list(library.all_article_ids() if article_ids is None else article_ids)
     extractor = extractor or extractor_for(library)
     done = 0
-    for i, article_id in enumerate(ids, start=1):
-        if cancelled is not None and cancelled():
-            break
-        text = library.text_of(article_id)
-        if text is not None:
-            library.replace_mentions(article_id, extractor.extract(text))
-            done += 1
-        if progress is not None:
-            progress(i, len(ids), str(article_id))
+    for article_id, text in article_texts(library, ids, progress=progress, cancelled=cancelled):
+        language = library.language_of(article_id)
+        library.replace_mentions(article_id, extractor.extract(text, language))
+        done += 1
     return done
 
 

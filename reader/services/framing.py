@@ -9,7 +9,7 @@ when the rules run again; moving one rejects it where it was and codes it where 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, shipped_codebooks
 from reader.analysis.coding import suggest
@@ -18,9 +18,8 @@ from reader.library import codings as _codings
 from reader.library.anchors import anchor_for_quote, make_anchor
 from reader.library.codings import Coding
 from reader.library.errors import InvalidInputError, NotFoundError
-from reader.library.statuses import CODING_STATUSES, CodingMethod, CodingStatus
-
-ProgressFn = Callable[[int, int, str], None]
+from reader.library.statuses import CodingMethod, CodingStatus
+from reader.services.steps import CancelledFn, ProgressFn, article_texts
 
 
 def codebook_ids(library: Library) -> list[str]:
@@ -54,7 +53,7 @@ def run_rules(
     *,
     force: bool = False,
     progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelledFn | None = None,
 ) -> int:
     """Suggest codings for the articles not yet coded with these rules; return how many new."""
     fingerprint = codebook.fingerprint()
@@ -64,17 +63,9 @@ def run_rules(
         else _codings.articles_needing_rules(library, article_ids, codebook.id, fingerprint)
     )
     added = 0
-    for i, article_id in enumerate(todo, start=1):
-        if cancelled is not None and cancelled():
-            break
-        text = library.text_of(article_id)
-        if text is not None:
-            found = suggest(text, codebook)
-            added += _codings.store_suggestions(
-                library, article_id, codebook.id, found, fingerprint
-            )
-        if progress is not None:
-            progress(i, len(todo), str(article_id))
+    for article_id, text in article_texts(library, todo, progress=progress, cancelled=cancelled):
+        found = suggest(text, codebook, library.language_of(article_id))
+        added += _codings.store_suggestions(library, article_id, codebook.id, found, fingerprint)
     return added
 
 
@@ -126,17 +117,8 @@ def coding(library: Library, coding_id: int) -> Coding | None:
     return _codings.fetch_coding(library, coding_id)
 
 
-def codings(
-    library: Library,
-    *,
-    article_ids: Sequence[int] | None = None,
-    codebook: str | None = None,
-    statuses: Sequence[str] = CODING_STATUSES,
-) -> list[Coding]:
-    """Codings filtered by articles, codebook and status, in text order per article."""
-    return _codings.fetch_codings(
-        library, article_ids=article_ids, codebook=codebook, statuses=statuses
-    )
+#: Codings filtered by articles, codebook and status, in text order per article.
+codings = _codings.fetch_codings
 
 
 def set_status(library: Library, coding_id: int, status: str) -> Coding:

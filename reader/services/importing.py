@@ -15,21 +15,32 @@ Most inputs give one article; a feed file gives one per entry and so one
 :class:`ImportResult` per entry. An ``http(s)://`` input is fetched, because the user asked
 for it, by :func:`reader.services.sources.import_url`; when there is no connection it lands
 in the read-later queue with the status ``queued``.
+
+The results are appended, as each article lands, to a list the caller may pass (``into``):
+when an error stops the whole run (the disk full, the library locked for longer than the
+busy timeout, Ctrl+C, a worker process that died) it is raised, and that list still says
+what was stored, so ``fieldreader import --json`` can always report it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from reader.analysis.entities import Extractor
-from reader.ingest.readers import iter_inputs, read_inputs
+from reader.ingest.readers import display_path, iter_inputs
 from reader.library import Library
 from reader.services.extraction import extractor_for
-from reader.services.pipeline import PARALLEL_MIN_FILES, PreparedFile, prepare_in_parallel
+from reader.services.pipeline import (
+    PARALLEL_MIN_FILES,
+    PreparedFile,
+    prepare_file,
+    prepare_in_parallel,
+)
 from reader.services.sources import import_url
-from reader.services.storing import ImportResult, ProgressFn, store
+from reader.services.steps import CancelledFn, ProgressFn
+from reader.services.storing import ImportResult, store
 
 __all__ = [
     "BATCH_ARTICLES",
@@ -55,9 +66,26 @@ def import_one(
     library: Library, path: Path, tags: Iterable[str] = (), extractor: Extractor | None = None
 ) -> list[ImportResult]:
     """Import one file (a feed file gives one result per entry); errors become results."""
-    tags = list(tags)
-    extractor = extractor or extractor_for(library)
-    return [store(library, str(path), item, tags, extractor) for item in read_inputs(path)]
+    results: list[ImportResult] = []
+    _store_file(
+        library, path, prepare_file(path, extractor or extractor_for(library)), list(tags), results
+    )
+    return results
+
+
+def _store_file(
+    library: Library,
+    path: Path,
+    prepared: PreparedFile,
+    tags: list[str],
+    results: list[ImportResult],
+) -> None:
+    """Store what one file gave, each article whole or not at all, appending its results
+    as they land."""
+    label = display_path(path)
+    for incoming, mentions in prepared:
+        with library.transaction():  # a savepoint inside a batch
+            results.append(store(library, label, incoming, tags, mentions=mentions))
 
 
 def import_paths(
@@ -66,25 +94,41 @@ def import_paths(
     *,
     tags: Iterable[str] = (),
     progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelledFn | None = None,
     parallel: bool = True,
+    into: list[ImportResult] | None = None,
 ) -> list[ImportResult]:
     """Import every input; ``progress(done, total, path)`` after each, stop when cancelled.
 
     Many files are read and their entities found in worker processes (``parallel``), while
-    this thread alone writes, a few whole articles per transaction.
+    this thread alone writes, a few whole articles per transaction. The results are
+    appended to ``into`` (a new list by default, returned) as they land, so when an error
+    stops the whole run (the disk full, the library locked for too long, Ctrl+C) and is
+    raised, ``into`` holds everything stored before it.
 
     An ``http(s)://`` input is fetched (the user named it); the rest are files and folders.
     """
+    results: list[ImportResult] = [] if into is None else into
+    _import(library, paths, list(tags), results, progress, cancelled, parallel)
+    return results
+
+
+def _import(
+    library: Library,
+    paths: Iterable[str | Path],
+    tags: list[str],
+    results: list[ImportResult],
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+    parallel: bool,
+) -> None:
     inputs: list[str | Path] = []
     for raw in paths:
         if _is_url(raw):
             inputs.append(str(raw))
         else:
             inputs.extend(iter_inputs([raw]))
-    tags = list(tags)
     extractor = extractor_for(library)
-    results: list[ImportResult] = []
     total = len(inputs)
     done = 0
     files = [i for i in inputs if isinstance(i, Path)]
@@ -100,10 +144,9 @@ def import_paths(
         if isinstance(item, str):
             results.extend(import_url(library, item, tags=tags, extractor=extractor))
         else:
-            results.extend(import_one(library, item, tags, extractor))
+            _store_file(library, item, prepare_file(item, extractor), tags, results)
         if progress is not None:
-            progress(done, total, str(item))
-    return results
+            progress(done, total, display_path(item))
 
 
 Prepared = tuple[Path, PreparedFile]
@@ -116,10 +159,8 @@ def _write_batch(
     stored: list[ImportResult] = []
     with library.transaction():
         for path, prepared in batch:
-            for incoming, mentions in prepared:
-                with library.transaction():  # a savepoint: one article whole or not at all
-                    stored.append(store(library, str(path), incoming, tags, mentions=mentions))
-    results.extend(stored)
+            _store_file(library, path, prepared, tags, stored)
+    results.extend(stored)  # only once they are committed
 
 
 def _import_files_in_parallel(
@@ -128,7 +169,7 @@ def _import_files_in_parallel(
     tags: list[str],
     results: list[ImportResult],
     progress: ProgressFn | None,
-    cancelled: Callable[[], bool] | None,
+    cancelled: CancelledFn | None,
     *,
     total: int,
 ) -> int:
@@ -151,7 +192,7 @@ def _import_files_in_parallel(
         for path, _prepared in todo:
             done += 1
             if progress is not None:
-                progress(done, total, str(path))
+                progress(done, total, display_path(path))
 
     try:
         for path, prepared in prepare_in_parallel(

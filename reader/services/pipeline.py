@@ -4,23 +4,28 @@ Parsing a file and finding its entities is CPU work that needs no library connec
 for a large import it runs in a pool of worker processes (one per core) while the calling
 thread stays the only writer to the library. Results come back in input order through a
 bounded window, so memory stays flat however many files there are, and the caller can stop
-at any point (cancel) without losing what was stored.
+at any point (cancel) without losing what was stored. A worker ignores Ctrl+C (the caller
+handles it and the pool ends its workers), a file that makes a reader or the extractor
+fail fails alone, and a worker that dies (a crash in a C library) stops the run with
+:class:`WorkerCrashedError`, naming the first file not read.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import Extractor, Mention
-from reader.ingest.readers import Incoming, read_inputs
+from reader.ingest.readers import Incoming, display_path, read_inputs
 
 #: Fewer files than this are read in the calling process (a pool costs ~0.3 s to start).
 PARALLEL_MIN_FILES = 48
@@ -34,6 +39,11 @@ PreparedFile = list[tuple[Incoming, list[Mention]]]
 _extractor: Extractor | None = None
 
 
+class WorkerCrashedError(RuntimeError):
+    """A worker process ended abruptly: the files from the first one not yet yielded on
+    were not read."""
+
+
 def _watch_parent(parent: int) -> None:
     """End this worker when the process that started it is gone (killed, crashed)."""
     while True:
@@ -44,22 +54,29 @@ def _watch_parent(parent: int) -> None:
 
 def _init(rows: list[tuple[str, str, str]], parent: int) -> None:
     global _extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     _extractor = Extractor(corrections=Corrections.from_rows(rows))
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+def prepare_file(path: Path, extractor: Extractor) -> PreparedFile:
+    """The articles of one file with their mentions (never raises for a bad file)."""
+    out: PreparedFile = []
+    for item in read_inputs(path):
+        if item.draft is None or item.error is not None:
+            out.append((item, []))
+            continue
+        try:
+            out.append((item, extractor.extract(item.draft.text, item.draft.language)))
+        except Exception as exc:  # the extractor failing on one text fails it alone
+            reason = f"its entities could not be found ({type(exc).__name__}: {exc})"
+            out.append((Incoming(None, None, reason), []))
+    return out
+
+
 def _prepare_chunk(paths: list[str]) -> list[PreparedFile]:
     assert _extractor is not None
-    out: list[PreparedFile] = []
-    for path in paths:
-        items = read_inputs(Path(path))
-        out.append(
-            [
-                (i, _extractor.extract(i.draft.text) if i.draft and not i.error else [])
-                for i in items
-            ]
-        )
-    return out
+    return [prepare_file(Path(path), _extractor) for path in paths]
 
 
 def worker_count() -> int:
@@ -100,11 +117,19 @@ def prepare_in_parallel(
                     window.append((chunk, pool.submit(_prepare_chunk, [str(p) for p in chunk])))
                 if not window:
                     return
-                chunk, future = window.popleft()
-                for path, prepared in zip(chunk, future.result(), strict=True):
+                chunk, future = window[0]
+                done = future.result()
+                window.popleft()
+                for path, prepared in zip(chunk, done, strict=True):
                     yield path, prepared
                     if cancelled is not None and cancelled():
                         return
+        except BrokenProcessPool as exc:
+            first = display_path(window[0][0][0]) if window else None
+            raise WorkerCrashedError(
+                "a reading process ended abruptly (a file may have crashed it)"
+                + (f"; nothing from {first} on was read" if first else "")
+            ) from exc
         finally:
             for _, future in window:
                 future.cancel()

@@ -8,10 +8,16 @@ attempt count) and :func:`refresh_feeds` (``fieldreader feeds refresh``: fetch e
 subscription, conditionally, and import only the entries not seen before). What one
 response holds is decided by :func:`incoming_from`: a PDF, a feed, an HTML page or plain
 text. Fetching itself is :mod:`reader.ingest.fetch`; storage is :mod:`reader.library.sources`.
+
+A URL Fieldreader never fetches (one with a user name or password in it, or not
+``http(s)://``) is refused before anything is stored: :func:`import_url` checks it first,
+and :func:`add_feed` and :func:`queue_url` are the way to subscribe and to queue (the
+library cannot check URLs itself: that knowledge is :func:`reader.ingest.fetch.check_url`'s).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -20,24 +26,28 @@ from urllib.parse import unquote, urlsplit
 
 from reader.analysis.entities import Extractor
 from reader.ingest.feeds import looks_like_feed, parse_feed
-from reader.ingest.fetch import Fetched, FetchError, Unreachable, decode_page, fetch
+from reader.ingest.fetch import Fetched, FetchError, Unreachable, check_url, decode_page, fetch
 from reader.ingest.pdf import is_pdf
-from reader.ingest.readers import Incoming, feed_incoming
+from reader.ingest.readers import Incoming, check_paragraphs, feed_incoming
 from reader.ingest.urls import outlet_from_url
 from reader.library import Library, Original
 from reader.library import sources as _db
 from reader.library.sources import Feed, QueuedUrl
 from reader.library.statuses import FeedStatus, ImportStatus
 from reader.services.extraction import extractor_for
-from reader.services.storing import ImportResult, ProgressFn, store
+from reader.services.steps import CancelledFn, ProgressFn, steps
+from reader.services.storing import ImportResult, store
 
 __all__ = [
     "FeedRefresh",
     "QueueOutcome",
+    "add_feed",
     "fetch_queue",
     "import_url",
     "incoming_from",
+    "queue_url",
     "refresh_feeds",
+    "without_credentials",
 ]
 
 Fetcher = Callable[..., Fetched]
@@ -45,6 +55,7 @@ Fetcher = Callable[..., Fetched]
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 XML_TYPES = {"application/xml", "text/xml"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
 #: Types servers send when they do not know better: the content decides.
 SNIFFED_TYPES = {"application/octet-stream", "binary/octet-stream"}
 
@@ -52,6 +63,11 @@ SNIFFED_TYPES = {"application/octet-stream", "binary/octet-stream"}
 def _filename(url: str, default: str) -> str:
     name = unquote(PurePosixPath(urlsplit(url).path).name)
     return name if name and "." in name else default
+
+
+def without_credentials(url: str) -> str:
+    """``url`` with any user name and password in it replaced by ``***`` (to show it)."""
+    return _USERINFO.sub(r"\1***@", url, count=1)
 
 
 def incoming_from(fetched: Fetched) -> list[Incoming]:
@@ -77,12 +93,12 @@ def incoming_from(fetched: Fetched) -> list[Incoming]:
     if ctype in HTML_TYPES or (not ctype.startswith("text/") and "<html" in text[:4096].lower()):
         from reader.ingest.html import extract_html
 
-        draft = extract_html(text, url=url)
+        draft = check_paragraphs(extract_html(text, url=url))
         return [Incoming(draft, Original(_filename(url, "page.html"), data))]
     if ctype.startswith("text/"):
         from reader.ingest.plaintext import parse_text
 
-        draft = parse_text(text, filename=_filename(url, "page.txt"))
+        draft = check_paragraphs(parse_text(text, filename=_filename(url, "page.txt")))
         draft.url = draft.url or url
         draft.source = draft.source or outlet_from_url(url)
         return [Incoming(draft, Original(_filename(url, "page.txt"), data))]
@@ -99,12 +115,19 @@ def import_url(
 ) -> list[ImportResult]:
     """Fetch ``url`` and import what it holds (one result per article).
 
-    An article already in the library with this url comes back as ``duplicate`` with no
-    fetch. With no connection the URL is queued (status ``queued``, the reason in
-    ``error``). If the URL was queued, a success takes it out of the queue and a failure
-    is counted there with its reason.
+    A URL Fieldreader does not fetch (with a user name or password, or not http(s)) is an
+    ``error`` at once, and leaves the queue if it was waiting there. An article already in
+    the library with this url comes back as ``duplicate`` with no fetch. With no
+    connection the URL is queued (status ``queued``, the reason in ``error``). If the URL
+    was queued, a success takes it out of the queue and a failure is counted there with
+    its reason.
     """
     tags = list(tags)
+    try:
+        check_url(url)
+    except FetchError as exc:
+        _db.dequeue_url(library, url)  # never kept, not even to try again
+        return [ImportResult(without_credentials(url), ImportStatus.ERROR, error=str(exc))]
     waiting = _db.queued_by_url(library, url)
     existing = library.article_with_url(url)
     if existing is not None:
@@ -115,7 +138,7 @@ def import_url(
     try:
         items = incoming_from(fetcher(url))
     except Unreachable as exc:
-        _db.queue_url(library, url, tags, error=str(exc))
+        queue_url(library, url, tags, error=str(exc))
         return [ImportResult(url, ImportStatus.QUEUED, error=str(exc))]
     except (ValueError, OSError) as exc:
         reason = str(exc) or type(exc).__name__
@@ -130,6 +153,16 @@ def import_url(
 
 
 # -- the read-later queue ---------------------------------------------------------------------
+def queue_url(
+    library: Library, url: str, tags: Iterable[str] = (), error: str | None = None
+) -> QueuedUrl:
+    """Put ``url`` in the read-later queue (:func:`reader.library.sources.queue_url`), once
+    it is a URL Fieldreader would fetch: :class:`FetchError` (a ``ValueError``) otherwise,
+    and nothing is stored."""
+    check_url(url)
+    return _db.queue_url(library, url, tags, error=error)
+
+
 @dataclass(slots=True)
 class QueueOutcome:
     """One queued URL tried again: its import results and its queue entry afterwards
@@ -154,26 +187,34 @@ def fetch_queue(
     *,
     ids: Sequence[int] | None = None,
     progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelledFn | None = None,
     fetcher: Fetcher = fetch,
 ) -> list[QueueOutcome]:
     """Try every queued URL (or those in ``ids``) again, oldest first."""
     waiting = [q for q in _db.queue(library) if ids is None or q.id in ids]
     extractor = extractor_for(library) if waiting else None
     outcomes: list[QueueOutcome] = []
-    for done, item in enumerate(waiting, start=1):
-        if cancelled is not None and cancelled():
-            break
+    for item in steps(waiting, progress=progress, cancelled=cancelled, label=_url_of):
         results = import_url(
             library, item.url, tags=item.tags, extractor=extractor, fetcher=fetcher
         )
         outcomes.append(QueueOutcome(item, results, _db.queued(library, item.id)))
-        if progress is not None:
-            progress(done, len(waiting), item.url)
     return outcomes
 
 
+def _url_of(item: QueuedUrl | Feed) -> str:
+    return item.url
+
+
 # -- feeds ------------------------------------------------------------------------------------
+def add_feed(library: Library, url: str, tags: Iterable[str] = ()) -> tuple[Feed, bool]:
+    """Subscribe to ``url`` (:func:`reader.library.sources.add_feed`: nothing is fetched),
+    once it is a URL Fieldreader would fetch: :class:`FetchError` (a ``ValueError``)
+    otherwise, and nothing is stored."""
+    check_url(url)
+    return _db.add_feed(library, url, tags)
+
+
 @dataclass(slots=True)
 class FeedRefresh:
     """One subscription refreshed: ``ok``, ``not_modified``, ``offline`` or ``error``."""
@@ -244,18 +285,15 @@ def refresh_feeds(
     *,
     ids: Sequence[int] | None = None,
     progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelledFn | None = None,
     fetcher: Fetcher = fetch,
 ) -> list[FeedRefresh]:
     """Fetch every subscription (or those in ``ids``) and import the entries not seen yet."""
     chosen = [f for f in _db.feeds(library) if ids is None or f.id in ids]
-    extractor = extractor_for(library) if chosen else None
-    out: list[FeedRefresh] = []
-    for done, feed in enumerate(chosen, start=1):
-        if cancelled is not None and cancelled():
-            break
-        assert extractor is not None
-        out.append(_refresh_one(library, feed, extractor, fetcher))
-        if progress is not None:
-            progress(done, len(chosen), feed.url)
-    return out
+    if not chosen:
+        return []
+    extractor = extractor_for(library)
+    return [
+        _refresh_one(library, feed, extractor, fetcher)
+        for feed in steps(chosen, progress=progress, cancelled=cancelled, label=_url_of)
+    ]

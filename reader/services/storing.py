@@ -10,7 +10,7 @@ mentions in one transaction. :class:`ImportResult` says what happened; importing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +19,9 @@ from reader.ingest.readers import Incoming
 from reader.library import Library
 from reader.library.statuses import ImportStatus
 from reader.services.extraction import extractor_for
+from reader.services.steps import ProgressFn
 
 __all__ = ["ImportResult", "ProgressFn", "store"]
-
-ProgressFn = Callable[[int, int, str], None]
 
 
 @dataclass(slots=True)
@@ -63,7 +62,7 @@ def store(
         title = library.title_of(existing)
         return ImportResult(label, ImportStatus.DUPLICATE, id=existing, title=title)
     if mentions is None:
-        mentions = (extractor or extractor_for(library)).extract(draft.text)
+        mentions = (extractor or extractor_for(library)).extract(draft.text, draft.language)
     article_id, added = library.add_unless_duplicate(draft, original, tags, mentions)
     status = ImportStatus.ADDED if added else ImportStatus.DUPLICATE
     title = draft.title if added else library.title_of(article_id)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import command, run, run_json
+from helpers.expected import NOTE_JSON_KEYS
 
 pytestmark = pytest.mark.e2e
 
@@ -191,16 +192,7 @@ def test_notes_from_the_command_line(library_path: Path, seed_file: Path) -> Non
     assert "does not occur" in bad.stderr
     listed = run_json(library_path, "note", "list", "--article", aid)
     assert [n["id"] for n in listed] == [note["id"]]
-    assert set(listed[0]) >= {
-        "id",
-        "article_id",
-        "text",
-        "quote",
-        "start",
-        "end",
-        "created",
-        "updated",
-    }
+    assert set(listed[0]) >= NOTE_JSON_KEYS
     assert [n["id"] for n in article["notes"]] == [note["id"]]
     hits = run_json(library_path, "search", "tantalum")
     assert hits == [{**hits[0], "kind": "note", "id": note["id"], "article_id": added["id"]}]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -19,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers.cli import command, run_json
+from helpers.cli import article_count, command, run_json
 from helpers.dispatches import write_dispatches
-from reader.library import Library, maintenance
+from reader.library import Draft, Library, Original, maintenance
 
 pytestmark = pytest.mark.e2e
 
@@ -38,23 +37,12 @@ def _kill_after(args: list[str], delay: float, env: dict[str, str] | None = None
     proc.wait(timeout=30)
 
 
-def _count(path: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def _kill_mid_import(args: list[str], library: Path, extra: float) -> None:
     """Kill the import once some articles have landed, ``extra`` seconds later."""
-    before = _count(library)
+    before = article_count(library)
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while proc.poll() is None and _count(library) <= before and time.monotonic() < deadline:
+    while proc.poll() is None and article_count(library) <= before and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(extra)
     proc.send_signal(signal.SIGKILL)
@@ -140,3 +128,34 @@ def test_killed_note_saves_keep_the_last_saved_version(tmp_path: Path) -> None:
         [latest, *_] = lib.note_revisions(note)
         lib.close()
         assert body == latest.body  # the note and its history agree: no half save
+
+
+def test_killed_restores_leave_one_whole_library_and_no_leftovers(tmp_path: Path) -> None:
+    """A restore copies the backup into the library under a rollback journal: killed at
+    any moment, the file is the old library or the backup, whole; the next restore
+    removes what the killed one left (a part-written copy of the replaced library)."""
+    library = tmp_path / "lib.sqlite"
+    with Library.open(library) as lib:
+        for i in range(30):  # some 30 MB, so that a kill lands while it copies
+            lib.add_article(
+                Draft(title=f"Report {i}", text=f"Report {i} from Goma. " * 50),
+                Original(f"{i}.bin", os.urandom(1_000_000)),
+            )
+        backup = maintenance.backup(lib, tmp_path / "backup.sqlite")
+        lib.delete_article(1)
+    restore = [*command(), "--library", str(library), "restore", str(backup), "--yes"]
+    rng = random.Random(13)
+    for _ in range(ROUNDS):
+        _kill_after(restore, rng.uniform(0.3, 1.2))
+        assert _intactarticle_count(library) in (29, 30)
+    run_json(library, "restore", str(backup), "--yes")
+    assert _intactarticle_count(library) == 30
+    names = [p.name for p in tmp_path.iterdir()]
+    assert not [n for n in names if ".partial" in n or n.endswith(("-journal", ".restoring"))]
+
+
+def _intactarticle_count(path: Path) -> int:
+    with Library.open(path) as lib:
+        report = maintenance.check(lib)
+        assert report.ok, report.as_json()
+        return lib.count()

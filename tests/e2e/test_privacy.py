@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import run, run_json
-from helpers.http import LoopbackServer, Reply
+from helpers.http import LoopbackServer, Reply, without_proxies
 
 pytestmark = pytest.mark.e2e
 
@@ -80,16 +80,8 @@ def net_log(tmp_path: Path, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch) -> None:
-    for name in (
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    without_proxies(monkeypatch)
 
 
 def _page(base: str) -> bytes:

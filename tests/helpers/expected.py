@@ -1,4 +1,9 @@
-"""What the seed article must yield: the entities every extraction test expects."""
+"""What the tests expect: the seed article's entities, the keys of a note's JSON."""
+
+#: The keys every note's JSON has (``note list``, ``show``, :meth:`Note.as_json`).
+NOTE_JSON_KEYS = frozenset(
+    {"id", "article_id", "text", "quote", "start", "end", "created", "updated"}
+)
 
 SEED_EXPECTED = {
     ("Democratic Republic of the Congo", "place"),

@@ -22,6 +22,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+#: The environment variables that send requests through a proxy.
+PROXY_VARIABLES = (
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+)
+
+
+def without_proxies(monkeypatch: Any) -> None:
+    """Loopback requests go straight to the loopback server, whatever the environment says
+    (``monkeypatch`` is pytest's: the variables come back after the test)."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
 
 @dataclass
 class Reply:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import run, run_json
-from helpers.http import LoopbackServer, Reply, free_port
+from helpers.http import LoopbackServer, Reply, free_port, without_proxies
 from reader.ingest.feeds import ENTITY_MESSAGE, SUMMARY_TAG, looks_like_feed, parse_feed
 from reader.ingest.readers import iter_inputs
 from reader.library import Library, sources
@@ -277,8 +277,7 @@ def test_refresh_offline_and_broken_feeds_keep_their_errors(library: Library) ->
 
 @pytest.mark.e2e
 def test_cli_feeds_add_list_refresh_remove(library_path: Path, monkeypatch) -> None:
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    without_proxies(monkeypatch)
     with LoopbackServer({"/feed": Reply(_feed([("b1", "Bukavu")]))}) as server:
         added = run_json(library_path, "feeds", "add", server.url("/feed"), "--tag", "drc")
         assert added["status"] == "added"

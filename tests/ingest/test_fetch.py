@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import run, run_json
-from helpers.http import LoopbackServer, Reply, free_port
+from helpers.http import LoopbackServer, Reply, free_port, without_proxies
 from helpers.pdf_maker import make_pdf
 from reader.ingest.fetch import (
     MAX_REDIRECTS,
@@ -38,17 +38,8 @@ PAGE = (
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch) -> None:
-    """Loopback requests go straight to the loopback server, whatever the environment says."""
-    for name in (
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    without_proxies(monkeypatch)
 
 
 def _html(body: str | bytes, charset: str | None = "utf-8") -> Reply:

@@ -12,7 +12,14 @@ import zlib
 
 import pytest
 
-from helpers.http import LoopbackServer, Reply, deflate_reply, free_port, gzip_reply
+from helpers.http import (
+    LoopbackServer,
+    Reply,
+    deflate_reply,
+    free_port,
+    gzip_reply,
+    without_proxies,
+)
 from reader.ingest.decode import ContentDecoder, ContentEncodingError, DecodedTooLargeError
 from reader.ingest.fetch import (
     ACCEPT_ENCODING,
@@ -43,10 +50,7 @@ MB = 1024 * 1024
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Loopback requests go straight to the loopback server, whatever the environment says."""
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("ALL_PROXY", raising=False)
+    without_proxies(monkeypatch)
 
 
 # -- the deadline ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.cli import newer_library
 from reader.cli import main
 from reader.library import Library, ReadOnlyLibraryError, maintenance
 from reader.library.draft import Draft
@@ -121,12 +122,7 @@ def test_full_disk_message_from_the_command_line(
 
 
 def test_newer_library_is_refused_unchanged(tmp_path: Path, capsys) -> None:
-    path = tmp_path / "new.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY)")
-    conn.execute("PRAGMA user_version = 999")
-    conn.commit()
-    conn.close()
+    path = newer_library(tmp_path / "new.sqlite")
     before = path.read_bytes()
     assert main(["--library", str(path), "list"]) == 1
     assert "newer Fieldreader" in capsys.readouterr().err

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import run, run_json
+from helpers.cli import command, newer_library, run, run_json
 from helpers.paths import FIXTURES
 from reader.library import Library
 from reader.library import maintenance as m
@@ -134,12 +136,7 @@ def test_validate_refuses_what_is_not_a_usable_backup(tmp_path: Path) -> None:
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.commit()
     with pytest.raises(ValueError, match="not a Fieldreader library"):
         m.validate_backup(other)
-    newer = tmp_path / "newer.sqlite"
-    conn = sqlite3.connect(newer)
-    conn.execute("CREATE TABLE articles (id)")
-    conn.execute("PRAGMA user_version = 999")
-    conn.commit()
-    conn.close()
+    newer = newer_library(tmp_path / "newer.sqlite")
     with pytest.raises(ValueError, match="newer Fieldreader"):
         m.validate_backup(newer)
 
@@ -191,3 +188,112 @@ def test_wrong_entity_counts_are_found_and_recounted(filled: Library) -> None:
     fixed = m.repair(filled)
     assert fixed.ok
     assert "recounted the entities' mentions" in fixed.repaired
+
+
+# -- leftovers of failed and killed backups and restores -----------------------------------------
+WRITER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("CREATE TABLE IF NOT EXISTS t(x)")
+conn.execute("INSERT INTO t VALUES (randomblob(200000))")
+print("WRITING", flush=True)
+time.sleep(120)
+"""
+
+
+def _writing(path: Path) -> subprocess.Popen[str]:
+    """A real process in the middle of writing an SQLite file (as a backup writes its copy)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "WRITING"
+    return proc
+
+
+def _killed_mid_write(path: Path) -> None:
+    proc = _writing(path)
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert Path(f"{path}-journal").exists()  # what a killed copy leaves: itself and its journal
+
+
+def test_a_backup_removes_what_a_killed_backup_left(filled: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    _killed_mid_write(folder / "fieldreader-20240101-000000.sqlite.partial")
+    (folder / "auto-20240102.sqlite.partial-journal").write_bytes(b"")  # a journal alone
+    (folder / "notes.txt.partial").write_bytes(b"the user's: not a backup's")
+    busy = folder / "fieldreader-20240103-000000.sqlite.partial"
+    writer = _writing(busy)  # another backup at work right now: left alone
+    try:
+        made = m.backup(filled, folder)
+        names = sorted(p.name for p in folder.iterdir())
+        assert names == sorted([made.name, "notes.txt.partial", busy.name, f"{busy.name}-journal"])
+    finally:
+        writer.kill()
+        writer.communicate(timeout=30)
+    _killed_mid_write(tmp_path / "mine.sqlite.partial")
+    m.backup(filled, tmp_path / "mine.sqlite")  # a named file: its own leftovers go
+    assert not list(tmp_path.glob("mine.sqlite.partial*"))
+
+
+def test_a_failed_backup_leaves_nothing_behind(library_path: Path, tmp_path: Path) -> None:
+    run_json(library_path, "samples")
+    dest = tmp_path / "out" / "b.sqlite"
+    dest.parent.mkdir()
+    limit = library_path.stat().st_size // 2  # the copy cannot be written whole
+    proc = subprocess.run(
+        [*command(), "--library", str(library_path), "backup", str(dest)],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: _limit_file_size(limit),
+    )
+    assert proc.returncode == 1
+    assert len(proc.stderr.splitlines()) == 1
+    assert list(dest.parent.iterdir()) == []
+
+
+def _limit_file_size(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_restore_removes_what_a_killed_restore_left(filled: Library, tmp_path: Path) -> None:
+    path = filled.path
+    assert path is not None
+    copy = m.backup(filled, tmp_path / "b.sqlite")
+    filled.close()
+    _killed_mid_write(path.with_name("library.before-restore-20240101-000000.sqlite.partial"))
+    path.with_name(path.name + ".restoring").write_bytes(b"")  # what earlier versions left
+    kept = m.restore(path, copy)
+    names = sorted(p.name for p in path.parent.iterdir() if p.name.startswith("library."))
+    assert names == sorted([path.name, kept.name])
+
+
+def test_restores_in_the_same_second_keep_every_replaced_library(
+    filled: Library, tmp_path: Path
+) -> None:
+    path = filled.path
+    assert path is not None
+    copy = m.backup(filled, tmp_path / "b.sqlite")
+    filled.close()
+    kept = {m.restore(path, copy) for _ in range(3)}
+    assert len(kept) == 3
+    assert all(k.is_file() for k in kept)
+
+
+def test_restore_over_a_file_that_is_not_a_database(filled: Library, tmp_path: Path) -> None:
+    path = filled.path
+    assert path is not None
+    copy = m.backup(filled, tmp_path / "b.sqlite")
+    filled.close()
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    path.write_bytes(b"overwritten by something else" * 1000)
+    kept = m.restore(path, copy)
+    assert kept.read_bytes().startswith(b"overwritten")  # kept aside as it was
+    with Library.open(path) as lib:
+        assert lib.count() == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.expected import NOTE_JSON_KEYS
 from reader.library import Library
 from reader.library.anchors import Anchor, anchor_for_quote, make_anchor, reanchor
 from reader.library.draft import Draft
@@ -49,16 +50,7 @@ def test_add_note_on_a_quote_anchors_at_first_occurrence(library: Library, artic
     assert TEXT[note.start : note.end] == "Ukraine keeps"
     assert note.anchor_status == "ok"
     assert note.as_json()["text"] == "Check **this**"
-    assert set(note.as_json()) >= {
-        "id",
-        "article_id",
-        "text",
-        "quote",
-        "start",
-        "end",
-        "created",
-        "updated",
-    }
+    assert set(note.as_json()) >= NOTE_JSON_KEYS
 
 
 def test_bad_notes_add_nothing(library: Library, article: int) -> None:

@@ -127,3 +127,14 @@ def test_typed_errors_for_a_users_mistakes(library: Library) -> None:
         library.add_note(None, "x", colour="mauve")
     with pytest.raises(ValueError, match="unknown sort key"):
         library.article_ids(sort="weight")
+
+
+def test_data_version_moves_for_another_connection_only(library_path) -> None:
+    from reader.library import Library
+
+    with Library.open(library_path) as mine, Library.open(library_path) as other:
+        start = mine.data_version()
+        mine.write_statement("INSERT INTO tags (name) VALUES (?)", ["y"])
+        assert mine.data_version() == start  # its own write: unchanged
+        other.write_statement("INSERT INTO tags (name) VALUES (?)", ["x"])
+        assert mine.data_version() != start  # another connection committed
