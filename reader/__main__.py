@@ -22,6 +22,7 @@ def open_window(args: argparse.Namespace) -> int:
         article_id=args.article,
         view=args.view,
         entity=args.entity,
+        size=args.size,
     )
 
 

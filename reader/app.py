@@ -16,7 +16,9 @@ panes to each other's signals and subscribes each pane to the change bus, the re
 so a replaced library is listed anew before the reader opens an article from it.
 
 ``screenshot=PATH`` renders the window offscreen at 1400x900 with an article open (after
-the samples loaded, if they had to be), saves a PNG and returns without an event loop; the
+the samples loaded, if they had to be), saves a PNG and returns without an event loop; with
+``size=(W, H)`` it renders instead the first-start layout of a screen whose available size
+is W x H (the window sized from it, as on a first start; the PNG is the window); the
 offscreen platform is chosen automatically when ``QT_QPA_PLATFORM`` is unset. ``entity=NAME``
 selects that entity of the article in the sidebar first, so its mentions show highlighted.
 ``view="notes"`` shows the notes pane with the most recently changed note (of the chosen
@@ -29,7 +31,9 @@ One window per library: without a screenshot,
 start on the same library asks the first window to come forward, says so on stderr and
 returns 0. Screenshots skip that check and work on a copy of
 the settings, so they never change the user's. After the window is shown, today's rotating
-backup is made in the background (Library › Daily Automatic Backups; not for screenshots).
+backup is made in the background (Library › Daily Automatic Backups; not for screenshots),
+and the :class:`~reader.ui.tasks.watcher.LibraryWatcher` starts looking for what other
+programs (the command line) change in the file, so the panes show it.
 
 Environment:
     ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
@@ -52,6 +56,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
+    QSize,
     QTimer,
     QtMsgType,
     SignalInstance,
@@ -63,6 +68,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__, locations
 from reader.library import Library
 from reader.resources import resource_path
+from reader.services.views import View
 from reader.ui.common.preferences import Preferences
 from reader.ui.common.single_instance import (
     ALREADY_OPEN_MESSAGE,
@@ -86,8 +92,9 @@ from reader.ui.tasks.imports import ImportController, SummaryPresenter
 from reader.ui.tasks.messages import Messages
 from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import TaskRunner
+from reader.ui.tasks.watcher import LibraryWatcher
 from reader.ui.transfer.controller import TransferController
-from reader.ui.window.layouts import VIEWS, apply_view, show_dock
+from reader.ui.window.layouts import apply_view, check_view, show_dock
 from reader.ui.window.main_window import Controllers, MainWindow, Panes
 from reader.ui.window.menus import build_menus
 
@@ -198,7 +205,7 @@ def build_main_window(
     ctx = build_context(library, library_path, settings=settings, tasks=tasks)
     panes = Panes(
         reader=ReaderPane(library, ctx.preferences),
-        library=LibraryPane(library),
+        library=LibraryPane(ctx),
         entities=EntityPane(library),
         notes=NotesPane(ctx),
         compare=ComparePane(library),
@@ -209,13 +216,14 @@ def build_main_window(
         Controllers(
             imports=imports,
             entities=EntityController(ctx, panes.entities, panes.reader, window),
-            notes=NoteController(ctx, panes.reader, panes.notes, window),
+            notes=NoteController(ctx, panes.notes, panes.reader, window),
             transfers=TransferController(ctx, window, flush=panes.notes.flush),
             sources=SourceController(ctx, imports, window),
             safety=SafetyController(ctx, window, flush=window.flush_edits),
             compare=CompareController(ctx, panes.compare, panes.reader, window),
         )
     )
+    window.watcher = LibraryWatcher(ctx, window)
     build_menus(window)
     wire(window)
     window.apply_theme(ctx.preferences.theme)
@@ -299,25 +307,31 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     article_id: int | None = None,
-    view: str = "library",
+    view: str = View.LIBRARY,
     entity: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     """Start the desktop app on ``library_path``; return the exit code.
 
     ``article_id`` opens that article (default: the last one read, else the newest);
     ``view`` is ``library``, ``reader``, ``notes`` or ``compare``; ``screenshot`` saves a
-    1400x900 PNG and exits;
+    1400x900 PNG and exits; with ``size`` (width, height: a screen's available size) the
+    PNG shows the first-start layout on such a screen (``size`` needs ``screenshot``);
     ``entity`` selects the entity of that name in the sidebar (its mentions highlighted).
     """
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    view = check_view(view)
     path = Path(library_path)
+    if size is not None:
+        if screenshot is None:
+            raise ValueError("a screen size is for a screenshot: give one too")
+        if len(size) != 2 or min(size) < 1:
+            raise ValueError(f"not a screen size: {'x'.join(map(str, size))}")
     if screenshot is not None:
         if not os.environ.get("QT_QPA_PLATFORM") and QApplication.instance() is None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = ensure_application()
         with settings_copy(make_settings()) as settings:
-            return _run(app, path, settings, None, article_id, view, entity, Path(screenshot))
+            return _run(app, path, settings, None, article_id, view, entity, Path(screenshot), size)
     instance = InstanceLock(path)
     if not instance.acquire():  # another window has this library: call it forward
         asked = instance.request_raise(article_id)
@@ -339,13 +353,14 @@ def _run(
     view: str,
     entity: str | None,
     screenshot: Path | None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     library = Library.open(library_path)
     tasks = TaskRunner()
     window = build_main_window(library, library_path, settings=settings, tasks=tasks)
     try:
         if screenshot is not None:
-            return _screenshot(app, window, screenshot, article_id, view, entity)
+            return _screenshot(app, window, screenshot, article_id, view, entity, size)
         window.restore_layout()
         apply_view(window, view)
         window.show()
@@ -353,15 +368,17 @@ def _run(
         _open_requested(window, article_id)
         if entity:
             _select_entity(window, entity)
-        if view == "notes":
+        if view == View.NOTES:
             show_recent_note(window, article_id)
         if instance is not None and instance.held:
             watcher = RaiseWatcher(instance.request_path, window)
             watcher.raise_requested.connect(lambda request: bring_forward(window, request))
         window.safety.schedule_auto_backups(AUTO_BACKUP_DELAY_MS)
+        window.watcher.start()
         _test_hooks(app, window)
         return app.exec()
     finally:
+        window.watcher.stop()
         tasks.shutdown()
         window.close()
         window.deleteLater()
@@ -421,15 +438,19 @@ def _screenshot(
     article_id: int | None,
     view: str,
     entity: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     window.persist_layout = False
-    window.resize(*SCREENSHOT_SIZE)
+    if size is None:
+        window.resize(*SCREENSHOT_SIZE)
+    else:  # the first start on a screen of that size
+        window.reset_layout(QSize(*size))
     apply_view(window, view)
     window.show()
     task = window.imports.load_samples_if_empty()
     if task is not None:
         wait_for(task.finished)
-    if article_id is None and view == "notes":  # the article of the latest note
+    if article_id is None and view == View.NOTES:  # the article of the latest note
         notes = window.library.notes()
         article_id = max(notes, key=lambda n: (n.updated, n.id)).article_id if notes else None
     if article_id is None:  # a picture shows the newest article, whatever was read last
@@ -441,12 +462,12 @@ def _screenshot(
     if entity and not _select_entity(window, entity):
         print(f"fieldreader: no entity called {entity!r} in the article", file=sys.stderr)
         return 1
-    if view == "notes":
+    if view == View.NOTES:
         apply_view(window, view)  # the docks can be sized now that the window is shown
         if show_recent_note(window, article_id) is None:
             show_recent_note(window)
         settle(app)
-    if view == "compare":
+    if view == View.COMPARE:
         apply_view(window, view)  # the docks can be sized now that the window is shown
         settle(app)
         if not show_comparison(window):

@@ -6,12 +6,15 @@ take them from here. Entity types come with a label (:data:`TYPE_LABELS`) and a 
 backgrounds per theme (:func:`type_colours`: soft for "colour by type", strong for a chosen
 entity); note colours (:data:`~reader.library.notes.COLOURS`) with a label
 (:data:`COLOUR_LABELS`) and a pair per theme (:func:`note_colour`: soft on the page, strong for
-swatches and bars).
+swatches and bars). :data:`WARNING` is the colour of a warning's words (a passage not
+found, a URL refused), legible on both themes.
 """
 
 from __future__ import annotations
 
 from reader.library.notes import COLOURS
+
+WARNING = "#b5533c"
 
 TYPE_LABELS = {
     "person": "Person",

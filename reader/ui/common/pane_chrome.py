@@ -1,24 +1,35 @@
 """The chrome the panes share: filter box, a row of controls over the body, splitter, actions.
 
 The library, entities and notes panes put a filter (or search) box and their combo boxes
-in a row above what they list, split the list from what goes with it (the mentioning
-articles, the note editor) with a thin vertical :class:`QSplitter`, and stack a label over
-a list without margins. These helpers build those pieces alike, so the panes (and the
-theme's styles, which go by object name) keep one look. :func:`tool_button` makes the flat
-buttons of the notes bar and the find bar; :func:`make_action` makes the menu entries the
-window and the controllers offer, all in one way.
+(:func:`choice_combo`) in a row above what they list, split the list from what goes with it
+(the mentioning articles, the note editor) with a thin vertical :class:`QSplitter`, stack a
+label over a list without margins, show a placeholder instead of an empty list
+(:func:`with_placeholder`) and set their views up alike (:func:`item_view`; lists of
+wrapped rich rows: :func:`rich_list`; their columns: :func:`size_columns`). These
+helpers build those pieces alike, so the panes (and the theme's styles, which go by object
+name) keep one look. :func:`tool_button` makes the flat buttons of the notes bar, the note
+editor and the find bar; :func:`make_action` makes the menu entries the window and the
+controllers offer, all in one way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
+    QListView,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,14 +54,89 @@ def make_action(
     return action
 
 
-def tool_button(parent: QWidget, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-    """A flat button ``text`` with the tooltip ``tip`` that calls ``slot`` when clicked."""
+def tool_button(
+    parent: QWidget,
+    text: str,
+    tip: str,
+    slot: Callable[..., object] | None = None,
+    *,
+    name: str = "",
+    checked: bool | None = None,
+) -> QToolButton:
+    """A flat button ``text`` with the tooltip ``tip`` that calls ``slot`` when clicked
+    (toggled, given the state, when ``checked`` makes it checkable and says how it starts),
+    named ``name`` if given."""
     button = QToolButton(parent)
+    if name:
+        button.setObjectName(name)
     button.setText(text)
     button.setToolTip(tip)
     button.setAutoRaise(True)
-    button.clicked.connect(slot)
+    if checked is not None:
+        button.setCheckable(True)
+        button.setChecked(checked)
+    if slot is not None:
+        (button.toggled if checked is not None else button.clicked).connect(slot)
     return button
+
+
+def choice_combo(
+    parent: QWidget, name: str, choices: Mapping[str, str], tip: str, accessible: str = ""
+) -> QComboBox:
+    """A combo box named ``name`` offering ``choices`` (data -> label, in order), with the
+    tooltip ``tip`` and announced as ``accessible`` (default: the tooltip)."""
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setToolTip(tip)
+    combo.setAccessibleName(accessible or tip)
+    for key, label in choices.items():
+        combo.addItem(label, key)
+    return combo
+
+
+def with_placeholder(
+    parent: QWidget, view: QWidget, name: str, text: str = ""
+) -> tuple[QStackedWidget, QLabel]:
+    """A stack showing ``view``, or instead a wrapped label named ``name`` (saying ``text``)
+    when there is nothing to list: the stack and the label."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    stack = QStackedWidget(parent)
+    stack.addWidget(view)
+    stack.addWidget(label)
+    return stack, label
+
+
+View = TypeVar("View", bound=QAbstractItemView)
+
+
+def item_view(view: View, name: str, accessible: str, model: QAbstractItemModel) -> View:
+    """``view`` named ``name``, announced as ``accessible``, over ``model``, one row
+    chosen at a time."""
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return view
+
+
+def rich_list(
+    parent: QWidget,
+    name: str,
+    accessible: str,
+    model: QAbstractItemModel,
+    delegate: QAbstractItemDelegate,
+) -> QListView:
+    """A list named ``name`` of ``model``'s rows drawn by ``delegate`` (rows of wrapped rich
+    text that vary in height), one row chosen at a time, scrolled by the pixel."""
+    view = item_view(QListView(parent), name, accessible, model)
+    view.setItemDelegate(delegate)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setUniformItemSizes(False)
+    view.setWordWrap(True)
+    return view
 
 
 def filter_edit(parent: QWidget, name: str, text: str) -> QLineEdit:
@@ -109,3 +195,21 @@ def lay_out_pane(
     layout.setSpacing(0)
     layout.addLayout(row)
     layout.addWidget(body, 1)
+
+
+Mode = QHeaderView.ResizeMode
+
+
+def size_columns(
+    header: QHeaderView,
+    modes: Mapping[int, QHeaderView.ResizeMode],
+    widths: Mapping[int, int] | None = None,
+) -> QHeaderView:
+    """Give ``header``'s columns their resize ``modes`` (column -> mode) and starting
+    ``widths`` (column -> pixels); the last column stretches only if its mode says so."""
+    header.setStretchLastSection(False)
+    for column, mode in modes.items():
+        header.setSectionResizeMode(column, mode)
+    for column, width in (widths or {}).items():
+        header.resizeSection(column, width)
+    return header

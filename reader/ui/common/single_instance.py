@@ -42,38 +42,22 @@ def request_path(library_path: Path) -> Path:
     return path.with_name(path.name + ".raise")
 
 
-def _try_lock(handle: IO[str]) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
+def _lock_op(handle: IO[str], take: bool) -> bool:
+    """Take (without waiting) or give back the lock on ``handle``'s file; False when it
+    could not be done (another process holds it)."""
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK if take else msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), (fcntl.LOCK_EX | fcntl.LOCK_NB) if take else fcntl.LOCK_UN)
     except OSError:
         return False
     return True
-
-
-def _unlock(handle: IO[str]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-        return
-    import fcntl
-
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 class InstanceLock:
@@ -98,7 +82,7 @@ class InstanceLock:
         except OSError:
             self.enforced = False
             return True
-        if not _try_lock(handle):
+        if not _lock_op(handle, take=True):
             handle.close()
             return False
         self._handle = handle
@@ -122,7 +106,7 @@ class InstanceLock:
         except OSError:
             pass
         try:
-            _unlock(self._handle)
+            _lock_op(self._handle, take=False)
         finally:
             self._handle.close()
             self._handle = None

@@ -10,12 +10,13 @@ travels between them is plain data: text offsets (:data:`Span`) and :class:`Note
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QMenu
 
     from reader.library import Article
 
@@ -38,12 +39,16 @@ class NoteMark:
 class ArticleView(Protocol):
     """The reader pane as the other panes see it.
 
+    ``menu_extenders`` are called with the reader's context menu, each to add its entries
+    (the comparison adds "Code Selection to").
+
     Signals:
         article_shown(int): an article was opened (0 when cleared).
     """
 
     article: Article | None
     article_shown: SignalInstance
+    menu_extenders: list[Callable[[QMenu], None]]
 
     @property
     def article_id(self) -> int | None: ...

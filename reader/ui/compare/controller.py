@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.library import Library
@@ -31,8 +31,7 @@ from reader.ui.common.views import ArticleView
 from reader.ui.compare.models import CompareRequest
 from reader.ui.compare.pane import ComparePane
 from reader.ui.tasks.bus import Area, Change
-from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.launch import launch
+from reader.ui.tasks.controller import PaneController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 #: A change made before comparing again: it returns what to say about it.
@@ -143,7 +142,7 @@ def suggested_name(result: Comparison, fmt: str) -> str:
     return f"compare-{parts[0] or 'a'}-{parts[1] or 'b'}.{fmt}"
 
 
-class CompareController(QObject):
+class CompareController(PaneController):
     """Runs the comparison's tasks and joins the pane to the reader.
 
     Signals:
@@ -152,20 +151,9 @@ class CompareController(QObject):
 
     comparison_shown = Signal()
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        pane: ComparePane,
-        reader: ArticleView,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.library = ctx.library
-        self.library_path = ctx.library_path
-        self.messages = ctx.messages
-        self.pane = pane
-        self.reader = reader
+    pane: ComparePane
+
+    def setup(self, pane: ComparePane, reader: ArticleView) -> None:
         self.ask_save_path: AskSavePath = ask_save_path
         self.stale = True  # the pane does not show the library as it is
         self._latest: Task | None = None
@@ -175,7 +163,6 @@ class CompareController(QObject):
         pane.review_requested.connect(self.on_review_requested)
         pane.move_requested.connect(self.on_move_requested)
         pane.export_requested.connect(self.export)
-        ctx.bus.changed.connect(self.on_changed)
         reader.menu_extenders.append(self.extend_reader_menu)
 
     # -- comparing ---------------------------------------------------------------------
@@ -189,11 +176,8 @@ class CompareController(QObject):
         self._latest = task
         self.stale = False
         self.pane.set_busy(True)
-        return launch(
+        return self.start(
             task,
-            self,
-            self.ctx.tasks,
-            self.ctx.progress,
             on_success=lambda outcome, t=task, e=edit: self.on_task_succeeded(t, outcome, e),
             on_failure=lambda error, t=task: self.on_task_failed(t, error),
         )
@@ -210,7 +194,7 @@ class CompareController(QObject):
         if edit is not None:  # the codings changed, whichever comparison is shown
             self._publishing = True
             try:
-                self.ctx.bus.publish(Area.CODINGS)
+                self.bus.publish(Area.CODINGS)
             finally:
                 self._publishing = False
         if task is not self._latest:

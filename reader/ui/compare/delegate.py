@@ -5,7 +5,8 @@ for it. A case cell in a dimension's row starts with how much evidence there is;
 evidence cell shows the whole sentence (wrapped, never cut), the article's title below it,
 and a slim bar on the left in the colour of its status (suggested, accepted, rejected).
 The closest counterpart of the selected sentence, on the other side, gets an outline.
-Layout goes through a ``QTextDocument`` sized to the column, so rows grow to fit.
+Cells are drawn by the shared :class:`~reader.ui.common.rich_rows.RichRowDelegate`, laid out
+to the width of their column, so rows grow to fit.
 """
 
 from __future__ import annotations
@@ -15,26 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPalette,
-    QPen,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-)
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
 
 from reader.library.statuses import CodingMethod, CodingStatus
+from reader.ui.common.rich_rows import RichRowDelegate, draw_bar
 from reader.ui.common.roles import Index
 from reader.ui.common.theme import LIGHT, SERIF_FAMILIES, Theme, first_family
 from reader.ui.compare.models import (
@@ -50,10 +37,6 @@ from reader.ui.compare.models import (
     STATUS_ROLE,
     TITLE_ROLE,
 )
-
-PAD_X = 12
-PAD_Y = 7
-BAR = 3
 
 #: theme name -> role -> colour
 ACCENTS: dict[str, dict[str, str]] = {
@@ -172,8 +155,13 @@ def _count_line(index: Index, count: int, style: CellStyle) -> str:
     return f'<p style="margin:0; {small}">{line}</p>'
 
 
-class EvidenceDelegate(QStyledItemDelegate):
+class EvidenceDelegate(RichRowDelegate):
     """Rich, wrapped cells for a :class:`~reader.ui.compare.models.CompareModel` in a tree."""
+
+    PAD_X = 12
+    PAD_Y = 7
+    BAR = 3
+    EXTRA_HEIGHT = 2  # room for the counterpart's outline
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
@@ -186,7 +174,7 @@ class EvidenceDelegate(QStyledItemDelegate):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
 
-    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
+    def row_html(self, option: QStyleOptionViewItem, index: Index, width: float) -> str:
         pal: QPalette = option.palette
         small = QFont(option.font)
         small.setPointSizeF(max(option.font.pointSizeF() - 1, 7))
@@ -204,65 +192,37 @@ class EvidenceDelegate(QStyledItemDelegate):
             fit_title=lambda title: metrics.elidedText(title, Qt.TextElideMode.ElideRight, room),
             expanded=expanded,
         )
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        doc.setHtml(cell_html(index, style))
-        doc.setTextWidth(max(width, 40))
-        return doc
+        return cell_html(index, style)
 
-    def _text_width(self, index: Index) -> float:
+    def text_width(self, option: QStyleOptionViewItem, index: Index) -> float:
         width = self.view.header().sectionSize(index.column())
         if index.column() == 0:
             width -= self.view.indentation()
-        return width - 2 * PAD_X - BAR
+        return width - 2 * self.PAD_X - self.BAR
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         if index.data(KIND_ROLE) not in ("dimension", "evidence") and index.column() > 0:
             if index.data(COUNT_ROLE) is None:
                 return QSize(0, 0)  # an empty cell below a side that ran out
-        doc = self._document(opt, index, self._text_width(index))
-        return QSize(int(doc.idealWidth()) + 2 * PAD_X, int(doc.size().height()) + 2 * PAD_Y + 2)
+        return super().sizeHint(option, index)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        opt.text = ""
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
-        rect = opt.rect
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def paint_marks(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         bar = self._bar_colour(index)
         if bar is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bar)
-            top = rect.top() + PAD_Y
-            painter.drawRoundedRect(
-                QRectF(rect.left() + 5, top, BAR, rect.height() - 2 * PAD_Y), 1.5, 1.5
-            )
+            draw_bar(painter, self.bar_rect(option, 5), bar)
         if self._is_counterpart(index):
             pen = QPen(QColor(self.theme.accent))
             pen.setWidthF(1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5), 5, 5)
-        painter.restore()
-        doc = self._document(opt, index, rect.width() - 2 * PAD_X - BAR)
-        painter.save()
-        painter.translate(QPointF(rect.left() + PAD_X + BAR, rect.top() + PAD_Y))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(2.5, 2.5, -2.5, -2.5), 5, 5)
+
+    def paint_rule(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if not index.parent().isValid() or index.column() > 0:
-            painter.save()
+            rect = option.rect
             painter.setPen(QColor(self.theme.rule))
             painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
-            painter.restore()
 
     def _bar_colour(self, index: Index) -> QColor | None:
         if index.column() == 0:

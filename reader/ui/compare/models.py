@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QModelIndex,
     QObject,
@@ -43,7 +42,7 @@ from reader.services.compare import (
     Evidence,
     Side,
 )
-from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index
+from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index, TwoLevelModel
 
 __all__ = [
     "SIDES",
@@ -142,7 +141,7 @@ class ShownDimension:
         return self.a if side == "a" else self.b
 
 
-class CompareModel(QAbstractItemModel):
+class CompareModel(TwoLevelModel):
     """Dimensions by cases, with the evidence of each cell (see the module doc)."""
 
     COLUMNS = ("Dimension", "a", "b")
@@ -204,22 +203,10 @@ class CompareModel(QAbstractItemModel):
         return QModelIndex()
 
     # -- structure ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         if not parent.isValid():
             return len(self._dims)
-        if parent.internalId() != 0 or parent.column() != 0:
+        if not self.is_group(parent) or parent.column() != 0:
             return 0
         dim = self._dims[parent.row()]
         return max(0, len(dim.a) - 1, len(dim.b) - 1)
@@ -233,7 +220,7 @@ class CompareModel(QAbstractItemModel):
     # -- cells -------------------------------------------------------------------------
     def _cell(self, index: Index) -> tuple[ShownDimension, Side | None, int]:
         """The dimension, the side (None: the dimension column) and the evidence position."""
-        if index.internalId() == 0:
+        if self.is_group(index):
             dim = self._dims[index.row()]
             position = 0
         else:
@@ -255,9 +242,9 @@ class CompareModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         dim, side, position = self._cell(index)
-        if side is None and index.internalId() != 0:
+        if side is None and not self.is_group(index):
             return Qt.ItemFlag.NoItemFlags  # the empty dimension column of a child row
-        if side is not None and position >= len(dim.side(side)) and index.internalId() != 0:
+        if side is not None and position >= len(dim.side(side)) and not self.is_group(index):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -265,7 +252,7 @@ class CompareModel(QAbstractItemModel):
         if not index.isValid():
             return None
         dim, side, position = self._cell(index)
-        top = index.internalId() == 0
+        top = self.is_group(index)
         if side is None:
             return self._dimension_data(dim, top, role)
         return self._case_data(dim, side, position, top, role)

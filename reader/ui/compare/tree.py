@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from reader.ui.common.pane_chrome import Mode, size_columns
 from reader.ui.compare.delegate import EvidenceDelegate
 from reader.ui.compare.models import CompareModel
 
@@ -51,12 +52,8 @@ class CompareTree(QTreeView):
         self.setIndentation(0)
         self.setExpandsOnDoubleClick(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, DIMENSION_WIDTH)
+        modes = {0: Mode.Fixed, 1: Mode.Stretch, 2: Mode.Stretch}
+        header = size_columns(self.header(), modes, {0: DIMENSION_WIDTH})
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 

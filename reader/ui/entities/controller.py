@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 
 from reader.library import Library
 from reader.services.extraction import correct, reextract
@@ -27,8 +27,7 @@ from reader.ui.common.text import plural
 from reader.ui.common.views import MentionView
 from reader.ui.entities.pane import EntityPane
 from reader.ui.tasks.bus import Area
-from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.controller import PaneController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 
@@ -87,28 +86,19 @@ def reextract_task(library_path: Path) -> Task:
     return library_task(library_path, "Extracting entities", work, writes_library=True)
 
 
-class EntityController(Controller):
+class EntityController(PaneController):
     """Runs entity tasks and keeps the sidebar and the reader in step."""
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        pane: EntityPane,
-        reader: MentionView,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(ctx, parent)
-        self.pane = pane
-        self.reader = reader
-        reader.article_shown.connect(self.on_article_shown)
+    pane: EntityPane
+    reader: MentionView
+
+    def setup(self, pane: EntityPane, reader: MentionView) -> None:
         reader.entity_marked.connect(self.on_entity_marked)
         reader.mention_changed.connect(self.on_mention_changed)
         pane.entity_selected.connect(self.on_entity_selected)
         pane.entities_loaded.connect(self.on_entities_loaded)
         pane.correction_requested.connect(self.correct)
         self.reextract_action = make_action(self, "Re-extract &Entities", self.reextract_all)
-        if reader.article_id is not None:
-            pane.set_article(reader.article_id)
 
     # -- tasks -------------------------------------------------------------------------
     @Slot(str, str, str)
@@ -125,12 +115,12 @@ class EntityController(Controller):
         return self.start(task, on_success=self.on_task_succeeded, on_failure=self.on_task_failed)
 
     def on_task_succeeded(self, result: CorrectionDone | ReextractDone) -> None:
-        self.ctx.bus.publish(Area.ENTITIES)
-        self.ctx.messages.status(result.describe())
+        self.bus.publish(Area.ENTITIES)
+        self.messages.status(result.describe())
 
     def on_task_failed(self, message: str) -> None:
         self.pane.expect_selection(None)
-        self.ctx.messages.error(message)
+        self.messages.error(message)
 
     # -- between the panes -------------------------------------------------------------
     @Slot(int)

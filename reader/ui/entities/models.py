@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from reader.analysis.entities import TYPES
 from reader.library import Library
 from reader.library.entities import EntityInfo
 from reader.ui.common.colours import type_colours, type_label
-from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index
+from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index, TwoLevelModel
 
 SCOPES = ("article", "library")
 
@@ -51,7 +51,7 @@ def _matches(info: EntityInfo, needle: str) -> bool:
     return needle in info.name.casefold() or any(needle in a.casefold() for a in info.aliases)
 
 
-class EntityTreeModel(QAbstractItemModel):
+class EntityTreeModel(TwoLevelModel):
     """Types as top-level rows, their entities below; columns: name, mentions."""
 
     NAME, COUNT = 0, 1
@@ -172,29 +172,10 @@ class EntityTreeModel(QAbstractItemModel):
         return None if value is None else int(value)
 
     # -- the model ---------------------------------------------------------------------
-    def index(
-        self,
-        row: int,
-        column: int,
-        parent: Index = QModelIndex(),  # noqa: B008
-    ) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
-        if child is None:  # QObject.parent()
-            return super().parent()  # type: ignore[return-value]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if not parent.isValid():
             return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
+        if self.is_group(parent) and parent.column() == 0:
             return len(self._groups[parent.row()][1])
         return 0
 
@@ -211,14 +192,14 @@ class EntityTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
+        if self.is_group(index):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        if index.internalId() == 0:
+        if self.is_group(index):
             return self._type_data(index, role)
         type_, items = self._groups[index.internalId() - 1]
         info = items[index.row()]

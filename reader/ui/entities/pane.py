@@ -27,16 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -44,7 +41,17 @@ from PySide6.QtWidgets import (
 
 from reader.library import Library
 from reader.ui.common.colours import TYPE_LABELS, type_colours
-from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, pane_splitter, stacked
+from reader.ui.common.pane_chrome import (
+    Mode,
+    choice_combo,
+    filter_edit,
+    item_view,
+    lay_out_pane,
+    pane_splitter,
+    size_columns,
+    stacked,
+    with_placeholder,
+)
 from reader.ui.common.roles import ARTICLE_ID_ROLE
 from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.entities.models import SCOPES, EntityTreeModel, MentioningArticlesModel
@@ -169,21 +176,16 @@ class EntityPane(QWidget):
         self._reveal = True
 
         self.filter_edit = filter_edit(self, "entityFilter", "Filter entities")
-        self.scope_combo = QComboBox(self)
-        self.scope_combo.setObjectName("entityScope")
-        self.scope_combo.setAccessibleName("Entity scope")
-        self.scope_combo.setToolTip("Entities of the open article, or of the whole library")
-        for scope in SCOPES:
-            self.scope_combo.addItem(SCOPE_LABELS[scope], scope)
+        self.scope_combo = choice_combo(
+            self,
+            "entityScope",
+            {scope: SCOPE_LABELS[scope] for scope in SCOPES},
+            "Entities of the open article, or of the whole library",
+            "Entity scope",
+        )
 
         self.tree = self._make_tree()
-        self.empty_label = QLabel(NO_ARTICLE, self)
-        self.empty_label.setObjectName("entityEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.tree)
-        self.stack.addWidget(self.empty_label)
+        self.stack, self.empty_label = with_placeholder(self, self.tree, "entityEmpty", NO_ARTICLE)
 
         self.others_label = QLabel(PICK_ONE, self)
         self.others_label.setObjectName("entityOthersLabel")
@@ -205,18 +207,11 @@ class EntityPane(QWidget):
 
     def _view(self, name: str, accessible: str, model: QAbstractItemModel) -> QTreeView:
         """A headerless tree over ``model``: a name that stretches, a count that fits."""
-        view = QTreeView(self)
-        view.setObjectName(name)
-        view.setAccessibleName(accessible)
-        view.setModel(model)
+        view = item_view(QTreeView(self), name, accessible, model)
         view.setHeaderHidden(True)
         view.setUniformRowHeights(True)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        size_columns(view.header(), {0: Mode.Stretch, 1: Mode.ResizeToContents})
         return view
 
     def _make_tree(self) -> QTreeView:

@@ -2,7 +2,9 @@
 
 Search results include notes (marked "Note" in their meta line, with the note's id in
 :data:`~reader.ui.common.roles.NOTE_ID_ROLE` and its article, if any, in
-:data:`~reader.ui.common.roles.ARTICLE_ID_ROLE`).
+:data:`~reader.ui.common.roles.ARTICLE_ID_ROLE`); the model shows what a search found
+(:class:`~reader.ui.library.search.SearchFound`), which the pane has looked for on a worker
+thread.
 
 The models hold ids and fetch what a view asks for. :class:`ArticleTableModel` keeps only
 the ordered ids of the current filter and loads summaries a page at a time into a cache
@@ -17,8 +19,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, Qt
 
 from reader.library import ArticleSummary, Library, SearchHit
-from reader.ui.common.dates import format_date
-from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, Index
+from reader.ui.common.roles import (
+    ARTICLE_ID_ROLE,
+    NOTE_ID_ROLE,
+    PANE_ROLES,
+    Index,
+    ItemListModel,
+)
+from reader.ui.common.text import format_date
+from reader.ui.library.search import LIMIT, SearchFound, article_of, find_hits
 
 TAG_ROLE = PANE_ROLES + 1
 SNIPPET_ROLE = PANE_ROLES + 2
@@ -184,64 +193,50 @@ class TagListModel(QAbstractListModel):
         return None
 
 
-class SearchResultsModel(QAbstractListModel):
-    """Ranked full-text matches in articles and notes for a query, best first, with snippets."""
+class SearchResultsModel(ItemListModel):
+    """Ranked full-text matches in articles and notes for a query, best first, with snippets.
 
-    LIMIT = 100
+    :meth:`show` lists what a search found (the pane searches on a worker thread);
+    :meth:`set_query` searches on the calling thread's library and shows it.
+    """
+
+    LIMIT = LIMIT
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.query = ""
-        self.tag: str | None = None
-        self._hits: list[SearchHit] = []
-        self._meta: dict[int, str] = {}  # by row
+        self.found = SearchFound("")
+        self.query, self.tag = "", None  # what is shown: ``found``'s
 
     def set_query(self, query: str, tag: str | None = None) -> None:
-        """Search for ``query`` (within ``tag`` if given); an empty query clears."""
+        """Search for ``query`` (within ``tag`` if given) now; an empty query clears."""
+        self.show(find_hits(self.library, query, tag))
+
+    def show(self, found: SearchFound) -> None:
+        """List what a search found."""
         self.beginResetModel()
-        self.query, self.tag = query, tag
-        self._hits = (
-            self.library.search(query, limit=self.LIMIT, tag=tag, kinds=("article", "note"))
-            if query
-            else []
-        )
-        articles = [self._article_of(h) for h in self._hits]
-        summaries = self.library.summaries([a for a in articles if a is not None])
-        self._meta = {}
-        for row, (hit, article_id) in enumerate(zip(self._hits, articles, strict=True)):
-            s = summaries.get(article_id) if article_id is not None else None
-            parts = [] if s is None else [s.source, format_date(s.published, short=True)]
-            if hit.kind == "note":
-                parts.insert(0, "Note")
-            self._meta[row] = " · ".join(p for p in parts if p)
+        self.found = found
+        self.query, self.tag = found.query, found.tag
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self.query, self.tag)
 
-    @staticmethod
-    def _article_of(hit: SearchHit) -> int | None:
-        return hit.id if hit.kind == "article" else hit.article_id
-
     def hit(self, row: int) -> SearchHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._hits)
+    def rows(self) -> tuple[SearchHit, ...]:
+        return self.found.hits
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        hit = self.hit(index.row()) if index.isValid() else None
-        if hit is None:
-            return None
+    def item_data(self, hit: SearchHit, row: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return hit.title
         if role == SNIPPET_ROLE:
             return hit.snippet
         if role == META_ROLE:
-            return self._meta.get(index.row(), "")
+            return self.found.meta[row]
         if role == ARTICLE_ID_ROLE:
-            return self._article_of(hit)
+            return article_of(hit)
         if role == NOTE_ID_ROLE:
             return hit.id if hit.kind == "note" else None
         return None

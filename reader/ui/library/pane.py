@@ -6,17 +6,29 @@ the table opens that article; a note among the results opens that note. The pane
 data: three models from :mod:`reader.ui.library.models` do, and it only tells the window
 which article or note was chosen, and how many articles it shows (for the status bar). When
 the change bus says articles changed (or the whole library), :meth:`LibraryPane.on_changed`
-queries again, keeping the filter, the search and the chosen article.
+queries again, keeping the filter, the search, the chosen article and where the table was
+scrolled to.
+
+A search runs as a task on the general pool (:func:`~reader.ui.library.search.search_task`,
+on its own connection), so a long query never holds the window up; only the newest query's
+result is shown (one typed over is cancelled, and dropped if it still arrives), and Enter
+before it arrived opens its first result when it does. When the query was cut to fit the
+search's bounds, the line above the results says so.
+
+The table's Title column takes what the others leave; Source, Date and Tags are sized to
+what they show (:meth:`LibraryPane.fit_columns`, over the first page of rows, Source and
+Tags at most :data:`COLUMN_CAPS` wide) whenever the list is queried again, and a title
+wraps onto a second line before it is elided. The tag filter is as wide as its longest
+entry (up to :data:`TAG_COMBO_MAX`); the search box has the rest.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QListView,
     QStackedWidget,
@@ -24,15 +36,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Library
-from reader.ui.common.pane_chrome import filter_edit, lay_out_pane, stacked
+from reader.ui.common.pane_chrome import (
+    Mode,
+    filter_edit,
+    item_view,
+    lay_out_pane,
+    rich_list,
+    size_columns,
+    stacked,
+)
 from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE
+from reader.ui.common.text import elide
 from reader.ui.library.models import ArticleTableModel, SearchResultsModel, TagListModel
+from reader.ui.library.search import SearchFound, search_task
 from reader.ui.library.search_delegate import SearchHitDelegate
 from reader.ui.tasks.bus import Area, Change
+from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.launch import launch
+from reader.ui.tasks.runner import Task
 
 SEARCH_DELAY_MS = 250
 TABLE_PAGE, RESULTS_PAGE = 0, 1
+QUERY_SHOWN = 60  # characters of the query the results line repeats, at most
+TITLE_LINES = 2  # a title wraps onto this many lines before it is elided
+COMPACT_COLUMNS = (1, 2, 3)  # Source, Date, Tags: as wide as what they show
+COLUMN_CAPS = {1: 100, 3: 90}  # at most this wide (a longer source or tag list wraps)
+FIT_ROWS = 200  # the rows whose text sizes the compact columns (one page of the model)
+TAG_COMBO_MAX = 240
 
 
 class LibraryPane(QWidget):
@@ -48,14 +78,17 @@ class LibraryPane(QWidget):
     note_activated = Signal(int)
     count_changed = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPane")
-        self.library = library
+        self.ctx = ctx
+        self.library = library = ctx.library
         self.table_model = ArticleTableModel(library, self)
         self.tag_model = TagListModel(library, self)
         self.results_model = SearchResultsModel(library, self)
         self._syncing = False
+        self._search: Task | None = None  # the newest search, until its result is shown
+        self._open_when_found = False
 
         self.search_edit = filter_edit(self, "searchEdit", "Search the library")
         self.search_edit.setToolTip(
@@ -66,6 +99,9 @@ class LibraryPane(QWidget):
         self.tag_combo.setModel(self.tag_model)
         self.tag_combo.setToolTip("Show only articles with this tag")
         self.tag_combo.setAccessibleName("Tag filter")
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_combo.setMaximumWidth(TAG_COMBO_MAX)
+        self.search_edit.setMinimumWidth(120)
 
         self.table = self._make_table()
         self.results_label = QLabel(self)
@@ -76,7 +112,7 @@ class LibraryPane(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(results_page)
 
-        lay_out_pane(self, [(self.search_edit, 3), (self.tag_combo, 2)], 8, self.stack)
+        lay_out_pane(self, [(self.search_edit, 1), (self.tag_combo, 0)], 8, self.stack)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -92,41 +128,57 @@ class LibraryPane(QWidget):
         self.results.activated.connect(self.on_result_activated)
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("articleTable")
-        table.setAccessibleName("Articles")
-        table.setModel(self.table_model)
+        table = item_view(QTableView(self), "articleTable", "Articles", self.table_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setShowGrid(False)
-        table.setWordWrap(False)
+        table.setWordWrap(True)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 16)
+        lines = QFontMetrics(self.font()).lineSpacing() * TITLE_LINES
+        table.verticalHeader().setDefaultSectionSize(lines + 12)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 108), (3, 72)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, width)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.setMinimumSectionSize(40)
+        free = Mode.Interactive
+        size_columns(header, {0: Mode.Stretch, 1: free, 2: free, 3: free})
         header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self._sort_indicator = (2, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.on_sort_indicator_changed)
         table.setSortingEnabled(True)
+        self._fit_columns(table)
         return table
 
+    def fit_columns(self) -> None:
+        """Size Source, Date and Tags to what they show (Title takes the rest)."""
+        self._fit_columns(self.table)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.fit_columns()  # the window's styles (padding, font) are in force by now
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.fit_columns()
+
+    @staticmethod
+    def _fit_columns(table: QTableView) -> None:
+        header = table.horizontalHeader()
+        table.setWordWrap(False)  # a wrapped cell's hint is as wide as its column already
+        try:
+            for column in COMPACT_COLUMNS:
+                width = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                header.resizeSection(column, min(width, COLUMN_CAPS.get(column, width)))
+        finally:
+            table.setWordWrap(True)
+
     def _make_results(self) -> QListView:
-        results = QListView(self)
-        results.setObjectName("searchResults")
-        results.setAccessibleName("Search results")
-        results.setModel(self.results_model)
-        results.setItemDelegate(SearchHitDelegate(results))
+        delegate = SearchHitDelegate(self)
+        results = rich_list(self, "searchResults", "Search results", self.results_model, delegate)
         results.setResizeMode(QListView.ResizeMode.Adjust)
-        results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        results.setWordWrap(True)
         return results
 
     # -- the library changed -----------------------------------------------------------
@@ -147,16 +199,20 @@ class LibraryPane(QWidget):
         self.tag_combo.setCurrentIndex(self.tag_model.row_of(tag))
         self.tag_combo.blockSignals(False)
         self.table_model.tag = self.tag_model.tag(self.tag_combo.currentIndex())
+        scrolled = self.table.verticalScrollBar().value()
         self.table_model.refresh()
+        self.fit_columns()
         if self.search_edit.text().strip():
             self.run_search()
         if current_article is not None:
-            self.select_article(current_article)
+            self.select_article(current_article, reveal=False)
+        self.table.verticalScrollBar().setValue(scrolled)
         self.count_changed.emit(self.count_text)
 
     @Slot(int)
-    def select_article(self, article_id: int) -> None:
-        """Highlight ``article_id`` in the table (without reopening it)."""
+    def select_article(self, article_id: int, *, reveal: bool = True) -> None:
+        """Highlight ``article_id`` in the table (without reopening it), scrolled into
+        view if ``reveal``."""
         row = self.table_model.row_of(article_id)
         if row is None:
             return
@@ -164,7 +220,8 @@ class LibraryPane(QWidget):
         try:
             index = self.table_model.index(row, 0)
             self.table.setCurrentIndex(index)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            if reveal:
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
 
@@ -184,6 +241,7 @@ class LibraryPane(QWidget):
     @Slot(int)
     def on_tag_index_changed(self, row: int) -> None:
         self.table_model.set_tag(self.tag_model.tag(row))
+        self.fit_columns()
         if self.search_edit.text().strip():
             self.run_search()
         self.count_changed.emit(self.count_text)
@@ -231,38 +289,89 @@ class LibraryPane(QWidget):
             self.clear_search()
 
     @Slot()
-    def run_search(self) -> None:
-        """Search now for what is in the box (the debounce timer calls this)."""
+    def run_search(self) -> Task | None:
+        """Search now for what is in the box (the debounce timer calls this), in the
+        background; the newest search's result is shown when it arrives."""
         self._search_timer.stop()
         query = self.search_edit.text().strip()
         if not query:
             self.clear_search()
-            return
-        self.results_model.set_query(query, self.table_model.tag)
+            return None
+        self._drop_search()
+        task = search_task(self.ctx.library_path, query, self.table_model.tag)
+        self._search = task
+        return launch(
+            task,
+            self,
+            self.ctx.tasks,
+            on_success=lambda found, t=task: self._on_found(t, found),
+            on_failure=lambda message, t=task: self._on_search_failed(t, message),
+        )
+
+    def _drop_search(self) -> None:
+        """Forget the search on its way (it is cancelled; its result, if any, is dropped)."""
+        if self._search is not None:
+            self._search.cancel()
+        self._search = None
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search is on its way."""
+        return self._search is not None
+
+    def _on_found(self, task: Task, found: SearchFound | None) -> None:
+        if task is not self._search or found is None:
+            return  # the user typed on: a newer search is on its way, or the box is empty
+        self._search = None
+        self.results_model.show(found)
+        shown = elide(found.query, QUERY_SHOWN)
         count = self.results_model.rowCount()
         if count:
             noun = "result" if count == 1 else "results"
-            self.results_label.setText(f"{count} {noun} for \u201c{query}\u201d")
+            line = f"{count} {noun} for \u201c{shown}\u201d"
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         else:
-            self.results_label.setText(f"Nothing matches \u201c{query}\u201d")
+            line = f"Nothing matches \u201c{shown}\u201d"
+        note = found.note()
+        self.results_label.setText(f"{line}\n{note}" if note else line)
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+        if self._open_when_found:
+            self._open_when_found = False
+            self.open_current_result()
+
+    def _on_search_failed(self, task: Task, message: str) -> None:
+        if task is not self._search:
+            return
+        self._search = None
+        self._open_when_found = False
+        self.results_model.show(SearchFound(""))
+        self.results_label.setText(f"Could not search: {message}")
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
     @Slot()
     def clear_search(self) -> None:
         """Empty the box and show the table again (Esc)."""
         self._search_timer.stop()
+        self._drop_search()
+        self._open_when_found = False
         if self.search_edit.text():
             self.search_edit.blockSignals(True)
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
-        self.results_model.set_query("")
+        self.results_model.show(SearchFound(""))
         self.stack.setCurrentIndex(TABLE_PAGE)
 
     @Slot()
     def on_search_return_pressed(self) -> None:
         if self._search_timer.isActive() or self.stack.currentIndex() != RESULTS_PAGE:
             self.run_search()
+        if self.searching:
+            self._open_when_found = True  # the result is on its way: open it when it comes
+            return
+        self.open_current_result()
+
+    def open_current_result(self) -> None:
+        """Open the chosen result (the first, if none is chosen)."""
         index = self.results.currentIndex()
         if not index.isValid() and self.results_model.rowCount():
             index = self.results_model.index(0, 0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from reader.library.notes import Note
 from reader.library.statuses import AnchorStatus
@@ -24,8 +24,7 @@ from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.views import NoteMark, NoteView
 from reader.ui.notes.pane import NotesPane
 from reader.ui.tasks.bus import Area, Change
-from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.controller import PaneController
 
 NO_SELECTION = "Select a passage of the article first."
 UNRESOLVED = "This note's passage could not be found in the current text."
@@ -45,7 +44,7 @@ def marks_for(notes: Sequence[Note], text: str) -> list[NoteMark]:
     return out
 
 
-class NoteController(Controller):
+class NoteController(PaneController):
     """Creates highlights and notes from the reader and keeps both views in step.
 
     Signals:
@@ -53,23 +52,10 @@ class NoteController(Controller):
     """
 
     note_opened = Signal(int)
+    pane: NotesPane
+    reader: NoteView
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        reader: NoteView,
-        pane: NotesPane,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(ctx, parent)
-        self.reader = reader
-        self.pane = pane
-        reader.article_shown.connect(self.on_article_shown)
-        reader.highlight_requested.connect(self.on_highlight_requested)
-        reader.note_requested.connect(self.on_note_requested)
-        reader.note_clicked.connect(self.on_note_clicked)
-        pane.note_activated.connect(self.go_to_note)
-        ctx.bus.changed.connect(self.on_changed)
+    def setup(self, pane: NotesPane, reader: NoteView) -> None:
         self.highlight_action = make_action(
             self, "&Highlight Selection", self.highlight_selection, "Ctrl+Shift+H"
         )
@@ -81,8 +67,10 @@ class NoteController(Controller):
         )
         #: The Notes menu, in order.
         self.actions = [self.highlight_action, self.add_note_action, self.new_note_action]
-        if reader.article_id is not None:
-            self.on_article_shown(reader.article_id)
+        reader.highlight_requested.connect(self.on_highlight_requested)
+        reader.note_requested.connect(self.on_note_requested)
+        reader.note_clicked.connect(self.on_note_clicked)
+        pane.note_activated.connect(self.go_to_note)
 
     # -- from the menus ----------------------------------------------------------------
     @Slot()
@@ -97,7 +85,7 @@ class NoteController(Controller):
 
     def _needs_selection(self, done: bool) -> bool:
         if not done:
-            self.ctx.messages.status(NO_SELECTION)
+            self.messages.status(NO_SELECTION)
         return done
 
     @Slot()
@@ -129,7 +117,7 @@ class NoteController(Controller):
         try:
             return self.library.add_note(article_id, "", start=start, end=end, colour=colour)
         except ValueError as exc:  # an InvalidInputError: the passage is not in the text
-            self.ctx.messages.error(f"Could not add the note: {error_message(exc)}")
+            self.messages.error(f"Could not add the note: {error_message(exc)}")
             return None
 
     @Slot(int, int, str)
@@ -142,9 +130,9 @@ class NoteController(Controller):
             note_id = self._add(start, end, colour or None)
         if note_id is None:
             return
-        self.ctx.bus.publish(Area.NOTES, [self.reader.article_id])
+        self.bus.publish(Area.NOTES, [self.reader.article_id])
         self.pane.show_note(note_id)
-        self.ctx.messages.status("Highlighted. Click the highlight to write a note on it.")
+        self.messages.status("Highlighted. Click the highlight to write a note on it.")
 
     @Slot(int, int)
     def on_note_requested(self, start: int, end: int) -> None:
@@ -153,7 +141,7 @@ class NoteController(Controller):
             note_id = self._add(start, end, None)
             if note_id is None:
                 return
-            self.ctx.bus.publish(Area.NOTES, [self.reader.article_id])
+            self.bus.publish(Area.NOTES, [self.reader.article_id])
         self.pane.show_note(note_id, focus=True)
         self.note_opened.emit(note_id)
 
@@ -178,7 +166,7 @@ class NoteController(Controller):
             return False
         if note.article_id is not None and self.reader.show_article(note.article_id):
             if note.anchor_status == AnchorStatus.UNRESOLVED:
-                self.ctx.messages.status(UNRESOLVED)
+                self.messages.status(UNRESOLVED)
             elif note.start is not None and note.end is not None:
                 self.reader.reveal_passage(note.start, note.end, select=select)
         self.pane.show_note(note_id)

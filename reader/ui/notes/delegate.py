@@ -4,20 +4,21 @@ A highlight shows its quoted passage in italics; a note on a passage shows the q
 the note's first line below it; a free-standing note shows its first line in bold. The
 small meta line names the article and when the note was last changed, and warns when the
 passage can no longer be found. A note's lines are shown as plain text, without their
-Markdown marks (:func:`~reader.ui.notes.models.first_line`). Everything is escaped; layout
-goes through a ``QTextDocument`` so rows wrap to the width of the list.
+Markdown marks (:func:`~reader.ui.notes.models.first_line`). Everything is escaped; rows
+are drawn by the shared :class:`~reader.ui.common.rich_rows.RichRowDelegate`, so they wrap to
+the width of the list.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.library.statuses import AnchorStatus
-from reader.ui.common.colours import note_colour
+from reader.ui.common.colours import WARNING, note_colour
+from reader.ui.common.rich_rows import RichRowDelegate, draw_bar, text_colours
 from reader.ui.common.roles import Index
 from reader.ui.common.text import elide
 from reader.ui.common.theme import LIGHT, Theme
@@ -31,11 +32,7 @@ from reader.ui.notes.models import (
     first_line,
 )
 
-PAD_X = 14
-PAD_Y = 9
-BAR = 3
 QUOTE_CHARS = 170
-WARNING = "#b5533c"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -73,70 +70,24 @@ def row_html(index: Index, text: str, muted: str) -> str:
     return "".join(parts)
 
 
-class NoteItemDelegate(QStyledItemDelegate):
+class NoteItemDelegate(RichRowDelegate):
     """Rich, wrapped rows for a :class:`~reader.ui.notes.models.NotesListModel`."""
 
+    PAD_X = 14
+    PAD_Y = 9
+    BAR = 3
     theme: Theme = LIGHT
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
 
-    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pal: QPalette = option.palette
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ).name()
-        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        doc.setHtml(row_html(index, text, muted))
-        doc.setTextWidth(max(width, 40))
-        return doc
+    def row_html(self, option: QStyleOptionViewItem, index: Index, width: float) -> str:
+        return row_html(index, *text_colours(option))
 
-    def _width(self, option: QStyleOptionViewItem) -> float:
-        widget = option.widget
-        if widget is not None and hasattr(widget, "viewport"):
-            return widget.viewport().width() - 2 * PAD_X - BAR
-        return option.rect.width() - 2 * PAD_X - BAR
-
-    def sizeHint(  # noqa: N802 (Qt override)
-        self, option: QStyleOptionViewItem, index: Index
-    ) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index, self._width(opt))
-        return QSize(int(doc.idealWidth()) + 2 * PAD_X, int(doc.size().height()) + 2 * PAD_Y)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        opt.text = ""
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
-        rect = opt.rect
-        painter.save()
+    def paint_marks(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if index.data(QUOTE_ROLE):
             colour = index.data(COLOUR_ROLE) or None
             bar = QColor(note_colour(self.theme.name, colour, strong=True))
         else:
             bar = QColor(self.theme.rule)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bar)
-        painter.drawRoundedRect(
-            QRectF(rect.left() + 6, rect.top() + PAD_Y, BAR, rect.height() - 2 * PAD_Y), 1.5, 1.5
-        )
-        painter.restore()
-        doc = self._document(opt, index, rect.width() - 2 * PAD_X - BAR)
-        painter.save()
-        painter.translate(QPointF(rect.left() + PAD_X + BAR, rect.top() + PAD_Y))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-        painter.save()
-        painter.setPen(opt.palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom())
-        painter.restore()
+        draw_bar(painter, self.bar_rect(option, 6), bar)

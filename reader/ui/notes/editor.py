@@ -26,16 +26,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.library.errors import NotFoundError
 from reader.library.notes import COLOURS, Note
 from reader.library.statuses import AnchorStatus
 from reader.ui.common.colours import COLOUR_LABELS, DEFAULT_COLOUR, note_colour
 from reader.ui.common.errors import FILE_ERRORS, error_message
+from reader.ui.common.pane_chrome import tool_button, with_placeholder
 from reader.ui.common.text import elide
 from reader.ui.common.theme import LIGHT, Theme, ui_family
 from reader.ui.notes.markdown_view import MarkdownView
@@ -90,13 +91,13 @@ class NoteEditor(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("noteState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.preview_button = QToolButton(self)
-        self.preview_button.setObjectName("previewToggle")
-        self.preview_button.setText("Preview")
-        self.preview_button.setCheckable(True)
-        self.preview_button.setChecked(True)
-        self.preview_button.setAutoRaise(True)
-        self.preview_button.setToolTip("Show the rendered note beside the Markdown")
+        self.preview_button = tool_button(
+            self,
+            "Preview",
+            "Show the rendered note beside the Markdown",
+            name="previewToggle",
+            checked=True,
+        )
         self.quote_label = QLabel(self)
         self.quote_label.setObjectName("noteQuote")
         self.quote_label.setWordWrap(True)
@@ -123,13 +124,9 @@ class NoteEditor(QWidget):
         self.splitter.addWidget(self.text_edit)
         self.splitter.addWidget(self.preview)
 
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._editor_page())
-        self.empty_label = QLabel(NO_NOTE, self)
-        self.empty_label.setObjectName("noteEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.stack.addWidget(self.empty_label)
+        self.stack, self.empty_label = with_placeholder(
+            self, self._editor_page(), "noteEmpty", NO_NOTE
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -285,7 +282,7 @@ class NoteEditor(QWidget):
         note_id, body = self.note.id, self.text
         try:
             self.library.save_note(note_id, body)
-        except KeyError:  # deleted for good elsewhere: nothing to save into
+        except NotFoundError:  # deleted for good elsewhere: nothing to save into
             self.dirty = False
             self._show(None)
             return True

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from reader.library import Library
 from reader.library.notes import Note, Revision
 from reader.library.statuses import AnchorStatus
-from reader.ui.common.dates import format_moment
-from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, Index
+from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, ItemListModel
+from reader.ui.common.text import format_moment
 
 QUOTE_ROLE = PANE_ROLES + 1
 BODY_ROLE = PANE_ROLES + 2
@@ -89,7 +89,7 @@ def first_line(body: str, limit: int = 120) -> str:
     return ""
 
 
-class NotesListModel(QAbstractListModel):
+class NotesListModel(ItemListModel):
     """Notes and highlights of one scope, filtered and sorted; rows are note ids."""
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -201,13 +201,13 @@ class NotesListModel(QAbstractListModel):
         return self._titles.get(note.article_id, "")
 
     # -- the model interface -----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+    def rows(self) -> list[int]:
+        return self._ids
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        note = self.note(index.row()) if index.isValid() else None
-        if note is None:
-            return None
+    def item(self, row: int) -> Note | None:
+        return self.note(row)
+
+    def item_data(self, note: Note, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return note.quote or first_line(note.body) or "Empty note"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -237,7 +237,7 @@ class NotesListModel(QAbstractListModel):
         return None
 
 
-class RevisionsModel(QAbstractListModel):
+class RevisionsModel(ItemListModel):
     """The saved states of one note, newest first (rows are revision ids)."""
 
     def __init__(self, library: Library, note_id: int, parent: QObject | None = None) -> None:
@@ -252,18 +252,15 @@ class RevisionsModel(QAbstractListModel):
         self.endResetModel()
 
     def revision(self, row: int) -> Revision | None:
-        return self._revisions[row] if 0 <= row < len(self._revisions) else None
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._revisions)
+    def rows(self) -> list[Revision]:
+        return self._revisions
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        revision = self.revision(index.row()) if index.isValid() else None
-        if revision is None:
-            return None
+    def item_data(self, revision: Revision, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             label = format_moment(revision.saved, relative=True)
-            if index.row() == 0:
+            if row == 0:
                 label += " (current)"
             text = first_line(revision.body, 60) or "(empty)"
             return f"{label}\n{text}"

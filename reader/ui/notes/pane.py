@@ -21,22 +21,20 @@ from dataclasses import asdict
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QLabel,
-    QListView,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
 from reader.ui.common.pane_chrome import (
+    choice_combo,
     filter_edit,
     lay_out_pane,
     pane_splitter,
+    rich_list,
     stacked,
     tool_button,
+    with_placeholder,
 )
 from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.notes.delegate import NoteItemDelegate
@@ -84,17 +82,13 @@ class NotesPane(QWidget):
         self.history: HistoryDialog | None = None
 
         self.filter_edit = filter_edit(self, "notesFilter", "Filter notes")
-        self.scope_combo = self._combo("notesScope", SCOPE_LABELS, "Which notes to list")
+        self.scope_combo = choice_combo(self, "notesScope", SCOPE_LABELS, "Which notes to list")
         self.scope_combo.setCurrentIndex(self.scope_combo.findData("all"))
-        self.sort_combo = self._combo("notesSort", SORT_LABELS, "The order of the list")
-        self.list = self._make_list()
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("notesEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.list)
-        self.stack.addWidget(self.empty_label)
+        self.sort_combo = choice_combo(self, "notesSort", SORT_LABELS, "The order of the list")
+        self.list = rich_list(self, "notesList", "Notes", self.model, self.delegate)
+        self.list.setToolTip("Double-click or Enter goes to the passage; Delete moves to the trash")
+        self.list.installEventFilter(self)
+        self.stack, self.empty_label = with_placeholder(self, self.list, "notesEmpty")
         self.editor = NoteEditor(ctx, self)
 
         self.new_button = tool_button(self, "New Note", "A free-standing note", self.new_note)
@@ -126,38 +120,14 @@ class NotesPane(QWidget):
         controls = [(self.filter_edit, 1), (self.scope_combo, 0), (self.sort_combo, 0)]
         lay_out_pane(self, controls, 6, self.splitter)
 
-        self.filter_edit.textChanged.connect(self.on_filter_text_changed)
-        self.scope_combo.currentIndexChanged.connect(self.on_scope_index_changed)
-        self.sort_combo.currentIndexChanged.connect(self.on_sort_index_changed)
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.list.activated.connect(self.on_list_activated)
         self.editor.passage_requested.connect(self.note_activated)
+        self.filter_edit.textChanged.connect(self.on_filter_text_changed)
+        self.scope_combo.currentIndexChanged.connect(self.on_scope_index_changed)
+        self.sort_combo.currentIndexChanged.connect(self.on_sort_index_changed)
         self.set_theme(LIGHT)
         self._update_state()
-
-    # -- building ----------------------------------------------------------------------
-    def _combo(self, name: str, labels: dict[str, str], tip: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setToolTip(tip)
-        combo.setAccessibleName(tip)
-        for key, label in labels.items():
-            combo.addItem(label, key)
-        return combo
-
-    def _make_list(self) -> QListView:
-        view = QListView(self)
-        view.setObjectName("notesList")
-        view.setAccessibleName("Notes")
-        view.setModel(self.model)
-        view.setItemDelegate(self.delegate)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.setUniformItemSizes(False)
-        view.setWordWrap(True)
-        view.setToolTip("Double-click or Enter goes to the passage; Delete moves to the trash")
-        view.installEventFilter(self)
-        return view
 
     # -- what is listed ----------------------------------------------------------------
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from reader.library import Article
-from reader.ui.common.dates import format_date
+from reader.ui.common.text import format_date
 from reader.ui.common.theme import Theme
 
 LONG_TITLE = 90  # characters; longer titles are set smaller

@@ -5,9 +5,12 @@ outcome. A check shows its report and, when a repair can help, offers Repair (a 
 a repair tells the change bus what it touched. A restore checks the chosen backup first,
 asks for confirmation (saying the current library is kept aside), then detaches the
 window's :class:`~reader.library.Library` (it reads as empty meanwhile, so nothing holds the
-file while it is replaced), restores on the single-writer pool, reopens the same object
-(every pane shares it), publishes :attr:`~reader.ui.tasks.bus.Area.LIBRARY` so every pane
-starts over, and announces ``restore_finished`` so the window can take input again.
+file while it is replaced), restores on the single-writer pool with nothing beside it
+(it starts only when no other task of the window is at work, and until it ends every other
+one, a search, an import, an automatic backup, is refused with :data:`RESTORING_REFUSAL`),
+reopens the same object (every pane shares it), publishes
+:attr:`~reader.ui.tasks.bus.Area.LIBRARY` so every pane starts over, and announces
+``restore_finished`` so the window can take input again.
 Automatic rotating backups run in the background after start-up and every few hours, when
 the preference (checked by default) allows. Outcomes go to the message service; the
 questions and messages of the menu go through :class:`SafetyDialogs`, which tests replace.
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -35,8 +38,7 @@ from reader.ui.safety.tasks import (
     validate_task,
 )
 from reader.ui.tasks.bus import Area
-from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.launch import launch
+from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task
 from reader.ui.tasks.summary_dialog import open_message, widen
 
@@ -45,6 +47,7 @@ AUTO_BACKUP_EVERY_MS = 6 * 60 * 60 * 1000  # a long session still gets its daily
 #: What a repair may change: the search indexes, entity counts and mentions, note anchors,
 #: codings' places.
 REPAIRED_AREAS = Area.ARTICLES | Area.ENTITIES | Area.NOTES | Area.CODINGS
+RESTORING_REFUSAL = "The library is being restored from a backup; try again when that has finished."
 BUSY = (
     "Fieldreader is still working ({what}). Restore from Backup replaces the whole "
     "library, so wait until that has finished (or cancel it), then try again."
@@ -112,7 +115,7 @@ class SafetyDialogs:
         return open_message(parent, "safetyMessage", title, text, warning=warning, details=details)
 
 
-class SafetyController(QObject):
+class SafetyController(MenuController):
     """Runs the Library menu for the window.
 
     Signals:
@@ -124,26 +127,11 @@ class SafetyController(QObject):
 
     restore_started = Signal()
     restore_finished = Signal(object)
+    DIALOGS = SafetyDialogs
+    dialogs: SafetyDialogs
+    widget: QWidget
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        widget: QWidget,
-        *,
-        flush: Callable[[], None],
-        dialogs: SafetyDialogs | None = None,
-    ) -> None:
-        super().__init__(widget)
-        self.ctx = ctx
-        self.library = ctx.library
-        self.library_path = Path(ctx.library_path)
-        self.tasks = ctx.tasks
-        self.progress = ctx.progress
-        self.preferences = ctx.preferences
-        self.messages = ctx.messages
-        self.widget = widget
-        self.flush = flush
-        self.dialogs = dialogs or SafetyDialogs()
+    def setup(self) -> None:
         self.restoring = False
         self.auto_task: Task | None = None
         self.check_action = QAction("&Check Library\u2026", self)
@@ -189,7 +177,7 @@ class SafetyController(QObject):
         return self._start(repair_task(self.library_path), self._on_repaired, "Repair Library")
 
     def _on_repaired(self, done: CheckDone) -> None:
-        self.ctx.bus.publish(REPAIRED_AREAS)
+        self.bus.publish(REPAIRED_AREAS)
         self.dialogs.show_report(self.widget, done, None)
         self.messages.status(done.headline())
 
@@ -283,13 +271,11 @@ class SafetyController(QObject):
         self.restoring = True
         self.restore_started.emit()
         self.library.detach()  # stray reads meanwhile find an empty library
-        return launch(
+        return self.start(
             restore_task(self.library_path, backup),
-            self,
-            self.tasks,
-            self.progress,
             on_success=lambda kept: self._on_restored(kept, None),
             on_failure=lambda error: self._on_restored(None, error),
+            alone=RESTORING_REFUSAL,
         )
 
     def _on_restored(self, kept: Path | None, error: str | None) -> None:
@@ -298,7 +284,7 @@ class SafetyController(QObject):
         except Exception as exc:  # the file cannot be opened: say so, stay detached
             error = error or error_message(exc)
         self.restoring = False
-        self.ctx.bus.publish(Area.LIBRARY)  # every pane starts over on what the file holds
+        self.bus.publish(Area.LIBRARY)  # every pane starts over on what the file holds
         self.restore_finished.emit(kept if error is None else None)
         if error is not None:
             message = f"The library could not be restored: {error}"
@@ -310,7 +296,7 @@ class SafetyController(QObject):
         self.messages.status("The library was restored from the backup.")
 
     def _refuse_if_busy(self) -> bool:
-        active = [t for t in self.tasks.active if not t.done]
+        active = self.tasks.busy
         if not active and not self.restoring:
             return False
         what = active[0].label.lower() if active else "restoring"
@@ -321,13 +307,8 @@ class SafetyController(QObject):
 
     # -- plumbing ----------------------------------------------------------------------
     def _start(self, task: Task, on_success: Callable[..., object], title: str) -> Task:
-        return launch(
-            task,
-            self,
-            self.tasks,
-            self.progress,
-            on_success=on_success,
-            on_failure=lambda error: self._on_failed(title, error),
+        return self.start(
+            task, on_success=on_success, on_failure=lambda error: self._on_failed(title, error)
         )
 
     def _on_failed(self, title: str, error: str) -> None:

@@ -51,9 +51,8 @@ class SourceController(Controller):
         *,
         dialogs: SourceDialogs | None = None,
     ) -> None:
-        super().__init__(ctx, widget)
+        super().__init__(ctx, widget, widget=widget)
         self.imports = imports
-        self.widget = widget
         self.dialogs = dialogs or SourceDialogs()
         self.queue_model = QueueModel(ctx.library, self)
         self.feeds_model = FeedsModel(ctx.library, self)
@@ -66,7 +65,6 @@ class SourceController(Controller):
         self.feeds_action = make_action(self, "F&eeds\u2026", self.show_feeds)
         #: The File menu's entries, in order.
         self.actions = [self.import_url_action, self.read_later_action, self.feeds_action]
-        ctx.bus.changed.connect(self.on_changed)
 
     # -- import from URL ---------------------------------------------------------------
     @Slot()
@@ -85,11 +83,9 @@ class SourceController(Controller):
     def show_read_later(self) -> ReadLaterDialog:
         """Open (or bring forward) the Read Later window; nothing is fetched."""
         if self.read_later_dialog is None:
-            dialog = ReadLaterDialog(self.queue_model, self.widget)
-            dialog.fetch_requested.connect(self.fetch_queue)
-            dialog.remove_requested.connect(self.remove_queued)
-            self.read_later_dialog = dialog
-        self.queue_model.reload()
+            self.read_later_dialog = ReadLaterDialog(self.queue_model, self.widget)
+            self.read_later_dialog.fetch_requested.connect(self.fetch_queue)
+            self.read_later_dialog.remove_requested.connect(self.remove_queued)
         return self._present(self.read_later_dialog)
 
     @Slot(object)
@@ -120,12 +116,10 @@ class SourceController(Controller):
     def show_feeds(self) -> FeedsDialog:
         """Open (or bring forward) the Feeds window; nothing is fetched."""
         if self.feeds_dialog is None:
-            dialog = FeedsDialog(self.feeds_model, self.widget)
+            self.feeds_dialog = dialog = FeedsDialog(self.feeds_model, self.widget)
             dialog.add_requested.connect(self.add_feed)
             dialog.refresh_requested.connect(self.refresh_feeds)
             dialog.remove_requested.connect(self.remove_feeds)
-            self.feeds_dialog = dialog
-        self.feeds_model.reload()
         return self._present(self.feeds_dialog)
 
     @Slot()
@@ -194,6 +188,8 @@ class SourceController(Controller):
         return dialog if dialog is not None and dialog.isVisible() else self.widget
 
     def _present(self, dialog: SourceDialog) -> SourceDialog:
+        """Show ``dialog`` in front, its list read anew."""
+        dialog.model.reload()
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

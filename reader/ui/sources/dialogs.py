@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common.pane_chrome import Mode, size_columns
 from reader.ui.common.roles import Index
-from reader.ui.sources.models import SOURCE_ID_ROLE, FeedsModel, QueueModel, SourceTableModel
+from reader.ui.sources.models import SOURCE_ID_ROLE, SourceTableModel
 from reader.ui.sources.url_dialog import UrlAnswer, add_feed_dialog, url_import_dialog
 from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import Task
@@ -90,17 +90,18 @@ class SourceTableDialog(QDialog):
     """
 
     remove_requested = Signal(object)
+    #: The dialog's object name, title, introduction and what it says when the table is empty.
+    NAME = TITLE = INTRO = EMPTY = ""
 
-    def __init__(
-        self, model: SourceTableModel, title: str, intro: str, empty: str, parent: QWidget | None
-    ) -> None:
+    def __init__(self, model: SourceTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setObjectName(self.NAME)
+        self.setWindowTitle(self.TITLE)
         self.resize(860, 440)
         self.model = model
         self.busy = False
         self._fetch_buttons: tuple[QPushButton, ...] = ()
-        self.intro_label = QLabel(intro, self)
+        self.intro_label = QLabel(self.INTRO, self)
         self.intro_label.setObjectName("dialogNote")
         self.intro_label.setWordWrap(True)
         self.table = QTableView(self)
@@ -117,7 +118,7 @@ class SourceTableDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.empty_label = QLabel(empty, self)
+        self.empty_label = QLabel(self.EMPTY, self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -147,6 +148,10 @@ class SourceTableDialog(QDialog):
         model.modelAboutToBeReset.connect(self.on_model_about_to_be_reset)
         model.modelReset.connect(self.on_model_reset)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.add_controls()
+
+    def add_controls(self) -> None:
+        """Add the dialog's own buttons (:meth:`add_buttons`) and size its columns."""
 
     def fetch_buttons(self, verb: str, signal: SignalInstance) -> tuple[QPushButton, QPushButton]:
         """``{verb} All`` and ``{verb} Selected``: they emit ``signal`` with ``None`` (every
@@ -168,14 +173,8 @@ class SourceTableDialog(QDialog):
         self.button_row.addWidget(self.close_button)
         self.update_state()
 
-    def size_columns(
-        self, modes: dict[int, QHeaderView.ResizeMode], widths: dict[int, int]
-    ) -> None:
-        header = self.table.horizontalHeader()
-        for column, mode in modes.items():
-            header.setSectionResizeMode(column, mode)
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+    def size_columns(self, modes: dict[int, Mode], widths: dict[int, int]) -> None:
+        size_columns(self.table.horizontalHeader(), modes, widths)
         url_column = self.model.COLUMNS.index("URL")
         self.table.setItemDelegateForColumn(url_column, self.url_delegate)
 
@@ -254,24 +253,21 @@ class ReadLaterDialog(SourceTableDialog):
     """
 
     fetch_requested = Signal(object)
+    NAME, TITLE = "readLaterDialog", "Read Later"
+    INTRO = (
+        "Addresses you imported while offline wait here. Nothing is fetched until you "
+        "click Fetch; a failure stays in the list with its reason."
+    )
+    EMPTY = (
+        "Nothing is waiting.\nA URL imported without a connection is kept here until you fetch it."
+    )
 
-    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
-        super().__init__(
-            model,
-            "Read Later",
-            "Addresses you imported while offline wait here. Nothing is fetched until you "
-            "click Fetch; a failure stays in the list with its reason.",
-            "Nothing is waiting.\nA URL imported without a connection is kept here until "
-            "you fetch it.",
-            parent,
-        )
-        self.setObjectName("readLaterDialog")
+    def add_controls(self) -> None:
         buttons = self.fetch_buttons("Fetch", self.fetch_requested)
         self.fetch_all_button, self.fetch_selected_button = buttons
         self.add_buttons(self.fetch_all_button, self.fetch_selected_button)
-        stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
-        interactive = QHeaderView.ResizeMode.Interactive
-        self.size_columns({0: stretch, 1: fit, 2: fit, 3: interactive}, {3: 260})
+        fit = Mode.ResizeToContents
+        self.size_columns({0: Mode.Stretch, 1: fit, 2: fit, 3: Mode.Interactive}, {3: 260})
 
 
 class FeedsDialog(SourceTableDialog):
@@ -284,25 +280,19 @@ class FeedsDialog(SourceTableDialog):
 
     add_requested = Signal()
     refresh_requested = Signal(object)
+    NAME, TITLE = "feedsDialog", "Feeds"
+    INTRO = (
+        "Your RSS and Atom subscriptions. Nothing is fetched until you click Refresh, "
+        "which imports only the entries not seen before."
+    )
+    EMPTY = "No subscriptions yet.\nUse Add Feed\u2026 to subscribe to an RSS or Atom feed."
 
-    def __init__(self, model: FeedsModel, parent: QWidget | None = None) -> None:
-        super().__init__(
-            model,
-            "Feeds",
-            "Your RSS and Atom subscriptions. Nothing is fetched until you click Refresh, "
-            "which imports only the entries not seen before.",
-            "No subscriptions yet.\nUse Add Feed\u2026 to subscribe to an RSS or Atom feed.",
-            parent,
-        )
-        self.setObjectName("feedsDialog")
+    def add_controls(self) -> None:
         self.add_button = QPushButton("Add Feed\u2026", self)
         self.add_button.clicked.connect(self.add_requested)
         buttons = self.fetch_buttons("Refresh", self.refresh_requested)
         self.refresh_all_button, self.refresh_selected_button = buttons
         self.remove_button.setText("Unsubscribe")
         self.add_buttons(self.add_button, self.refresh_all_button, self.refresh_selected_button)
-        stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
-        interactive = QHeaderView.ResizeMode.Interactive
-        self.size_columns(
-            {0: interactive, 1: stretch, 2: fit, 3: fit, 4: interactive}, {0: 210, 4: 190}
-        )
+        fit, free = Mode.ResizeToContents, Mode.Interactive
+        self.size_columns({0: free, 1: Mode.Stretch, 2: fit, 3: fit, 4: free}, {0: 210, 4: 190})

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 from reader.library import Library
 from reader.library import sources as store
 from reader.library.sources import Feed, QueuedUrl
-from reader.ui.common.dates import format_moment
 from reader.ui.common.roles import PANE_ROLES, Index
+from reader.ui.common.text import format_moment
 
 SOURCE_ID_ROLE = PANE_ROLES + 1
 

@@ -10,7 +10,7 @@ fetches nothing) and removing. Fetching tasks report progress and stop when canc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,8 +27,9 @@ from reader.services.sources import (
     import_url,
     refresh_feeds,
 )
-from reader.ui.common.text import outcome_line, plural
-from reader.ui.tasks.operations import ImportSummary
+from reader.services.sources import add_feed as subscribe
+from reader.ui.common.text import counted_parts, outcome_line, plural
+from reader.ui.tasks.operations import ByOutcome, ImportSummary
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 T = TypeVar("T")
@@ -42,43 +43,28 @@ def _host(url: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class QueueFetched:
+class QueueFetched(ByOutcome):
     """What fetching the Read Later queue did; ``cancelled`` if the user stopped it."""
 
     outcomes: tuple[QueueOutcome, ...]
     cancelled: bool = False
 
-    def _results(self, status: ImportStatus) -> list[ImportResult]:
-        return [r for o in self.outcomes for r in o.results if r.status == status]
-
-    @property
-    def added(self) -> list[ImportResult]:
-        return self._results(ImportStatus.ADDED)
-
-    @property
-    def failed(self) -> list[ImportResult]:
-        return self._results(ImportStatus.ERROR)
-
-    @property
-    def added_ids(self) -> list[int]:
-        """The articles the fetch added."""
-        return [r.id for r in self.added if r.id is not None]
+    def all_results(self) -> Iterator[ImportResult]:
+        return (r for o in self.outcomes for r in o.results)
 
     def describe(self) -> str:
         """One line such as ``Fetched 2 articles · 1 still waiting for a connection``."""
         if not self.outcomes:
             return "Nothing was fetched (cancelled)." if self.cancelled else "Nothing is waiting."
-        parts = [f"Fetched {plural(len(self.added), 'article')}"]
-        known = self._results(ImportStatus.DUPLICATE)
-        offline = self._results(ImportStatus.QUEUED)
-        failed = self._results(ImportStatus.ERROR)
-        if known:
-            parts.append(f"{len(known)} already in the library")
-        if offline:
-            parts.append(f"{len(offline)} still waiting for a connection")
-        if failed:
-            parts.append(f"{len(failed)} failed (kept, with the reason)")
-        return outcome_line(parts, self.cancelled)
+        known, offline, failed = len(self.duplicates), len(self.queued), len(self.failed)
+        parts = counted_parts(
+            (known, f"{known} already in the library"),
+            (offline, f"{offline} still waiting for a connection"),
+            (failed, f"{failed} failed (kept, with the reason)"),
+        )
+        return outcome_line(
+            [f"Fetched {plural(len(self.added), 'article')}", *parts], self.cancelled
+        )
 
     def details(self) -> str:
         lines = []
@@ -134,16 +120,16 @@ class FeedsRefreshed:
             return "No feed was refreshed (cancelled)." if self.cancelled else "No feeds yet."
         feeds = plural(len(self.refreshes), "feed")
         if self.added:
-            parts = [f"{plural(self.added, 'new article')} from {feeds}"]
+            first = f"{plural(self.added, 'new article')} from {feeds}"
         else:
-            parts = [f"No new articles in {feeds}"]
+            first = f"No new articles in {feeds}"
         offline = sum(r.status == FeedStatus.OFFLINE for r in self.refreshes)
         failed = sum(r.status == FeedStatus.ERROR for r in self.refreshes)
-        if offline:
-            parts.append(f"{plural(offline, 'feed')} could not be reached")
-        if failed:
-            parts.append(f"{plural(failed, 'feed')} failed")
-        return outcome_line(parts, self.cancelled)
+        parts = counted_parts(
+            (offline, f"{plural(offline, 'feed')} could not be reached"),
+            (failed, f"{plural(failed, 'feed')} failed"),
+        )
+        return outcome_line([first, *parts], self.cancelled)
 
     def details(self) -> str:
         lines = []
@@ -206,10 +192,12 @@ def feeds_refresh_task(library_path: Path, ids: Sequence[int] | None = None) -> 
 
 
 def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
-    """A task subscribing to ``url`` (nothing fetched): ``(feed, added)``."""
+    """A task subscribing to ``url`` (nothing fetched): ``(feed, added)``. A URL Fieldreader
+    may not fetch (a user name or password in it) is refused, and not stored: the task fails
+    with :func:`~reader.ingest.fetch.check_url`'s reason."""
 
     def work(library: Library, task: Task) -> tuple[store.Feed, bool]:
-        return store.add_feed(library, url, list(tags))
+        return subscribe(library, url, list(tags))
 
     return library_task(library_path, "Subscribing", work, writes_library=True)
 

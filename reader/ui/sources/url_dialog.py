@@ -1,11 +1,15 @@
 """The small window that asks for a URL and optional tags: Import from URL and Add Feed.
 
 :class:`UrlDialog` enables its accept button only once the text is a usable http(s) URL
-(``example.org/a`` is taken as ``https://example.org/a``); :func:`url_import_dialog` and
-:func:`add_feed_dialog` give it the words of each use. It fetches nothing itself.
+(``example.org/a`` is taken as ``https://example.org/a``) that Fieldreader may fetch: one
+that :func:`reader.ingest.fetch.check_url` refuses (a user name or password in it) keeps the
+button off and shows why. :data:`URL_IMPORT` and :data:`ADD_FEED` are the words of each use
+(:func:`url_import_dialog`, :func:`add_feed_dialog`). It fetches nothing itself.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -18,9 +22,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ingest.fetch import is_url
+from reader.ingest.fetch import FetchError, check_url, is_url
+from reader.ui.common.colours import WARNING
 
 UrlAnswer = tuple[str, list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class UrlDialogWords:
+    """What one use of the dialog says: its title, heading, note and accept button."""
+
+    title: str
+    heading: str
+    note: str
+    accept: str
+
+
+URL_IMPORT = UrlDialogWords(
+    "Import from URL",
+    "Import a web page, PDF or feed",
+    "Fieldreader fetches this address once, now, and keeps the article for offline "
+    "reading. Without a connection it is saved to Read Later instead.",
+    "Import",
+)
+ADD_FEED = UrlDialogWords(
+    "Add Feed",
+    "Subscribe to an RSS or Atom feed",
+    "Nothing is fetched now. Refresh fetches the feed and imports the entries that are "
+    "new; the tags are given to its articles.",
+    "Subscribe",
+)
 
 
 def normalise_url(text: str) -> str | None:
@@ -34,6 +65,16 @@ def normalise_url(text: str) -> str | None:
     return None
 
 
+def url_problem(url: str) -> str:
+    """Why Fieldreader will not fetch ``url`` (a sentence), or "" when it may."""
+    try:
+        check_url(url)
+    except FetchError as exc:
+        reason = str(exc)
+        return reason[:1].upper() + reason[1:] + "."
+    return ""
+
+
 def parse_tags(text: str) -> list[str]:
     """Comma-separated tags, trimmed, without empties or repeats."""
     return list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
@@ -42,14 +83,12 @@ def parse_tags(text: str) -> list[str]:
 class UrlDialog(QDialog):
     """A URL and optional tags; the accept button is enabled once the URL is usable."""
 
-    def __init__(
-        self, title: str, heading: str, note: str, accept: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, words: UrlDialogWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("urlDialog")
-        self.setWindowTitle(title)
+        self.setWindowTitle(words.title)
         self.setMinimumWidth(520)
-        heading_label = QLabel(heading, self)
+        heading_label = QLabel(words.heading, self)
         heading_label.setObjectName("dialogHeading")
         font = heading_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -64,11 +103,18 @@ class UrlDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&URL:", self.url_edit)
         form.addRow("&Tags:", self.tags_edit)
-        self.note_label = QLabel(note, self)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("urlProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {WARNING}")
+        self.problem_label.hide()
+        self.note_label = QLabel(words.note, self)
         self.note_label.setObjectName("dialogNote")
         self.note_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.accept_button = self.buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button = self.buttons.addButton(
+            words.accept, QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.accept_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -78,6 +124,7 @@ class UrlDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(heading_label)
         layout.addLayout(form)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.note_label)
         layout.addSpacing(4)
         layout.addWidget(self.buttons)
@@ -85,31 +132,23 @@ class UrlDialog(QDialog):
 
     @Slot(str)
     def on_url_changed(self, text: str) -> None:
-        self.accept_button.setEnabled(normalise_url(text) is not None)
+        url = normalise_url(text)
+        problem = url_problem(url) if url is not None else ""
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
+        self.accept_button.setEnabled(url is not None and not problem)
 
     def answer(self) -> UrlAnswer | None:
         """``(url, tags)`` as entered, or ``None`` if the URL is not usable."""
         url = normalise_url(self.url_edit.text())
-        return None if url is None else (url, parse_tags(self.tags_edit.text()))
+        if url is None or url_problem(url):
+            return None
+        return url, parse_tags(self.tags_edit.text())
 
 
 def url_import_dialog(parent: QWidget | None = None) -> UrlDialog:
-    return UrlDialog(
-        "Import from URL",
-        "Import a web page, PDF or feed",
-        "Fieldreader fetches this address once, now, and keeps the article for offline "
-        "reading. Without a connection it is saved to Read Later instead.",
-        "Import",
-        parent,
-    )
+    return UrlDialog(URL_IMPORT, parent)
 
 
 def add_feed_dialog(parent: QWidget | None = None) -> UrlDialog:
-    return UrlDialog(
-        "Add Feed",
-        "Subscribe to an RSS or Atom feed",
-        "Nothing is fetched now. Refresh fetches the feed and imports the entries that are "
-        "new; the tags are given to its articles.",
-        "Subscribe",
-        parent,
-    )
+    return UrlDialog(ADD_FEED, parent)

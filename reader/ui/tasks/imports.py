@@ -31,8 +31,8 @@ from reader.ui.tasks.summary_dialog import show_import_summary
 SummaryPresenter = Callable[[ImportSummary], object]
 EMPTY_MESSAGE = "Your library is empty: loading the sample articles\u2026"
 FIRST_RUN_MESSAGE = (
-    "Your library was empty, so Fieldreader loaded {n} sample articles. "
-    "Add your own with File \u203a Import files\u2026 or by dropping files on the window."
+    "Loaded {n} sample articles. Import your own with File \u203a Import Files\u2026 "
+    "or drop files here."
 )
 
 
@@ -52,8 +52,7 @@ class ImportController(Controller):
         present_summary: SummaryPresenter | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(ctx, parent or widget)
-        self.widget = widget
+        super().__init__(ctx, parent or widget, widget=widget)
         self.present_summary: SummaryPresenter = present_summary or (
             lambda summary: show_import_summary(self.widget, summary)
         )

@@ -35,13 +35,16 @@ def launch(
     on_success: Callable[[Any], object] | None = None,
     on_failure: Callable[[str], object] | None = None,
     on_finished: Callable[[], object] | SignalInstance | None = None,
+    alone: str | None = None,
 ) -> Task:
     """Parent ``task`` to ``owner``, connect its outcome, show it and run it.
 
     ``on_success`` gets the result, ``on_failure`` the error as one line for a user
     (:func:`~reader.ui.common.errors.error_message`; the exception itself stays in
     ``task.error``) and ``on_finished`` runs after either; the task is deleted later, once
-    finished. Returns the task.
+    finished. With ``alone`` (why others must wait, in a line for the user) the task runs
+    with nothing beside it (:meth:`~reader.ui.tasks.runner.TaskRunner.run_alone`). Returns
+    the task.
     """
     task.setParent(owner)
     if on_success is not None:
@@ -54,4 +57,4 @@ def launch(
     task.finished.connect(task.deleteLater)
     for tracker in trackers:
         tracker.track(task)
-    return runner.run(task)
+    return runner.run(task) if alone is None else runner.run_alone(task, alone)

@@ -4,7 +4,8 @@ Each task opens its own :class:`~reader.library.Library` on the worker thread (s
 connections are per thread, see :func:`~reader.ui.tasks.runner.library_task`), does its work
 through the Qt-free core and closes the file.
 The result is an :class:`ImportSummary`, which also knows how to describe itself (a URL
-that could not be fetched for want of a connection is counted as saved to Read Later).
+that could not be fetched for want of a connection is counted as saved to Read Later);
+:class:`ByOutcome` sorts its results by outcome, for it and for the fetches of the sources.
 """
 
 from __future__ import annotations
@@ -18,38 +19,50 @@ from reader.library import Library
 from reader.library.statuses import ImportStatus
 from reader.services.importing import ImportResult, import_paths
 from reader.services.samples import load_samples
-from reader.ui.common.text import outcome_line, plural
+from reader.ui.common.text import counted_parts, outcome_line, plural
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 QUEUED_MESSAGE = "Saved to Read Later: it will be fetched when you are online"
 
 
+def _with_status(status: ImportStatus, doc: str) -> property:
+    return property(lambda self: self.with_status(status), doc=doc)
+
+
+class ByOutcome:
+    """Import results sorted by outcome, for what a task reports; a subclass says which
+    results it holds (:meth:`all_results`)."""
+
+    def all_results(self) -> Iterable[ImportResult]:
+        raise NotImplementedError
+
+    def with_status(self, status: ImportStatus) -> list[ImportResult]:
+        """The results of this outcome, in order."""
+        return [r for r in self.all_results() if r.status == status]
+
+    added = _with_status(ImportStatus.ADDED, "What was added.")
+    duplicates = _with_status(ImportStatus.DUPLICATE, "What was in the library already.")
+    failed = _with_status(ImportStatus.ERROR, "What could not be imported, with the reason.")
+    queued = _with_status(
+        ImportStatus.QUEUED,
+        "URLs that could not be fetched for want of a connection (saved to Read Later).",
+    )
+
+    @property
+    def added_ids(self) -> list[int]:
+        """The articles that were added."""
+        return [r.id for r in self.added if r.id is not None]
+
+
 @dataclass(frozen=True, slots=True)
-class ImportSummary:
+class ImportSummary(ByOutcome):
     """What an import did, counted by outcome; ``cancelled`` if the user stopped it."""
 
     results: tuple[ImportResult, ...]
     cancelled: bool = False
 
-    def _with(self, status: ImportStatus) -> list[ImportResult]:
-        return [r for r in self.results if r.status == status]
-
-    @property
-    def added(self) -> list[ImportResult]:
-        return self._with(ImportStatus.ADDED)
-
-    @property
-    def duplicates(self) -> list[ImportResult]:
-        return self._with(ImportStatus.DUPLICATE)
-
-    @property
-    def failed(self) -> list[ImportResult]:
-        return self._with(ImportStatus.ERROR)
-
-    @property
-    def queued(self) -> list[ImportResult]:
-        """URLs that could not be fetched for want of a connection (saved to Read Later)."""
-        return self._with(ImportStatus.QUEUED)
+    def all_results(self) -> Iterable[ImportResult]:
+        return self.results
 
     def headline(self) -> str:
         """One line such as ``Added 3 articles · 1 duplicate · 1 failed``."""
@@ -57,14 +70,13 @@ class ImportSummary:
             return "Import cancelled." if self.cancelled else "No importable files were found."
         if len(self.queued) == len(self.results) == 1 and not self.cancelled:
             return QUEUED_MESSAGE
-        parts = [f"Added {plural(len(self.added), 'article')}"]
-        if self.queued:
-            parts.append(f"{len(self.queued)} saved to Read Later")
-        if self.duplicates:
-            parts.append(f"{plural(len(self.duplicates), 'duplicate')} skipped")
-        if self.failed:
-            parts.append(f"{len(self.failed)} failed")
-        return outcome_line(parts, self.cancelled)
+        queued, duplicates, failed = len(self.queued), len(self.duplicates), len(self.failed)
+        parts = counted_parts(
+            (queued, f"{queued} saved to Read Later"),
+            (duplicates, f"{plural(duplicates, 'duplicate')} skipped"),
+            (failed, f"{failed} failed"),
+        )
+        return outcome_line([f"Added {plural(len(self.added), 'article')}", *parts], self.cancelled)
 
     def failure_lines(self) -> list[str]:
         """``name: reason`` for every file that could not be imported."""

@@ -26,6 +26,15 @@ TaskFn = Callable[["Task"], Any]
 T = TypeVar("T")
 
 
+#: Why a task that must run alone was not started.
+NOT_ALONE = "Fieldreader is still working on something else; try again when it has finished."
+
+
+class TaskRefusedError(RuntimeError):
+    """The runner did not start a task: another one has the library to itself just now (or,
+    for a task that must run alone, others were still at work)."""
+
+
 @contextmanager
 def worker_library(library_path: Path) -> Iterator[Library]:
     """The worker thread's own ``Library`` at ``library_path``, closed when done."""
@@ -161,19 +170,50 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount() - 1))
         self._active: list[Task] = []
+        self._alone: Task | None = None
+        self._alone_reason = ""
 
     @property
     def active(self) -> list[Task]:
         """Tasks queued or running (a copy)."""
         return list(self._active)
 
+    @property
+    def busy(self) -> list[Task]:
+        """Tasks queued or running that have not delivered their outcome yet."""
+        return [t for t in self._active if not t.done]
+
+    @property
+    def held_by(self) -> Task | None:
+        """The task that has the library to itself (see :meth:`run_alone`), if one does."""
+        return self._alone if self._alone is not None and not self._alone.done else None
+
     def run(self, task: Task) -> Task:
-        """Queue ``task`` on the right pool and return it (connect to its signals first)."""
+        """Queue ``task`` on the right pool and return it (connect to its signals first).
+
+        While another task runs alone (:meth:`run_alone`), ``task`` is not started: it
+        fails at once with :class:`TaskRefusedError`."""
+        held = self.held_by
+        if held is not None and held is not task:
+            return self._refuse(task, self._alone_reason)
         self._active.append(task)
         task.finished.connect(lambda: self._on_task_finished(task))
         self.task_started.emit(task)
         pool = self._writer if task.writes_library else self._pool
         pool.start(_Runnable(task))
+        return task
+
+    def run_alone(self, task: Task, reason: str) -> Task:
+        """Run ``task`` with nothing beside it, and return it. While other tasks are busy it
+        is refused (:data:`NOT_ALONE`); once it runs, until it has delivered its outcome,
+        every other task is refused with ``reason`` (one line for the user)."""
+        if any(t is not task for t in self.busy):
+            return self._refuse(task, NOT_ALONE)
+        self._alone, self._alone_reason = task, reason
+        return self.run(task)
+
+    def _refuse(self, task: Task, reason: str) -> Task:
+        task._posted.emit("error", TaskRefusedError(reason))  # queued: delivered after return
         return task
 
     def submit(self, fn: TaskFn, label: str, *, writes_library: bool = False) -> Task:
@@ -183,6 +223,8 @@ class TaskRunner(QObject):
     def _on_task_finished(self, task: Task) -> None:
         if task in self._active:
             self._active.remove(task)
+        if self._alone is task:
+            self._alone = None
         self.task_finished.emit(task)
 
     def shutdown(self, msecs: int = 30_000) -> bool:

@@ -24,8 +24,7 @@ from reader.library.export_markdown import export_notes
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.text import plural
 from reader.ui.tasks.bus import Area
-from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.controller import Controller
+from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 from reader.ui.tasks.summary_dialog import open_message
 
@@ -117,7 +116,7 @@ class TransferDialogs:
         return open_message(parent, "transferMessage", title, text, warning=warning)
 
 
-class TransferController(Controller):
+class TransferController(MenuController):
     """Runs the exports and the import for the window.
 
     Signals:
@@ -125,19 +124,10 @@ class TransferController(Controller):
     """
 
     transfer_finished = Signal(object)
+    DIALOGS = TransferDialogs
+    dialogs: TransferDialogs
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        widget: QWidget,
-        *,
-        flush: Callable[[], object] = lambda: None,
-        dialogs: TransferDialogs | None = None,
-    ) -> None:
-        super().__init__(ctx, widget)
-        self.widget = widget
-        self.flush = flush
-        self.dialogs = dialogs or TransferDialogs()
+    def setup(self) -> None:
         self.export_notes_action = make_action(
             self, "Export &Notes as Markdown\u2026", self.export_notes
         )

@@ -10,13 +10,20 @@ The window itself only shows what the message service says in its status bar (wi
 progress and the article count beside it), hands dropped files to the imports, follows the
 open article in its title, applies a theme to every pane, keeps its layout, holds still while
 the library is restored, and saves what is being edited when it closes.
+
+Its layout: a first start (no saved layout) sizes the window from the screen and the docks
+from the window (:func:`~reader.ui.window.layouts.first_start_size`); a saved layout that
+is larger than the screen or crushes a pane is discarded on start for that first-start
+layout; View › Reset Layout (:meth:`MainWindow.reset_layout`) puts it back at any time. The
+layout saved on closing is the one the views replaced (a window closed in the compare view
+opens as it was before Compare).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -28,7 +35,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from reader import __version__
-from reader.library import Library
 from reader.ui.common.theme import palette_for, theme_named, window_stylesheet
 from reader.ui.compare.controller import CompareController
 from reader.ui.compare.pane import ComparePane
@@ -40,12 +46,18 @@ from reader.ui.notes.pane import NotesPane
 from reader.ui.reader.pane import ReaderPane
 from reader.ui.safety.controller import SafetyController
 from reader.ui.sources.controller import SourceController
-from reader.ui.tasks.context import UiContext
+from reader.ui.tasks.context import HasContext, UiContext
 from reader.ui.tasks.imports import ImportController
-from reader.ui.tasks.progress import TaskProgress
-from reader.ui.tasks.runner import TaskRunner
+from reader.ui.tasks.watcher import LibraryWatcher
 from reader.ui.transfer.controller import TransferController
-from reader.ui.window.layouts import first_start_sizes, show_dock
+from reader.ui.window.layouts import (
+    KeptLayout,
+    base_layout,
+    crushed,
+    first_start_size,
+    first_start_sizes,
+    show_dock,
+)
 
 RESTORING = "Restoring the library from the backup\u2026"
 DOCK_FEATURES = (
@@ -88,6 +100,7 @@ class MenuActions:
     entities_pane: QAction
     notes_pane: QAction
     compare: QAction
+    reset_layout: QAction
     search: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -101,15 +114,32 @@ class MenuActions:
     about: QAction
 
 
-class MainWindow(QMainWindow):
+GEOMETRY_MAGIC = 0x1D9D0CB  # how QWidget.saveGeometry's data begins
+
+
+def fits_on(geometry: QByteArray, available: QSize) -> bool:
+    """Whether the window saved as ``geometry`` (``saveGeometry``'s data) fits a screen of
+    ``available`` size; unreadable data does not."""
+    stream = QDataStream(geometry, QIODevice.OpenModeFlag.ReadOnly)
+    magic, _major, _minor = stream.readUInt32(), stream.readUInt16(), stream.readUInt16()
+    frame = QRect()
+    stream >> frame  # type: ignore[operator]  (PySide's stream operator)
+    if magic != GEOMETRY_MAGIC or stream.status() != QDataStream.Status.Ok:
+        return False
+    return frame.width() <= available.width() and frame.height() <= available.height()
+
+
+class MainWindow(QMainWindow, HasContext):
     """Fieldreader's window. Build it through :func:`reader.app.build_main_window`.
 
     Its controllers are attributes named as in :class:`Controllers` (``window.imports``,
-    ``window.safety``, ...), given by :meth:`attach`; its own menu entries are
-    :attr:`menu_actions`.
+    ``window.safety``, ...), given by :meth:`attach`; the parts of its context are its
+    attributes too (``window.library``, ``window.tasks``, ...); its own menu entries are
+    :attr:`menu_actions`; :attr:`watcher` notices other programs' changes to the library.
     """
 
     menu_actions: MenuActions
+    watcher: LibraryWatcher
 
     def __init__(
         self,
@@ -127,7 +157,9 @@ class MainWindow(QMainWindow):
         self.panes = panes
         self.stylesheet_template = stylesheet_template
         self.persist_layout = True
-        self._layout_restored = False
+        self.kept_layouts: list[KeptLayout] = []  # what the views replaced, newest last
+        self._layout_restored = False  # a layout is in place (saved, or the first start's)
+        self._check_restored = False  # a saved one was restored: see it is whole when shown
 
         self.reader = panes.reader
         self.setCentralWidget(panes.reader)
@@ -149,6 +181,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().setSizeGripEnabled(False)
         ctx.messages.shown.connect(self.statusBar().showMessage)
+        self._first_state = self.saveState()  # every dock where it starts
 
     def _dock(
         self,
@@ -173,19 +206,6 @@ class MainWindow(QMainWindow):
         self.compare = controllers.compare
 
     # -- what the window shows ---------------------------------------------------------
-    @property
-    def library(self) -> Library:
-        return self.ctx.library
-
-    @property
-    def tasks(self) -> TaskRunner:
-        return self.ctx.tasks
-
-    @property
-    def progress(self) -> TaskProgress:
-        """The status bar's indicator of the running task."""
-        return self.ctx.progress
-
     @Slot(int)
     def open_article(self, article_id: int) -> bool:
         """Show ``article_id`` in the reader (the library pane follows)."""
@@ -258,24 +278,66 @@ class MainWindow(QMainWindow):
         return box
 
     # -- layout ------------------------------------------------------------------------
-    def restore_layout(self) -> None:
-        """Put the window and its docks back as the user left them."""
+    def available_size(self) -> QSize:
+        """The size of the screen the window is on, without panels and docks."""
+        screen = self.screen()
+        return screen.availableGeometry().size() if screen is not None else QSize(1400, 900)
+
+    def restore_layout(self) -> bool:
+        """Put the window and its docks back as the user left them; a first start (nothing
+        saved) or a saved window larger than the screen gets the first-start layout. True
+        when the saved layout was restored (it is checked again once shown)."""
         geometry, state = self.ctx.preferences.window_layout()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self._layout_restored = self.restoreState(state)
+        if geometry is not None and state is not None and fits_on(geometry, self.available_size()):
+            if self.restoreGeometry(geometry) and self.restoreState(state):
+                self._layout_restored = self._check_restored = True
+                return True
+        self.reset_layout()
+        return False
+
+    def reset_layout(self, available: QSize | None = None) -> None:
+        """The first-start layout (View › Reset Layout): the window sized from the screen
+        (``available``, default the one it is on) and centred on it, every dock where it
+        starts, the side docks sized from the window's width."""
+        available = available if available is not None else self.available_size()
+        self.kept_layouts.clear()
+        self.restoreState(self._first_state)
+        self.compare_dock.hide()
+        if self.isMaximized() or self.isFullScreen():
+            self.showNormal()
+        size = first_start_size(available)
+        self.resize(size)
+        screen = self.screen()
+        if screen is not None and available == screen.availableGeometry().size():
+            frame = QRect(screen.availableGeometry().topLeft(), available)
+            self.move(frame.center() - QRect(0, 0, size.width(), size.height()).center())
+        self._check_restored = False
+        self._layout_restored = self.isVisible()
+        if self.isVisible():  # else when it is shown
+            first_start_sizes(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if not self._layout_restored:  # first start: give the side docks sensible widths
+        if not self._layout_restored:  # first start: give the side docks their widths
             self._layout_restored = True
             first_start_sizes(self)
+        elif self._check_restored:  # once laid out: a layout that crushes a pane goes
+            self._check_restored = False
+            QTimer.singleShot(0, self._discard_if_crushed)
+
+    def _discard_if_crushed(self) -> None:
+        if self.isVisible() and crushed(self):
+            self.reset_layout()
+
+    def layout_state(self) -> QByteArray:
+        """The dock layout worth saving: the one the views (Compare, notes...) replaced."""
+        return base_layout(self)
 
     def save_layout(self) -> None:
-        self.ctx.preferences.save_window_layout(self.saveGeometry(), self.saveState())
+        self.ctx.preferences.save_window_layout(self.saveGeometry(), self.layout_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.watcher.stop()  # a closed window shows nothing more
         self.flush_edits()
         if self.persist_layout:
             self.save_layout()

@@ -1,11 +1,11 @@
 """The window's menu bar: File, View, Notes, Library and Help.
 
 :func:`build_menus` makes the window's own entries (Quit, the panes' toggles, Compare Cases,
-search, zoom, the themes, find and the mentions, About), keeps them on the window as its
-:class:`~reader.ui.window.main_window.MenuActions` (``window.menu_actions``) and puts them in
-the menus with the entries the controllers offer (``imports.actions``, ``sources.actions``,
-``transfers.actions``, ``notes.actions``, ``safety.actions``, ...). What an entry does stays
-with the pane, the controller or the window it calls.
+Reset Layout, search, zoom, the themes, find and the mentions, About), keeps them on the
+window as its :class:`~reader.ui.window.main_window.MenuActions` (``window.menu_actions``)
+and puts them in the menus with the entries the controllers offer (``imports.actions``,
+``sources.actions``, ``transfers.actions``, ``notes.actions``, ``safety.actions``, ...).
+What an entry does stays with the pane, the controller or the window it calls.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def window_actions(window: MainWindow) -> MenuActions:
             lambda checked=False: set_compare_layout(window, checked),
             "Ctrl+Shift+C",
         ),
+        reset_layout=make_action(window, "&Reset Layout", lambda: window.reset_layout()),
         search=make_action(window, "&Search Library", window.search_library, "Ctrl+K"),
         zoom_in=make_action(window, "Zoom &In", reader.zoom_in, "Ctrl+=", std.ZoomIn),
         zoom_out=make_action(window, "Zoom &Out", reader.zoom_out, std.ZoomOut),
@@ -95,6 +96,7 @@ def build_menus(window: MainWindow) -> MenuActions:
     view = bar.addMenu("&View")
     view.addActions([actions.library_pane, actions.entities_pane, actions.notes_pane])
     view.addActions([actions.compare, actions.search])
+    view.addAction(actions.reset_layout)
     view.addSeparator()
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     view.addSeparator()

@@ -21,9 +21,8 @@ from reader.ui.common.colours import (
     type_colours,
     type_label,
 )
-from reader.ui.common.dates import format_date, format_moment
 from reader.ui.common.errors import FILE_ERRORS, error_message
-from reader.ui.common.text import elide, plural
+from reader.ui.common.text import elide, format_date, format_moment, plural
 
 
 def test_one_date_formatter_long_and_short():

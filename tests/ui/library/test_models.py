@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from helpers.ui_fixtures import column_titles
 from reader.library.draft import Draft
 from reader.library.records import MATCH_START
-from reader.ui.common.dates import format_date
 from reader.ui.common.roles import ARTICLE_ID_ROLE
+from reader.ui.common.text import format_date
 from reader.ui.library import models as library_models
 from reader.ui.library.models import (
     META_ROLE,
@@ -27,13 +28,7 @@ def test_article_table_model_passes_modeltester(sampled, qtmodeltester):
     model = ArticleTableModel(sampled)
     qtmodeltester.check(model)
     assert model.rowCount() == 10
-    assert model.columnCount() == 4
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "Title",
-        "Source",
-        "Date",
-        "Tags",
-    ]
+    assert column_titles(model) == ["Title", "Source", "Date", "Tags"]
 
 
 def test_article_table_model_shows_summaries_newest_first(sampled):

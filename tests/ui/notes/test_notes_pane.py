@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from helpers.ui_fixtures import search_library
 from reader.app import build_context, run_gui
 from reader.library import Library
 from reader.ui.common.roles import NOTE_ID_ROLE
@@ -264,8 +265,7 @@ def test_notes_in_search_results_open_their_passage(window, sampled, qtbot):
     start, end = a_passage(sampled, article_id)
     note_id = sampled.add_note(article_id, "zanzibarish hunch", start=start, end=end)
     library_pane = window.library_pane
-    library_pane.search_edit.setText("zanzibarish")
-    library_pane.run_search()
+    search_library(window, qtbot, "zanzibarish")
     model = library_pane.results_model
     (row,) = [r for r in range(model.rowCount()) if model.index(r, 0).data(NOTE_ID_ROLE)]
     index = model.index(row, 0)
@@ -279,13 +279,12 @@ def test_notes_in_search_results_open_their_passage(window, sampled, qtbot):
     assert window.notes_pane.editor.note_id == note_id
 
 
-def test_a_free_standing_note_from_search_opens_just_the_note(window, sampled):
+def test_a_free_standing_note_from_search_opens_just_the_note(window, sampled, qtbot):
     before = window.reader.article_id
     note_id = window.notes.new_note()
     QTest.keyClicks(window.notes_pane.editor.text_edit, "quokkaesque plan")
     window.notes_pane.flush()
-    window.library_pane.search_edit.setText("quokkaesque")
-    window.library_pane.run_search()
+    search_library(window, qtbot, "quokkaesque")
     index = window.library_pane.results_model.index(0, 0)
     assert index.data(NOTE_ID_ROLE) == note_id
     window.notes_pane.editor.set_note(None)

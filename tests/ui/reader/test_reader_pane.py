@@ -8,9 +8,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 
 from reader.library.draft import Draft, join_blocks
-from reader.ui.common.dates import format_date
 from reader.ui.common.preferences import Preferences
 from reader.ui.common.safe_browser import ArticleBrowser
+from reader.ui.common.text import format_date
 from reader.ui.common.theme import DARK, DEFAULT_FONT_SIZE, LIGHT
 from reader.ui.reader.article_html import article_html
 from reader.ui.reader.pane import ReaderPane

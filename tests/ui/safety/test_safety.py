@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from helpers.paths import ROOT
+from helpers.ui_fixtures import wait_idle
 from reader.app import QUIT_AFTER_ENV, SETTINGS_ENV, TEST_EVENTS_ENV, run_gui
 from reader.library import Library
 from reader.library import maintenance as m
@@ -28,6 +29,7 @@ from reader.ui.common.single_instance import (
     read_requests,
     request_path,
 )
+from reader.ui.safety.controller import RESTORING_REFUSAL
 from reader.ui.safety.tasks import CheckDone
 from reader.ui.tasks.bus import Area
 
@@ -67,10 +69,6 @@ def answers(window) -> Answers:
     stand_in = Answers()
     window.safety.dialogs = stand_in
     return stand_in
-
-
-def wait_idle(window, qtbot, timeout: int = 60_000) -> None:
-    qtbot.waitUntil(lambda: not window.tasks.active, timeout=timeout)
 
 
 # -- what a check says --------------------------------------------------------------------------
@@ -272,6 +270,51 @@ def test_restore_waits_for_running_tasks(window, answers, qtbot, backup_of_sampl
     assert answers.informed[-1][2]
     release.set()
     qtbot.waitUntil(lambda: task.done, timeout=10_000)
+
+
+def test_nothing_else_runs_while_the_window_restores(
+    window, answers, qtbot, backup_of_samples, tmp_path, monkeypatch, status_lines
+):
+    from reader.ui.safety import controller as safety_controller
+
+    gate, started = threading.Event(), threading.Event()
+    real = safety_controller.restore_task
+
+    def held_restore(library_path, backup):
+        task = real(library_path, backup)
+        work = task.fn
+
+        def slow(t):
+            started.set()
+            gate.wait(30)
+            return work(t)
+
+        task.fn = slow
+        return task
+
+    monkeypatch.setattr(safety_controller, "restore_task", held_restore)
+    report = tmp_path / "during.txt"
+    report.write_text("Written during the restore\n\nNothing may land now.\n", "utf-8")
+    window.watcher.start()
+    answers.restore_path = str(backup_of_samples)
+    window.safety.restore_action.trigger()  # checks the backup first, in the background
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    assert window.library.detached
+    assert not window.isEnabled()
+    assert window.safety.start_auto_backup() is None
+    assert window.watcher.poll() is None
+    imported = window.imports.import_paths([report])
+    qtbot.waitUntil(lambda: imported.done, timeout=5000)
+    assert f"Import failed: {RESTORING_REFUSAL}" in status_lines
+    window.library_pane.search_edit.setText("cobalt")
+    window.library_pane.run_search()
+    qtbot.waitUntil(lambda: not window.library_pane.searching, timeout=5000)
+    assert window.library_pane.results_label.text() == f"Could not search: {RESTORING_REFUSAL}"
+    with qtbot.waitSignal(window.safety.restore_finished, timeout=60_000) as finished:
+        gate.set()
+    assert finished.args[0] is not None
+    assert window.library.count() == 10  # the refused import never ran
+    assert window.isEnabled()
 
 
 def test_library_menu(window):

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from helpers.http import LoopbackServer, Reply, free_port
+from helpers.ui_fixtures import column_titles, wait_idle
 from reader.library import sources
-from reader.ui.common.dates import format_moment
+from reader.ui.common.text import format_moment
 from reader.ui.sources.dialogs import ReadLaterDialog
 from reader.ui.sources.models import SOURCE_ID_ROLE, FeedsModel, QueueModel
 from reader.ui.sources.url_dialog import (
@@ -94,10 +95,6 @@ def answers(window) -> Answers:
     return stand_in
 
 
-def wait_idle(window, qtbot, timeout: int = 30_000) -> None:
-    qtbot.waitUntil(lambda: not window.tasks.active, timeout=timeout)
-
-
 # -- models and small helpers -----------------------------------------------------------------
 def test_queue_model(library, qapp, qtmodeltester):
     first = sources.queue_url(library, "https://a.example/one", ["drc"], error="refused")
@@ -105,13 +102,7 @@ def test_queue_model(library, qapp, qtmodeltester):
     model = QueueModel(library)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
-    assert model.columnCount() == 4
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "URL",
-        "Added",
-        "Attempts",
-        "Last error",
-    ]
+    assert column_titles(model) == ["URL", "Added", "Attempts", "Last error"]
     assert model.index(0, 0).data() == "https://a.example/one"
     assert model.index(0, 1).data() == format_moment(first.added)
     assert model.index(0, 2).data() == 1
@@ -166,6 +157,31 @@ def test_url_and_tag_helpers(qtbot):
     qtbot.addWidget(feed_dialog)
     assert feed_dialog.accept_button.text() == "Subscribe"
     assert "Nothing is fetched" in feed_dialog.note_label.text()
+
+
+def test_a_url_with_credentials_is_refused_with_the_reason(window, answers, qtbot):
+    dialog = url_import_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problem_label.isHidden()
+    qtbot.keyClicks(dialog.url_edit, "https://reader:s3cret@kivu.example/page")
+    assert not dialog.accept_button.isEnabled()
+    assert dialog.problem_label.isVisible()
+    assert dialog.problem_label.text().startswith("A URL with a user name or password")
+    assert "s3cret" not in dialog.problem_label.text()
+    assert dialog.answer() is None
+    dialog.url_edit.setText("kivu.example/page")  # without them it is fine again
+    assert dialog.accept_button.isEnabled()
+    assert dialog.problem_label.isHidden()
+    # a feed with credentials, however it was asked for, is never stored
+    answers.feed = ("https://reader:s3cret@kivu.example/feed", [])
+    window.sources.add_feed()
+    wait_idle(window, qtbot)
+    assert sources.feeds(window.library) == []
+    title, text, _details, warning = answers.informed[-1]
+    assert warning
+    assert "user name or password" in text
+    assert "s3cret" not in text
 
 
 def test_summary_of_an_offline_url_says_read_later(window):

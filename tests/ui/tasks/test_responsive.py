@@ -7,12 +7,9 @@ only that the loop keeps ticking, without a long freeze, and that every article 
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QTimer
+from helpers.ui_fixtures import Ticks
 
 FILES = 2000
-TICK_MS = 20
 
 
 def write_files(folder, count: int) -> None:
@@ -28,24 +25,13 @@ def write_files(folder, count: int) -> None:
 def test_event_loop_keeps_ticking_during_a_big_import(window, summaries, qtbot, tmp_path):
     folder = tmp_path / "many"
     write_files(folder, FILES)
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    started = time.perf_counter()
-    timer.start()
-    task = window.imports.import_paths([folder])
-    assert task is not None
-    qtbot.waitUntil(lambda: len(summaries) == 1, timeout=240_000)
-    ended = time.perf_counter()
-    timer.stop()
+    with Ticks() as ticks:
+        task = window.imports.import_paths([folder])
+        assert task is not None
+        qtbot.waitUntil(lambda: len(summaries) == 1, timeout=240_000)
 
-    elapsed = ended - started
-    expected = elapsed / (TICK_MS / 1000)
-    moments = [started, *ticks, ended]
-    longest_gap = max(b - a for a, b in zip(moments, moments[1:], strict=False))
-    assert len(ticks) >= 0.25 * expected, (len(ticks), expected, elapsed)
-    assert longest_gap < 1.0, f"the window froze for {longest_gap:.2f} s"
+    assert len(ticks.moments) >= 0.25 * ticks.expected, (ticks.moments, ticks.elapsed)
+    assert ticks.longest_gap < 1.0, f"the window froze for {ticks.longest_gap:.2f} s"
     [summary] = summaries
     assert len(summary.added) == FILES
     assert not summary.failed

@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 
-from reader.ui.tasks.runner import Task, TaskRunner
+from reader.ui.tasks.runner import NOT_ALONE, Task, TaskRefusedError, TaskRunner
 
 
 @pytest.fixture
@@ -105,3 +105,31 @@ def test_shutdown_cancels_running_tasks(qtbot):
     assert started.wait(5)
     assert runner.shutdown(5000)
     assert task.is_cancelled()
+
+
+def test_a_task_run_alone_refuses_the_others_until_it_ends(runner, qtbot):
+    release = threading.Event()
+    busy = runner.submit(lambda t: release.wait(10), "busy", writes_library=True)
+    early = runner.run_alone(Task(lambda t: "swapped", "restore"), "restoring")
+    with qtbot.waitSignal(early.failed, timeout=5000) as refused:
+        pass
+    assert isinstance(refused.args[0], TaskRefusedError)
+    assert str(refused.args[0]) == NOT_ALONE  # others were at work: not started
+    release.set()
+    qtbot.waitUntil(lambda: busy.done, timeout=5000)
+
+    gate = threading.Event()
+    alone = runner.run_alone(Task(lambda t: gate.wait(10), "restore"), "restoring now")
+    assert runner.held_by is alone
+    other = runner.submit(lambda t: "ran", "search")
+    with qtbot.waitSignal(other.failed, timeout=5000) as blocker:
+        pass
+    assert str(blocker.args[0]) == "restoring now"
+    assert other not in runner.active
+    gate.set()
+    qtbot.waitUntil(lambda: alone.done, timeout=5000)
+    assert runner.held_by is None
+    after = runner.submit(lambda t: "ran", "search")
+    with qtbot.waitSignal(after.succeeded, timeout=5000) as done:
+        pass
+    assert done.args == ["ran"]

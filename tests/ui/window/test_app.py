@@ -123,7 +123,7 @@ def test_run_gui_event_loop_path(tmp_path, qapp, qtbot, monkeypatch, private_set
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert run_gui(tmp_path / "gui.sqlite", view="reader") == 0
     assert seen["title"].endswith("— Fieldreader")
-    assert "loaded 10 sample articles" in seen["message"]
+    assert "Loaded 10 sample articles" in seen["message"]
     assert seen["dock"] is False
     stored = QSettings(str(private_settings / "Fieldreader.ini"), QSettings.Format.IniFormat)
     assert stored.value("window/geometry") is not None

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from helpers.ui_fixtures import search_library
 from reader.app import build_main_window
 from reader.ui.common.preferences import Preferences
 from reader.ui.common.roles import ARTICLE_ID_ROLE
@@ -88,8 +89,7 @@ def test_search_shows_results_and_opens_one(window, sampled, qtbot):
 
 def test_search_results_are_drawn(window, qtbot):
     pane = window.library_pane
-    pane.search_edit.setText("minerals")
-    pane.run_search()
+    search_library(window, qtbot, "minerals")
     image = pane.results.viewport().grab().toImage()
     assert image.width() > 100
     hint = pane.results.sizeHintForRow(0)
@@ -231,7 +231,7 @@ def test_empty_library_loads_samples_and_says_so(library, library_path, settings
     task = win.imports.load_samples_if_empty()
     assert task is not None
     qtbot.waitUntil(lambda: win.library_pane.table_model.rowCount() == 10, timeout=10_000)
-    assert "loaded 10 sample articles" in win.statusBar().currentMessage()
+    assert "Loaded 10 sample articles" in win.statusBar().currentMessage()
     assert win.reader.article_id == library.most_recent_id()
     assert win.imports.load_samples_if_empty() is None
     tasks.shutdown()

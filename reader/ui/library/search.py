@@ -1,0 +1,81 @@
+"""The library pane's search, run off the GUI thread: what a search found, and its task.
+
+:func:`find_hits` asks the library for ranked matches in articles and notes and for the
+source and date line of each (both reads, so a worker thread runs it on its own
+connection); what it returns, a :class:`SearchFound`, is plain data the
+:class:`~reader.ui.library.models.SearchResultsModel` shows on the GUI thread.
+:func:`search_task` wraps it in a task for the general pool; a task cancelled before it
+started (a newer query replaced it) does not search at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library import Library, SearchHit
+from reader.library.search import SearchHits
+from reader.ui.common.text import elide, format_date
+from reader.ui.tasks.runner import Task, worker_library
+
+#: At most this many results are listed.
+LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFound:
+    """The hits of ``query`` (within ``tag``) best first, the meta line of each, and
+    whether the query was cut to fit the search's bounds (``terms`` phrases were run)."""
+
+    query: str
+    tag: str | None = None
+    hits: tuple[SearchHit, ...] = ()
+    meta: tuple[str, ...] = ()
+    truncated: bool = False
+    terms: int = 0
+
+    def note(self) -> str:
+        """What to tell the user about the query itself ("" when nothing was cut)."""
+        if not self.truncated:
+            return ""
+        if self.terms == 1:
+            return "Long query: searched the first term"
+        return f"Long query: searched the first {self.terms} terms"
+
+
+def article_of(hit: SearchHit) -> int | None:
+    """The article a hit stands for (a note's article; ``None`` for a free-standing note)."""
+    return hit.id if hit.kind == "article" else hit.article_id
+
+
+def find_hits(library: Library, query: str, tag: str | None = None) -> SearchFound:
+    """Search ``library`` for ``query`` (within ``tag``); an empty query finds nothing."""
+    if not query:
+        return SearchFound(query, tag)
+    hits = library.search(query, limit=LIMIT, tag=tag, kinds=("article", "note"))
+    articles = [article_of(h) for h in hits]
+    summaries = library.summaries([a for a in articles if a is not None])
+    meta = []
+    for hit, article_id in zip(hits, articles, strict=True):
+        s = summaries.get(article_id) if article_id is not None else None
+        parts = [] if s is None else [s.source, format_date(s.published, short=True)]
+        if hit.kind == "note":
+            parts.insert(0, "Note")
+        meta.append(" \u00b7 ".join(p for p in parts if p))
+    cut = isinstance(hits, SearchHits) and hits.truncated
+    terms = hits.terms if isinstance(hits, SearchHits) else 0
+    return SearchFound(query, tag, tuple(hits), tuple(meta), cut, terms)
+
+
+def search_task(library_path: Path, query: str, tag: str | None = None) -> Task:
+    """A task (general pool) searching the library at ``library_path`` on its own
+    connection; its result is a :class:`SearchFound`, or ``None`` if it was cancelled
+    before it began."""
+
+    def work(task: Task) -> SearchFound | None:
+        if task.is_cancelled():
+            return None
+        with worker_library(library_path) as library:
+            return find_hits(library, query, tag)
+
+    return Task(work, f"Searching for \u201c{elide(query, 40)}\u201d")
