@@ -12,6 +12,8 @@ marks (:meth:`~RichRowDelegate.paint_marks`) and its rule (:meth:`~RichRowDelega
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -61,9 +63,9 @@ class RichRowDelegate(QStyledItemDelegate):
     BAR = 0  # the width kept for a bar on the left of the text
     EXTRA_HEIGHT = 0  # added below the text (room for an outline)
 
-    def row_html(self, option: QStyleOptionViewItem, index: Index, width: float) -> str:
-        """The rich text of the row at ``index``, to be laid out ``width`` pixels wide."""
-        raise NotImplementedError
+    #: A subclass defines ``row_html(option, index, width) -> str``: the rich text of the row
+    #: at ``index``, to be laid out ``width`` pixels wide (Qt's metaclass rules out ``abc``).
+    row_html: Callable[[QStyleOptionViewItem, Index, float], str]
 
     def document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
         """The row's text laid out ``width`` pixels wide."""

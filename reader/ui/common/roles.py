@@ -11,7 +11,7 @@ tree of groups and their members (the entity sidebar's types, the comparison's d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,18 +37,19 @@ Index = QModelIndex | QPersistentModelIndex
 class ItemListModel(QAbstractListModel):
     """A flat list over items a subclass keeps: it gives them in order (:meth:`rows`) and
     says what a role of one is (:meth:`item_data`); Qt's row count and data follow. An item
-    may stand for more (a note's id for the note): then :meth:`item` says which."""
+    may stand for more (a note's id for the note): then :meth:`item` says which.
 
-    def rows(self) -> Sequence[Any]:
-        raise NotImplementedError
+    A subclass defines ``rows() -> Sequence[Any]`` and
+    ``item_data(item, row: int, role: int) -> Any`` (Qt's metaclass rules out ``abc``).
+    """
+
+    rows: Callable[[], Sequence[Any]]
+    item_data: Callable[[Any, int, int], Any]
 
     def item(self, row: int) -> Any:
         """What is at ``row`` (``None`` outside the list)."""
         rows = self.rows()
         return rows[row] if 0 <= row < len(rows) else None
-
-    def item_data(self, item: Any, row: int, role: int) -> Any:
-        raise NotImplementedError
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows())

@@ -10,6 +10,7 @@ that could not be fetched for want of a connection is counted as saved to Read L
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +30,13 @@ def _with_status(status: ImportStatus, doc: str) -> property:
     return property(lambda self: self.with_status(status), doc=doc)
 
 
-class ByOutcome:
+class ByOutcome(ABC):
     """Import results sorted by outcome, for what a task reports; a subclass says which
     results it holds (:meth:`all_results`)."""
 
+    @abstractmethod
     def all_results(self) -> Iterable[ImportResult]:
-        raise NotImplementedError
+        """Every result this report holds, in order."""
 
     def with_status(self, status: ImportStatus) -> list[ImportResult]:
         """The results of this outcome, in order."""
