@@ -199,7 +199,9 @@ class ReaderPane(QWidget):
 
     @Slot(int)
     def on_scrolled(self, _value: int) -> None:
-        if not self._restoring and self.article is not None:
+        # A closed window still sees its scroll bar move while its layout settles; nothing
+        # it does after closing may write (the library may be gone by then).
+        if not self._restoring and self.article is not None and self.isVisible():
             self._save_timer.start()
 
     @Slot()

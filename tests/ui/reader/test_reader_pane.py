@@ -152,6 +152,19 @@ def test_find_counts_highlights_and_closes(pane, sampled, qtbot):
     assert pane.browser.extraSelections() == []
 
 
+def test_a_hidden_pane_schedules_no_write(pane, sampled, qtbot):
+    pane.resize(700, 300)
+    pane.show_article(long_article_id(sampled))
+    bar = pane.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 3)
+    assert pane._save_timer.isActive()
+    pane.save_position()
+    pane.hide()  # a closed window's scroll bar still moves as its layout settles
+    bar.setValue(bar.maximum())
+    assert not pane._save_timer.isActive()
+
+
 def test_reading_position_is_saved_and_restored(pane, sampled, qtbot):
     first = long_article_id(sampled)
     other = next(i for i in sampled.article_ids() if i != first)
