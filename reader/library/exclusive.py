@@ -27,8 +27,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.library.connection import configure
 from reader.library.errors import LibraryInUseError
-from reader.library.library import Library, configure
+from reader.library.library import Library
 
 __all__ = [
     "EXCLUSIVE_WAIT_MS",

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +27,7 @@ from reader.library import anchors as _anchors
 from reader.library import entities as _entities
 from reader.library import notes as _notes
 from reader.library import search as _search
+from reader.library.connection import configure, connect, empty_placeholder
 from reader.library.draft import Draft, Original
 from reader.library.entities import EntityInfo, MentionLike
 from reader.library.errors import (
@@ -37,11 +36,9 @@ from reader.library.errors import (
     LibraryLockedError,
     NotFoundError,
     ReadOnlyLibraryError,
-    SchemaTooNewError,
 )
 from reader.library.notes import Note, Revision
 from reader.library.records import Article, ArticleSummary
-from reader.library.schema import SCHEMA_VERSION, migrate, user_version
 from reader.library.search import SearchHits
 from reader.library.transactions import read_snapshot, write_transaction
 
@@ -53,8 +50,6 @@ SORT_KEYS = {
     "title": "a.title COLLATE NOCASE",
     "source": "coalesce(a.source, '') COLLATE NOCASE",
 }
-#: How long a writer waits for another one to finish before giving up.
-BUSY_TIMEOUT_MS = 10_000
 
 
 def text_hash(text: str) -> str:
@@ -69,69 +64,6 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _connect(path: Path, read_only: bool | None) -> tuple[Database, bool]:
-    """A configured, migrated connection to the file at ``path`` and whether it is read-only."""
-    if read_only is None:
-        read_only = path.exists() and not (
-            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-        )
-    if read_only:
-        return _connect_read_only(path), True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
-    try:
-        configure(db, path, wal=True)
-    except BaseException:
-        db.close()
-        raise
-    return db, False
-
-
-def _connect_read_only(path: Path) -> Database:
-    if not path.is_file():
-        raise FileNotFoundError(2, "No such file", str(path))
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.OperationalError:
-        conn.close()  # a WAL file with no -shm beside it, on read-only media
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        conn.close()
-        raise SchemaTooNewError(
-            f"this library was written by a newer Fieldreader (schema {version}); "
-            "upgrade Fieldreader to open it"
-        )
-    if version < SCHEMA_VERSION:
-        conn.close()
-        raise ReadOnlyLibraryError(
-            f"{path} is read-only and was written by an older Fieldreader: it must be "
-            "upgraded once where it can be written"
-        )
-    conn.execute("PRAGMA query_only = ON")
-    return Database(conn)
-
-
-def configure(db: Database, path: Path | None, *, wal: bool) -> None:
-    """Set the connection up (busy timeout, foreign keys, WAL) and migrate the file."""
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if user_version(db) > SCHEMA_VERSION:
-        migrate(db, path)  # refuses, before anything touches the file
-    if wal:
-        db.enable_wal()
-    migrate(db, path)
-
-
-def _empty_placeholder() -> Database:
-    """An in-memory library with the schema and nothing in it, that refuses writes."""
-    db = Database(memory=True)
-    configure(db, None, wal=False)
-    db.execute("PRAGMA query_only = ON")
-    return db
-
-
 class Library:
     """An open library file. Use :meth:`open` or :meth:`memory` to get one.
 
@@ -144,20 +76,24 @@ class Library:
         self.path = path
         self.read_only = read_only
         self._requested_read_only: bool | None = read_only or None
+        self._passphrase: str | None = None
         self.detached = False
 
     # -- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool | None = None) -> Library:
+    def open(
+        cls, path: str | Path, *, read_only: bool | None = None, passphrase: str | None = None
+    ) -> Library:
         """Open (creating if needed) the library at ``path`` and migrate it.
 
         A file this process may not write (or ``read_only=True``) opens read-only: reading
         works, and every write fails with :class:`ReadOnlyLibraryError`.
         """
         path = Path(path).expanduser()
-        db, is_read_only = _connect(path, read_only)
+        db, is_read_only = connect(path, read_only, passphrase=passphrase)
         lib = cls(db, path, read_only=is_read_only)
         lib._requested_read_only = read_only
+        lib._passphrase = passphrase
         return lib
 
     @classmethod
@@ -184,7 +120,7 @@ class Library:
         """
         if self.detached:
             return
-        placeholder = _empty_placeholder()
+        placeholder = empty_placeholder()
         real, self.db = self.db, placeholder
         self.detached = True
         real.close()
@@ -197,7 +133,9 @@ class Library:
         """
         if self.path is None:
             raise InvalidInputError("an in-memory library has no file to reopen")
-        db, is_read_only = _connect(self.path, self._requested_read_only)
+        db, is_read_only = connect(
+            self.path, self._requested_read_only, passphrase=self._passphrase
+        )
         old, self.db = self.db, db
         self.read_only = is_read_only
         self.detached = False

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.library.errors import SchemaTooNewError
+from reader.library.search_schema import migrate as search_v10
 from reader.library.transactions import write_transaction
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNewError", "migrate", "user_version"]
@@ -270,10 +271,29 @@ def _v7(db: Database) -> None:
     )
 
 
+def _v8(db: Database) -> None:
+    """Articles can go to the trash: ``trashed`` holds when (UTC ISO time), NULL if not.
+
+    A trashed article keeps its notes, highlights, codings and mentions; it only leaves the
+    lists, the search and the comparison until it is restored or the trash is emptied.
+    """
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN trashed TEXT;
+        CREATE INDEX articles_trashed ON articles(trashed) WHERE trashed IS NOT NULL;
+        """
+    )
+
+
+def _v9(db: Database) -> None:
+    """A note or highlight can be private: exports leave it out unless asked."""
+    db.executescript("ALTER TABLE notes ADD COLUMN private INTEGER NOT NULL DEFAULT 0;")
+
+
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, search_v10]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
