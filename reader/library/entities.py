@@ -2,8 +2,10 @@
 
 Mentions are stored per article, replaced whole when an article is (re-)extracted, each
 with its character offsets into ``articles.text`` and its exact surface text. Entities are
-unique by (name, type); ones left without mentions are removed. Corrections are plain rows
-``(kind, name, value)`` that the analysis layer turns into rules applied before extraction.
+unique by (name, type); ones left without mentions are removed. An entity's counts leave
+out the articles in the trash (their mentions stay, and count again once restored).
+Corrections are plain rows ``(kind, name, value)`` that the analysis layer turns into rules
+applied before extraction.
 """
 
 from __future__ import annotations
@@ -68,11 +70,17 @@ def _entity_id(db: Database, name: str, type_: str, cache: dict[tuple[str, str],
     return cache[key]
 
 
+#: An article in the trash: its mentions stay, but its entities' counts leave them out.
+_IN_TRASH = "EXISTS (SELECT 1 FROM articles a WHERE a.id = ? AND a.trashed IS NOT NULL)"
+
+
 def _adjust_counts(db: Database, article_id: int, sign: int) -> None:
-    """Add (``sign`` 1) or take away (-1) one article's mentions from its entities' counts."""
+    """Add (``sign`` 1) or take away (-1) one article's mentions from its entities' counts
+    (nothing for an article in the trash: its mentions are out of the counts already)."""
     per_entity = db.execute(
-        "SELECT entity_id, count(*) FROM mentions WHERE article_id = ? GROUP BY entity_id",
-        [article_id],
+        f"SELECT entity_id, count(*) FROM mentions WHERE article_id = ? AND NOT {_IN_TRASH} "
+        "GROUP BY entity_id",
+        [article_id, article_id],
     ).fetchall()
     db.conn.executemany(
         "UPDATE entities SET mention_count = mention_count + ?, "
@@ -104,17 +112,38 @@ def forget_article(db: Database, article_id: int) -> None:
     store_mentions(db, article_id, [])
 
 
+def leave_counts(db: Database, article_id: int) -> None:
+    """Take an article's mentions out of the counts as it goes to the trash (call before
+    marking it trashed)."""
+    _adjust_counts(db, article_id, -1)
+
+
+def join_counts(db: Database, article_id: int) -> None:
+    """Put an article's mentions back in the counts as it leaves the trash (call after
+    clearing its mark)."""
+    _adjust_counts(db, article_id, 1)
+
+
 def drop_unused_entities(db: Database) -> None:
-    """Remove entities that no article mentions any more."""
-    db.execute("DELETE FROM entities WHERE mention_count <= 0")
+    """Remove entities that no article mentions any more (one mentioned only by articles
+    in the trash stays, out of the lists, until the trash is emptied)."""
+    db.execute(
+        "DELETE FROM entities WHERE mention_count <= 0 "
+        "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)"
+    )
 
 
-RECOUNT = """
+#: The mentions that count: those of articles not in the trash.
+_COUNTED = (
+    "FROM mentions m WHERE m.entity_id = {entity} AND NOT EXISTS "
+    "(SELECT 1 FROM articles a WHERE a.id = m.article_id AND a.trashed IS NOT NULL)"
+)
+
+_EACH = _COUNTED.format(entity="entities.id")
+RECOUNT = f"""
     UPDATE entities SET
-        mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
-        article_count = (
-            SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id
-        )
+        mention_count = (SELECT count(*) {_EACH}),
+        article_count = (SELECT count(DISTINCT m.article_id) {_EACH})
 """
 
 
@@ -127,7 +156,7 @@ def miscounted(db: Database) -> int:
     """How many entities carry counts that disagree with their mentions."""
     row = db.execute(
         "SELECT count(*) FROM entities e WHERE mention_count != "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
+        f"(SELECT count(*) {_COUNTED.format(entity='e.id')})"
     ).fetchone()
     return int(row[0])
 
@@ -206,7 +235,8 @@ def names_in(
 
 def entity_names(db: Database) -> list[str]:
     """Every entity name in the library, sorted (for completers)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT name FROM entities ORDER BY name")]
+    rows = db.execute("SELECT DISTINCT name FROM entities WHERE mention_count > 0 ORDER BY name")
+    return [r[0] for r in rows]
 
 
 def entity_by_id(db: Database, entity_id: int) -> tuple[str, str] | None:
@@ -221,7 +251,7 @@ def articles_mentioning(db: Database, entity_id: int) -> list[tuple[int, str, in
         (int(a), t, int(n))
         for a, t, n in db.execute(
             "SELECT a.id, a.title, count(*) FROM mentions m JOIN articles a "
-            "ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
+            "ON a.id = m.article_id WHERE m.entity_id = ? AND a.trashed IS NULL GROUP BY a.id "
             "ORDER BY count(*) DESC, a.title COLLATE NOCASE",
             [entity_id],
         )

@@ -55,6 +55,7 @@ class ArticleSummary:
     published: str | None
     imported: str
     tags: tuple[str, ...] = ()
+    trashed: str | None = None  # when it went to the trash (UTC ISO time), if it did
 
     def as_json(self) -> dict[str, Any]:
         return json_fields(self, "id title source url published tags")
@@ -79,15 +80,16 @@ class Article:
     reading_position: float
     tags: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = field(default=())
+    trashed: str | None = None  # when it went to the trash (UTC ISO time), if it did
 
     @classmethod
     def from_row(cls, row: dict[str, Any], tags: tuple[str, ...]) -> Article:
         blocks = tuple(Block(k, s, e) for k, s, e in json.loads(row["blocks"] or "[]"))
-        return cls(**row_values(cls, row, tags=tags, blocks=blocks))
+        return cls(**row_values(cls, row, tags=tags, blocks=blocks, trashed=row.get("trashed")))
 
     def as_json(self) -> dict[str, Any]:
         names = "id uid title byline source url published imported tags text language format"
-        return json_fields(self, f"{names} sha256")
+        return json_fields(self, f"{names} sha256 trashed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,12 @@ codebook's rules where they have not run yet, then gathers, per dimension, the e
 present on one side only, pairs each evidence sentence with its closest counterpart on the
 other side, and compares the entities the two cases mention. The result exports as JSON,
 Markdown (a table with quoted evidence and citations) and CSV (one row per coding).
+
+The evidence can be one coder's (``coder``) or every coder's (the default). Conflict copies
+(the other side's version of a coding edited on both sides, which a field pack import
+keeps beside this one) are left out of the evidence and its counts, so a passage is never
+counted twice; how many were left out is said (``conflict_copies``), and they are resolved
+where field packs are (keep one, keep both).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Any, Literal
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
 from reader.analysis.coding import closest
 from reader.library import Library
+from reader.library import coders as _coders
 from reader.library.codings import Coding
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.records import json_fields, row_values
@@ -79,10 +86,11 @@ class Evidence:
     coding_id: int
     title: str
     counterpart: Counterpart | None = None
+    coder: str | None = None  # who made the coding
 
     def to_json(self) -> dict[str, Any]:
         return json_fields(
-            self, "article_id start end text status method coding_id title counterpart"
+            self, "article_id start end text status method coding_id title counterpart coder"
         )
 
 
@@ -126,6 +134,8 @@ class Comparison:
     b: Case
     dimensions: tuple[DimensionComparison, ...]
     entities: EntityOverlap
+    coder: str | None = None  # whose codings are the evidence (None: every coder's)
+    conflict_copies: int = 0  # conflict copies left out of the evidence
 
     def case(self, side: Side) -> Case:
         return self.a if side == "a" else self.b
@@ -134,13 +144,23 @@ class Comparison:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The comparison as ``compare --json`` has always written it."""
-        return json_fields(self, "codebook a b dimensions entities")
+        """The comparison as ``compare --json`` has always written it (then the coder and
+        the conflict copies left out)."""
+        return json_fields(self, "codebook a b dimensions entities coder conflict_copies")
+
+
+def compare_coders(library: Library) -> list[str]:
+    """The coders whose codings the comparison can show one by one (sorted): those with
+    codings or notes here, and this library's own coder (whose rule suggestions are made
+    when the comparison first runs)."""
+    own = _coders.coder(library)
+    return sorted({*_coders.coders(library), *([own] if own else [])})
 
 
 def parse_selector(library: Library, selector: str) -> Case:
-    """``tag:NAME`` or ``ids:1,2,3`` as a :class:`Case`; :class:`InvalidInputError` when
-    malformed, :class:`NotFoundError` for an id with no article."""
+    """``tag:NAME`` or ``ids:1,2,3`` as a :class:`Case` (a tag's articles in the trash
+    are left out); :class:`InvalidInputError` when malformed or naming an article in the
+    trash, :class:`NotFoundError` for an id with no article."""
     kind, _, rest = selector.partition(":")
     rest = rest.strip()
     if kind == "tag" and rest:
@@ -150,9 +170,16 @@ def parse_selector(library: Library, selector: str) -> Case:
             ids = tuple(dict.fromkeys(int(x) for x in rest.split(",") if x.strip()))
         except ValueError:
             raise InvalidInputError(f"bad article ids in {selector!r}; write ids:1,2,3") from None
-        missing = [i for i in ids if library.title_of(i) is None]
+        found = library.summaries(ids)
+        missing = [i for i in ids if i not in found]
         if missing:
             raise NotFoundError(f"no article with id {missing[0]}")
+        trashed = [i for i in ids if found[i].trashed is not None]
+        if trashed:
+            raise InvalidInputError(
+                f"article {trashed[0]} is in the trash; restore it to compare it "
+                f"('fieldreader article restore {trashed[0]}')"
+            )
         label = f"articles {', '.join(str(i) for i in ids)}"
         return Case(label, selector, ids)
     raise InvalidInputError(f"bad selector {selector!r}; use tag:NAME or ids:1,2,3")
@@ -193,11 +220,20 @@ def compare(
     *,
     codebook_id: str = DEFAULT_CODEBOOK,
     statuses: Sequence[str] = SHOWN_STATUSES,
+    coder: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Comparison:
-    """The comparison of cases ``a`` and ``b`` (see the module doc)."""
+    """The comparison of cases ``a`` and ``b`` (see the module doc), with ``coder``'s
+    codings as the evidence (None: every coder's); :class:`NotFoundError` for a coder with
+    no codings or notes here."""
     codebook = codebook_for(library, codebook_id)
+    if coder is not None:
+        coder = coder.strip()
+        known = compare_coders(library)
+        if coder not in known:
+            named = ", ".join(known) if known else "none yet"
+            raise NotFoundError(f"no coder {coder!r} in this library; coders: {named}")
     case_a, case_b = parse_selector(library, a), parse_selector(library, b)
     run_rules(
         library,
@@ -207,10 +243,18 @@ def compare(
         cancelled=cancelled,
     )
     found: dict[Side, dict[str, list[Coding]]] = {"a": {}, "b": {}}
+    copies: set[int] = set()
     for side, case in zip(SIDES, (case_a, case_b), strict=True):
         for c in codings(
-            library, article_ids=list(case.articles), codebook=codebook.id, statuses=statuses
+            library,
+            article_ids=list(case.articles),
+            codebook=codebook.id,
+            statuses=statuses,
+            coder=coder,
         ):
+            if c.conflict_of is not None:
+                copies.add(c.id)
+                continue
             found[side].setdefault(c.dimension, []).append(c)
     dimensions = []
     for dim in codebook.dimensions:
@@ -240,6 +284,8 @@ def compare(
             only_a=tuple(sorted(names_a - names_b, key=str.casefold)),
             only_b=tuple(sorted(names_b - names_a, key=str.casefold)),
         ),
+        coder=coder,
+        conflict_copies=len(copies),
     )
 
 
@@ -299,7 +345,14 @@ def to_markdown(result: Comparison) -> str:
         "",
         f"Codebook: `{result.codebook}`. Cases: **{a}** ({len(result.a.articles)} "
         f"articles) and **{b}** ({len(result.b.articles)} articles). Evidence counts "
-        "include suggested and accepted codings; rejected ones are left out.",
+        "include suggested and accepted codings; rejected ones are left out."
+        + (f" Coder: **{result.coder}**." if result.coder else "")
+        + (
+            f" {result.conflict_copies} conflict "
+            f"{'copy is' if result.conflict_copies == 1 else 'copies are'} not counted."
+            if result.conflict_copies
+            else ""
+        ),
         "",
         f"| Dimension | {a} | {b} |",
         "| --- | --- | --- |",

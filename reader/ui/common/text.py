@@ -9,13 +9,35 @@ Dates and times: the library keeps ISO dates (``2025-02-25``) and UTC timestamps
 shows them through :func:`format_date` (a day: ``25 February 2025``, or ``25 Feb 2025`` where
 room is short) and :func:`format_moment` (a moment in local time: ``25 Feb 2025, 14:03``, or
 relative to today in lists: ``14:05``, ``Yesterday 09:12``, ``Mon 08:30``). Anything that
-does not parse is shown as it was given, never dropped.
+does not parse is shown as it was given, never dropped. An article with no date has none:
+:func:`format_date` gives ``""`` and :func:`date_or_none` the words "No date"; the import
+date never stands in for it.
+
+:func:`fill` puts values into a translated template's ``%1``, ``%2`` ... places in one pass
+(a value that itself holds ``%2`` is left as it is), for strings that go through
+``tr()``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+_PLACE = re.compile(r"%(\d+)")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with ``%1`` as the first of ``values``, ``%2`` the second, and so on
+    (Qt's numbered places, which a translation may reorder); unknown places stay."""
+
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
+
+    return _PLACE.sub(value, template)
 
 
 def plural(n: int, word: str) -> str:
@@ -32,13 +54,18 @@ def elide(text: str, limit: int) -> str:
 def outcome_line(parts: Iterable[str], cancelled: bool = False) -> str:
     """The parts of an outcome joined by middle dots, marked when the user cancelled."""
     line = " \u00b7 ".join(parts)
-    return f"{line} (cancelled)" if cancelled else line
+    if not cancelled:
+        return line
+    return fill(QCoreApplication.translate("Outcomes", "%1 (cancelled)"), line)
 
 
 def counted_parts(*counts: tuple[int, str]) -> list[str]:
     """The texts of the ``(count, text)`` pairs whose count is not zero, in order: the parts
     of an outcome line that have something to say."""
     return [text for n, text in counts if n]
+
+
+_DATE_FORMATS = {False: "d MMMM yyyy", True: "d MMM yyyy"}
 
 
 def format_date(value: str | None, *, short: bool = False) -> str:
@@ -50,7 +77,13 @@ def format_date(value: str | None, *, short: bool = False) -> str:
         day = date.fromisoformat(value[:10])
     except ValueError:
         return value
-    return f"{day.day} {day:%b %Y}" if short else f"{day.day} {day:%B %Y}"
+    # in the interface's language (QLocale's default is set with the translation)
+    return QLocale().toString(QDate(day.year, day.month, day.day), _DATE_FORMATS[short])
+
+
+def date_or_none(value: str | None, *, short: bool = False) -> str:
+    """:func:`format_date`'s day, or "No date" (translated) for an article that has none."""
+    return format_date(value, short=short) or QCoreApplication.translate("Dates", "No date")
 
 
 def format_moment(value: str | None, *, relative: bool = False, now: datetime | None = None) -> str:
@@ -75,7 +108,7 @@ def format_moment(value: str | None, *, relative: bool = False, now: datetime | 
     if days == 0:
         return f"{moment:%H:%M}"
     if days == 1:
-        return f"Yesterday {moment:%H:%M}"
+        return fill(QCoreApplication.translate("Dates", "Yesterday %1"), f"{moment:%H:%M}")
     if 1 < days < 7:
         return f"{moment:%a %H:%M}"
     return f"{moment.day} {moment:%b %Y}"

@@ -1,4 +1,9 @@
-"""Qt models over the library: the article table, the tag filter and search results.
+"""Qt models over the library: the article table, the tag filter, search results, the tags
+with their counts (:class:`TagCountsModel`, for managing them) and the Trash
+(:class:`TrashModel`).
+
+An article with no published date shows none (its Date cell is empty, its tooltip says
+"No date"); the import date is never shown in its place.
 
 Search results include notes (marked "Note" in their meta line, with the note's id in
 :data:`~reader.ui.common.roles.NOTE_ID_ROLE` and its article, if any, in
@@ -14,9 +19,17 @@ of thousands of articles opens as fast as one of ten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 
 from reader.library import ArticleSummary, Library, SearchHit
 from reader.ui.common.roles import (
@@ -26,7 +39,7 @@ from reader.ui.common.roles import (
     Index,
     ItemListModel,
 )
-from reader.ui.common.text import format_date
+from reader.ui.common.text import date_or_none, format_date, format_moment
 from reader.ui.library.search import LIMIT, SearchFound, article_of, find_hits
 
 TAG_ROLE = PANE_ROLES + 1
@@ -39,7 +52,7 @@ PAGE_SIZE = 200
 class ArticleTableModel(QAbstractTableModel):
     """The library list: Title, Source, Date, Tags; filtered by tag, sorted by the library."""
 
-    COLUMNS = ("Title", "Source", "Date", "Tags")
+    COLUMNS = ("Title", "Source", "Date", "Tags")  # as the code names them; shown translated
     #: Column -> the library's sort key; the Tags column does not sort.
     SORT_KEYS = {0: "title", 1: "source", 2: "published"}
 
@@ -52,6 +65,12 @@ class ArticleTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, ArticleSummary] = {}
         self._ids = self._query()
+        self.titles = (self.tr("Title"), self.tr("Source"), self.tr("Date"), self.tr("Tags"))
+        self.sort_tips = (
+            self.tr("Sort by title"),
+            self.tr("Sort by source"),
+            self.tr("Sort by date (articles with no date last)"),
+        )
 
     # -- queries -----------------------------------------------------------------------
     def _query(self) -> list[int]:
@@ -102,6 +121,11 @@ class ArticleTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_of(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """The rows of those of ``article_ids`` the table lists (one pass over the list)."""
+        wanted = set(article_ids)
+        return {a: row for row, a in enumerate(self._ids) if a in wanted}
+
     def summary(self, row: int) -> ArticleSummary | None:
         """The summary at ``row``, fetching its page of :data:`PAGE_SIZE` rows if needed."""
         article_id = self.article_id(row)
@@ -136,8 +160,8 @@ class ArticleTableModel(QAbstractTableModel):
             return summary.source or ""
         if column == 2:
             if role == Qt.ItemDataRole.ToolTipRole:
-                return summary.published or summary.imported[:10]
-            return format_date(summary.published or summary.imported, short=True)
+                return date_or_none(summary.published)
+            return format_date(summary.published, short=True)
         return ", ".join(summary.tags)
 
     def headerData(  # noqa: N802
@@ -145,16 +169,16 @@ class ArticleTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.COLUMNS[section]
+                return self.titles[section]
             if role == Qt.ItemDataRole.ToolTipRole and section in self.SORT_KEYS:
-                return f"Sort by {self.COLUMNS[section].lower()}"
+                return self.sort_tips[section]
         return None
 
 
 class TagListModel(QAbstractListModel):
     """The tag filter: "All articles" first, then every tag with its article count."""
 
-    ALL_LABEL = "All articles"
+    ALL_LABEL = "All articles"  # shown translated
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -187,7 +211,8 @@ class TagListModel(QAbstractListModel):
             return None
         name, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name or self.ALL_LABEL}  ({count})"
+            label = name or self.tr("All articles")
+            return f"{label}  ({QLocale().toString(count)})"
         if role == TAG_ROLE:
             return name
         return None
@@ -206,7 +231,8 @@ class SearchResultsModel(ItemListModel):
         super().__init__(parent)
         self.library = library
         self.found = SearchFound("")
-        self.query, self.tag = "", None  # what is shown: ``found``'s
+        self.query: str = ""  # what is shown: ``found``'s
+        self.tag: str | None = None
 
     def set_query(self, query: str, tag: str | None = None) -> None:
         """Search for ``query`` (within ``tag`` if given) now; an empty query clears."""
@@ -239,4 +265,118 @@ class SearchResultsModel(ItemListModel):
             return article_of(hit)
         if role == NOTE_ID_ROLE:
             return hit.id if hit.kind == "note" else None
+        return None
+
+
+class TagCountsModel(QAbstractTableModel):
+    """Every tag with how many articles carry it (Tag, Articles), by name: the rows of the
+    Manage Tags dialog. The tag's name is in :data:`TAG_ROLE` of every column."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.titles = (self.tr("Tag"), self.tr("Articles"))
+        self._rows: list[tuple[str, int]] = list(library.tag_counts())
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self.library.tag_counts())
+        self.endResetModel()
+
+    def tag(self, row: int) -> str | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, tag: str) -> int | None:
+        for row, (name, _count) in enumerate(self._rows):
+            if name == tag:
+                return row
+        return None
+
+    def count_of(self, tag: str) -> int:
+        row = self.row_of(tag)
+        return 0 if row is None else self._rows[row][1]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.titles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        name, count = self._rows[index.row()]
+        if role == TAG_ROLE:
+            return name
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name if index.column() == 0 else count
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.titles)
+        ):
+            return self.titles[section]
+        return None
+
+
+class TrashModel(QAbstractTableModel):
+    """The articles in the Trash (Title, Source, Date, when it was trashed), most recently
+    trashed first; each row's article id is in
+    :data:`~reader.ui.common.roles.ARTICLE_ID_ROLE`."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.titles = (self.tr("Title"), self.tr("Source"), self.tr("Date"), self.tr("Deleted"))
+        self._rows: list[ArticleSummary] = list(library.trashed_articles())
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self.library.trashed_articles())
+        self.endResetModel()
+
+    def article_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.titles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        if role == ARTICLE_ID_ROLE:
+            return summary.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return summary.title
+        if column == 1:
+            return summary.source or ""
+        if column == 3:
+            return format_moment(summary.trashed, relative=role == Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return date_or_none(summary.published)
+        return format_date(summary.published, short=True)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.titles)
+        ):
+            return self.titles[section]
         return None

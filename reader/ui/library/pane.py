@@ -16,21 +16,44 @@ before it arrived opens its first result when it does. When the query was cut to
 search's bounds, the line above the results says so.
 
 The table's Title column takes what the others leave; Source, Date and Tags are sized to
-what they show (:meth:`LibraryPane.fit_columns`, over the first page of rows, Source and
-Tags at most :data:`COLUMN_CAPS` wide) whenever the list is queried again, and a title
-wraps onto a second line before it is elided. The tag filter is as wide as its longest
-entry (up to :data:`TAG_COMBO_MAX`); the search box has the rest.
+what they show whenever the list is queried again, giving way in a narrow pane so that
+Title keeps its share (:mod:`reader.ui.library.columns`), and a title wraps onto a second
+line before it is elided. The tag filter is as wide as its longest entry (up to
+:data:`TAG_COMBO_MAX`) and never narrower than the entry it shows (so "All articles  (10)"
+is never cut); the search box has the rest.
+
+Rows can be chosen several at a time (Shift and Ctrl) for what acts on a selection
+(:attr:`LibraryPane.selected_ids`). What can be done to them is not the pane's: a controller
+(:class:`~reader.ui.library.manage.ManageController`) gives it the entries of the rows'
+context menu (:meth:`LibraryPane.set_row_actions`; Delete works while the table has the
+focus) and of the tag filter's (:meth:`LibraryPane.set_tag_actions`),
+and hears ``selection_changed``. Articles with no date show none.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
     QListView,
+    QMenu,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -46,7 +69,8 @@ from reader.ui.common.pane_chrome import (
     stacked,
 )
 from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE
-from reader.ui.common.text import elide
+from reader.ui.common.text import elide, fill
+from reader.ui.library.columns import FIT_ROWS, ColumnFitter, fit_combo_width
 from reader.ui.library.models import ArticleTableModel, SearchResultsModel, TagListModel
 from reader.ui.library.search import SearchFound, search_task
 from reader.ui.library.search_delegate import SearchHitDelegate
@@ -59,10 +83,8 @@ SEARCH_DELAY_MS = 250
 TABLE_PAGE, RESULTS_PAGE = 0, 1
 QUERY_SHOWN = 60  # characters of the query the results line repeats, at most
 TITLE_LINES = 2  # a title wraps onto this many lines before it is elided
-COMPACT_COLUMNS = (1, 2, 3)  # Source, Date, Tags: as wide as what they show
-COLUMN_CAPS = {1: 100, 3: 90}  # at most this wide (a longer source or tag list wraps)
-FIT_ROWS = 200  # the rows whose text sizes the compact columns (one page of the model)
 TAG_COMBO_MAX = 240
+KEPT_SELECTION = 100_000  # at most this many chosen rows are chosen again after a refresh
 
 
 class LibraryPane(QWidget):
@@ -72,11 +94,16 @@ class LibraryPane(QWidget):
         article_activated(article_id): the user chose an article to read.
         note_activated(note_id): the user chose a note among the search results.
         count_changed(text): how many articles are shown changed (``5 of 10 articles``).
+        selection_changed(): the chosen rows of the table changed (or were listed anew).
     """
 
     article_activated = Signal(int)
+    #: A search result was opened: its article and the query that found it (the reader
+    #: marks the matched words).
+    search_result_opened = Signal(int, str)
     note_activated = Signal(int)
     count_changed = Signal(str)
+    selection_changed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,16 +116,18 @@ class LibraryPane(QWidget):
         self._syncing = False
         self._search: Task | None = None  # the newest search, until its result is shown
         self._open_when_found = False
+        self.row_actions: list[QAction | None] = []  # the rows' context menu (None: a line)
+        self.default_row_action: QAction | None = None
 
-        self.search_edit = filter_edit(self, "searchEdit", "Search the library")
+        self.search_edit = filter_edit(self, "searchEdit", self.tr("Search the library"))
         self.search_edit.setToolTip(
-            'Words, "exact phrases", OR, NOT, prefix* — Enter opens, Esc clears (Ctrl+K)'
+            self.tr('Words, "exact phrases", OR, NOT, prefix* — Enter opens, Esc clears (Ctrl+K)')
         )
         self.tag_combo = QComboBox(self)
         self.tag_combo.setObjectName("tagCombo")
         self.tag_combo.setModel(self.tag_model)
-        self.tag_combo.setToolTip("Show only articles with this tag")
-        self.tag_combo.setAccessibleName("Tag filter")
+        self.tag_combo.setToolTip(self.tr("Show only articles with this tag"))
+        self.tag_combo.setAccessibleName(self.tr("Tag filter"))
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.setMaximumWidth(TAG_COMBO_MAX)
         self.search_edit.setMinimumWidth(120)
@@ -124,12 +153,17 @@ class LibraryPane(QWidget):
         self.results.installEventFilter(self)
         self.tag_combo.currentIndexChanged.connect(self.on_tag_index_changed)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.table.customContextMenuRequested.connect(self.show_row_menu)
+        self._fit_tag_combo()
         self.results.clicked.connect(self.on_result_activated)
         self.results.activated.connect(self.on_result_activated)
 
     def _make_table(self) -> QTableView:
-        table = item_view(QTableView(self), "articleTable", "Articles", self.table_model)
+        table = item_view(QTableView(self), "articleTable", self.tr("Articles"), self.table_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.setShowGrid(False)
         table.setWordWrap(True)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -148,12 +182,18 @@ class LibraryPane(QWidget):
         self._sort_indicator = (2, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.on_sort_indicator_changed)
         table.setSortingEnabled(True)
-        self._fit_columns(table)
+        self.columns = ColumnFitter(table)
         return table
 
     def fit_columns(self) -> None:
-        """Size Source, Date and Tags to what they show (Title takes the rest)."""
-        self._fit_columns(self.table)
+        """Size Source, Date and Tags to what they show (Title takes the rest), narrower
+        if that would leave Title less than its share of the table
+        (:class:`~reader.ui.library.columns.ColumnFitter`)."""
+        self.columns.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.columns.follow_room()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -163,21 +203,15 @@ class LibraryPane(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.fit_columns()
+            self._fit_tag_combo()
 
-    @staticmethod
-    def _fit_columns(table: QTableView) -> None:
-        header = table.horizontalHeader()
-        table.setWordWrap(False)  # a wrapped cell's hint is as wide as its column already
-        try:
-            for column in COMPACT_COLUMNS:
-                width = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-                header.resizeSection(column, min(width, COLUMN_CAPS.get(column, width)))
-        finally:
-            table.setWordWrap(True)
+    def _fit_tag_combo(self) -> None:
+        fit_combo_width(self.tag_combo, TAG_COMBO_MAX)
 
     def _make_results(self) -> QListView:
         delegate = SearchHitDelegate(self)
-        results = rich_list(self, "searchResults", "Search results", self.results_model, delegate)
+        label = self.tr("Search results")
+        results = rich_list(self, "searchResults", label, self.results_model, delegate)
         results.setResizeMode(QListView.ResizeMode.Adjust)
         return results
 
@@ -193,11 +227,13 @@ class LibraryPane(QWidget):
         (``current_article``, else the one chosen before)."""
         if current_article is None:
             current_article = self.table_model.article_id(self.table.currentIndex().row())
+        chosen = self.selected_ids[:KEPT_SELECTION]
         tag = self.table_model.tag
         self.tag_combo.blockSignals(True)
         self.tag_model.refresh()
         self.tag_combo.setCurrentIndex(self.tag_model.row_of(tag))
         self.tag_combo.blockSignals(False)
+        self._fit_tag_combo()
         self.table_model.tag = self.tag_model.tag(self.tag_combo.currentIndex())
         scrolled = self.table.verticalScrollBar().value()
         self.table_model.refresh()
@@ -206,8 +242,33 @@ class LibraryPane(QWidget):
             self.run_search()
         if current_article is not None:
             self.select_article(current_article, reveal=False)
+        self._choose_again(chosen)
         self.table.verticalScrollBar().setValue(scrolled)
         self.count_changed.emit(self.count_text)
+        self.selection_changed.emit()
+
+    def show_tag(self, tag: str | None) -> None:
+        """Filter by ``tag`` (``None``: all articles), if the filter lists it."""
+        self.tag_combo.setCurrentIndex(self.tag_model.row_of(tag))
+
+    def _choose_again(self, article_ids: Sequence[int]) -> None:
+        """Choose the rows of ``article_ids`` again (after the table was listed anew)."""
+        if len(article_ids) < 2:
+            return
+        selection = QItemSelection()
+        last = self.table_model.columnCount() - 1
+        rows = sorted(self.table_model.rows_of(article_ids).values())
+        start = 0
+        for i, row in enumerate(rows):  # one range per run of neighbouring rows
+            if i + 1 == len(rows) or rows[i + 1] != row + 1:
+                top, bottom = (
+                    self.table_model.index(rows[start], 0),
+                    self.table_model.index(row, last),
+                )
+                selection.select(top, bottom)
+                start = i + 1
+        flags = QItemSelectionModel.SelectionFlag.Select
+        self.table.selectionModel().select(selection, flags)
 
     @Slot(int)
     def select_article(self, article_id: int, *, reveal: bool = True) -> None:
@@ -225,6 +286,12 @@ class LibraryPane(QWidget):
         finally:
             self._syncing = False
 
+    def choose_article(self, article_id: int) -> None:
+        """Make ``article_id`` the chosen row, scrolled into view, and open it."""
+        if self.table_model.row_of(article_id) is not None:
+            self.select_article(article_id)
+            self.article_activated.emit(article_id)
+
     @property
     def shown_count(self) -> int:
         return self.table_model.rowCount()
@@ -233,18 +300,110 @@ class LibraryPane(QWidget):
     def count_text(self) -> str:
         """``10 articles``, or ``5 of 10 articles`` while a tag filter hides some."""
         total = self.library.count()
-        noun = "article" if total == 1 else "articles"
         shown = self.shown_count
-        return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+        if shown == total:
+            return self.tr("1 article") if total == 1 else fill(self.tr("%1 articles"), total)
+        if total == 1:
+            return fill(self.tr("%1 of 1 article"), shown)
+        return fill(self.tr("%1 of %2 articles"), shown, total)
+
+    @property
+    def current_tag(self) -> str | None:
+        """The tag the filter shows (``None``: all articles)."""
+        return self.table_model.tag
+
+    # -- the chosen rows and what can be done to them -------------------------------------
+    @property
+    def selected_ids(self) -> list[int]:
+        """The chosen articles of the table, in its order (the current one if none is
+        chosen)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        ids = (self.table_model.article_id(row) for row in rows)
+        return [i for i in ids if i is not None]
+
+    def set_row_actions(
+        self, actions: Sequence[QAction | None], default: QAction | None = None
+    ) -> None:
+        """The entries of the rows' context menu (``None``: a separator), ``default`` shown
+        in bold. Those with a shortcut are added to the table too, so that a shortcut the
+        action keeps to the table (Delete, with ``WidgetWithChildrenShortcut``) works
+        while it has the focus."""
+        for action in self.row_actions:
+            if action is not None:
+                self.table.removeAction(action)
+        self.row_actions = list(actions)
+        self.default_row_action = default
+        for action in self.row_actions:
+            if action is not None and not action.shortcut().isEmpty():
+                self.table.addAction(action)
+
+    def set_tag_actions(self, actions: Sequence[QAction]) -> None:
+        """The entries of the tag filter's context menu (they act on :attr:`current_tag`)."""
+        self.tag_combo.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in actions:
+            self.tag_combo.addAction(action)
+
+    @Slot(QPoint)
+    def show_row_menu(self, pos: QPoint) -> QMenu | None:
+        """Open the rows' context menu (:meth:`row_menu`) at ``pos`` in the table's
+        viewport, without waiting for it; the menu, or ``None``."""
+        menu = self.row_menu(pos)
+        if menu is not None:
+            self.popup(menu, self.table.viewport().mapToGlobal(pos))
+        return menu
+
+    def row_menu(self, pos: QPoint) -> QMenu | None:
+        """The rows' context menu for a click at ``pos`` (in the table's viewport): a row
+        clicked outside the chosen ones is chosen alone first. ``None`` when there is no
+        row there or nothing to offer."""
+        index = self.table.indexAt(pos)
+        if not index.isValid() or not self.row_actions:
+            return None
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        menu = QMenu(self)
+        menu.setObjectName("libraryRowMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in self.row_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        if self.default_row_action is not None:
+            menu.setDefaultAction(self.default_row_action)
+        return menu
+
+    def popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show ``menu`` at the screen position ``at`` (tests look instead)."""
+        menu.popup(at)
+
+    @Slot()
+    def on_table_selection_changed(self) -> None:
+        self.selection_changed.emit()
+
+    @Slot()
+    def open_current(self) -> None:
+        """Open the current row's article (the context menu's Open)."""
+        article_id = self.table_model.article_id(self.table.currentIndex().row())
+        if article_id is not None:
+            self.article_activated.emit(article_id)
 
     # -- tag filter and sorting --------------------------------------------------------
     @Slot(int)
     def on_tag_index_changed(self, row: int) -> None:
         self.table_model.set_tag(self.tag_model.tag(row))
+        self._fit_tag_combo()
         self.fit_columns()
         if self.search_edit.text().strip():
             self.run_search()
         self.count_changed.emit(self.count_text)
+        self.selection_changed.emit()
 
     @Slot(int, Qt.SortOrder)
     def on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
@@ -274,6 +433,7 @@ class LibraryPane(QWidget):
         article_id = index.data(ARTICLE_ID_ROLE)
         if article_id is not None:
             self.article_activated.emit(int(article_id))
+            self.search_result_opened.emit(int(article_id), self.results_model.found.query)
 
     # -- search ------------------------------------------------------------------------
     @Slot()
@@ -304,8 +464,8 @@ class LibraryPane(QWidget):
             task,
             self,
             self.ctx.tasks,
-            on_success=lambda found, t=task: self._on_found(t, found),
-            on_failure=lambda message, t=task: self._on_search_failed(t, message),
+            on_success=partial(self._on_found, task),
+            on_failure=partial(self._on_search_failed, task),
         )
 
     def _drop_search(self) -> None:
@@ -327,11 +487,13 @@ class LibraryPane(QWidget):
         shown = elide(found.query, QUERY_SHOWN)
         count = self.results_model.rowCount()
         if count:
-            noun = "result" if count == 1 else "results"
-            line = f"{count} {noun} for \u201c{shown}\u201d"
+            if count == 1:
+                line = fill(self.tr("1 result for \u201c%1\u201d"), shown)
+            else:
+                line = fill(self.tr("%1 results for \u201c%2\u201d"), count, shown)
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         else:
-            line = f"Nothing matches \u201c{shown}\u201d"
+            line = fill(self.tr("Nothing matches \u201c%1\u201d"), shown)
         note = found.note()
         self.results_label.setText(f"{line}\n{note}" if note else line)
         self.stack.setCurrentIndex(RESULTS_PAGE)
@@ -345,7 +507,7 @@ class LibraryPane(QWidget):
         self._search = None
         self._open_when_found = False
         self.results_model.show(SearchFound(""))
-        self.results_label.setText(f"Could not search: {message}")
+        self.results_label.setText(fill(self.tr("Could not search: %1"), message))
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
     @Slot()

@@ -4,7 +4,9 @@ Every piece of article text goes through :func:`html.escape`; nothing from the f
 passed through as markup, so there are no scripts, images or remote loads to worry about.
 Each stored block becomes one paragraph of the same length (a line break inside a block
 becomes ``<br>``, one character either way), which keeps document positions and the
-article's text offsets easy to map onto each other.
+article's text offsets easy to map onto each other. The header's line of source, date and
+byline leaves out what the article lacks: an article with no date shows none (the day it
+was imported is not its date).
 """
 
 from __future__ import annotations
@@ -67,9 +69,7 @@ def _header(article: Article, theme: Theme) -> list[str]:
     kind = "longtitle" if len(article.title) > LONG_TITLE else "title"
     # a paragraph, not <h1>: Qt scales headings on top of any size the stylesheet gives
     parts = [f'<p class="{kind}">{_text(article.title)}</p>']
-    when = format_date(article.published)
-    if not when and article.imported:
-        when = f"added {format_date(article.imported)}"
+    when = format_date(article.published)  # none for an undated article: never the import's
     meta = [m for m in (article.source, when, article.byline) if m]
     if meta:
         parts.append(f'<p class="meta">{" · ".join(html.escape(m) for m in meta)}</p>')
