@@ -1,6 +1,7 @@
 """Commands of the ``fieldreader`` command line.
 
-Articles: gui, import, list, show, search, samples.
+Articles: gui, import, list, show, search (and ``search --suggest``: "did you mean"),
+samples.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from reader.cli.common import (
     open_library,
     stopped_line,
 )
+from reader.ingest.formats import formats_help
 from reader.library import SORT_KEYS
 from reader.library.statuses import ImportStatus
 from reader.services.views import VIEWS, View
@@ -31,7 +33,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     stopped: BaseException | None = None
     with open_library(args) as lib:
         try:
-            import_paths(lib, args.paths, tags=args.tag or [], into=results)
+            import_paths(lib, args.paths, tags=args.tag or [], into=results, language=args.language)
         except BaseException as exc:  # even Ctrl+C: what landed is reported, then why
             stopped = exc
     lines = []
@@ -75,7 +77,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         + (f"  [{clean(', '.join(a.tags))}]" if a.tags else "")
         for a in items
     )
-    return emit_lines(args, [a.as_json() for a in items], lines)
+    empty = f"no articles tagged {clean(args.tag)!r}" if args.tag else "the library is empty"
+    if not args.tag:
+        empty += " (add some with 'fieldreader import PATH' or 'fieldreader samples')"
+    return emit_lines(args, [a.as_json() for a in items], lines, empty)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -113,6 +118,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.library.search import MAX_QUERY_CHARS, MAX_TERMS, snippet_markup
 
+    if args.suggest:
+        return _suggest(args)
     with open_library(args) as lib:
         hits = lib.search(args.query, limit=args.limit, tag=args.tag)
     if hits.truncated:
@@ -133,7 +140,31 @@ def cmd_search(args: argparse.Namespace) -> int:
         f"               {clean(snippet_markup(h.snippet, '*', '*'))}"
         for h in hits
     )
+    if not hits and hits.suggestions and not args.json:
+        shown = ", ".join(clean(s) for s in hits.suggestions)
+        print(f"fieldreader: no matches; did you mean: {shown}?", file=sys.stderr)
     return emit_lines(args, payload, lines, "no matches")
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    """``search --suggest QUERY``: spellings from the library's vocabulary, best first."""
+    with open_library(args) as lib:
+        suggestions = list(lib.search(args.query, limit=0, tag=args.tag).suggestions)
+    lines = (clean(s) for s in suggestions)
+    return emit_lines(args, suggestions, lines, "no suggestions: every word is known, or none near")
+
+
+def language_option(text: str) -> str:
+    """An ISO 639-1 code (``fr``, ``uk``; ``pt-BR`` is kept whole), lower-cased."""
+    code = text.strip()
+    main, _, region = code.partition("-")
+    if not (main.isascii() and main.isalpha() and 2 <= len(main) <= 3) or (
+        region and not (region.isascii() and region.isalnum())
+    ):
+        raise argparse.ArgumentTypeError(
+            f"not a language code: {text!r} (write it as ISO 639-1, e.g. fr, en, uk)"
+        )
+    return main.lower() + (f"-{region.upper()}" if region else "")
 
 
 def cmd_samples(args: argparse.Namespace) -> int:
@@ -186,14 +217,31 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(func=cmd_gui, json=False)
 
-    p = sub.add_parser("import", parents=[json_opt], help="import files, folders and URLs")
+    p = sub.add_parser(
+        "import",
+        parents=[json_opt],
+        help="import files, folders and URLs",
+        epilog=formats_help(),
+    )
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--tag", action="append", metavar="TAG", help="tag every imported article")
+    p.add_argument(
+        "--language",
+        type=language_option,
+        metavar="xx",
+        help="the language of every imported article (ISO 639-1, e.g. fr), instead of detecting it",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", parents=[json_opt], help="list articles")
     p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
-    p.add_argument("--sort", choices=tuple(SORT_KEYS), default="published")
+    p.add_argument(
+        "--sort",
+        choices=tuple(SORT_KEYS),
+        default="published",
+        help="the order: publication date (the default; newest first), import date, title "
+        "or source",
+    )
     p.add_argument("--ascending", action="store_true", help="oldest / A first")
     p.set_defaults(func=cmd_list)
 
@@ -204,7 +252,15 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[json_opt], help="full-text search")
     p.add_argument("query", nargs="?", metavar="QUERY")
     p.add_argument("--tag", metavar="TAG", help="only articles with this tag")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N results (default 50)"
+    )
+    p.add_argument(
+        "--suggest",
+        action="store_true",
+        help="instead of searching, list spellings of QUERY from the library's own words "
+        '(for a misspelling: "did you mean")',
+    )
     search_parser = p
 
     def dash_query(args: argparse.Namespace, extra: list[str]) -> list[str]:

@@ -9,6 +9,10 @@ library open; :func:`auto_backup` keeps one a day and drops the oldest beyond ``
 Every function takes the open :class:`~reader.library.Library` (a restore takes paths: it
 needs every connection closed). Re-extracting the entities of articles whose mentions went
 stale is analysis work: :mod:`reader.services.maintenance` adds it to a repair.
+
+A backup of an encrypted library is encrypted with the same passphrase (automatic ones
+too), and checking or restoring one takes that passphrase (by default the one this
+process keeps for the library).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader.library import cipher, search_schema
 from reader.library import notes as _notes
 from reader.library.anchors import Anchor, reanchor
 from reader.library.entities import miscounted as entity_counts_wrong
@@ -41,6 +46,8 @@ from reader.library.schema import SCHEMA_VERSION
 from reader.library.statuses import AnchorStatus, CodingMethod, CodingStatus
 
 FTS_TABLES = ("articles_fts", "notes_fts")
+#: The stemmed indexes (migration 10): checked for damage, rebuilt by stemming again.
+STEM_TABLES = ("articles_stem_fts", "notes_stem_fts")
 AUTO_PREFIX = "auto-"
 _AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
 #: The names backups get in a folder (``backup DEST/``, the automatic ones).
@@ -85,9 +92,12 @@ class Report:
         }
 
 
-def _fts_ok(db: Database, table: str) -> bool:
+def _fts_ok(db: Database, table: str, rank: int = 1) -> bool:
+    """FTS5's own integrity check of ``table``: with ``rank`` 1 it also compares the index
+    with the content table; 0 checks the index's structure only (what the stemmed indexes
+    allow: their content is the original words, the index holds their stems)."""
     try:
-        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', {rank})")
     except sqlite3.DatabaseError:
         return False
     return True
@@ -141,6 +151,11 @@ def check(library: Library) -> Report:
             report.problems.append(
                 Problem("search_index", f"the {table} index does not match its table", True)
             )
+    for table in STEM_TABLES:
+        if not _fts_ok(db, table, rank=0):
+            report.problems.append(
+                Problem("search_index", f"the stemmed search index {table} is damaged", True)
+            )
     mentions = _mismatched_mentions(db)
     if mentions:
         articles = sorted({a for _, a in mentions})
@@ -178,6 +193,7 @@ def repair(library: Library) -> Report:
     with library.transaction():
         for table in FTS_TABLES:
             db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        search_schema.reindex(db)  # the stemmed indexes: every row stemmed again
         done.append("rebuilt the search indexes")
         if entity_counts_wrong(db):
             recount(db)
@@ -283,9 +299,9 @@ def _copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
     partial = dest.with_name(dest.name + ".partial")
     _remove_partial(partial)
     try:
-        target = sqlite3.connect(partial)
+        target = cipher.open_like(conn, partial)
         try:
-            conn.backup(target)
+            conn.backup(target)  # type: ignore[arg-type]  # either kind of connection
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
@@ -317,14 +333,15 @@ def backup(library: Library, dest: Path) -> Path:
     return _copy_to(library.db.conn, dest)
 
 
-def validate_backup(path: Path) -> int:
+def validate_backup(path: Path, passphrase: str | None = None) -> int:
     """The schema version of a backup file; :class:`InvalidInputError` when it is not a
-    usable library."""
+    usable library. An encrypted one opens with ``passphrase`` (by default each one this
+    process keeps)."""
     path = Path(path)
     if not path.is_file():
         raise InvalidInputError(f"{path} is not a file")
     try:
-        conn = open_read_only(path)
+        conn = open_read_only(path, passphrase)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -344,7 +361,7 @@ def validate_backup(path: Path) -> int:
     return version
 
 
-def restore(library_path: Path, backup_path: Path) -> Path:
+def restore(library_path: Path, backup_path: Path, passphrase: str | None = None) -> Path:
     """Replace what the library holds with a backup; its current contents are kept aside
     first, as ``<stem>.before-restore-<time>.sqlite``, whose path is returned.
 
@@ -353,13 +370,16 @@ def restore(library_path: Path, backup_path: Path) -> Path:
     backup is copied into the file itself, under the exclusive lock, so the file is never
     swapped under anyone and no ``-wal``/``-shm`` is deleted. Leftovers of a restore that
     was killed are removed first. The restored library is migrated to the current schema.
+    An encrypted library takes ``passphrase`` (by default the one this process keeps for
+    it), and only a backup encrypted with it.
     """
-    validate_backup(backup_path)
     library_path = Path(library_path).expanduser()
+    passphrase = passphrase or cipher.remembered(library_path)
+    validate_backup(backup_path, passphrase)
     kept = _kept_name(library_path)
     had_contents = library_path.is_file() and library_path.stat().st_size > 0
     try:
-        with exclusive_access(library_path, migrate=False) as held:
+        with exclusive_access(library_path, migrate=False, passphrase=passphrase) as held:
             clean_leftovers(library_path.parent, _restore_leftovers(library_path))
             if had_contents:
                 _keep_aside(held, kept)

@@ -1,70 +1,108 @@
-"""Full-text search over the library with SQLite FTS5, at a bounded cost.
+"""Full-text search over the library: stemmed, accent-folded, bounded, never failing.
 
-Queries use FTS5's own syntax (phrases in quotes, ``OR``, ``AND``, ``NOT``, ``NEAR(…)``,
-prefix ``*``, ``^``, ``title:``), plus a leading ``-`` that excludes a word or phrase the
-way web searches do (``goma -cobalt`` runs as ``goma NOT cobalt``). A query made only of
-exclusions (``-cobalt``) is run as its plain words: FTS5 cannot list "everything but".
+A query (FTS5's syntax plus ``-word``; see :mod:`reader.library.search_query`, which bounds
+it) is rewritten for the stemmed indexes of :mod:`reader.library.search_schema`: every word
+becomes the forms it takes in the languages the library holds (``négociations`` is
+``negoci`` in French and in English, so it finds ``negociation``, ``Négociations`` and
+``négociation``), a prefix ``lith*`` is folded, and a word without a column filter looks in
+the title and the text (``source:okapi`` looks at the outlet). Articles have the columns
+``title``, ``text`` and ``source``; notes ``body`` and ``quote``: a query that names columns
+only one kind has searches that kind alone, and one naming columns neither has runs as its
+plain words. Trashed articles, their notes and deleted notes are never found.
 
-This module owns the bounds: :func:`prepare_query` parses the query with FTS5's grammar,
-cuts it to :data:`MAX_QUERY_CHARS` characters, drops repeated terms (``x x x`` is ``x``;
-repeats are what made FTS5 slow down quadratically) and keeps at most :data:`MAX_TERMS`
-phrases, saying on the result whether it cut anything. A query FTS5 rejects is retried as
-its plain words (de-duplicated and capped the same way), so a user's search never fails.
-
-Results are ranked by BM25 with titles weighted above body text, and carry a snippet whose
-matches are bracketed by :data:`~reader.library.records.MATCH_START` and ``MATCH_END``.
-:func:`search_articles` returns a :class:`SearchHits` list that also tells what ran.
+Results are ranked by BM25 with titles weighted above body text, and carry a snippet in the
+original words whose matches are bracketed by :data:`~reader.library.records.MATCH_START`
+and ``MATCH_END`` (but for a search of :data:`IDS_ONLY_FROM` hits or more: a filter). FTS5
+cuts the snippet from the article's own text (the stemmed index reads it through its
+content view); when the words it marked are not the query's (a text FTS5 cuts otherwise),
+one is cut in Python. FTS5 scores every row it ranks, so a query matching more than
+:data:`RANK_WINDOW` articles ranks the most recently added that many (found by walking the
+index in rowid order, which costs no scoring) and says so (``SearchHits.bounded``).
+:func:`search_articles` returns a :class:`SearchHits` list that also says what ran and,
+when nothing matched, what the library's own vocabulary suggests instead
+(:mod:`reader.library.search_suggest`). :func:`query_terms` and :func:`match_spans` say
+where a query's words occur in a text (the reader highlights them).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
+from reader.library import search_schema
 from reader.library.records import MATCH_END, MATCH_START, SearchHit
+from reader.library.search_query import (
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    Group,
+    Leaf,
+    Node,
+    Phrase,
+    PreparedQuery,
+    parse,
+    plain_terms,
+    prepare_query,
+    unquote,
+)
+from reader.library.search_snippets import (
+    ELLIPSIS,
+    Terms,
+    original_snippet,
+    python_snippet,
+    snippet_fits,
+)
+from reader.library.search_snippets import match_spans as _spans_of
+from reader.library.search_suggest import query_words, suggest
+from reader.library.search_words import algorithm_for, fold, forms_for, words
 
 __all__ = [
     "MAX_QUERY_CHARS",
     "MAX_TERMS",
     "PreparedQuery",
     "SearchHits",
+    "Terms",
+    "match_spans",
     "plain_terms",
     "prepare_query",
+    "query_terms",
+    "query_words",
     "search_articles",
     "snippet_markup",
+    "suggest",
 ]
 
-#: BM25 weights for the indexed columns (title, text).
+#: BM25 weights for the articles' indexed columns (title, text, source).
 TITLE_WEIGHT = 5.0
 TEXT_WEIGHT = 1.0
+SOURCE_WEIGHT = 1.0
 SNIPPET_TOKENS = 24
-#: A longer query is cut (at a space when there is one near the end).
-MAX_QUERY_CHARS = 500
-#: At most this many phrases (words, quoted phrases, prefixes, each phrase of a NEAR
-#: group) are sent to FTS5, after repeats are dropped; the rest of the query is cut.
-MAX_TERMS = 32
-#: Parentheses nested deeper than this are not parsed (FTS5 refuses them anyway).
-MAX_DEPTH = 32
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def plain_terms(query: str) -> str:
-    """``query`` as FTS5 plain terms: every word quoted, operators and punctuation dropped."""
-    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+#: A search for this many hits or more is a filter (``Library.search_ids``), not a list
+#: to read: its articles carry no snippets, which spares reading every text.
+IDS_ONLY_FROM = 1000
+#: A search with more matching articles than this ranks the most recently added this many
+#: (FTS5 ranks every row it is given: a word in every article of a large library is
+#: answered without scoring them all).
+RANK_WINDOW = 2000
+#: The columns of each index a query may name (a word without a column filter looks in
+#: all but the marked ones: the title and the text, the body and the quote).
+ARTICLE_COLUMNS = ("title", "text", "source")
+NOTE_COLUMNS = ("body", "quote")
 
 
 # -- the result ---------------------------------------------------------------------------------
 class SearchHits(list[SearchHit]):
     """Hits best first (a plain list to every caller), and what was run to find them.
 
-    ``query`` is the FTS5 expression actually sent, ``terms`` the number of phrases in it,
-    and ``truncated`` is true when the user's query was cut to fit the bounds (too long or
-    too many terms), so a view can say so.
+    ``query`` is the (bounded) query actually searched, ``terms`` the number of phrases in
+    it, and ``truncated`` is true when the user's query was cut to fit the bounds (too long
+    or too many terms), so a view can say so. ``words`` are the words it looks for (not
+    those it excludes); ``suggestions``, when nothing matched, are queries spelled from the
+    library's own vocabulary that may ("tshisekedi" for "Tshisekdi"). ``bounded`` is true
+    when more than :data:`RANK_WINDOW` articles matched and the articles were ranked among
+    the most recently added that many (every match is still a match: a filter-sized search
+    ranks them all).
     """
 
     def __init__(
@@ -74,501 +112,228 @@ class SearchHits(list[SearchHit]):
         query: str = "",
         terms: int = 0,
         truncated: bool = False,
+        words: Sequence[str] = (),
+        suggestions: Sequence[str] = (),
+        bounded: bool = False,
     ) -> None:
         super().__init__(hits)
+        self.bounded = bounded
         self.query = query
         self.terms = terms
         self.truncated = truncated
+        self.words = tuple(words)
+        self.suggestions = tuple(suggestions)
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedQuery:
-    """A user's query made ready for FTS5: ``match`` (empty: nothing to look for), the number
-    of phrases in it, whether the user's query was cut, and the plain-words ``fallback``
-    to run if FTS5 rejects ``match`` (``None`` when ``match`` is already plain words)."""
-
-    match: str
-    terms: int
-    truncated: bool
-    fallback: PreparedQuery | None = field(default=None, compare=False)
+# -- the query, rewritten for the stemmed index ----------------------------------------------
+class _UnfitError(ValueError):
+    """The query names a column this index does not have."""
 
 
-# -- tokens (as FTS5's expression tokenizer cuts them) ------------------------------------------
-_PUNCT = {
-    "(": "LP",
-    ")": "RP",
-    "{": "LCP",
-    "}": "RCP",
-    ":": "COLON",
-    ",": "COMMA",
-    "+": "PLUS",
-    "*": "STAR",
-    "-": "MINUS",
-    "^": "CARET",
-}
-_OPERATORS = {"AND", "OR", "NOT"}
-_SPACE = " \t\n\r"
+def _names(colset: str, allowed: Sequence[str]) -> list[str]:
+    """The columns ``colset`` names (``-title``: every other one) among ``allowed``."""
+    names = [unquote(n).lower() for n in colset.lstrip("-").strip("{}").split()]
+    if not names or any(n not in allowed for n in names):
+        raise _UnfitError(colset)
+    if colset.startswith("-"):
+        return [c for c in allowed if c not in names]
+    return names
 
 
-def _bare(ch: str) -> bool:
-    return ord(ch) >= 0x80 or (ch.isascii() and (ch.isalnum() or ch in "_\x1a"))
+def _items(phrase: Phrase, algorithms: Sequence[str | None]) -> list[tuple[list[str], bool]]:
+    """Each word of ``phrase`` as (its form under each of ``algorithms``, is a prefix)."""
+    items: list[tuple[list[str], bool]] = []
+    for text, star in phrase.parts:
+        found = [m.group() for m in words(unquote(text))]
+        for j, word in enumerate(found):
+            if star and j == len(found) - 1:
+                items.append(([fold(word)] * len(algorithms), True))
+            else:
+                items.append(([forms_for([word], a)[0] for a in algorithms], False))
+    return items
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str  # STRING, AND, OR, NOT, a _PUNCT kind, or BAD (FTS5 would refuse it)
-    text: str
-    start: int
-    end: int
-    spaced: bool  # at the start of the query or after white space
+Items = list[tuple[list[str], bool]]
 
 
-def _tokens(query: str) -> list[_Token]:
-    out: list[_Token] = []
-    i, n = 0, len(query)
-    while i < n:
-        spaced = i == 0 or query[i - 1] in _SPACE
-        ch = query[i]
-        if ch in _SPACE:
-            i += 1
-            continue
-        if ch in _PUNCT:
-            out.append(_Token(_PUNCT[ch], ch, i, i + 1, spaced))
-            i += 1
-        elif ch == '"':
-            j = i + 1
-            while j < n and not (query[j] == '"' and query[j + 1 : j + 2] != '"'):
-                j += 2 if query[j] == '"' else 1
-            if j >= n:  # no closing quote
-                out.append(_Token("BAD", query[i:], i, n, spaced))
-                break
-            out.append(_Token("STRING", query[i : j + 1], i, j + 1, spaced))
-            i = j + 1
-        elif _bare(ch):
-            j = i
-            while j < n and _bare(query[j]):
-                j += 1
-            word = query[i:j]
-            out.append(_Token(word if word in _OPERATORS else "STRING", word, i, j, spaced))
-            i = j
-        else:
-            out.append(_Token("BAD", ch, i, i + 1, spaced))
-            i += 1
+def _variants(items: Items) -> list[str]:
+    """The phrase of ``items`` once per language (an article is stemmed in one)."""
+    if not items:
+        return ['""']  # FTS5's empty phrase: matches nothing
+    out: list[str] = []
+    for k in range(len(items[0][0])):
+        parts = [f'"{forms[k]}"' + ("*" if star else "") for forms, star in items]
+        text = " + ".join(parts)
+        if text not in out:
+            out.append(text)
     return out
 
 
-def _unquote(text: str) -> str:
-    if text.startswith('"'):
-        return text[1:-1].replace('""', '"')
-    return text
+def _phrase_text(items: Items, caret: bool) -> str:
+    texts = [("^" if caret else "") + v for v in _variants(items)]
+    return texts[0] if len(texts) == 1 else "(" + " OR ".join(texts) + ")"
 
 
-# -- the expression tree --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """``a + "b c" *``: strings joined by ``+``, each maybe a prefix."""
-
-    parts: tuple[tuple[str, bool], ...]  # (source text, prefix)
-    caret: bool = False
-
-    def text(self) -> str:
-        body = " + ".join(t + ("*" if star else "") for t, star in self.parts)
-        return "^" + body if self.caret else body
-
-    def key(self) -> tuple[object, ...]:
-        return (self.caret, tuple((_unquote(t).casefold(), s) for t, s in self.parts))
-
-
-@dataclass(frozen=True, slots=True)
-class _Leaf:
-    """One phrase or one ``NEAR(…)`` group, with an optional column filter."""
-
-    phrases: tuple[_Phrase, ...]
-    colset: str = ""
-    near: bool = False
-    distance: str = ""
-
-    def cost(self) -> int:
-        return len(self.phrases)
-
-    def text(self) -> str:
-        if self.near:
-            inner = " ".join(p.text() for p in self.phrases)
-            body = f"NEAR({inner}{', ' + self.distance if self.distance else ''})"
-        else:
-            body = self.phrases[0].text()
-        return f"{self.colset} : {body}" if self.colset else body
-
-    def key(self) -> tuple[object, ...]:
-        phrases = tuple(p.key() for p in self.phrases)
-        return ("leaf", self.colset, self.near, self.distance, phrases)
+def _near_text(phrases: list[Items], carets: list[bool], distance: str) -> str:
+    groups: list[str] = []
+    count = len(phrases[0][0][0]) if phrases and phrases[0] else 1
+    for k in range(count):
+        inner = " ".join(
+            ("^" if caret else "")
+            + (" + ".join(f'"{f[k]}"' + ("*" if s else "") for f, s in items) if items else '""')
+            for items, caret in zip(phrases, carets, strict=True)
+        )
+        group = f"NEAR({inner}{', ' + distance if distance else ''})"
+        if group not in groups:
+            groups.append(group)
+    return groups[0] if len(groups) == 1 else "(" + " OR ".join(groups) + ")"
 
 
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """``AND`` (explicit or implicit) / ``OR`` over two or more children; ``NOT`` over two."""
-
-    op: str
-    children: tuple[_Node, ...]
-    colset: str = ""  # a column filter on a parenthesised group: ``title : (a OR b)``
-
-    def cost(self) -> int:
-        return sum(c.cost() for c in self.children)
-
-    def text(self) -> str:
-        if self.op == "AND" and all(isinstance(c, _Leaf) for c in self.children):
-            body = " ".join(c.text() for c in self.children)  # FTS5's implicit AND
-        else:
-            body = f" {self.op} ".join(_wrapped(c) for c in self.children)
-        return f"{self.colset} : ({body})" if self.colset else body
-
-    def key(self) -> tuple[object, ...]:
-        return ("group", self.op, self.colset, tuple(c.key() for c in self.children))
+def _leaf_text(node: Leaf, phrases: list[Items], mark: str = "") -> str:
+    if mark:
+        phrases = [[([mark + f for f in forms], star) for forms, star in p] for p in phrases]
+    if node.near:
+        return _near_text(phrases, [p.caret for p in node.phrases], node.distance)
+    return _phrase_text(phrases[0], node.phrases[0].caret)
 
 
-_Node = _Leaf | _Group
+def _within(own: list[str] | None, outer: list[str] | None) -> list[str] | None:
+    """The columns a phrase may match: its own filter within its group's (None: any)."""
+    if own is None or outer is None:
+        return own if outer is None else outer
+    return [n for n in own if n in outer]
 
 
-def _wrapped(node: _Node) -> str:
-    if isinstance(node, _Group) and not node.colset:
-        return f"({node.text()})"
-    return node.text()
+def _rewrite(
+    node: Node,
+    algorithms: Sequence[str | None],
+    columns: Sequence[str],
+    outer: list[str] | None,
+    terms: list[tuple[list[str], bool]] | None,
+) -> str:
+    """``node`` as FTS5 over index forms (``terms`` collects the forms looked for).
 
-
-class _SyntaxError(ValueError):
-    """FTS5 would refuse this query."""
-
-
-class _Parser:
-    """FTS5's query grammar (``fts5parse.y``): ``OR`` binds loosest, then ``AND``, then
-    ``NOT``; adjacent phrases (an implicit ``AND``) bind tightest and only join phrases or
-    ``NEAR`` groups, never parenthesised groups."""
-
-    def __init__(self, tokens: list[_Token]) -> None:
-        self.tokens = tokens
-        self.pos = 0
-
-    def peek(self, offset: int = 0) -> str:
-        i = self.pos + offset
-        return self.tokens[i].kind if i < len(self.tokens) else "EOF"
-
-    def take(self, kind: str) -> _Token:
-        if self.peek() != kind:
-            raise _SyntaxError(kind)
-        token = self.tokens[self.pos]
-        self.pos += 1
-        return token
-
-    def parse(self) -> _Node:
-        node = self.expr()
-        if self.peek() != "EOF":
-            raise _SyntaxError("EOF")
-        return node
-
-    def expr(self) -> _Node:
-        node = self.conjunction()
-        while self.peek() == "OR":
-            self.pos += 1
-            node = _Group("OR", (node, self.conjunction()))
-        return node
-
-    def conjunction(self) -> _Node:
-        node = self.negation()
-        while self.peek() == "AND":
-            self.pos += 1
-            node = _Group("AND", (node, self.negation()))
-        return node
-
-    def negation(self) -> _Node:
-        node = self.primary()
-        while self.peek() == "NOT":
-            self.pos += 1
-            node = _Group("NOT", (node, self.primary()))
-        return node
-
-    def primary(self) -> _Node:
-        if self.peek() == "LP":
-            self.pos += 1
-            node = self.expr()
-            self.take("RP")
-            return node
-        colset = ""
-        if self.colset_ahead():
-            colset = self.colset()
-            self.take("COLON")
-            if self.peek() == "LP":
-                self.pos += 1
-                inner = self.expr()
-                self.take("RP")
-                if isinstance(inner, _Leaf) and not inner.colset:
-                    return _Leaf(inner.phrases, colset, inner.near, inner.distance)
-                if isinstance(inner, _Group) and not inner.colset:
-                    return _Group(inner.op, inner.children, colset)
-                return _Group("AND", (inner,), colset)
-        items: list[_Node] = [self.nearset(colset)]
-        while self.peek() in ("STRING", "CARET", "MINUS", "LCP"):
-            colset = ""
-            if self.colset_ahead():
-                colset = self.colset()
-                self.take("COLON")
-            items.append(self.nearset(colset))
-        return items[0] if len(items) == 1 else _Group("AND", tuple(items))
-
-    def colset_ahead(self) -> bool:
-        kind = self.peek()
-        return kind in ("MINUS", "LCP") or (kind == "STRING" and self.peek(1) == "COLON")
-
-    def colset(self) -> str:
-        minus = "-" if self.peek() == "MINUS" else ""
-        if minus:
-            self.pos += 1
-        if self.peek() == "LCP":
-            self.pos += 1
-            names = [self.take("STRING").text]
-            while self.peek() == "STRING":
-                names.append(self.take("STRING").text)
-            self.take("RCP")
-            return minus + "{" + " ".join(names) + "}"
-        return minus + self.take("STRING").text
-
-    def nearset(self, colset: str) -> _Leaf:
-        if self.peek() == "CARET":
-            self.pos += 1
-            return _Leaf((self.phrase(caret=True),), colset)
-        if self.peek() == "STRING" and self.peek(1) == "LP":
-            if self.tokens[self.pos].text != "NEAR":
-                raise _SyntaxError("NEAR")
-            self.pos += 2
-            phrases = [self.phrase()]
-            while self.peek() == "STRING":
-                phrases.append(self.phrase())
-            distance = ""
-            if self.peek() == "COMMA":
-                self.pos += 1
-                distance = self.take("STRING").text
-            self.take("RP")
-            return _Leaf(tuple(phrases), colset, near=True, distance=distance)
-        return _Leaf((self.phrase(),), colset)
-
-    def phrase(self, *, caret: bool = False) -> _Phrase:
-        parts = [self.part()]
-        while self.peek() == "PLUS":
-            self.pos += 1
-            parts.append(self.part())
-        return _Phrase(tuple(parts), caret)
-
-    def part(self) -> tuple[str, bool]:
-        text = self.take("STRING").text
-        star = self.peek() == "STAR"
-        if star:
-            self.pos += 1
-        return text, star
-
-
-# -- bounding the tree --------------------------------------------------------------------------
-def _flatten(node: _Node) -> _Node:
-    """Nested ``AND``s (and ``OR``s) as one group, repeated children dropped (both are
-    idempotent: ``x AND x`` is ``x``), and so are repeats inside ``NEAR(…)`` (one instance
-    of a phrase satisfies all its copies); ``NOT`` keeps its two sides."""
-    if isinstance(node, _Leaf):
-        if not node.near:
-            return node
-        phrases = {p.key(): p for p in node.phrases}  # first of each, in order
-        return _Leaf(tuple(phrases.values()), node.colset, True, node.distance)
-    children = [_flatten(c) for c in node.children]
+    A column filter is given to every phrase under it (FTS5's meaning: a filter within a
+    filter matches where both allow). A phrase with no filter needs none: the words of
+    the marked columns (:data:`~reader.library.search_schema.MARKED_COLUMNS`) never equal
+    a plain form, so it matches titles and texts (bodies and quotes) only, and FTS5 need
+    not read where each instance is."""
+    names = _within(_names(node.colset, columns) if node.colset else None, outer)
+    if isinstance(node, Leaf):
+        phrases = [_items(p, algorithms) for p in node.phrases]
+        if terms is not None:
+            terms.extend(item for items in phrases for item in items)
+        if names is None:
+            return _leaf_text(node, phrases)
+        plain_columns = [c for c in columns if c not in search_schema.MARKED_COLUMNS]
+        plain = [n for n in names if n not in search_schema.MARKED_COLUMNS]
+        parts: list[str] = []
+        if plain:
+            colset = "" if set(plain) == set(plain_columns) else _colset(plain) + " : "
+            parts.append(colset + _leaf_text(node, phrases))
+        for name in names:
+            if name in search_schema.MARKED_COLUMNS:
+                mark = search_schema.MARKED_COLUMNS[name]
+                parts.append(f"{name} : {_leaf_text(node, phrases, mark)}")
+        if not parts:
+            return '""'
+        return parts[0] if len(parts) == 1 else " OR ".join(f"({p})" for p in parts)
     if node.op == "NOT":
-        return _Group("NOT", tuple(children), node.colset)
-    merged: list[_Node] = []
-    for child in children:
-        if isinstance(child, _Group) and child.op == node.op and not child.colset:
-            merged.extend(child.children)
+        left = _rewrite(node.children[0], algorithms, columns, names, terms)
+        right = _rewrite(node.children[1], algorithms, columns, names, None)
+        return f"({left}) NOT ({right})"
+    parts = [_rewrite(c, algorithms, columns, names, terms) for c in node.children]
+    return f" {node.op} ".join(f"({p})" for p in parts)
+
+
+def _colset(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else "{" + " ".join(names) + "}"
+
+
+def _loosened(node: Node) -> Node:
+    """``node`` with every phrase and ``NEAR`` group taken as its words ANDed: a query
+    matching at least what ``node`` matches, whose ranking needs no phrase counted over
+    the whole index (BM25 counts the rows holding each phrase; for a phrase that means
+    matching positions in every row with its words)."""
+    if isinstance(node, Group):
+        children = list(node.children)
+        if node.op == "NOT":  # what is excluded stays exact: still a wider match
+            children[0] = _loosened(children[0])
         else:
-            merged.append(child)
-    seen: set[tuple[object, ...]] = set()
-    unique: list[_Node] = []
-    for child in merged:
-        if child.key() not in seen:
-            seen.add(child.key())
-            unique.append(child)
-    if len(unique) == 1 and not node.colset:
-        return unique[0]
-    return _Group(node.op, tuple(unique), node.colset)
+            children = [_loosened(c) for c in children]
+        return Group(node.op, tuple(children), node.colset)
+    leaves: list[Node] = []
+    for phrase in node.phrases:
+        parts = [
+            (w, star and j == len(found) - 1)
+            for text, star in phrase.parts
+            for found in [[m.group() for m in words(unquote(text))]]
+            for j, w in enumerate(found)
+        ]
+        for k, (word, star) in enumerate(parts):
+            one = Phrase(((f'"{word}"', star),), phrase.caret and k == 0)
+            leaves.append(Leaf((one,), node.colset))
+    if len(leaves) <= 1:
+        return node
+    return Group("AND", tuple(leaves))
 
 
-def _cut(node: _Node, budget: int) -> tuple[_Node | None, int]:
-    """The first ``budget`` phrases of ``node`` (``None`` if none fit), and how many."""
-    if budget <= 0:
-        return None, 0
-    if isinstance(node, _Leaf):
-        if node.cost() <= budget:
-            return node, node.cost()
-        if node.near:
-            return _Leaf(node.phrases[:budget], node.colset, True, node.distance), budget
-        return None, 0
-    if node.op == "NOT":
-        left, used = _cut(node.children[0], budget)
-        if left is None:
-            return None, 0
-        right, more = _cut(node.children[1], budget - used)
-        if right is None:
-            return (_Group("AND", (left,), node.colset) if node.colset else left), used
-        return _Group("NOT", (left, right), node.colset), used + more
-    kept: list[_Node] = []
-    used = 0
-    for child in node.children:
-        part, spent = _cut(child, budget - used)
-        if part is not None:
-            kept.append(part)
-            used += spent
-    if not kept:
-        return None, 0
-    if len(kept) == 1 and not node.colset:
-        return kept[0], used
-    return _Group(node.op, tuple(kept), node.colset), used
+def _stemmed(
+    tree: Node, algorithms: Sequence[str | None], columns: Sequence[str]
+) -> tuple[str, Terms] | None:
+    """The FTS5 query over one index and what it looks for (None: not this index's).
 
-
-def _exclusions(tokens: list[_Token]) -> tuple[list[_Token], list[_Phrase], list[tuple[int, int]]]:
-    """Take out each top-level ``-word`` / ``-"a phrase"`` (a ``-`` after a space, stuck
-    to a phrase that is not a column name): the tokens left, the excluded phrases and
-    their spans in the query."""
-    kept: list[_Token] = []
-    excluded: list[_Phrase] = []
-    spans: list[tuple[int, int]] = []
-    depth = 0
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        depth += {"LP": 1, "RP": -1}.get(tok.kind, 0)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            tok.kind == "MINUS"
-            and depth == 0
-            and tok.spaced
-            and nxt is not None
-            and nxt.kind == "STRING"
-            and nxt.start == tok.end
-            and (i + 2 >= len(tokens) or tokens[i + 2].kind not in ("COLON", "LP"))
-        ):
-            parser = _Parser(tokens[i + 1 :])
-            try:
-                phrase = parser.phrase()
-            except _SyntaxError:
-                phrase = None
-            if phrase is not None and parser.peek() != "COLON":
-                excluded.append(phrase)
-                end = i + 1 + parser.pos
-                spans.append((tok.start, tokens[end - 1].end))
-                i = end
-                continue
-        kept.append(tok)
-        i += 1
-    return kept, excluded, spans
-
-
-_TRAILING = {"AND", "OR", "NOT", "MINUS", "PLUS", "CARET", "COLON", "COMMA", "LCP", "LP"}
-
-
-def _repaired(tokens: list[_Token]) -> list[_Token]:
-    """A query cut at its length limit, made whole: an open quote closed, a dangling
-    operator dropped, open parentheses closed."""
-    tokens = list(tokens)
-    if tokens and tokens[-1].kind == "BAD" and tokens[-1].text.startswith('"'):
-        last = tokens[-1]
-        closed = last.text + ('"' if last.text.count('"') % 2 else "")
-        tokens[-1] = _Token("STRING", closed, last.start, last.end, last.spaced)
-    while tokens and tokens[-1].kind in _TRAILING:
-        tokens.pop()
-    depth = sum({"LP": 1, "RP": -1}.get(t.kind, 0) for t in tokens)
-    end = tokens[-1].end if tokens else 0
-    tokens += [_Token("RP", ")", end, end, False)] * max(depth, 0)
-    return tokens
-
-
-def _cut_text(query: str) -> str:
-    cut = query[:MAX_QUERY_CHARS]
-    space = max(cut.rfind(c) for c in _SPACE)
-    return cut[:space] if space >= MAX_QUERY_CHARS * 4 // 5 else cut
-
-
-def _join_not(positive: str, excluded: list[str]) -> str:
-    if not excluded:
-        return positive
-    other = excluded[0] if len(excluded) == 1 else "(" + " OR ".join(excluded) + ")"
-    return f"{positive} NOT {other}"
-
-
-def _plain(text: str, excluded: list[_Phrase], truncated: bool) -> PreparedQuery:
-    """The words of ``text`` quoted, each once, at most :data:`MAX_TERMS` of them (and
-    the exclusions, as phrases of their words, if there is room)."""
-    words: list[str] = []
-    seen: set[str] = set()
-    for word in _WORD.findall(text):
-        if word.casefold() not in seen:
-            seen.add(word.casefold())
-            words.append(word)
-    nots: list[str] = []
-    for phrase in excluded:
-        inner = " ".join(w for t, _ in phrase.parts for w in _WORD.findall(_unquote(t)))
-        if inner and f'"{inner}"' not in nots:
-            nots.append(f'"{inner}"')
-    if not words:  # only exclusions: run their words (FTS5 cannot list "all but")
-        words, nots = [w.strip('"') for w in nots], []
-    if len(words) > MAX_TERMS:
-        words, nots, truncated = words[:MAX_TERMS], [], True
-    elif len(words) + len(nots) > MAX_TERMS:
-        nots, truncated = nots[: MAX_TERMS - len(words)], True
-    positive = " ".join(f'"{w}"' for w in words)
-    return PreparedQuery(_join_not(positive, nots), len(words) + len(nots), truncated)
-
-
-def prepare_query(query: str) -> PreparedQuery:
-    """``query`` bounded for FTS5 (see the module's docstring); never raises."""
-    query = query.strip()
-    truncated = len(query) > MAX_QUERY_CHARS
-    if truncated:
-        query = _cut_text(query)
-    tokens = _tokens(query)
-    if truncated:
-        tokens = _repaired(tokens)
-    kept, excluded, spans = _exclusions(tokens)
-    rest = query
-    for start, end in reversed(spans):
-        rest = rest[:start] + " " + rest[end:]
-    plain = _plain(rest, excluded, truncated)
-    if not kept and not excluded:
-        return PreparedQuery("", 0, truncated)
-    depth = deepest = 0
-    for tok in kept:
-        depth += {"LP": 1, "RP": -1}.get(tok.kind, 0)
-        deepest = max(deepest, depth)
-    if deepest > MAX_DEPTH:
-        return plain
+    The query is rewritten once per stemmer; where the languages' forms differ, each
+    version asks only the rows of its languages (their ``lang`` word), so the French form
+    of an English word does not find French articles."""
+    found: list[tuple[list[str], bool]] = []
+    versions: dict[str, list[str | None]] = {}
     try:
-        parsed = _Parser(kept).parse() if kept else None
-    except _SyntaxError:
-        return plain
-    exclusions: list[_Node] = [_Leaf((p,)) for p in excluded]
-    if parsed is None:  # only exclusions: run them as the words to look for
-        parsed = exclusions[0] if len(exclusions) == 1 else _Group("AND", tuple(exclusions))
-        exclusions = []
-    tree = _flatten(parsed)
-    cut, used = _cut(tree, MAX_TERMS)
-    assert cut is not None  # every tree holds at least one phrase and MAX_TERMS >= 1
-    truncated = truncated or used < tree.cost()
-    nots: list[str] = []
-    seen: set[tuple[object, ...]] = set()
-    for node in exclusions:
-        if node.key() in seen:
-            continue
-        seen.add(node.key())
-        if used >= MAX_TERMS:
-            truncated = True
-            break
-        nots.append(node.text())
-        used += 1
-    unchanged = not truncated and not excluded and tree.cost() == parsed.cost()
-    match = query if unchanged else _join_not(_wrapped(cut) if nots else cut.text(), nots)
-    return PreparedQuery(match, used, truncated, plain)
+        for algorithm in algorithms:
+            text = _rewrite(tree, [algorithm], columns, None, found)
+            versions.setdefault(text, []).append(algorithm)
+    except _UnfitError:
+        return None
+    if len(versions) == 1:
+        match = next(iter(versions))
+    else:
+        match = " OR ".join(
+            "(({}) AND ({}))".format(
+                " OR ".join(f'"{search_schema.lang_token(a)}"' for a in algs), text
+            )
+            for text, algs in versions.items()
+        )
+    forms = frozenset(f for fs, star in found if not star for f in fs)
+    prefixes = tuple(dict.fromkeys(fs[0] for fs, star in found if star))
+    return match, Terms(forms, prefixes)
+
+
+def _algorithms(present: search_schema.Languages) -> list[str | None]:
+    """The stemmers of the library's languages (``present``), commonest first (English
+    always there: notes and articles of no language are stemmed as English)."""
+    out: list[str | None] = []
+    for language, _ in present:
+        algorithm = algorithm_for(language)
+        if algorithm not in out:
+            out.append(algorithm)
+    english = algorithm_for(None)
+    if english not in out:
+        out.append(english)
+    return out
+
+
+def query_terms(query: str, language: str | None) -> Terms:
+    """What ``query`` looks for in a text written in ``language``, as index forms."""
+    tree = parse(prepare_query(query).match)
+    if tree is None:
+        return Terms()
+    found = _stemmed(tree, [algorithm_for(language)], (*ARTICLE_COLUMNS, *NOTE_COLUMNS))
+    return Terms() if found is None else found[1]
+
+
+def match_spans(text: str, language: str | None, query: str) -> list[tuple[int, int]]:
+    """Where ``text`` (written in ``language``) has the words ``query`` looks for."""
+    return _spans_of(text, language, query_terms(query, language))
 
 
 # -- running it ---------------------------------------------------------------------------------
@@ -582,66 +347,206 @@ def _tag_filter(column: str, tag: str | None, params: list[object]) -> str:
     )
 
 
-def _run(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
+def _snippet(
+    db: Database, article_id: int, snippet: str, language: str | None, terms: Terms
+) -> str:
+    """FTS5's snippet of the article's text (cut from the original words), or one cut in
+    Python when the words FTS5 marked are not those the query looks for (a text FTS5
+    cuts into words otherwise than the index forms were made, such as ``м'ясо``)."""
+    if snippet_fits(snippet, language, terms):
+        return snippet
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return python_snippet(row[0] if row else "", language, terms)
+
+
+def _window_floor(db: Database, match: str) -> int | None:
+    """The rowid below the :data:`RANK_WINDOW` most recent articles matching ``match``
+    (None: that many do not match, so all are ranked). FTS5 walks its index in rowid
+    order and stops, so this costs no ranking."""
+    row = db.execute(
+        "SELECT rowid FROM articles_stem_fts WHERE articles_stem_fts MATCH ? "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [match, RANK_WINDOW],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _run(
+    db: Database, match: str, terms: Terms, limit: int, tag: str | None, wider: str | None = None
+) -> tuple[list[SearchHit], bool]:
+    """The hits of ``match`` among articles, and whether the ranking was bounded.
+
+    ``wider`` is the query with its phrases taken as their words (:func:`_loosened`), if
+    that differs: a bounded search ranks the rows matching ``match`` by it."""
     # ``rank MATCH`` and ``ORDER BY rank`` let FTS5 return rows best first and stop at the
-    # limit, so snippets are made for the rows shown only (as fast as bare FTS5).
-    params: list[object] = [MATCH_START, MATCH_END, match]
+    # limit, so snippets are made for the rows shown only.
+    with_snippets = limit < IDS_ONLY_FROM
+    floor = _window_floor(db, match) if with_snippets else None
+    ranked, exact = match, ""
+    params: list[object] = []
+    if floor is not None and wider is not None:
+        ranked = wider
+        # ``+rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per row
+        exact = (
+            "AND +rowid IN (SELECT rowid FROM articles_stem_fts "
+            "WHERE articles_stem_fts MATCH ? AND rowid > ?)"
+        )
+    params += [ranked]
+    window = ""
+    if floor is not None:
+        window = "AND rowid > ?"
+        params.append(floor)
+    if exact:
+        params += [match, floor]
     tag_filter = _tag_filter("rowid", tag, params)
     params.append(limit)
+    weights = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT}, {SOURCE_WEIGHT}, 0.0)"
+    outer, inner = "", ""
+    snippet = f"snippet(articles_stem_fts, 1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS})"
+    if with_snippets and exact:  # the snippet marks what the query itself matched
+        outer = (
+            f"a.language, (SELECT {snippet} FROM articles_stem_fts "
+            "WHERE articles_stem_fts MATCH ? AND rowid = s.rowid),"
+        )
+        params = [MATCH_START, MATCH_END, match, *params]
+    elif with_snippets:
+        outer = "a.language, s.snippet,"
+        inner = f"{snippet} AS snippet,"
+        params = [MATCH_START, MATCH_END, *params]
     sql = f"""
-        SELECT a.id, a.title, s.snippet, s.rank
+        SELECT a.id, a.title, {outer} s.rank
         FROM (
-            SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet, rank
-            FROM articles_fts
-            WHERE articles_fts MATCH ? AND rank MATCH 'bm25({TITLE_WEIGHT}, {TEXT_WEIGHT})'
+            SELECT rowid, {inner} rank
+            FROM articles_stem_fts
+            WHERE articles_stem_fts MATCH ? AND rank MATCH '{weights}' {window} {exact}
+            AND rowid NOT IN (SELECT id FROM articles WHERE trashed IS NOT NULL)
+            AND rowid NOT IN (SELECT id FROM search_fts_queue WHERE kind = 'article')
             {tag_filter}
             ORDER BY rank LIMIT ?
         ) AS s JOIN articles a ON a.id = s.rowid
         ORDER BY s.rank
     """
     rows = db.execute(sql, params).fetchall()
-    return [SearchHit("article", int(i), t, s or "", float(r)) for i, t, s, r in rows]
+    if not with_snippets:
+        return [SearchHit("article", int(i), title, "", float(r)) for i, title, r in rows], False
+    hits = [
+        SearchHit("article", int(i), title, _snippet(db, int(i), snip or "", lang, terms), r)
+        for i, title, lang, snip, r in rows
+    ]
+    return hits, floor is not None
 
 
-def _run_notes(db: Database, match: str, limit: int, tag: str | None) -> list[SearchHit]:
-    params: list[object] = [MATCH_START, MATCH_END, match]
+_STALE_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, language TEXT, trashed TEXT
+);
+CREATE TABLE search_fts_queue (kind TEXT, id INTEGER);
+CREATE VIEW articles_stem_source AS SELECT id, title, text, source, NULL AS lang FROM articles;
+CREATE VIRTUAL TABLE articles_stem_fts USING fts5(
+    title, text, source, lang,
+    content='articles_stem_source', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 0"
+);
+"""
+
+
+def _run_stale(
+    db: Database, match: str, terms: Terms, limit: int, tag: str | None
+) -> list[SearchHit]:
+    """Hits among articles still queued for the stemmed index (a read-only file, or one
+    another writer held), stemmed now into an index in memory."""
+    queued = [r[0] for r in db.execute("SELECT id FROM search_fts_queue WHERE kind = 'article'")]
+    if not queued:
+        return []
+    params: list[object] = list(queued)
+    tag_filter = _tag_filter("id", tag, params)
+    marks = ",".join("?" * len(queued))
+    rows = db.execute(
+        f"SELECT id, title, text, source, language FROM articles "
+        f"WHERE id IN ({marks}) AND trashed IS NULL {tag_filter}",
+        params,
+    ).fetchall()
+    if not rows:
+        return []
+    memory = Database(memory=True)
+    try:
+        memory.conn.executescript(_STALE_SCHEMA)
+        memory.conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL)", rows)
+        search_schema.index_articles(memory, [int(r[0]) for r in rows])
+        return _run(memory, match, terms, limit, None)[0]
+    finally:
+        memory.close()
+
+
+def _run_notes(
+    db: Database, match: str, terms: Terms, limit: int, tag: str | None
+) -> list[SearchHit]:
+    params: list[object] = [MATCH_START, MATCH_END, MATCH_START, MATCH_END, match]
     tag_filter = _tag_filter("n.article_id", tag, params)
     params.append(limit)
     sql = f"""
-        SELECT n.id, n.article_id, a.title, n.body, s.snippet, s.rank
+        SELECT n.id, n.article_id, a.title, a.language, n.body, n.quote,
+            s.snippet, s.quoted, s.body, s.quote, s.rank
         FROM (
-            SELECT rowid, snippet(notes_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet, rank
-            FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank
+            SELECT rowid, snippet(notes_stem_fts, 0, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS})
+                AS snippet,
+                snippet(notes_stem_fts, 1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS}) AS quoted,
+                body, quote, rank
+            FROM notes_stem_fts WHERE notes_stem_fts MATCH ? AND rank MATCH 'bm25(1.0, 1.0, 0.0)'
+            ORDER BY rank
         ) AS s
         JOIN notes n ON n.id = s.rowid
         LEFT JOIN articles a ON a.id = n.article_id
-        WHERE n.deleted IS NULL {tag_filter}
+        WHERE n.deleted IS NULL AND a.trashed IS NULL {tag_filter}
         ORDER BY s.rank LIMIT ?
     """
     hits = []
-    for note_id, article_id, title, body, snippet, rank in db.execute(sql, params).fetchall():
+    for row in db.execute(sql, params).fetchall():
+        note_id, article_id, title, language, body, quote, snip, quoted = row[:8]
+        body_forms, quote_forms, r = row[8:]
+        snippet = None
+        if quote and MATCH_START in (quoted or "") and MATCH_START not in (snip or ""):
+            snippet = original_snippet(quoted, quote_forms, quote)  # only the quote matched
+        if snippet is None:
+            snippet = original_snippet(snip or "", body_forms, body)
+        if snippet is None:
+            snippet = python_snippet(body, language, terms)
         if not title:
             first = body.strip().splitlines()[0] if body.strip() else "Note"
             title = first.lstrip("# ").strip()[:80] or "Note"
-        hits.append(SearchHit("note", int(note_id), title, snippet or "", float(rank), article_id))
+        hits.append(SearchHit("note", int(note_id), title, snippet, float(r), article_id))
     return hits
 
 
-def _both(
-    db: Database, match: str, limit: int, tag: str | None, kinds: tuple[str, ...]
-) -> list[SearchHit]:
+def _attempt(
+    db: Database,
+    prepared: PreparedQuery,
+    algorithms: list[str | None],
+    limit: int,
+    tag: str | None,
+    kinds: tuple[str, ...],
+) -> tuple[list[SearchHit], bool] | None:
+    """The hits of ``prepared`` and whether their ranking was bounded (None: no index
+    has the columns it names)."""
+    tree = parse(prepared.match)
+    if tree is None:
+        return None
+    articles = _stemmed(tree, algorithms, ARTICLE_COLUMNS)
+    notes = _stemmed(tree, algorithms, NOTE_COLUMNS)
+    loose = _stemmed(_loosened(tree), algorithms, ARTICLE_COLUMNS)
+    wider = None if loose is None or articles is None or loose[0] == articles[0] else loose[0]
+    if articles is None and notes is None:
+        return None
     hits: list[SearchHit] = []
-    if "article" in kinds:
-        hits += _run(db, match, limit, tag)
-    if "note" in kinds:
-        try:
-            hits += _run_notes(db, match, limit, tag)
-        except sqlite3.OperationalError as exc:
-            if "article" not in kinds or "no such column" not in str(exc):
-                raise
-            # the articles took the query: it names their columns (``title:``), not the notes'
+    bounded = False
+    if "article" in kinds and articles is not None:
+        found, bounded = _run(db, *articles, limit, tag, wider)
+        hits += found
+        hits += _run_stale(db, *articles, limit, tag)
+    if "note" in kinds and notes is not None:
+        hits += _run_notes(db, *notes, limit, tag)
     hits.sort(key=lambda h: h.rank)
-    return hits[:limit]
+    return hits[:limit], bounded
 
 
 def search_articles(
@@ -651,26 +556,40 @@ def search_articles(
     limit: int = 50,
     tag: str | None = None,
     kinds: tuple[str, ...] = ("article", "note"),
+    suggest_words: bool = True,
 ) -> SearchHits:
     """Ranked matches for ``query``; an empty or wordless query gives no results.
 
     The query is bounded first (:func:`prepare_query`); the result says what ran and
-    whether the query was cut.
+    whether the query was cut. When nothing matches, ``suggestions`` are filled (unless
+    ``suggest_words`` is false); a ``limit`` of 0 runs no search and only suggests.
     """
     prepared = prepare_query(query)
     if not prepared.match:
         return SearchHits(truncated=prepared.truncated)
-    try:
-        hits = _both(db, prepared.match, limit, tag, kinds)
-    except sqlite3.OperationalError:
-        if prepared.fallback is None:
-            raise
-        prepared = prepared.fallback  # FTS5 syntax it rejects: the words alone
-        if not prepared.match:
-            return SearchHits(truncated=prepared.truncated)
-        hits = _both(db, prepared.match, limit, tag, kinds)
+    found: tuple[list[SearchHit], bool] | None = ([], False)
+    if limit > 0:
+        present = search_schema.languages(db)
+        search_schema.sync_index(db, present)
+        algorithms = _algorithms(present)
+        try:
+            found = _attempt(db, prepared, algorithms, limit, tag, kinds)
+        except sqlite3.OperationalError:
+            found = None
+        if found is None and prepared.fallback is not None:
+            prepared = prepared.fallback  # FTS5 syntax it rejects: the words alone
+            found = _attempt(db, prepared, algorithms, limit, tag, kinds)
+    hits, bounded = found if found is not None else ([], False)
+    looked_for = query_words(prepared.match)
+    suggestions = suggest(db, prepared.match) if not hits and suggest_words else []
     return SearchHits(
-        hits, query=prepared.match, terms=prepared.terms, truncated=prepared.truncated
+        hits,
+        bounded=bounded,
+        query=prepared.match,
+        terms=prepared.terms,
+        truncated=prepared.truncated,
+        words=looked_for,
+        suggestions=suggestions,
     )
 
 

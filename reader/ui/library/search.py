@@ -3,7 +3,9 @@
 :func:`find_hits` asks the library for ranked matches in articles and notes and for the
 source and date line of each (both reads, so a worker thread runs it on its own
 connection); what it returns, a :class:`SearchFound`, is plain data the
-:class:`~reader.ui.library.models.SearchResultsModel` shows on the GUI thread.
+:class:`~reader.ui.library.models.SearchResultsModel` shows on the GUI thread. When nothing
+matched it carries the library's "did you mean" spellings, which :meth:`SearchFound.note`
+puts into words.
 :func:`search_task` wraps it in a task for the general pool; a task cancelled before it
 started (a newer query replaced it) does not search at all.
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 
 from reader.library import Library, SearchHit
 from reader.library.search import SearchHits
@@ -24,8 +28,9 @@ LIMIT = 100
 
 @dataclass(frozen=True, slots=True)
 class SearchFound:
-    """The hits of ``query`` (within ``tag``) best first, the meta line of each, and
-    whether the query was cut to fit the search's bounds (``terms`` phrases were run)."""
+    """The hits of ``query`` (within ``tag``) best first, the meta line of each, whether
+    the query was cut to fit the search's bounds (``terms`` phrases were run), and, when
+    nothing matched, the spellings the library's vocabulary suggests."""
 
     query: str
     tag: str | None = None
@@ -33,14 +38,29 @@ class SearchFound:
     meta: tuple[str, ...] = ()
     truncated: bool = False
     terms: int = 0
+    suggestions: tuple[str, ...] = ()
 
     def note(self) -> str:
-        """What to tell the user about the query itself ("" when nothing was cut)."""
-        if not self.truncated:
-            return ""
-        if self.terms == 1:
-            return "Long query: searched the first term"
-        return f"Long query: searched the first {self.terms} terms"
+        """What to tell the user about the query itself: that it was cut, or what it may
+        have meant ("" when there is nothing to say)."""
+        lines = []
+        if self.truncated:
+            if self.terms == 1:
+                lines.append(
+                    QCoreApplication.translate("SearchFound", "Long query: searched the first term")
+                )
+            else:
+                lines.append(
+                    QCoreApplication.translate(
+                        "SearchFound", "Long query: searched the first %n terms", None, self.terms
+                    )
+                )
+        if self.suggestions and not self.hits:
+            quoted = ", ".join(f"\u201c{s}\u201d" for s in self.suggestions)
+            lines.append(
+                QCoreApplication.translate("SearchFound", "Did you mean %1?").replace("%1", quoted)
+            )
+        return "\n".join(lines)
 
 
 def article_of(hit: SearchHit) -> int | None:
@@ -60,11 +80,12 @@ def find_hits(library: Library, query: str, tag: str | None = None) -> SearchFou
         s = summaries.get(article_id) if article_id is not None else None
         parts = [] if s is None else [s.source, format_date(s.published, short=True)]
         if hit.kind == "note":
-            parts.insert(0, "Note")
+            parts.insert(0, QCoreApplication.translate("SearchFound", "Note"))
         meta.append(" \u00b7 ".join(p for p in parts if p))
     cut = isinstance(hits, SearchHits) and hits.truncated
     terms = hits.terms if isinstance(hits, SearchHits) else 0
-    return SearchFound(query, tag, tuple(hits), tuple(meta), cut, terms)
+    suggested = hits.suggestions if isinstance(hits, SearchHits) else ()
+    return SearchFound(query, tag, tuple(hits), tuple(meta), cut, terms, suggested)
 
 
 def search_task(library_path: Path, query: str, tag: str | None = None) -> Task:
@@ -78,4 +99,9 @@ def search_task(library_path: Path, query: str, tag: str | None = None) -> Task:
         with worker_library(library_path) as library:
             return find_hits(library, query, tag)
 
-    return Task(work, f"Searching for \u201c{elide(query, 40)}\u201d")
+    return Task(
+        work,
+        QCoreApplication.translate("SearchFound", "Searching for \u201c%1\u201d").replace(
+            "%1", elide(query, 40)
+        ),
+    )

@@ -8,7 +8,7 @@ Esc closes the bar, clearing the highlights.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,7 +41,7 @@ class FindBar(QWidget):
 
         self.edit = QLineEdit(self)
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText("Find in article")
+        self.edit.setPlaceholderText(QCoreApplication.translate("FindBar", "Find in article"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(220)
         self.count_label = QLabel(self)
@@ -145,9 +145,13 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.count_label.setText("")
         elif not self.matches:
-            self.count_label.setText("No matches")
+            self.count_label.setText(QCoreApplication.translate("FindBar", "No matches"))
         else:
-            self.count_label.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count_label.setText(
+                QCoreApplication.translate("FindBar", "{n} of {total}").format(
+                    n=self.current + 1, total=len(self.matches)
+                )
+            )
         self.edit.setProperty("notFound", bool(self.edit.text()) and not self.matches)
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)

@@ -14,17 +14,21 @@ Entity mentions are highlighted through :class:`~reader.ui.reader.text_map.Menti
 Highlights and anchored notes are drawn by :class:`~reader.ui.reader.highlights.NoteHighlights`
 (the caller gives the marks); the context menu asks for a highlight or a note on a selection,
 and a click on a highlight reports its note.
+An article opened from a library search (:meth:`ReaderPane.show_search_result`) shows the
+words the search matched highlighted (stemmed and accent-folded as the search matched them:
+a search for "negociation" marks "Négociations"), scrolled to the first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from reader.library import Article, Library
+from reader.library.search import match_spans
 from reader.ui.common.colours import COLOUR_LABELS, TYPE_LABELS
 from reader.ui.common.preferences import Preferences
 from reader.ui.common.safe_browser import ArticleBrowser
@@ -90,7 +94,7 @@ class ReaderPane(QWidget):
         self.menu_extenders: list[Callable[[QMenu], None]] = []
 
         self.browser = ArticleBrowser(self)
-        self.browser.setAccessibleName("Article")
+        self.browser.setAccessibleName(QCoreApplication.translate("ReaderPane", "Article"))
         self.find_bar = FindBar(self.browser, self)
         self.find_bar.closed.connect(self.on_find_bar_closed)
         self.highlights = MentionHighlights(self.browser)
@@ -121,7 +125,7 @@ class ReaderPane(QWidget):
         if self.article is not None and self.article.id == article_id:
             return True
         article = self.library.get(article_id)
-        if article is None:
+        if article is None or article.trashed is not None:
             return False
         self.save_position()
         self.article = article
@@ -132,6 +136,24 @@ class ReaderPane(QWidget):
         self.find_bar.refresh(keep_position=False)
         self.article_shown.emit(article.id)
         return True
+
+    @Slot(int, str)
+    def show_search_result(self, article_id: int, query: str) -> bool:
+        """Open ``article_id`` with the words ``query`` matched highlighted, scrolled to
+        the first; False if there is no such article."""
+        if not self.show_article(article_id):
+            return False
+        self.highlight_query(query)
+        return True
+
+    def highlight_query(self, query: str) -> int:
+        """Highlight in the open article the words ``query`` looks for (as the library's
+        search matches them) and scroll to the first; how many were found."""
+        if self.article is None:
+            return 0
+        spans = match_spans(self.article.text, self.article.language, query) if query else []
+        self.highlights.show_search_spans(spans)
+        return len(spans)
 
     def open_initial(self, article_id: int | None = None) -> bool:
         """Open ``article_id``, else the last one read, else the newest; False if none."""
@@ -149,6 +171,26 @@ class ReaderPane(QWidget):
             self.open_initial(article_id)
         elif self.article is None and change.touches(Area.ARTICLES):
             self.open_initial()
+        elif change.touches(Area.ARTICLES) and change.concerns(self.article.id):
+            self._refresh_article(self.article.id)
+
+    def _refresh_article(self, article_id: int) -> None:
+        """The open article was edited or moved to the trash: show it as it is now."""
+        fresh = self.library.get(article_id)
+        if fresh is None or fresh.trashed is not None:
+            self.clear()
+        elif fresh != self.article:
+            fraction = self.reading_fraction()
+            self.article = fresh
+            self._render(keep_fraction=fraction)
+            self.article_shown.emit(fresh.id)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        """A pane that is hidden (its window closed) writes a pending position now, while
+        the library is surely still open, instead of when its timer fires later."""
+        if self._save_timer.isActive():
+            self.save_position()
+        super().hideEvent(event)
 
     def clear(self) -> None:
         """Close the article and show the empty page."""
@@ -309,7 +351,11 @@ class ReaderPane(QWidget):
         if text:
             menu.addSeparator()
             shown = text if len(text) <= 30 else text[:29] + "\u2026"
-            marks = menu.addMenu(f"Mark \u201c{shown}\u201d as Entity")
+            marks = menu.addMenu(
+                QCoreApplication.translate("ReaderPane", "Mark “{shown}” as Entity").format(
+                    shown=shown
+                )
+            )
             for type_, label in TYPE_LABELS.items():
                 action = marks.addAction(label)
                 action.triggered.connect(lambda _c=False, t=type_: self.entity_marked.emit(text, t))
@@ -358,10 +404,12 @@ class ReaderPane(QWidget):
         self.browser.setTextCursor(cursor)
         self._scroll_near(mapped[0])
         wanted = self.article_id
-        QTimer.singleShot(0, lambda: wanted == self.article_id and self._scroll_near(mapped[0]))
+        QTimer.singleShot(0, lambda: self._scroll_near(mapped[0], only_for=wanted))
         return True
 
-    def _scroll_near(self, position: int) -> None:
+    def _scroll_near(self, position: int, *, only_for: int | None = None) -> None:
+        if only_for is not None and only_for != self.article_id:
+            return  # another article opened meanwhile
         cursor = QTextCursor(self.browser.document())
         cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
         rect = self.browser.cursorRect(cursor)
@@ -375,12 +423,12 @@ class ReaderPane(QWidget):
         if span is None:
             return
         menu.addSeparator()
-        colours = menu.addMenu("Highlight")
+        colours = menu.addMenu(QCoreApplication.translate("ReaderPane", "Highlight"))
         for colour, label in COLOUR_LABELS.items():
             action = colours.addAction(label)
             action.triggered.connect(
                 lambda _c=False, c=colour: self.highlight_requested.emit(span[0], span[1], c)
             )
-        add = menu.addAction("Add Note\u2026")
+        add = menu.addAction(QCoreApplication.translate("ReaderPane", "Add Note\u2026"))
         add.setShortcut("Ctrl+Shift+N")
         add.triggered.connect(lambda: self.note_requested.emit(*span))

@@ -9,7 +9,8 @@ recording runs that correspond one to one. It maps both ways: text offsets to do
 positions (to highlight a mention) and back (to turn a selection into article text).
 :func:`span_selections` turns mention spans into ``QTextEdit.ExtraSelection`` objects, and
 a :class:`MentionHighlights` keeps a browser's entity highlights: every mention coloured
-by type (a toggle), the selected entity's mentions, and the current one walked with F3.
+by type (a toggle), the selected entity's mentions, and the current one walked with F3; and
+the words a library search matched (drawn in the find colours, beneath everything else).
 """
 
 from __future__ import annotations
@@ -208,6 +209,7 @@ class MentionHighlights:
         self.current = -1
         self.type_spans: dict[str, list[Span]] = {}
         self.colour_by_type = False
+        self.search_spans: list[Span] = []  # the words the search that opened the article hit
         self.revealed = False  # a mention was scrolled to since the page was rendered
 
     def rebuild(self, article: Article | None, theme: Theme) -> None:
@@ -222,6 +224,22 @@ class MentionHighlights:
         """Forget the mentions (another article is opening)."""
         self.mentions, self.mention_type, self.current = [], "", -1
         self.type_spans = {}
+        self.search_spans = []
+
+    def show_search_spans(self, spans: Sequence[Span], *, reveal: bool = True) -> None:
+        """Highlight the words a search matched; scroll to the first if ``reveal``."""
+        self.search_spans = sorted(spans)
+        self.apply()
+        if reveal and self.search_spans:
+            self.revealed = True
+            first = self.search_spans[0]
+            self._scroll_to_span(first)
+            QTimer.singleShot(0, lambda: self._scroll_again(first))
+
+    def _scroll_again(self, span: Span) -> None:
+        """Once layout settled: scroll to ``span`` if it is still shown."""
+        if span in self.search_spans:
+            self._scroll_to_span(span)
 
     def show_mentions(self, spans: Sequence[Span], type_: str, *, reveal: bool = True) -> None:
         """Highlight ``spans`` (one entity's mentions); scroll to the first if ``reveal``."""
@@ -260,6 +278,10 @@ class MentionHighlights:
         types: list[QTextEdit.ExtraSelection] = []
         chosen: list[QTextEdit.ExtraSelection] = []
         if self.text_map is not None:
+            if self.search_spans:
+                found = _background(self.theme.find)
+                found.setForeground(QColor(self.theme.match))
+                types += span_selections(document, self.text_map, self.search_spans, found)
             if self.colour_by_type:
                 for type_, spans in self.type_spans.items():
                     soft = colours.get(type_, colours["other"])[0]
@@ -285,7 +307,11 @@ class MentionHighlights:
         QTimer.singleShot(0, lambda: self._reveal(span))
 
     def _reveal(self, span: Span) -> None:
-        if self.text_map is None or span not in self.mentions:
+        if span in self.mentions:
+            self._scroll_to_span(span)
+
+    def _scroll_to_span(self, span: Span) -> None:
+        if self.text_map is None:
             return
         mapped = self.text_map.range_to_document(*span)
         if mapped is None:

@@ -1,0 +1,167 @@
+"""Snippets and highlights in the original words, for matches found among index forms.
+
+The stemmed index stores one form per word, in order, so a snippet FTS5 cuts from the
+forms (``min strateg``) names word positions: :func:`original_snippet` finds those words in
+the article's own text and marks the same ones there (``minerais stratégiques``), with the
+text's punctuation between them. When the forms and the words do not line up (a text whose
+letters FTS5 splits otherwise), :func:`python_snippet` cuts one around the first match.
+:class:`Terms` is what a query looks for as index forms; :func:`match_spans` gives where
+they occur in a text (the reader highlights them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from reader.library.records import MATCH_END, MATCH_START
+from reader.library.search_words import algorithm_for, forms_for, words, words_from
+
+__all__ = [
+    "ELLIPSIS",
+    "Terms",
+    "match_spans",
+    "original_snippet",
+    "python_snippet",
+    "snippet_fits",
+]
+
+ELLIPSIS = "\u2026"
+#: Words in a snippet, and how many of them come before the first match.
+SNIPPET_WORDS = 24
+LEAD_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Index forms a query looks for: whole ``forms`` and ``prefixes`` of forms."""
+
+    forms: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = field(default=())
+
+    def matches(self, form: str) -> bool:
+        return form in self.forms or (bool(self.prefixes) and form.startswith(self.prefixes))
+
+    def __bool__(self) -> bool:
+        return bool(self.forms or self.prefixes)
+
+
+def _marked_ranges(snippet: str) -> list[tuple[int, int]]:
+    """The word ranges (first, last) FTS5 marked in ``snippet`` (words apart by spaces)."""
+    ranges: list[tuple[int, int]] = []
+    pos = snippet.find(MATCH_START)
+    while pos >= 0:
+        close = snippet.find(MATCH_END, pos)
+        if close < 0:
+            raise ValueError("an unclosed marker")
+        ranges.append((snippet.count(" ", 0, pos), snippet.count(" ", 0, close)))
+        pos = snippet.find(MATCH_START, close)
+    return ranges
+
+
+def _token_index(forms_text: str, plain: str, at_start: bool) -> int | None:
+    """The index of the word where ``plain`` (whole words of ``forms_text``) begins."""
+    if at_start:
+        return 0 if forms_text.startswith(plain) else None
+    pos = forms_text.find(plain)
+    while pos >= 0:
+        end = pos + len(plain)
+        if (pos == 0 or forms_text[pos - 1] == " ") and (
+            end == len(forms_text) or forms_text[end] == " "
+        ):
+            return forms_text.count(" ", 0, pos)
+        pos = forms_text.find(plain, pos + 1)
+    return None
+
+
+def _render(text: str, found: Sequence[re.Match[str]], ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` from the first of the words ``found`` to the last, ``ranges`` marked."""
+    out: list[str] = []
+    cursor = found[0].start()
+    for first, last in ranges:
+        start, end = found[first].start(), found[last].end()
+        out += (text[cursor:start], MATCH_START, text[start:end], MATCH_END)
+        cursor = end
+    out.append(text[cursor : found[-1].end()])
+    return "".join(out)
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of true ``flags`` as (first, last) indexes."""
+    runs: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+    return runs
+
+
+def original_snippet(fts_snippet: str, forms_text: str, text: str, marks: str = "") -> str | None:
+    """``fts_snippet`` (cut by FTS5 from ``forms_text``) in the words of ``text`` (whose
+    ``marks`` say where every 128th word starts); None when the two do not line up."""
+    if not fts_snippet or not text:
+        return "" if not fts_snippet else None
+    lead = fts_snippet.startswith(ELLIPSIS)
+    trail = fts_snippet.endswith(ELLIPSIS) and len(fts_snippet) > 1
+    body = fts_snippet[1 if lead else 0 : len(fts_snippet) - 1 if trail else len(fts_snippet)]
+    try:
+        ranges = _marked_ranges(body)
+    except ValueError:
+        return None
+    plain = body.replace(MATCH_START, "").replace(MATCH_END, "")
+    count = plain.count(" ") + 1
+    first = _token_index(forms_text, plain, at_start=not lead)
+    if first is None:
+        return None
+    found = list(islice(words_from(text, first, marks), count))
+    if len(found) != count:
+        return None
+    snippet = _render(text, found, ranges)
+    return (ELLIPSIS if lead else "") + snippet + (ELLIPSIS if trail else "")
+
+
+def snippet_fits(snippet: str, language: str | None, terms: Terms) -> bool:
+    """Whether every word FTS5 marked in ``snippet`` (cut from a text in ``language``) is
+    one ``terms`` looks for: FTS5 cut the original text into the same words as the index
+    forms were made from. Unmarked snippets fit (the match was in another column)."""
+    if MATCH_START not in snippet:
+        return True
+    algorithm = algorithm_for(language)
+    pos = snippet.find(MATCH_START)
+    while pos >= 0:
+        close = snippet.find(MATCH_END, pos)
+        if close < 0:
+            return False
+        marked = [m.group() for m in words(snippet[pos + 1 : close])]
+        if not marked or not all(terms.matches(f) for f in forms_for(marked, algorithm)):
+            return False
+        pos = snippet.find(MATCH_START, close)
+    return True
+
+
+def python_snippet(text: str, language: str | None, terms: Terms) -> str:
+    """A snippet of ``text`` around its first match of ``terms`` (its start if none)."""
+    found = list(islice(words(text), 20_000))
+    if not found:
+        return ""
+    forms = forms_for([m.group() for m in found], algorithm_for(language))
+    first = next((i for i, f in enumerate(forms) if terms.matches(f)), 0)
+    start = max(0, first - LEAD_WORDS) if first else 0
+    window = range(start, min(len(found), start + SNIPPET_WORDS))
+    runs = _runs([terms.matches(forms[i]) for i in window])
+    snippet = _render(text, found[window.start : window.stop], runs)
+    lead = ELLIPSIS if start > 0 else ""
+    return lead + snippet + (ELLIPSIS if window.stop < len(found) else "")
+
+
+def match_spans(text: str, language: str | None, terms: Terms) -> list[tuple[int, int]]:
+    """Where the words of ``text`` (in ``language``) match ``terms``, in order."""
+    if not terms or not text:
+        return []
+    found = list(words(text))
+    forms = forms_for([m.group() for m in found], algorithm_for(language))
+    return [m.span() for m, f in zip(found, forms, strict=True) if terms.matches(f)]
