@@ -31,12 +31,13 @@ are the United States and the Democratic Republic of the Congo, so the sidebar a
 comparison see one entity across languages), ``@entities`` adds entities, and ``@words``
 holds names matched only in articles of that language (``or``, ``cuivre``: French for gold
 and copper, which would be noise in English text). Accent-free spellings of those names are
-added by themselves (``Etats-Unis``).
+added by themselves (``Etats-Unis``), for Latin letters only. Ukrainian and Russian names
+are listed in the case forms a sentence gives them (``Києва``, ``Зеленського``), each joined
+to the English entity.
 """
 
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -51,8 +52,6 @@ from reader.resources import resource_path
 
 ENTITY_TYPES = ("person", "organization", "armed_group", "place", "commodity", "other")
 CASE_INSENSITIVE_TYPES = frozenset({"commodity"})
-
-_NON_WORD = re.compile(r"[\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +72,22 @@ class Hit:
     entry: Entry
 
 
+class _ShapeTable(dict[int, int]):
+    """``str.translate``'s table for :func:`shape`, filled as characters are first met:
+    a letter or digit stays, anything else (``[\\W_]``) becomes a space."""
+
+    def __missing__(self, code: int) -> int:
+        value = code if chr(code).isalnum() else 32
+        self[code] = value
+        return value
+
+
+_SHAPE = _ShapeTable()
+
+
 def shape(text: str) -> str:
     """``text`` with every non-letter, non-digit character replaced by a space (same length)."""
-    return _NON_WORD.sub(" ", text)
+    return text.translate(_SHAPE)
 
 
 def fold_case(text: str) -> str:
@@ -295,8 +307,16 @@ def _entry(line: str, path: Path) -> Entry:
 
 
 def _fold_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``text`` with the accents of Latin letters dropped (é -> e); other scripts are kept
+    whole, since their marks make other letters (Ukrainian ї is not і, й is not и)."""
+    out = []
+    for char in text:
+        if ord(char) < 0x250 or 0x1E00 <= ord(char) < 0x1F00:
+            decomposed = unicodedata.normalize("NFKD", char)
+            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _with_aliases(entry: Entry, aliases: Iterable[str]) -> Entry:

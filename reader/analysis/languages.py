@@ -5,19 +5,35 @@ language: sentence abbreviations and openers, function words, elisions, name par
 months, titles, roles and the heads of organisation and place names, patterns of context,
 number words, the nouns that make a number a figure, negators...), their loading (once per
 process, cached), :func:`language_for`, which turns an article's language (an ISO 639-1 code,
-a locale such as ``fr-CA``, or None for unknown) into the data to use, and
+a locale such as ``fr-CA``, or None for unknown) into the data to use,
 :func:`guess_language`, a cheap guess from function words for an article whose language is
-unknown. The rules themselves live in :mod:`~reader.analysis.sentences`,
+unknown, and :func:`detect_language`, the language an import stores when the file says none.
+
+Detection is Google's CLD3 (the ``cld3-py`` wheel, imported as ``gcld3``: a small neural
+model over character n-grams, 1.4 MB installed, no numpy), gated so that it says None
+(unknown) rather than guess: too few letters, or an answer CLD3 itself calls unreliable,
+gives None unless the marker words of one of our languages clearly win. Cyrillic text is
+then checked by its letters (``script`` in each language file: Ukrainian і ї є ґ, Russian
+ы э ё), which tell the two apart better than any model on a short headline. Without the
+model (a build that left it out) the marker words and the letters decide alone.
+
+The rules themselves live in :mod:`~reader.analysis.sentences`,
 :mod:`~reader.analysis.name_rules`, :mod:`~reader.analysis.figures` and
-:mod:`~reader.analysis.coding`; the French forms of gazetteer names are in
+:mod:`~reader.analysis.coding`; the other languages' forms of gazetteer names are in
 ``resources/languages/<code>/gazetteer.tsv`` (read by :mod:`~reader.analysis.gazetteer`).
 
 A language file is one JSON object: ``code``, ``name``, ``markers`` (frequent words that tell
-the language apart, for the guess), an optional ``borrow`` (``{"en": [key, ...]}``: these
+the language apart, for the guess), ``snowball`` (the name of its Snowball stemmer, or null
+when Snowball has none), an optional ``script`` (``{"letters": "...", "not": "...",
+"rivals": [...]}``: letters only this language of its script uses, letters it never uses, and
+the languages its letters tell it from), an optional ``borrow`` (``{"en": [key, ...]}``: these
 lists are the union of this language's and English's, because French news names English
-organisations and quotes English titles), and sections ``sentences``, ``words``, ``names``,
+organisations and quotes English titles), sections ``sentences``, ``words``, ``names``,
 ``numbers`` and ``coding`` whose keys are the fields of :class:`Language` and :class:`Numbers`
-(word lists are JSON arrays, maps are objects, ``patterns`` are Python regular expressions).
+(word lists are JSON arrays, maps are objects, ``patterns`` are Python regular expressions),
+and ``dates`` (month names and numbers, whether the day comes first, the ordinal suffixes
+and the words written around a day: read by :func:`date_words` for
+:mod:`reader.ingest.dates`).
 A language without a folder is analysed with the English data, as every article was before
 languages existed.
 """
@@ -39,6 +55,12 @@ GUESS_CHARS = 4000
 """How much of an article the language guess reads."""
 _GUESS_MIN_HITS = 4
 _WORD = re.compile(r"[^\W\d_]+")
+#: Fewer letters than this (names, figures, a date) tell no language: detection says None.
+DETECT_MIN_LETTERS = 12
+#: How sure CLD3 must be, besides calling its answer reliable.
+DETECT_MIN_PROBABILITY = 0.7
+#: The old codes CLD3 still gives, and the ISO 639-1 codes they became.
+_OLD_CODES = {"iw": "he", "ji": "yi", "in": "id", "jw": "jv"}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -122,6 +144,39 @@ class Language:
             raise InvalidInputError(f"language {self.code!r} has no pattern {key!r}") from None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class DateWords:
+    """How one language writes a date: "5 mars 2025", "le 1er juillet", "March 5, 2025"."""
+
+    code: str
+    months: Mapping[str, int]  # lower-case name or abbreviation -> 1..12
+    day_first: bool  # 05/03/2025 is the fifth of March
+    ordinals: tuple[str, ...]  # "er" of "1er", "th" of "5th"
+    before_day: tuple[str, ...]  # "le" of "le 27 juin"
+    after_day: tuple[str, ...]  # "of" of "5th of March"
+    year_words: tuple[str, ...]  # "р." of "2025 р."
+
+
+@functools.cache
+def date_words(code: str) -> DateWords | None:
+    """The ``dates`` section of ``code``'s file, or None when it has none."""
+    raw = _read(code).get("dates")
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return DateWords(
+            code=code,
+            months={str(k).lower(): int(v) for k, v in raw.get("months", {}).items()},
+            day_first=bool(raw.get("day_first", True)),
+            ordinals=_tuple(raw, "ordinals"),
+            before_day=_tuple(raw, "before_day"),
+            after_day=_tuple(raw, "after_day"),
+            year_words=_tuple(raw, "year_words"),
+        )
+    except (TypeError, ValueError) as exc:
+        raise InvalidInputError(f"language {code!r}: bad dates ({exc})") from exc
+
+
 @functools.cache
 def available_languages() -> tuple[str, ...]:
     """The codes of the languages that have data, sorted (read once)."""
@@ -168,6 +223,76 @@ def guess_language(text: str) -> str | None:
     if best >= _GUESS_MIN_HITS and best >= 2 * runner_up:
         return code
     return None
+
+
+@functools.cache
+def _detector() -> Any:
+    import gcld3  # type: ignore[import-untyped]  # the compiled model, loaded on first use
+
+    return gcld3.NNetLanguageIdentifier(min_num_bytes=0, max_num_bytes=GUESS_CHARS)
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None when unsure.
+
+    Any language CLD3 knows may come out (``de``, ``sw``...), not only those with data here.
+    """
+    sample = text[:GUESS_CHARS]
+    words = _WORD.findall(sample)
+    if sum(map(len, words)) < DETECT_MIN_LETTERS or len(words) < 2:
+        return None
+    try:
+        result = _detector().FindLanguage(text=sample)
+    except ImportError:  # a build without the model: the marker words alone, as before
+        code, sure = "", False
+    else:
+        code = _OLD_CODES.get(result.language, result.language).split("-")[0]
+        sure = result.is_reliable and result.probability >= DETECT_MIN_PROBABILITY
+    if not sure or len(code) != 2:
+        code = guess_language(sample) or ""
+    return _by_letters(code, sample) or None
+
+
+def _by_letters(code: str, sample: str) -> str:
+    """``code``, unless the letters of ``sample`` name one of its rivals (Ukrainian for a
+    text CLD3 calls Russian, or the other way round), or name a language when CLD3 had none."""
+    letters = set(sample.lower())
+    claimed = [
+        other
+        for other in available_languages()
+        if (script := load_script(other)) is not None
+        and letters & script[0]
+        and not letters & script[1]
+    ]
+    if len(claimed) == 1 and (not code or code in _script_rivals(claimed[0])):
+        return claimed[0]
+    return code
+
+
+@functools.cache
+def load_script(code: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The letters only ``code`` uses in its script, and those it never uses (or None)."""
+    script = _read(code).get("script")
+    if not isinstance(script, dict):
+        return None
+    return frozenset(str(script.get("letters", ""))), frozenset(str(script.get("not", "")))
+
+
+@functools.cache
+def _script_rivals(code: str) -> frozenset[str]:
+    """The languages ``code`` is told apart from by its letters (``rivals`` in ``script``)."""
+    script = _read(code).get("script")
+    rivals = script.get("rivals", []) if isinstance(script, dict) else []
+    return frozenset(str(r) for r in rivals) | {code}
+
+
+def snowball_stemmer(code: str | None) -> str | None:
+    """The name of the Snowball stemmer for ``code`` ("french"), or None when there is none."""
+    normalised = normalise_code(code)
+    if normalised is None or normalised not in available_languages():
+        return None
+    name = _read(normalised).get("snowball")
+    return str(name) if name else None
 
 
 @functools.cache

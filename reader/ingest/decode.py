@@ -1,9 +1,14 @@
 """Turning bytes into text, or refusing them with one clear reason.
 
-:func:`decode_text` owns the text encodings of a file: they are tried in a fixed order (a
-byte-order mark (UTF-8, UTF-16), UTF-16 without a mark when the bytes look like it, strict
-UTF-8, then cp1252). Empty files, files over the size limit and binary files raise
-:class:`NotTextError`.
+:func:`decode_text` owns the text encodings of a file: a byte-order mark (UTF-8, UTF-16),
+UTF-16 without a mark when the bytes look like it, strict UTF-8; anything else is a legacy
+single-byte encoding, which charset-normalizer (a well-kept, MIT-licensed detector) tells
+among the few that the news Fieldreader reads is written in (:data:`LEGACY_ENCODINGS`:
+Windows-1252 and Latin-1 for English and French, Windows-1251 and KOI8 for Ukrainian and
+Russian), by how plausible each decoding reads; a decoding that mixes Latin and Cyrillic
+letters inside one word is a wrong guess and loses to one that does not. When the detector
+finds none, Windows-1252 is tried as before. Empty files, files over the size limit and
+binary files raise :class:`NotTextError`.
 
 :class:`ContentDecoder` owns the compression a server may put on a page (HTTP
 ``Content-Encoding``): gzip and deflate (zlib-wrapped or raw) are undone while the bytes
@@ -19,14 +24,18 @@ import codecs
 import re
 import zlib
 
+from charset_normalizer import from_bytes
+
 __all__ = [
     "CONTENT_CODINGS",
     "MAX_BYTES",
+    "LEGACY_ENCODINGS",
     "ContentDecoder",
     "ContentEncodingError",
     "DecodedTooLargeError",
     "NotTextError",
     "decode_text",
+    "detected_encoding",
 ]
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -34,6 +43,11 @@ MAX_BYTES = 50 * 1024 * 1024
 CONTENT_CODINGS = ("gzip", "deflate")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The single-byte encodings a file that is not UTF-8 may be in (Python codec names).
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "koi8_u", "latin_1")
+_MIXED_WORD = re.compile(
+    r"\b(?=\w*[A-Za-zÀ-ÿ])(?=\w*[\u0400-\u04ff])\w+\b"
+)  # "Cafй": a Latin word read in a Cyrillic code page, or the other way round
 
 
 class NotTextError(ValueError):
@@ -69,12 +83,11 @@ def decode_text(data: bytes) -> str:
     elif b"\x00" in data:
         raise NotTextError("not a text file (binary content)")
     else:
-        for encoding in ("utf-8", "cp1252"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            found = _legacy(data)
+            text = found[1] if found else None
     if text is None:
         raise NotTextError("not a text file (unknown encoding or binary content)")
     controls = len(_CONTROL.findall(text[:100_000]))
@@ -83,6 +96,32 @@ def decode_text(data: bytes) -> str:
     if not text.strip():
         raise NotTextError("file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """``(encoding, text)``: ``data`` decoded from the legacy encoding it reads best in."""
+    matches = [
+        (str(m.encoding), str(m)) for m in from_bytes(data, cp_isolation=[*LEGACY_ENCODINGS])
+    ]
+    if matches:  # best first; the first that mixes no scripts inside a word wins
+        return min(matches, key=lambda match: len(_MIXED_WORD.findall(match[1][:100_000])))
+    try:
+        return "cp1252", data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def detected_encoding(data: bytes) -> str | None:
+    """The legacy encoding :func:`decode_text` reads ``data`` in; None for a byte-order
+    mark, UTF-8 or bytes no legacy encoding reads (for reports and tests)."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        found = _legacy(data)
+        return found[0] if found else None
+    return None
 
 
 # -- HTTP content codings ------------------------------------------------------------------------

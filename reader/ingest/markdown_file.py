@@ -1,8 +1,10 @@
 """Markdown articles (``.md``): YAML front matter, else the first ``#`` heading as title.
 
 Front matter keys read: ``title``, ``date`` (or ``published``), ``source``, ``url``,
-``tags`` (list or comma-separated), ``byline`` (or ``author``), ``language``. The body is
-rendered with python-markdown and reduced to canonical text and blocks.
+``tags`` (list or comma-separated), ``byline`` (or ``author``), ``language``. A date is
+read in any language with data (``date: 5 mars 2025``), day first unless the front matter
+says ``language: en``. The body is rendered with python-markdown and reduced to canonical
+text and blocks.
 """
 
 from __future__ import annotations
@@ -55,12 +57,12 @@ def _tags(value: Any) -> list[str]:
     return [str(t).strip() for t in items if str(t).strip()]
 
 
-def _date(value: Any) -> str | None:
+def _date(value: Any, language: str | None) -> str | None:
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
-    return parse_date(str(value)) if value is not None else None
+        return parse_date(value.isoformat())  # the same range as every other date
+    return parse_date(str(value), language) if value is not None else None
 
 
 def parse_markdown(text: str, *, filename: str = "") -> Draft:
@@ -78,7 +80,8 @@ def parse_markdown(text: str, *, filename: str = "") -> Draft:
     if not canonical:
         raise ValueError("the file holds no text")
     url = _str(meta.get("url") or meta.get("link"))
-    published = _date(meta.get("date") or meta.get("published"))
+    language = _str(meta.get("language") or meta.get("lang"))
+    published = _date(meta.get("date") or meta.get("published"), language)
     if published is None and url:
         published = date_from_url(url)
     return Draft(
@@ -88,7 +91,7 @@ def parse_markdown(text: str, *, filename: str = "") -> Draft:
         source=_str(meta.get("source")) or (outlet_from_url(url) if url else None),
         url=url,
         published=published,
-        language=_str(meta.get("language") or meta.get("lang")),
+        language=language,
         tags=_tags(meta.get("tags")),
         blocks=blocks,
         format="md",

@@ -5,6 +5,10 @@ file into articles (:func:`reader.ingest.readers.read_inputs`: refusing what is 
 choosing the reader by extension), skips duplicates (same normalised text or same url),
 extracts the entities and stores each article with its mentions whole or not at all
 (:func:`reader.services.storing.store`). One bad file is reported and never stops the rest.
+Every article gets its language (``language=`` names it for the whole import; otherwise the
+file's metadata, else detection) and, when its metadata has no date, its dateline's
+(:func:`reader.services.pipeline.complete_draft`). A duplicate given ``tags`` gets those
+it lacks and is still reported ``duplicate``.
 Progress and cancellation are plain callables, so the command line and the UI's tasks
 share it.
 
@@ -35,6 +39,7 @@ from reader.services.extraction import extractor_for
 from reader.services.pipeline import (
     PARALLEL_MIN_FILES,
     PreparedFile,
+    check_language,
     prepare_file,
     prepare_in_parallel,
 )
@@ -63,13 +68,21 @@ def _is_url(value: str | Path) -> bool:
 
 
 def import_one(
-    library: Library, path: Path, tags: Iterable[str] = (), extractor: Extractor | None = None
+    library: Library,
+    path: Path,
+    tags: Iterable[str] = (),
+    extractor: Extractor | None = None,
+    *,
+    language: str | None = None,
 ) -> list[ImportResult]:
-    """Import one file (a feed file gives one result per entry); errors become results."""
+    """Import one file (a feed file gives one result per entry); errors become results.
+
+    ``language`` (an ISO 639-1 code) overrides the articles' own or detected language.
+    """
+    language = check_language(language)
     results: list[ImportResult] = []
-    _store_file(
-        library, path, prepare_file(path, extractor or extractor_for(library)), list(tags), results
-    )
+    prepared = prepare_file(path, extractor or extractor_for(library), language)
+    _store_file(library, path, prepared, list(tags), results)
     return results
 
 
@@ -84,7 +97,7 @@ def _store_file(
     as they land."""
     label = display_path(path)
     for incoming, mentions in prepared:
-        with library.transaction():  # a savepoint inside a batch
+        with library.transaction():  # a duplicate's tags land with it, or not at all
             results.append(store(library, label, incoming, tags, mentions=mentions))
 
 
@@ -97,8 +110,14 @@ def import_paths(
     cancelled: CancelledFn | None = None,
     parallel: bool = True,
     into: list[ImportResult] | None = None,
+    language: str | None = None,
 ) -> list[ImportResult]:
     """Import every input; ``progress(done, total, path)`` after each, stop when cancelled.
+
+    ``language`` (an ISO 639-1 code such as ``"fr"``; ``"fr-CA"`` is taken as ``"fr"``) is
+    stored for every article instead of what the files say or what detection finds; a
+    value that is no such code raises :class:`~reader.library.errors.InvalidInputError`
+    before anything is read. (A URL keeps its own or its detected language.)
 
     Many files are read and their entities found in worker processes (``parallel``), while
     this thread alone writes, a few whole articles per transaction. The results are
@@ -108,8 +127,10 @@ def import_paths(
 
     An ``http(s)://`` input is fetched (the user named it); the rest are files and folders.
     """
+    checked = check_language(language)
     results: list[ImportResult] = [] if into is None else into
-    _import(library, paths, list(tags), results, progress, cancelled, parallel)
+    with library.import_run():  # entity ids cached for the whole run
+        _import(library, paths, list(tags), results, progress, cancelled, parallel, checked)
     return results
 
 
@@ -121,6 +142,7 @@ def _import(
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
     parallel: bool,
+    language: str | None,
 ) -> None:
     inputs: list[str | Path] = []
     for raw in paths:
@@ -128,23 +150,26 @@ def _import(
             inputs.append(str(raw))
         else:
             inputs.extend(iter_inputs([raw]))
-    extractor = extractor_for(library)
+    extractor: Extractor | None = None  # made once this thread extracts (workers have theirs)
     total = len(inputs)
     done = 0
     files = [i for i in inputs if isinstance(i, Path)]
     if parallel and len(files) >= PARALLEL_MIN_FILES:
         done = _import_files_in_parallel(
-            library, files, tags, results, progress, cancelled, total=total
+            library, files, tags, results, progress, cancelled, total=total, language=language
         )
         inputs = [i for i in inputs if isinstance(i, str)]
     for item in inputs:
         if cancelled is not None and cancelled():
             break
         done += 1
+        extractor = extractor or extractor_for(library)
         if isinstance(item, str):
-            results.extend(import_url(library, item, tags=tags, extractor=extractor))
+            results.extend(
+                import_url(library, item, tags=tags, extractor=extractor, language=language)
+            )
         else:
-            _store_file(library, item, prepare_file(item, extractor), tags, results)
+            _store_file(library, item, prepare_file(item, extractor, language), tags, results)
         if progress is not None:
             progress(done, total, display_path(item))
 
@@ -157,9 +182,11 @@ def _write_batch(
 ) -> None:
     """Store the articles of a few files in one transaction, each whole or not at all."""
     stored: list[ImportResult] = []
-    with library.transaction():
+    with library.transaction():  # each article is whole: store() adds it in a savepoint
         for path, prepared in batch:
-            _store_file(library, path, prepared, tags, stored)
+            label = display_path(path)
+            for incoming, mentions in prepared:
+                stored.append(store(library, label, incoming, tags, mentions=mentions))
     results.extend(stored)  # only once they are committed
 
 
@@ -172,6 +199,7 @@ def _import_files_in_parallel(
     cancelled: CancelledFn | None,
     *,
     total: int,
+    language: str | None = None,
 ) -> int:
     """Read and extract in worker processes; store here, a few articles per transaction.
 
@@ -196,7 +224,7 @@ def _import_files_in_parallel(
 
     try:
         for path, prepared in prepare_in_parallel(
-            files, library.correction_rows(), cancelled=cancelled
+            files, library.correction_rows(), cancelled=cancelled, language=language
         ):
             if not batch:
                 first_waiting = time.monotonic()

@@ -1,19 +1,26 @@
 """Reading and extracting many files in parallel, in order, for a single writer.
 
 Parsing a file and finding its entities is CPU work that needs no library connection, so
-for a large import it runs in a pool of worker processes (one per core) while the calling
-thread stays the only writer to the library. Results come back in input order through a
-bounded window, so memory stays flat however many files there are, and the caller can stop
-at any point (cancel) without losing what was stored. A worker ignores Ctrl+C (the caller
-handles it and the pool ends its workers), a file that makes a reader or the extractor
-fail fails alone, and a worker that dies (a crash in a C library) stops the run with
-:class:`WorkerCrashedError`, naming the first file not read.
+for a large import it runs in a pool of worker processes (:func:`worker_count`: one per
+core) while the calling thread stays the only writer to the library. Results come back
+in input order through a bounded window, so memory stays flat however many files there
+are, and the caller can stop at any point (cancel) without losing what was stored. A
+worker ignores Ctrl+C (the caller handles it and the pool ends its workers), a file that
+makes a reader or the extractor fail fails alone, and a worker that dies (a crash in a
+C library) stops the run with :class:`WorkerCrashedError`, naming the first file not read.
+
+:func:`complete_draft` is the step every article takes between its reader and the library,
+whatever its format: its language (the one the user named for the import, else the one
+its metadata gives, else the one :func:`~reader.analysis.languages.detect_language` finds,
+else unknown) and, when its metadata has no date, the date of its dateline
+(:func:`~reader.ingest.dates.dateline_date`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -25,7 +32,11 @@ from pathlib import Path
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import Extractor, Mention
+from reader.analysis.languages import detect_language, normalise_code
+from reader.ingest.dates import dateline_date
 from reader.ingest.readers import Incoming, display_path, read_inputs
+from reader.library.draft import Draft
+from reader.library.errors import InvalidInputError
 
 #: Fewer files than this are read in the calling process (a pool costs ~0.3 s to start).
 PARALLEL_MIN_FILES = 48
@@ -59,14 +70,53 @@ def _init(rows: list[tuple[str, str, str]], parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def prepare_file(path: Path, extractor: Extractor) -> PreparedFile:
-    """The articles of one file with their mentions (never raises for a bad file)."""
+_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1, or 639-3 where a language has no 639-1 code
+
+
+def check_language(code: str | None) -> str | None:
+    """``code`` as an import stores it (``"FR"``, ``"fr-CA"`` -> ``"fr"``; None stays None);
+    :class:`InvalidInputError` when it is not a language code (two letters, or three as
+    ``article edit`` takes)."""
+    if code is None:
+        return None
+    normalised = normalise_code(code)
+    if normalised is None or not _CODE.fullmatch(normalised):
+        raise InvalidInputError(
+            f"not a language code: {code[:40]!r} (use two or three letters, e.g. en, fr or uk)"
+        )
+    return normalised
+
+
+def complete_draft(draft: Draft, language: str | None = None) -> Draft:
+    """Give ``draft`` its language and, when it has none, the date of its dateline (in place).
+
+    ``language`` (already checked) overrides what the file says; otherwise the metadata's
+    language stays and a missing one is detected from the title and text (None: unsure).
+    """
+    if language is not None:
+        draft.language = language
+    else:
+        declared = normalise_code(draft.language)
+        draft.language = declared if declared and _CODE.fullmatch(declared) else None
+        if draft.language is None:
+            draft.language = detect_language(f"{draft.title}\n\n{draft.text}")
+    if draft.published is None:
+        draft.published = dateline_date(draft.text, draft.language)
+    return draft
+
+
+def prepare_file(path: Path, extractor: Extractor, language: str | None = None) -> PreparedFile:
+    """The articles of one file with their mentions (never raises for a bad file).
+
+    ``language`` (checked by :func:`check_language`) is the one the user named for them.
+    """
     out: PreparedFile = []
     for item in read_inputs(path):
         if item.draft is None or item.error is not None:
             out.append((item, []))
             continue
         try:
+            complete_draft(item.draft, language)
             out.append((item, extractor.extract(item.draft.text, item.draft.language)))
         except Exception as exc:  # the extractor failing on one text fails it alone
             reason = f"its entities could not be found ({type(exc).__name__}: {exc})"
@@ -74,14 +124,27 @@ def prepare_file(path: Path, extractor: Extractor) -> PreparedFile:
     return out
 
 
-def _prepare_chunk(paths: list[str]) -> list[PreparedFile]:
+def _prepare_chunk(paths: list[str], language: str | None = None) -> list[PreparedFile]:
     assert _extractor is not None
-    return [prepare_file(Path(path), _extractor) for path in paths]
+    return [prepare_file(Path(path), _extractor, language) for path in paths]
+
+
+#: The most worker processes an import starts, however many cores there are.
+MAX_WORKERS = 8
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system says)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on this system (macOS, Windows)
+        return os.cpu_count() or 1
 
 
 def worker_count() -> int:
-    """How many worker processes to use: one per core, at most four."""
-    return max(1, min(4, os.cpu_count() or 1))
+    """How many worker processes to use: one per core this process may use (the writer,
+    a third of the work per article, shares them), at most :data:`MAX_WORKERS`."""
+    return max(1, min(MAX_WORKERS, cores()))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -96,8 +159,10 @@ def prepare_in_parallel(
     *,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    language: str | None = None,
 ) -> Iterator[tuple[Path, PreparedFile]]:
-    """``(path, [(incoming, mentions), ...])`` for each file, in order."""
+    """``(path, [(incoming, mentions), ...])`` for each file, in order (``language``: the
+    one the user named for them, checked by :func:`check_language`)."""
     workers = workers or worker_count()
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
     window: deque[tuple[list[Path], Future[list[PreparedFile]]]] = deque()
@@ -114,7 +179,9 @@ def prepare_in_parallel(
                     chunk = next(pending, None)
                     if chunk is None:
                         break
-                    window.append((chunk, pool.submit(_prepare_chunk, [str(p) for p in chunk])))
+                    window.append(
+                        (chunk, pool.submit(_prepare_chunk, [str(p) for p in chunk], language))
+                    )
                 if not window:
                     return
                 chunk, future = window[0]

@@ -39,6 +39,8 @@ def test_shipped_languages() -> None:
         assert set(data) <= {
             "code",
             "name",
+            "snowball",
+            "script",
             "markers",
             "borrow",
             "sentences",
@@ -46,7 +48,9 @@ def test_shipped_languages() -> None:
             "names",
             "numbers",
             "coding",
+            "dates",
         }
+        assert "snowball" in data
 
 
 def test_est_is_never_an_abbreviation() -> None:
@@ -73,7 +77,8 @@ def test_codes_and_fallbacks() -> None:
     assert normalise_code("FR_be") == "fr"
     assert normalise_code(" ") is None
     assert language_for("fr").code == "fr"
-    assert language_for("uk").code == "en"  # no data yet: analysed as before languages
+    assert language_for("uk").code == "uk"
+    assert language_for("de").code == "en"  # no data: analysed as before languages
     assert language_for(None).code == "en"
     assert language_for(None, FRENCH).code == "fr"
     assert language_for(None, ENGLISH).code == "en"
