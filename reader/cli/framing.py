@@ -1,6 +1,7 @@
 """Commands of the ``fieldreader`` command line.
 
-The framing comparison: compare, code, coding accept|reject|reset|move|list, codebook list|show.
+The framing comparison: compare, code, coding accept|reject|reset|move|list,
+codebook list|show|import.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from typing import Any
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK
+from reader.cli import formats
 from reader.cli.common import (
     EXIT_OK,
     add_actions,
@@ -37,7 +39,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     a = DEFAULT_A if args.a is None else args.a
     b = DEFAULT_B if args.b is None else args.b
     with open_library(args) as lib:
-        result = compare(lib, a, b, codebook_id=args.codebook)
+        result = compare(lib, a, b, codebook_id=args.codebook, coder=args.coder)
     if args.json:
         args.format = "json"
     if args.format == "csv":
@@ -122,8 +124,17 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SELECTOR_HELP = "{side} case: tag:NAME (a tag's articles) or ids:1,2,3 (default: {default})"
+CODEBOOK_HELP = (
+    "the codebook to code with (default: %(default)s; 'fieldreader codebook list' lists them)"
+)
+DIMENSION_HELP = "a dimension of the codebook ('fieldreader codebook show ID' lists them)"
+
+
 def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
+    from reader.services.compare import DEFAULT_A, DEFAULT_B
+
     p = sub.add_parser(
         "compare",
         parents=[json_opt],
@@ -131,19 +142,41 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         description="Compare two cases dimension by dimension. JSON is the default output "
         "(--json says so explicitly); --format md or csv gives a report or a table.",
     )
-    p.add_argument("--a", metavar="SEL", help="tag:NAME or ids:1,2,3")
-    p.add_argument("--b", metavar="SEL", help="tag:NAME or ids:1,2,3")
-    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID")
-    p.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    p.add_argument(
+        "--a", metavar="SEL", help=SELECTOR_HELP.format(side="the first", default=DEFAULT_A)
+    )
+    p.add_argument(
+        "--b", metavar="SEL", help=SELECTOR_HELP.format(side="the second", default=DEFAULT_B)
+    )
+    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID", help=CODEBOOK_HELP)
+    p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's codings count as evidence (default: every coder's)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "md", "csv"),
+        default="json",
+        help="json (the default), md (a Markdown report) or csv (one row per evidence)",
+    )
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("code", parents=[json_opt], help="code a passage to a dimension")
-    p.add_argument("article", type=int, metavar="ARTICLE_ID")
-    p.add_argument("--dimension", required=True, metavar="ID")
-    p.add_argument("--quote", required=True, metavar="TEXT", help="the exact passage")
-    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID")
+    p = sub.add_parser(
+        "code",
+        parents=[json_opt],
+        help="code a passage to a dimension",
+        description="Code a passage of an article to a dimension of a codebook by hand "
+        "(accepted at once).",
+    )
+    p.add_argument("article", type=int, metavar="ARTICLE_ID", help="the article's id")
+    p.add_argument("--dimension", required=True, metavar="ID", help=DIMENSION_HELP)
+    p.add_argument(
+        "--quote", required=True, metavar="TEXT", help="the exact passage, as in the article"
+    )
+    p.add_argument("--codebook", default=DEFAULT_CODEBOOK, metavar="ID", help=CODEBOOK_HELP)
     p.add_argument("--value", metavar="VALUE", help="a short value for the slot")
-    p.add_argument("--memo", metavar="TEXT")
+    p.add_argument("--memo", metavar="TEXT", help="a note kept with the coding")
     p.set_defaults(func=cmd_code)
 
     actions = add_actions(sub, "coding", "action", help="accept, reject, move or list codings")
@@ -152,23 +185,34 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         "reject": "reject it (it never comes back when the rules run again)",
         "reset": "return it to suggested",
     }
+    coding_id_help = "the coding's id ('fieldreader coding list' shows them)"
     for action in REVIEW_ACTIONS:
         a = actions.add_parser(action, parents=[json_opt], help=review_help[action])
-        a.add_argument("id", type=int, metavar="CODING_ID")
+        a.add_argument("id", type=int, metavar="CODING_ID", help=coding_id_help)
         a.set_defaults(func=cmd_coding)
-    a = actions.add_parser("move", parents=[json_opt], help="recode to another dimension")
-    a.add_argument("id", type=int, metavar="CODING_ID")
-    a.add_argument("dimension", metavar="DIMENSION")
+    a = actions.add_parser(
+        "move",
+        parents=[json_opt],
+        help="recode to another dimension",
+        description="Recode a passage: rejected where it was, accepted where it goes.",
+    )
+    a.add_argument("id", type=int, metavar="CODING_ID", help=coding_id_help)
+    a.add_argument("dimension", metavar="DIMENSION", help=DIMENSION_HELP)
     a.set_defaults(func=cmd_coding)
     a = actions.add_parser("list", parents=[json_opt], help="list codings")
-    a.add_argument("--article", type=int, metavar="ID")
-    a.add_argument("--codebook", metavar="ID")
-    a.add_argument("--status", choices=CODING_STATUSES)
+    a.add_argument("--article", type=int, metavar="ID", help="only this article's codings")
+    a.add_argument("--codebook", metavar="ID", help="only this codebook's codings")
+    a.add_argument(
+        "--status",
+        choices=CODING_STATUSES,
+        help="only codings with this status (" + ", ".join(CODING_STATUSES) + ")",
+    )
     a.set_defaults(func=cmd_coding)
 
     actions = add_actions(sub, "codebook", "action", help="list codebooks or show one")
     a = actions.add_parser("list", parents=[json_opt], help="the codebooks available")
     a.set_defaults(func=cmd_codebook)
     a = actions.add_parser("show", parents=[json_opt], help="one codebook's dimensions and rules")
-    a.add_argument("id", metavar="ID")
+    a.add_argument("id", metavar="ID", help="the codebook's id ('fieldreader codebook list')")
     a.set_defaults(func=cmd_codebook)
+    formats.register_codebook(actions, json_opt)

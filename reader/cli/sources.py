@@ -1,8 +1,10 @@
 """Commands of the ``fieldreader`` command line.
 
-Sources that fetch, only when asked: ``feeds add|list|refresh|remove`` (subscriptions) and
-``queue list|fetch|remove`` (URLs imported while offline). ``feeds add`` only records the
-subscription; the network is used by ``feeds refresh``, ``queue fetch`` and ``import URL``.
+Sources that fetch, only when asked: ``feeds add|list|refresh|remove`` (subscriptions),
+``feeds import-opml|export-opml`` (feed lists to and from other feed readers) and ``queue
+list|fetch|remove`` (URLs imported while offline). ``feeds add`` and ``feeds import-opml``
+only record subscriptions; the network is used by ``feeds refresh``, ``queue fetch`` and
+``import URL``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from reader.cli.common import (
     clean,
     emit,
     emit_lines,
+    failed,
     open_library,
 )
 from reader.library.statuses import FeedStatus, ImportStatus
@@ -80,6 +83,53 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
         else f"already subscribed to {feed.url} (id {feed.id})"
     )
     emit(args, {**feed.as_json(), "status": status}, human)
+    return EXIT_OK
+
+
+def cmd_feeds_import_opml(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reader.ingest.readers import display_path
+    from reader.services.sources import import_opml, read_opml
+
+    path = Path(args.file)
+    try:  # before the library is opened: a file that is not a feed list touches nothing
+        listed = read_opml(path)
+    except (ValueError, OSError) as exc:
+        return failed(clean(display_path(path)), exc)
+    with open_library(args) as lib:
+        results = import_opml(lib, listed, args.tag or [])
+    lines = []
+    for r in results:
+        if r.status == "error":
+            print(f"fieldreader: {clean(r.url)}: {clean(r.error)}", file=sys.stderr)
+            continue
+        name = clean(r.title) if r.title else ""
+        lines.append(f"{r.status:<7} {r.id:>4}  {clean(r.url)}" + (f"  {name}" if name else ""))
+    added = sum(r.status == "added" for r in results)
+    errors = sum(r.status == "error" for r in results)
+    lines.append(
+        f"{added} subscribed, {len(results) - added - errors} already subscribed, "
+        f"{errors} refused; 'fieldreader feeds refresh' fetches them"
+    )
+    emit(args, [r.as_json() for r in results], "\n".join(lines))
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def cmd_feeds_export_opml(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reader.ingest.readers import display_path
+    from reader.services.sources import export_opml
+
+    path = Path(args.file)
+    with open_library(args) as lib:
+        try:
+            count = export_opml(lib, path)
+        except OSError as exc:
+            return failed(clean(display_path(path)), exc)
+    shown = display_path(path)
+    emit(args, {"path": shown, "feeds": count}, f"wrote {count} feed(s) to {clean(shown)}")
     return EXIT_OK
 
 
@@ -178,6 +228,22 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_feeds_add)
     p = fsub.add_parser("list", parents=[json_opt], help="list subscriptions")
     p.set_defaults(func=cmd_list, listing="feeds")
+    p = fsub.add_parser(
+        "import-opml",
+        parents=[json_opt],
+        help="subscribe to every feed of an OPML file (fetches nothing)",
+        description="Subscribe to every feed an OPML file lists (as other feed readers "
+        "export them); its folders and categories become tags. Nothing is fetched until "
+        "'fieldreader feeds refresh'.",
+    )
+    p.add_argument("file", metavar="FILE", help="the OPML file")
+    p.add_argument("--tag", action="append", metavar="TAG", help="also tag their articles")
+    p.set_defaults(func=cmd_feeds_import_opml)
+    p = fsub.add_parser(
+        "export-opml", parents=[json_opt], help="write the subscriptions to an OPML file"
+    )
+    p.add_argument("file", metavar="FILE", help="the OPML file to write (replaced whole)")
+    p.set_defaults(func=cmd_feeds_export_opml)
     p = fsub.add_parser("refresh", parents=[json_opt], help="fetch feeds, import new entries")
     p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these feeds")
     p.set_defaults(func=cmd_feeds_refresh)

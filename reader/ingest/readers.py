@@ -1,13 +1,20 @@
 """Which reader reads which file, and reading one file into the articles it holds (pure).
 
-This module owns the one list of what Fieldreader imports: the suffixes each reader takes
-(:data:`KNOWN_SUFFIXES`, what a folder walk picks up, and :func:`file_dialog_filter`, what
-File › Import Files offers), the choice of reader for a file (:func:`parser_for`), the walk
-of named files and folders (:func:`iter_inputs`), and reading one file into
-:class:`Incoming` articles (:func:`read_inputs`): one for a text, Markdown, HTML or PDF
-file, one per entry for a feed. Nothing here touches the library; storing is
-:mod:`reader.services.importing`'s work. Reading never raises for a bad file: the reason
-comes back in :attr:`Incoming.error`, so one bad file never stops the rest.
+This module owns the choice of reader for a file and the reading: the one list of what
+Fieldreader imports (:data:`KNOWN_SUFFIXES`, what a folder walk picks up,
+:func:`file_dialog_filter`, what File › Import Files offers, and :func:`formats_help`, what
+the command line's ``import --help`` lists) lives in :mod:`reader.ingest.formats`, which
+imports nothing, and is re-exported here. :func:`parser_for` picks the text formats'
+parser; EPUB, Word, OpenDocument and MHTML go by suffix, or by their content when the name
+says nothing. :func:`iter_inputs` walks the named files and folders, and
+:func:`read_inputs` reads one file into :class:`Incoming` articles: one for a text,
+Markdown, HTML, MHTML, PDF, EPUB, Word or OpenDocument file, one per entry for a feed. A
+file of a kind Fieldreader does not import is refused by its suffix before it is decoded,
+with the list of what it does import (:func:`unsupported_format`); an OPML feed list is
+pointed to ``feeds import-opml`` and a citation file (RIS, BibTeX) is said to be one.
+Nothing here touches the library; storing is :mod:`reader.services.importing`'s work.
+Reading never raises for a bad file: the reason comes back in :attr:`Incoming.error`, so
+one bad file never stops the rest.
 
 Any file name works: :func:`display_path` is the one way a name becomes text to store or
 print (bytes that are not UTF-8, as Linux allows, are written ``\\xNN``), and a name too
@@ -24,15 +31,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.decode import MAX_BYTES, NotTextError, decode_text
+from reader.ingest.formats import (
+    CITATION_SUFFIXES,
+    DOCX_SUFFIXES,
+    EPUB_SUFFIXES,
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    KNOWN_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    MHTML_SUFFIXES,
+    ODT_SUFFIXES,
+    OPML_SUFFIXES,
+    PDF_SUFFIXES,
+    REFUSED_SUFFIXES,
+    TEXT_READ_SUFFIXES,
+    TEXT_SUFFIXES,
+    XML_SUFFIXES,
+    file_dialog_filter,
+    formats_help,
+    supported_formats,
+    unsupported_format,
+)
 from reader.ingest.markdown_file import parse_markdown
 from reader.ingest.plaintext import parse_text
 from reader.library.draft import Draft, Original
 
 __all__ = [
+    "CITATION_SUFFIXES",
+    "DOCX_SUFFIXES",
+    "EPUB_SUFFIXES",
     "FEED_SUFFIXES",
     "HTML_SUFFIXES",
     "KNOWN_SUFFIXES",
     "MARKDOWN_SUFFIXES",
+    "MHTML_SUFFIXES",
+    "ODT_SUFFIXES",
+    "OPML_SUFFIXES",
     "PDF_SUFFIXES",
     "TEXT_SUFFIXES",
     "XML_SUFFIXES",
@@ -41,25 +75,19 @@ __all__ = [
     "display_path",
     "feed_incoming",
     "file_dialog_filter",
+    "formats_help",
     "iter_inputs",
     "parser_for",
     "read_draft",
     "read_inputs",
+    "supported_formats",
+    "unsupported_format",
 ]
 
 Parser = Callable[..., Draft]
+#: A reader of a binary document: its bytes and file name to one draft.
+BytesReader = Callable[..., Draft]
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-PDF_SUFFIXES = frozenset({".pdf"})
-FEED_SUFFIXES = frozenset({".rss", ".atom"})
-#: ``.xml`` files are read as feeds when they are feeds (a folder walk skips the others).
-XML_SUFFIXES = frozenset({".xml"})
-#: What a folder walk picks up; files named explicitly may have any name.
-KNOWN_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | FEED_SUFFIXES
-#: The order the file dialog lists the suffixes in: the readers', most common first.
-_DIALOG_ORDER = (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, FEED_SUFFIXES)
 #: The longest paragraph an article may have (a million characters, some 300 pages): a
 #: longer one is a data dump rather than prose, and finding its entities would take many
 #: times its size in memory.
@@ -107,13 +135,69 @@ def _check_lines(text: str) -> None:
     _refuse_paragraph(len(text) - start)
 
 
-def file_dialog_filter() -> str:
-    """The name filter of File › Import Files: every suffix a reader takes, then all files.
+def _refusal(suffix: str, data: bytes) -> str | None:
+    """Why a file is refused before it is decoded, or ``None`` to read it."""
+    from reader.ingest.opml import looks_like_opml
 
-    ``"Articles (*.md *.markdown … *.pdf *.atom *.rss);;All files (*)"``.
-    """
-    patterns = [f"*{s}" for group in _DIALOG_ORDER for s in sorted(group)]
-    return f"Articles ({' '.join(patterns)});;All files (*)"
+    if suffix in OPML_SUFFIXES or (suffix in XML_SUFFIXES and looks_like_opml(data)):
+        return (
+            "an OPML feed list, not an article: 'fieldreader feeds import-opml FILE' "
+            "(or File › Feeds… › Import OPML… in the window) subscribes to its feeds"
+        )
+    if suffix in CITATION_SUFFIXES:
+        return (
+            f"a citation file ({suffix}), not an article: citation files are not "
+            "supported for import"
+        )
+    if suffix in REFUSED_SUFFIXES:
+        return unsupported_format(suffix)
+    return None
+
+
+def _document_reader(suffix: str, data: bytes) -> BytesReader | None:
+    """The reader of a binary or MIME document: by its suffix, else (a name that says
+    nothing Fieldreader knows) by what the bytes are."""
+    if suffix in EPUB_SUFFIXES:
+        from reader.ingest.epub import parse_epub
+
+        return parse_epub
+    if suffix in DOCX_SUFFIXES:
+        from reader.ingest.docx import parse_docx
+
+        return parse_docx
+    if suffix in ODT_SUFFIXES:
+        from reader.ingest.odt import parse_odt
+
+        return parse_odt
+    if suffix in MHTML_SUFFIXES:
+        from reader.ingest.mhtml import parse_mhtml
+
+        return parse_mhtml
+    if suffix in KNOWN_SUFFIXES or suffix in XML_SUFFIXES:
+        return None
+    return _sniffed_reader(data)
+
+
+def _sniffed_reader(data: bytes) -> BytesReader | None:
+    from reader.ingest.archive import Archive, ArchiveError, is_zip
+    from reader.ingest.mhtml import looks_like_mhtml
+
+    if looks_like_mhtml(data):
+        return _document_reader(".mhtml", data)
+    if not is_zip(data):
+        return None
+    try:
+        archive = Archive(data, "document")
+        from reader.ingest.docx import is_docx
+        from reader.ingest.epub import is_epub
+        from reader.ingest.odt import is_odt
+
+        for check, suffix in ((is_epub, ".epub"), (is_odt, ".odt"), (is_docx, ".docx")):
+            if check(archive):
+                return _document_reader(suffix, data)
+    except ArchiveError:
+        return None
+    return None
 
 
 @dataclass(slots=True)
@@ -190,15 +274,28 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_draft(path: Path) -> tuple[Draft, Original]:
-    """Read and parse one single-article file (text, Markdown, HTML or PDF); raise
-    ``ValueError``/``OSError`` with a clear reason. Feeds give many: see :func:`read_inputs`."""
+    """Read and parse one single-article file (text, Markdown, HTML, MHTML, PDF, EPUB, Word
+    or OpenDocument); raise ``ValueError``/``OSError`` with a clear reason. Feeds give many:
+    see :func:`read_inputs`."""
     data = _read_bytes(path)
     name = display_path(path.name)
-    if path.suffix.lower() in PDF_SUFFIXES or data[:5] == b"%PDF-":
+    suffix = path.suffix.lower()
+    refusal = _refusal(suffix, data)
+    if refusal is not None:
+        raise NotTextError(refusal)
+    if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
         from reader.ingest.pdf import parse_pdf  # binary: never decoded as text
 
         return check_paragraphs(parse_pdf(data, filename=name)), Original(name, data)
-    text = decode_text(data)
+    reader = _document_reader(suffix, data)
+    if reader is not None:  # binary or MIME: never decoded as text
+        return check_paragraphs(reader(data, filename=name)), Original(name, data)
+    try:
+        text = decode_text(data)
+    except NotTextError as exc:
+        if data.strip() and suffix not in TEXT_READ_SUFFIXES:
+            raise NotTextError(unsupported_format(suffix)) from exc
+        raise
     parser = parser_for(path)
     if parser is not _parse_html:
         _check_lines(text)

@@ -64,9 +64,12 @@ _FEED_SQL = (
 )
 
 
-def add_feed(library: Library, url: str, tags: Iterable[str] = ()) -> tuple[Feed, bool]:
+def add_feed(
+    library: Library, url: str, tags: Iterable[str] = (), *, title: str | None = None
+) -> tuple[Feed, bool]:
     """Subscribe to ``url`` (nothing is fetched): ``(feed, True)``, or the existing one and
-    ``False`` when already subscribed (its tags are then extended with ``tags``)."""
+    ``False`` when already subscribed (its tags are then extended with ``tags``). ``title``
+    names a new subscription until its first refresh (an OPML list gives one)."""
     db = library.db
     with library.transaction():
         existing = feed_by_url(library, url)
@@ -78,8 +81,8 @@ def add_feed(library: Library, url: str, tags: Iterable[str] = ()) -> tuple[Feed
             assert existing is not None
             return existing, False
         cursor = db.execute(
-            "INSERT INTO feeds(url, tags, added) VALUES (?, ?, ?)",
-            [url, _tags_json(tags), now_iso()],
+            "INSERT INTO feeds(url, tags, added, title) VALUES (?, ?, ?, ?)",
+            [url, _tags_json(tags), now_iso(), title or None],
         )
         feed_id = int(cursor.lastrowid or 0)
     found = feed(library, feed_id)

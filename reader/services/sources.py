@@ -9,6 +9,11 @@ subscription, conditionally, and import only the entries not seen before). What 
 response holds is decided by :func:`incoming_from`: a PDF, a feed, an HTML page or plain
 text. Fetching itself is :mod:`reader.ingest.fetch`; storage is :mod:`reader.library.sources`.
 
+Feed lists move between feed readers as OPML: :func:`import_opml` (``fieldreader feeds
+import-opml FILE``) subscribes to every feed a list names, fetching nothing, exactly as
+:func:`add_feed` does for one, and :func:`export_opml` (``feeds export-opml FILE``) writes
+the subscriptions as OPML 2.0, their tags as categories.
+
 A URL Fieldreader never fetches (one with a user name or password in it, or not
 ``http(s)://``) is refused before anything is stored: :func:`import_url` checks it first,
 and :func:`add_feed` and :func:`queue_url` are the way to subscribe and to queue (the
@@ -17,16 +22,19 @@ library cannot check URLs itself: that knowledge is :func:`reader.ingest.fetch.c
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.analysis.entities import Extractor
 from reader.ingest.feeds import looks_like_feed, parse_feed
 from reader.ingest.fetch import Fetched, FetchError, Unreachable, check_url, decode_page, fetch
+from reader.ingest.opml import MAX_OPML_BYTES, OpmlFeed, parse_opml, write_opml
 from reader.ingest.pdf import is_pdf
 from reader.ingest.readers import Incoming, check_paragraphs, feed_incoming
 from reader.ingest.urls import outlet_from_url
@@ -40,12 +48,16 @@ from reader.services.storing import ImportResult, store
 
 __all__ = [
     "FeedRefresh",
+    "OpmlSubscription",
     "QueueOutcome",
     "add_feed",
+    "export_opml",
     "fetch_queue",
+    "import_opml",
     "import_url",
     "incoming_from",
     "queue_url",
+    "read_opml",
     "refresh_feeds",
     "without_credentials",
 ]
@@ -112,8 +124,10 @@ def import_url(
     tags: Iterable[str] = (),
     extractor: Extractor | None = None,
     fetcher: Fetcher = fetch,
+    language: str | None = None,
 ) -> list[ImportResult]:
-    """Fetch ``url`` and import what it holds (one result per article).
+    """Fetch ``url`` and import what it holds (one result per article; ``language`` names
+    their language instead of the page's or the detected one).
 
     A URL Fieldreader does not fetch (with a user name or password, or not http(s)) is an
     ``error`` at once, and leaves the queue if it was waiting there. An article already in
@@ -146,7 +160,7 @@ def import_url(
             _db.record_attempt(library, waiting.id, reason)
         return [ImportResult(url, ImportStatus.ERROR, error=reason)]
     extractor = extractor or extractor_for(library)
-    results = [store(library, url, item, tags, extractor) for item in items]
+    results = [store(library, url, item, tags, extractor, language=language) for item in items]
     if waiting is not None:
         _db.dequeue(library, waiting.id)
     return results
@@ -297,3 +311,83 @@ def refresh_feeds(
         _refresh_one(library, feed, extractor, fetcher)
         for feed in steps(chosen, progress=progress, cancelled=cancelled, label=_url_of)
     ]
+
+
+# -- OPML feed lists ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class OpmlSubscription:
+    """One feed of an OPML list: ``added``, ``exists`` (already subscribed: its tags were
+    extended) or ``error`` (a URL Fieldreader never fetches), with the feed's id."""
+
+    url: str
+    title: str | None
+    status: str
+    tags: list[str] = field(default_factory=list)
+    id: int | None = None
+    error: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "url": self.url,
+            "title": self.title,
+            "status": self.status,
+            "id": self.id,
+            "tags": self.tags,
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+
+def read_opml(path: Path) -> list[OpmlFeed]:
+    """The feeds the OPML file at ``path`` lists; ``ValueError``/``OSError`` with the
+    reason when it cannot be read or is not a feed list."""
+    if not path.exists():
+        raise FileNotFoundError("no such file")
+    if not path.is_file():
+        raise ValueError("not a regular file")
+    if path.stat().st_size > MAX_OPML_BYTES:
+        raise ValueError(f"the feed list is larger than {MAX_OPML_BYTES // (1024 * 1024)} MB")
+    return parse_opml(path.read_bytes()).feeds
+
+
+def import_opml(
+    library: Library, feeds: Iterable[OpmlFeed], tags: Iterable[str] = ()
+) -> list[OpmlSubscription]:
+    """Subscribe to every feed of a list (nothing is fetched), each with ``tags`` and the
+    list's own tags (its folders and categories), all in one transaction. A URL
+    Fieldreader never fetches is an ``error`` entry; the others are still subscribed."""
+    extra = list(tags)
+    results: list[OpmlSubscription] = []
+    with library.transaction():
+        for item in feeds:
+            wanted = list(dict.fromkeys([*extra, *item.tags]))
+            try:
+                check_url(item.url)
+            except FetchError as exc:
+                shown = without_credentials(item.url)
+                results.append(OpmlSubscription(shown, item.title, "error", wanted, error=str(exc)))
+                continue
+            feed, added = _db.add_feed(library, item.url, wanted, title=item.title)
+            status = "added" if added else "exists"
+            results.append(OpmlSubscription(feed.url, item.title, status, list(feed.tags), feed.id))
+    return results
+
+
+def export_opml(library: Library, path: Path) -> int:
+    """Write every subscription to ``path`` as OPML 2.0 (replacing it whole, never half
+    written); how many feeds it lists."""
+    chosen = _db.feeds(library)
+    data = write_opml(OpmlFeed(f.url, f.title, f.site_url, list(f.tags)) for f in chosen)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(chosen)

@@ -6,16 +6,18 @@ nothing. An import by URL goes through the window's
 :class:`~reader.ui.tasks.imports.ImportController`, so its summary is the usual import summary
 (a URL with no connection is "Saved to Read Later"). :class:`SourceController` owns the
 models of the queue and the feeds, opens their dialogs and turns their buttons into tasks
-with progress and Cancel, then summarises what came in. What a task changed goes to the
-change bus (the queue and subscriptions, and the articles a fetch brought in); the models
-are read again when the bus says the sources changed.
+with progress and Cancel, then summarises what came in. The Feeds window also imports an
+OPML feed list (subscribing, fetching nothing) and exports the subscriptions as one. What a
+task changed goes to the change bus (the queue and subscriptions, and the articles a fetch
+brought in); the models are read again when the bus says the sources changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.library import sources as store
@@ -24,9 +26,12 @@ from reader.ui.sources.dialogs import FeedsDialog, ReadLaterDialog, SourceDialog
 from reader.ui.sources.models import FeedsModel, QueueModel
 from reader.ui.sources.tasks import (
     FeedsRefreshed,
+    OpmlImported,
     QueueFetched,
     feed_add_task,
     feeds_refresh_task,
+    opml_export_task,
+    opml_import_task,
     queue_fetch_task,
     remove_task,
     url_import_task,
@@ -59,10 +64,19 @@ class SourceController(Controller):
         self.read_later_dialog: ReadLaterDialog | None = None
         self.feeds_dialog: FeedsDialog | None = None
         self.import_url_action = make_action(
-            self, "Import from &URL\u2026", self.import_url, "Ctrl+Shift+U"
+            self,
+            QCoreApplication.translate("SourceController", "Import from &URL\u2026"),
+            self.import_url,
+            "Ctrl+Shift+U",
         )
-        self.read_later_action = make_action(self, "&Read Later\u2026", self.show_read_later)
-        self.feeds_action = make_action(self, "F&eeds\u2026", self.show_feeds)
+        self.read_later_action = make_action(
+            self,
+            QCoreApplication.translate("SourceController", "&Read Later\u2026"),
+            self.show_read_later,
+        )
+        self.feeds_action = make_action(
+            self, QCoreApplication.translate("SourceController", "F&eeds\u2026"), self.show_feeds
+        )
         #: The File menu's entries, in order.
         self.actions = [self.import_url_action, self.read_later_action, self.feeds_action]
 
@@ -120,7 +134,48 @@ class SourceController(Controller):
             dialog.add_requested.connect(self.add_feed)
             dialog.refresh_requested.connect(self.refresh_feeds)
             dialog.remove_requested.connect(self.remove_feeds)
+            dialog.import_opml_requested.connect(self.import_opml)
+            dialog.export_opml_requested.connect(self.export_opml)
         return self._present(self.feeds_dialog)
+
+    @Slot()
+    def import_opml(self) -> Task | None:
+        """Ask for an OPML file and subscribe to every feed in it (fetching nothing)."""
+        path = self.dialogs.ask_opml_to_import(self._parent(self.feeds_dialog))
+        if path is None:
+            return None
+        task = opml_import_task(self.library_path, path)
+        return self._start(task, self.feeds_dialog, self._on_opml_imported)
+
+    def _on_opml_imported(self, done: OpmlImported) -> None:
+        text = done.describe()
+        if self.feeds_dialog is not None:
+            self.feeds_model.reload()
+            self.feeds_dialog.show_message(text)
+        parent = self._parent(self.feeds_dialog)
+        title = self.tr("Feed list imported")
+        self.dialogs.inform(parent, title, text, details=done.details(), warning=done.refused)
+        self.ctx.messages.status(text)
+
+    @Slot()
+    def export_opml(self) -> Task | None:
+        """Ask where, then write every subscription there as OPML."""
+        path = self.dialogs.ask_opml_to_export(self._parent(self.feeds_dialog))
+        if path is None:
+            return None
+        task = opml_export_task(self.library_path, path)
+        return self._start(task, self.feeds_dialog, self._on_opml_exported)
+
+    def _on_opml_exported(self, done: tuple[Path, int]) -> None:
+        path, count = done
+        if count == 1:
+            text = self.tr("Wrote 1 feed to %1").replace("%1", path.name)
+        else:
+            text = self.tr("Wrote %1 feeds to %2").replace("%1", str(count))
+            text = text.replace("%2", path.name)
+        if self.feeds_dialog is not None:
+            self.feeds_dialog.show_message(text)
+        self.ctx.messages.status(text)
 
     @Slot()
     def add_feed(self) -> Task | None:

@@ -11,7 +11,10 @@ button that uses the network says so (Fetch, Refresh); opening a dialog fetches 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     Qt,
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -67,6 +71,28 @@ class SourceDialogs:
     def ask_feed(self, parent: QWidget) -> UrlAnswer | None:
         dialog = add_feed_dialog(parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_opml_to_import(self, parent: QWidget) -> Path | None:
+        """The OPML file to subscribe from, or ``None`` when the user cancels."""
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("SourceDialogs", "Import Feed List"),
+            "",
+            QCoreApplication.translate(
+                "SourceDialogs", "OPML feed lists (*.opml *.xml);;All files (*)"
+            ),
+        )
+        return Path(name) if name else None
+
+    def ask_opml_to_export(self, parent: QWidget) -> Path | None:
+        """Where to write the subscriptions as OPML, or ``None`` when the user cancels."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("SourceDialogs", "Export Feed List"),
+            "feeds.opml",
+            QCoreApplication.translate("SourceDialogs", "OPML feed lists (*.opml)"),
+        )
+        return Path(name) if name else None
 
     def confirm(self, parent: QWidget, title: str, text: str, accept: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -130,9 +156,13 @@ class SourceTableDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.hide()
         self.progress = TaskProgress(self)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("SourceTableDialog", "Remove"), self
+        )
         self.remove_button.clicked.connect(self.on_remove_clicked)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(
+            QCoreApplication.translate("SourceTableDialog", "Close"), self
+        )
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         self.button_row = QHBoxLayout()
@@ -153,12 +183,18 @@ class SourceTableDialog(QDialog):
     def add_controls(self) -> None:
         """Add the dialog's own buttons (:meth:`add_buttons`) and size its columns."""
 
-    def fetch_buttons(self, verb: str, signal: SignalInstance) -> tuple[QPushButton, QPushButton]:
-        """``{verb} All`` and ``{verb} Selected``: they emit ``signal`` with ``None`` (every
-        row) or the chosen rows' ids, and are off while a task runs or nothing is there."""
-        every = QPushButton(f"{verb} All", self)
+    def update_own_state(self) -> None:
+        """Turn the dialog's own buttons on or off (``busy``, whether it has rows)."""
+
+    def fetch_buttons(
+        self, every_text: str, chosen_text: str, signal: SignalInstance
+    ) -> tuple[QPushButton, QPushButton]:
+        """ "Fetch All" and "Fetch Selected" (their translated words given): they emit
+        ``signal`` with ``None`` (every row) or the chosen rows' ids, and are off while a task
+        runs or nothing is there."""
+        every = QPushButton(every_text, self)
         every.clicked.connect(lambda: signal.emit(None))
-        chosen = QPushButton(f"{verb} Selected", self)
+        chosen = QPushButton(chosen_text, self)
         chosen.clicked.connect(lambda: self._emit_selected(signal))
         self._fetch_buttons = (every, chosen)
         return every, chosen
@@ -226,6 +262,7 @@ class SourceTableDialog(QDialog):
 
     @Slot()
     def update_state(self) -> None:
+        self.update_own_state()
         has_rows = self.model.rowCount() > 0
         chosen = bool(self.selected_ids())
         self.stack.setCurrentWidget(self.table if has_rows else self.empty_label)
@@ -263,7 +300,11 @@ class ReadLaterDialog(SourceTableDialog):
     )
 
     def add_controls(self) -> None:
-        buttons = self.fetch_buttons("Fetch", self.fetch_requested)
+        buttons = self.fetch_buttons(
+            QCoreApplication.translate("QueueDialog", "Fetch All"),
+            QCoreApplication.translate("QueueDialog", "Fetch Selected"),
+            self.fetch_requested,
+        )
         self.fetch_all_button, self.fetch_selected_button = buttons
         self.add_buttons(self.fetch_all_button, self.fetch_selected_button)
         fit = Mode.ResizeToContents
@@ -276,10 +317,14 @@ class FeedsDialog(SourceTableDialog):
     Signals:
         add_requested(): the user wants to subscribe to a feed.
         refresh_requested(ids): refresh these feeds now (``None``: every one).
+        import_opml_requested(): subscribe to the feeds of an OPML file.
+        export_opml_requested(): write the subscriptions to an OPML file.
     """
 
     add_requested = Signal()
     refresh_requested = Signal(object)
+    import_opml_requested = Signal()
+    export_opml_requested = Signal()
     NAME, TITLE = "feedsDialog", "Feeds"
     INTRO = (
         "Your RSS and Atom subscriptions. Nothing is fetched until you click Refresh, "
@@ -288,11 +333,35 @@ class FeedsDialog(SourceTableDialog):
     EMPTY = "No subscriptions yet.\nUse Add Feed\u2026 to subscribe to an RSS or Atom feed."
 
     def add_controls(self) -> None:
-        self.add_button = QPushButton("Add Feed\u2026", self)
+        self.add_button = QPushButton(
+            QCoreApplication.translate("FeedsDialog", "Add Feed\u2026"), self
+        )
         self.add_button.clicked.connect(self.add_requested)
-        buttons = self.fetch_buttons("Refresh", self.refresh_requested)
+        buttons = self.fetch_buttons(
+            QCoreApplication.translate("FeedsDialog", "Refresh All"),
+            QCoreApplication.translate("FeedsDialog", "Refresh Selected"),
+            self.refresh_requested,
+        )
         self.refresh_all_button, self.refresh_selected_button = buttons
-        self.remove_button.setText("Unsubscribe")
-        self.add_buttons(self.add_button, self.refresh_all_button, self.refresh_selected_button)
+        self.remove_button.setText(QCoreApplication.translate("FeedsDialog", "Unsubscribe"))
+        self.import_opml_button = QPushButton(self.tr("Import OPML\u2026"), self)
+        self.import_opml_button.setToolTip(
+            self.tr("Subscribe to every feed of a list another feed reader exported")
+        )
+        self.import_opml_button.clicked.connect(self.import_opml_requested)
+        self.export_opml_button = QPushButton(self.tr("Export OPML\u2026"), self)
+        self.export_opml_button.setToolTip(self.tr("Write these subscriptions as an OPML file"))
+        self.export_opml_button.clicked.connect(self.export_opml_requested)
+        self.add_buttons(
+            self.add_button,
+            self.refresh_all_button,
+            self.refresh_selected_button,
+            self.import_opml_button,
+            self.export_opml_button,
+        )
         fit, free = Mode.ResizeToContents, Mode.Interactive
         self.size_columns({0: free, 1: Mode.Stretch, 2: fit, 3: fit, 4: free}, {0: 210, 4: 190})
+
+    def update_own_state(self) -> None:
+        self.import_opml_button.setEnabled(not self.busy)
+        self.export_opml_button.setEnabled(not self.busy and self.model.rowCount() > 0)

@@ -5,7 +5,9 @@ as the command line does (:mod:`reader.cli.sources`), and opens its own ``Librar
 single-writer pool: an import by URL (an :class:`~reader.ui.tasks.operations.ImportSummary`, a URL
 with no connection saved to Read Later), fetching the Read Later queue
 (:class:`QueueFetched`), refreshing feeds (:class:`FeedsRefreshed`), subscribing (which
-fetches nothing) and removing. Fetching tasks report progress and stop when cancelled.
+fetches nothing), subscribing to the feeds of an OPML list (:class:`OpmlImported`, which
+fetches nothing either), writing the subscriptions as OPML, and removing. Fetching tasks
+report progress and stop when cancelled.
 """
 
 from __future__ import annotations
@@ -16,15 +18,21 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.library import Library
 from reader.library import sources as store
 from reader.library.statuses import FeedStatus, ImportStatus
 from reader.services.importing import ImportResult
 from reader.services.sources import (
     FeedRefresh,
+    OpmlSubscription,
     QueueOutcome,
+    export_opml,
     fetch_queue,
+    import_opml,
     import_url,
+    read_opml,
     refresh_feeds,
 )
 from reader.services.sources import add_feed as subscribe
@@ -147,6 +155,56 @@ class FeedsRefreshed:
         return "\n".join(lines)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OpmlImported", text)
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """``one`` for a single thing, else ``many`` with ``%1`` the count (both translated)."""
+    return _tr(one) if n == 1 else _tr(many).replace("%1", str(n))
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlImported:
+    """What subscribing to the feeds of an OPML list did (nothing was fetched)."""
+
+    results: tuple[OpmlSubscription, ...]
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def feed_ids(self) -> list[int]:
+        """The subscriptions the list named (new or already there)."""
+        return [r.id for r in self.results if r.id is not None]
+
+    @property
+    def refused(self) -> bool:
+        return self.count("error") > 0
+
+    def describe(self) -> str:
+        """One line such as ``Subscribed to 3 feeds · 1 already subscribed``."""
+        added, known, refused = self.count("added"), self.count("exists"), self.count("error")
+        parts = [_counted(added, "Subscribed to 1 feed", "Subscribed to %1 feeds")]
+        if known:
+            parts.append(_tr("%1 already subscribed").replace("%1", str(known)))
+        if refused:
+            parts.append(_tr("%1 refused").replace("%1", str(refused)))
+        return " \u00b7 ".join(parts) + _tr(". Nothing is fetched until you click Refresh.")
+
+    def details(self) -> str:
+        words = {"added": _tr("added"), "exists": _tr("already"), "error": _tr("refused")}
+        lines = []
+        for r in self.results:
+            line = f"{words.get(r.status, r.status):<10} {r.url}"
+            if r.title:
+                line += f" (\u201c{r.title}\u201d)"
+            if r.error:
+                line += f": {r.error}"
+            lines.append(line)
+        return "\n".join(lines)
+
+
 # -- tasks --------------------------------------------------------------------------------------
 def url_import_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
     """A task fetching ``url`` and importing what it holds (queued when offline)."""
@@ -211,3 +269,24 @@ def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
         return sum(remove(library, i) for i in chosen)
 
     return library_task(library_path, "Removing", work, writes_library=True)
+
+
+def opml_import_task(library_path: Path, path: Path) -> Task:
+    """A task subscribing to every feed of the OPML file at ``path`` (nothing fetched); it
+    fails with the reason when the file is not a feed list, and then stores nothing."""
+
+    def work(library: Library, task: Task) -> OpmlImported:
+        return OpmlImported(tuple(import_opml(library, read_opml(path))))
+
+    label = QCoreApplication.translate("SourceTasks", "Importing feed list")
+    return library_task(library_path, label, work, writes_library=True)
+
+
+def opml_export_task(library_path: Path, path: Path) -> Task:
+    """A task writing every subscription to ``path`` as OPML: ``(path, feed count)``."""
+
+    def work(library: Library, task: Task) -> tuple[Path, int]:
+        return path, export_opml(library, path)
+
+    label = QCoreApplication.translate("SourceTasks", "Exporting feed list")
+    return library_task(library_path, label, work)

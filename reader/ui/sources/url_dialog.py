@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -98,11 +98,13 @@ class UrlDialog(QDialog):
         self.url_edit.setPlaceholderText("https://")
         self.url_edit.setClearButtonEnabled(True)
         self.tags_edit = QLineEdit(self)
-        self.tags_edit.setPlaceholderText("optional, separated by commas")
+        self.tags_edit.setPlaceholderText(
+            QCoreApplication.translate("UrlDialog", "optional, separated by commas")
+        )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&URL:", self.url_edit)
-        form.addRow("&Tags:", self.tags_edit)
+        form.addRow(QCoreApplication.translate("UrlDialog", "&URL:"), self.url_edit)
+        form.addRow(QCoreApplication.translate("UrlDialog", "&Tags:"), self.tags_edit)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("urlProblem")
         self.problem_label.setWordWrap(True)
