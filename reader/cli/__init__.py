@@ -3,7 +3,9 @@
 ``fieldreader [--library PATH] COMMAND``; ``FIELDREADER_LIBRARY`` also names the file, and
 the default lives in the user data folder. With ``--json`` only JSON goes to stdout. Exit
 status: 0 success, 1 when some inputs failed (the rest still done), 2 for bad usage. Errors
-are one line on stderr, never a traceback. Qt is imported only by ``gui``.
+are one line on stderr, never a traceback. Qt is imported only by ``gui``. An encrypted
+library's passphrase comes from ``--passphrase-file F`` or ``FIELDREADER_PASSPHRASE`` (or a
+prompt on a terminal); it is kept in memory for this run only.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli import articles, entities, framing, maintenance, notes, sources
+from reader.cli import (
+    articles,
+    entities,
+    framing,
+    maintenance,
+    manage,
+    notes,
+    packs,
+    privacy,
+    sources,
+)
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -24,7 +36,9 @@ from reader.cli.common import (
     UsageError,
     default_library_path,
     error_line,
+    given_passphrase,
 )
+from reader.library import cipher
 from reader.library.errors import DatabaseError, LibraryError
 from reader.services.views import View
 
@@ -42,11 +56,33 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the library file (default: $FIELDREADER_LIBRARY, else the user data folder)",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="the passphrase of an encrypted library, in a file "
+        "(default: $FIELDREADER_PASSPHRASE, else asked on a terminal)",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the window's language, e.g. fr or en (default: $FIELDREADER_LANG, the "
+        "choice in View › Interface Language, else the system's)",
+    )
     json_opt = Parser(add_help=False)
     json_opt.add_argument("--json", action="store_true", help="print JSON only")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    for module in (articles, entities, notes, framing, maintenance, sources):
+    for module in (
+        articles,
+        entities,
+        notes,
+        framing,
+        maintenance,
+        sources,
+        privacy,
+        manage,
+        packs,
+    ):
         module.register(sub, json_opt)
     return parser
 
@@ -84,7 +120,12 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> 
         args.size = None
     args.library = str(Path(args.library).expanduser() if args.library else default_library_path())
     args.gui_runner = gui
+    if getattr(args, "lang", None):  # the window reads it (reader.ui.window.i18n)
+        os.environ["FIELDREADER_LANG"] = args.lang
     try:
+        passphrase = given_passphrase(args)
+        if passphrase is not None:
+            cipher.remember(Path(args.library), passphrase)
         return int(args.func(args))
     except BrokenPipeError:
         # the reader of our output went away (``| head``): stop quietly

@@ -4,11 +4,17 @@ With ``--json`` only JSON goes to stdout; otherwise a short human-readable text.
 are one line on stderr, never a traceback. What the library holds reaches the terminal
 through :func:`clean` (titles and texts may carry escape sequences) and what a user named
 through :func:`reader.ingest.readers.display_path` (file names may hold any bytes).
+
+An encrypted library takes its passphrase the same way for every command: the global
+``--passphrase-file F``, else ``FIELDREADER_PASSPHRASE``, else a prompt when the command
+runs on a terminal (:func:`open_library`, :func:`unlock`); without one the command stops
+with one line saying so.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import re
@@ -17,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reader.library import Library
+from reader.library import Library, cipher
 from reader.library.errors import (
     DatabaseError,
     InvalidInputError,
@@ -118,8 +124,64 @@ def add_actions(sub: Any, name: str, dest: str, *, metavar: str = "ACTION", **op
     return actions
 
 
+#: Where scripts put the passphrase of an encrypted library (or ``--passphrase-file``).
+PASSPHRASE_ENV = "FIELDREADER_PASSPHRASE"
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in the file at ``path``: its text without the final line break."""
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidInputError(f"cannot read the passphrase file {path}: {why}") from None
+    text = text.removesuffix("\n").removesuffix("\r")
+    if not text:
+        raise InvalidInputError(f"the passphrase file {path} is empty")
+    return text
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase given without a prompt: ``--passphrase-file``, else the environment."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        return read_passphrase_file(Path(file))
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def on_terminal() -> bool:
+    """Whether a person is at the keyboard (standard input is a terminal): then a missing
+    passphrase is asked for."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def ask(prompt: str) -> str:
+    """Ask for a passphrase on the terminal without showing it; empty when none came."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        return ""
+
+
+def unlock(args: argparse.Namespace) -> None:
+    """Make sure this process has the passphrase of the library, when it is encrypted:
+    given, or asked for on a terminal; one line and exit 1 (by the caller) otherwise."""
+    path = Path(args.library)
+    if not cipher.is_encrypted(path) or cipher.remembered(path) is not None:
+        return
+    passphrase = ask(f"Passphrase of {path.name}: ") if on_terminal() else ""
+    if not passphrase:
+        raise cipher.PassphraseRequiredError(cipher.ENCRYPTED_MESSAGE)
+    cipher.remember(path, passphrase)
+
+
 def open_library(args: argparse.Namespace) -> Library:
-    """Open the library file the command line names (use it as a context manager)."""
+    """Open the library file the command line names (use it as a context manager); an
+    encrypted one with its passphrase (:func:`unlock`)."""
+    unlock(args)
     return Library.open(args.library)
 
 
@@ -131,6 +193,18 @@ FILE_ERRORS = (
     | LibraryLockedError
     | LibraryInUseError
 )
+
+
+PLAINTEXT_EXPORT = (
+    "fieldreader: note: the export is not encrypted: anyone who has the file can read it"
+)
+
+
+def warn_plaintext_export(args: argparse.Namespace) -> None:
+    """Say on stderr, before an export of an encrypted library writes anything, that what
+    it writes is plain text."""
+    if cipher.is_encrypted(Path(args.library)):
+        print(PLAINTEXT_EXPORT, file=sys.stderr)
 
 
 def error_line(exc: BaseException, library: str) -> str:

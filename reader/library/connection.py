@@ -4,6 +4,13 @@
 when the file or its folder cannot be written); :func:`configure` sets a connection up
 (busy timeout, foreign keys, WAL) and migrates the file; :func:`empty_placeholder` is the
 in-memory stand-in a detached library holds while its file is replaced.
+
+An encrypted file (see :mod:`reader.library.cipher`) opens the same way, on a keyed
+SQLCipher connection, with the passphrase given or the one this process was given for it;
+without one it raises :class:`~reader.library.cipher.PassphraseRequiredError`, with a
+wrong one :class:`~reader.library.cipher.WrongPassphraseError`, the file untouched. A new
+file opened with a passphrase given to :func:`connect` is created encrypted; a plain file
+opens plain whatever passphrase comes with it.
 """
 
 from __future__ import annotations
@@ -14,10 +21,18 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.library.errors import InvalidInputError, ReadOnlyLibraryError, SchemaTooNewError
+from reader.library import cipher
+from reader.library.errors import ReadOnlyLibraryError, SchemaTooNewError
 from reader.library.schema import SCHEMA_VERSION, migrate, user_version
 
-__all__ = ["BUSY_TIMEOUT_MS", "configure", "connect", "empty_placeholder"]
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "configure",
+    "connect",
+    "empty_placeholder",
+    "key_for",
+    "raw_connection",
+]
 
 #: How long a writer waits for another one to finish before giving up.
 BUSY_TIMEOUT_MS = 10_000
@@ -27,16 +42,15 @@ def connect(
     path: Path, read_only: bool | None, *, passphrase: str | None = None
 ) -> tuple[Database, bool]:
     """A configured, migrated connection to the file at ``path`` and whether it is read-only."""
-    if passphrase is not None:
-        raise InvalidInputError("this build cannot open encrypted libraries")
+    passphrase = key_for(path, passphrase)
     if read_only is None:
         read_only = path.exists() and not (
             os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
         )
     if read_only:
-        return _connect_read_only(path), True
+        return _connect_read_only(path, passphrase), True
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
+    db = Database(raw_connection(path, passphrase))
     try:
         configure(db, path, wal=True)
     except BaseException:
@@ -45,15 +59,43 @@ def connect(
     return db, False
 
 
-def _connect_read_only(path: Path) -> Database:
+def key_for(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open ``path`` with: for an encrypted file the one given, else the
+    one this process keeps for it (:class:`~reader.library.cipher.PassphraseRequiredError`
+    when there is none); for a missing or empty file the one given (it is created
+    encrypted); ``None`` for a plain file or one that is no library at all."""
+    if not cipher.is_encrypted(path):
+        empty = not path.exists() or path.stat().st_size == 0
+        return passphrase if empty else None
+    passphrase = passphrase or cipher.remembered(path)
+    if passphrase is None:
+        raise cipher.PassphraseRequiredError(cipher.ENCRYPTED_MESSAGE)
+    return passphrase
+
+
+def raw_connection(
+    database: Path | str, passphrase: str | None, *, uri: bool = False, timeout: float = 5.0
+) -> sqlite3.Connection:
+    """A bare connection to ``database``: keyed (and the passphrase checked) when a
+    passphrase is given, a plain ``sqlite3`` one otherwise."""
+    if passphrase is None:
+        return sqlite3.connect(str(database), uri=uri, timeout=timeout)
+    keyed = cipher.open_keyed(database, passphrase, uri=uri, timeout=timeout)
+    return keyed  # type: ignore[return-value]  # sqlite3.Connection's interface and errors
+
+
+def _connect_read_only(path: Path, passphrase: str | None = None) -> Database:
     if not path.is_file():
         raise FileNotFoundError(2, "No such file", str(path))
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    uri = path.resolve().as_uri()
+    conn = None
     try:
+        conn = raw_connection(f"{uri}?mode=ro", passphrase, uri=True)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.OperationalError:
-        conn.close()  # a WAL file with no -shm beside it, on read-only media
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        if conn is not None:
+            conn.close()  # a WAL file with no -shm beside it, on read-only media
+        conn = raw_connection(f"{uri}?immutable=1", passphrase, uri=True)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         conn.close()

@@ -14,6 +14,10 @@ until the block ends: nobody else can open the file meanwhile.
 :func:`replace_contents` copies a backup INTO the file through SQLite's online backup API
 on that connection, so the file is never swapped or unlinked and no ``-wal``/``-shm`` of a
 file another process may use is ever deleted.
+
+An encrypted library (:mod:`reader.library.cipher`) is held the same way, on a keyed
+connection (the passphrase given, or the one this process keeps for it); a restore copies
+only a backup of the same kind, keyed with the same passphrase, into it.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.library.connection import configure
-from reader.library.errors import LibraryInUseError
+from reader.library import cipher
+from reader.library.connection import configure, key_for, raw_connection
+from reader.library.errors import InvalidInputError, LibraryInUseError
 from reader.library.library import Library
 
 __all__ = [
@@ -37,6 +42,7 @@ __all__ = [
     "in_use_message",
     "open_read_only",
     "replace_contents",
+    "take_sole_use",
     "window_pid",
 ]
 
@@ -89,32 +95,57 @@ def in_use_message(library_path: Path) -> str:
     return "another program has it open; close it first"
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the SQLite file at ``path`` (any name: it goes as a URI)."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file at ``path`` (any name: it goes as a URI),
+    keyed when the file is encrypted: with ``passphrase``, else the one this process keeps
+    for ``path``, else each one it keeps (a backup of one of its libraries)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    if not cipher.is_encrypted(Path(path)):
+        return sqlite3.connect(uri, uri=True)
+    given = passphrase or cipher.remembered(Path(path))
+    candidates = [given] if given else cipher.remembered_all()
+    if not candidates:
+        raise cipher.PassphraseRequiredError(
+            f"{Path(path).name} is encrypted and no passphrase was given for it"
+        )
+    for candidate in candidates[:-1]:
+        try:
+            return raw_connection(uri, candidate, uri=True)
+        except cipher.WrongPassphraseError:
+            continue
+    return raw_connection(uri, candidates[-1], uri=True)
+
+
+def take_sole_use(conn: sqlite3.Connection | cipher.KeyedConnection, path: Path) -> None:
+    """Make ``conn`` (just opened on ``path``, nothing read since the key) hold the file
+    alone until it closes; :class:`LibraryInUseError` when another connection has it."""
+    conn.execute(f"PRAGMA busy_timeout = {EXCLUSIVE_WAIT_MS}")
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # before the first read of the file
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")  # the lock stays: exclusive mode keeps it to the end
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise LibraryInUseError(in_use_message(path)) from exc
 
 
 @contextmanager
-def exclusive_access(path: str | Path, *, migrate: bool = True) -> Iterator[Library]:
+def exclusive_access(
+    path: str | Path, *, migrate: bool = True, passphrase: str | None = None
+) -> Iterator[Library]:
     """The library at ``path`` (created if missing), held by this connection alone.
 
     Raises :class:`LibraryInUseError` at once when another connection has the file open;
     until the block ends nobody else can open it. The library is migrated as usual, unless
-    ``migrate`` is false (its contents are about to be replaced).
+    ``migrate`` is false (its contents are about to be replaced). An encrypted file is
+    opened with ``passphrase`` (or the one this process keeps for it).
     """
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
+    db = Database(raw_connection(path, key_for(path, passphrase)))
     try:
-        db.execute(f"PRAGMA busy_timeout = {EXCLUSIVE_WAIT_MS}")
-        db.execute("PRAGMA locking_mode = EXCLUSIVE")  # before the first read of the file
-        try:
-            db.execute("BEGIN EXCLUSIVE")
-            db.execute("COMMIT")  # the lock stays: exclusive mode keeps it to the end
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            raise LibraryInUseError(in_use_message(path)) from exc
+        take_sole_use(db.conn, path)
         if migrate:
             configure(db, path, wal=True)
         else:
@@ -132,8 +163,21 @@ def replace_contents(library: Library, source: Path) -> None:
     file is back in WAL mode and migrated to the current schema when this returns.
     """
     conn = library.db.conn
+    passphrase = cipher.passphrase_of(conn)
+    if (passphrase is None) != (not cipher.is_encrypted(Path(source))):
+        raise InvalidInputError(
+            f"{Path(source).name} is encrypted and the library is not"
+            if passphrase is None
+            else f"{Path(source).name} is not encrypted and the library is: "
+            "decrypt the library first, or encrypt the restored one afterwards"
+        )
     conn.execute("PRAGMA journal_mode = DELETE")  # WAL refuses a copy of another page size
-    reader = open_read_only(source)
+    try:
+        reader = open_read_only(source, passphrase)
+    except cipher.WrongPassphraseError:
+        raise InvalidInputError(
+            f"{Path(source).name} was encrypted with another passphrase than the library's"
+        ) from None
     try:
         reader.backup(conn)
     finally:

@@ -5,6 +5,8 @@ tags, notes with their revisions, entities, mentions, corrections, and whatever 
 migration adds) as plain row objects, in dependency order, under a small header that names
 the format and the schema version. Binary values (the originals' bytes) become base64 text
 in a field named ``<column>_base64``. Full-text indexes are left out: they are derived data.
+Private notes and highlights, with their revisions (every row that refers to them), are
+left out unless ``include_private``; the header and :class:`LibraryExport` say how many.
 
 :func:`import_library` reads such a file back into an *empty* library, keeping every id, in
 one transaction, then rebuilds the full-text indexes. Files from an older schema go through
@@ -19,7 +21,9 @@ import os
 import re
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +44,15 @@ PROGRESS_EVERY = 200
 
 ProgressFn = Callable[[int, int, str], None]
 Tables = dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryExport:
+    """What :func:`dump_library` wrote: rows per table, and the private notes left out."""
+
+    tables: dict[str, int]
+    private_left_out: int = 0
+    includes_private: bool = False
 
 
 class ExportCancelled(RuntimeError):  # noqa: N818 (the user stopped it: not an error)
@@ -89,7 +102,13 @@ def fts_tables(db: Database) -> list[str]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
     ).fetchall()
     external = re.compile(r"\bcontent\s*=\s*['\"]?[^'\",\s)]", re.IGNORECASE)
-    return sorted(n for n, sql in rows if "USING FTS" in sql.upper() and external.search(sql))
+    return sorted(
+        n
+        for n, sql in rows
+        if "USING FTS" in sql.upper()
+        and external.search(sql)
+        and "articles_stem_source" not in sql  # the stemmed index: the search re-stems it
+    )
 
 
 def _quote(name: str) -> str:
@@ -117,11 +136,37 @@ def _row_object(columns: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     return out
 
 
-def _rows(db: Database, table: str) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(f"SELECT * FROM {_quote(table)} ORDER BY {_order_by(db, table)}")
+def _rows(db: Database, table: str, where: str = "") -> Iterator[dict[str, Any]]:
+    cursor = db.execute(f"SELECT * FROM {_quote(table)} {where} ORDER BY {_order_by(db, table)}")
     columns = [d[0] for d in cursor.description]
     for values in cursor:
         yield _row_object(columns, values)
+
+
+_PRIVATE_NOTES = "SELECT id FROM notes WHERE private != 0"
+
+
+def private_filter(db: Database, table: str) -> str:
+    """The ``WHERE`` clause that keeps private notes out of ``table``: the private notes
+    themselves, and the rows of any table that refers to a note (its revisions, and
+    whatever a later migration adds); ``""`` for a table that has nothing private."""
+    if "private" not in _columns(db, "notes"):
+        return ""
+    if table == "notes":
+        return "WHERE private = 0"
+    keys = [
+        str(fk[3])
+        for fk in db.execute(f"PRAGMA foreign_key_list({_quote(table)})")
+        if fk[2] == "notes"
+    ]
+    if not keys:
+        return ""
+    kept = " AND ".join(f"{_quote(k)} NOT IN ({_PRIVATE_NOTES})" for k in keys)
+    return f"WHERE {kept}"
+
+
+def _count(db: Database, table: str, where: str) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {_quote(table)} {where}").fetchone()[0])
 
 
 # -- export --------------------------------------------------------------------------------
@@ -130,8 +175,24 @@ def export_library(
     dest: Path,
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    include_private: bool = False,
 ) -> dict[str, int]:
-    """Write the whole library to ``dest`` as JSON; return the number of rows per table.
+    """Write the library to ``dest`` as JSON; return the number of rows per table
+    (:func:`dump_library`, which also says how many private notes it left out)."""
+    return dump_library(library, dest, progress, cancelled, include_private=include_private).tables
+
+
+def dump_library(
+    library: Library,
+    dest: Path,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    include_private: bool = False,
+) -> LibraryExport:
+    """Write the whole library to ``dest`` as JSON (private notes only if
+    ``include_private``).
 
     The file appears whole or not at all (it is written next to ``dest`` and renamed).
     ``progress(done, total, table)`` reports rows written; when ``cancelled()`` turns true
@@ -140,22 +201,25 @@ def export_library(
     dest = Path(dest)
     db = library.db
     counts: dict[str, int] = {}
+    left_out = 0
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out, library.snapshot():
             tables = data_tables(db)  # one read transaction: a consistent snapshot
-            sizes = {
-                t: int(db.execute(f"SELECT count(*) FROM {_quote(t)}").fetchone()[0])
-                for t in tables
-            }
+            wheres = {t: "" if include_private else private_filter(db, t) for t in tables}
+            sizes = {t: _count(db, t, wheres[t]) for t in tables}
             total, done = sum(sizes.values()), 0
+            if "notes" in tables and not include_private:
+                left_out = _count(db, "notes", "") - sizes["notes"]
             header = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
                 "schema_version": user_version(db),
                 "exported": now_iso(),
                 "app_version": reader.__version__,
+                "includes_private": include_private,
+                "private_left_out": left_out,
             }
             out.write("{\n")
             for key, value in header.items():
@@ -165,7 +229,7 @@ def export_library(
                 out.write("," if t_index else "")
                 out.write(f"\n{json.dumps(table, ensure_ascii=False)}: [")
                 n = 0
-                for row in _rows(db, table):
+                for row in _rows(db, table, wheres[table]):
                     out.write(",\n" if n else "\n")
                     out.write(json.dumps(row, ensure_ascii=False))
                     n += 1
@@ -188,7 +252,7 @@ def export_library(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return counts
+    return LibraryExport(counts, left_out, include_private)
 
 
 # -- import --------------------------------------------------------------------------------
@@ -199,8 +263,23 @@ def _same(tables: Tables) -> Tables:
 #: ``ROW_UPGRADES[n]`` turns the tables of a schema-``n`` dump into schema ``n + 1``.
 #: Schemas 2 to 10 only added tables, indexes, derived counts and columns with defaults
 #: (8: ``articles.trashed``, 9: ``notes.private``, 10: the search indexes): older dumps need
-#: no change.
+#: no change until 11 (:func:`_coding_uids`).
 ROW_UPGRADES: dict[int, Callable[[Tables], Tables]] = {v: _same for v in range(1, 10)}
+
+
+def _coding_uids(tables: Tables) -> Tables:
+    """Schema 11 gave every coding a stable ``uid`` (the field packs merge by it): a
+    schema-10 dump's codings get fresh ones; the other new columns have defaults."""
+    for row in tables.get("codings", []):
+        if not row.get("uid"):
+            row["uid"] = uuid.uuid4().hex
+    return tables
+
+
+ROW_UPGRADES[10] = _coding_uids
+#: Schema 12 added ``originals.packing`` (NULL: the bytes as they are), so a schema-11
+#: dump needs no change.
+ROW_UPGRADES[11] = _same
 
 
 def upgrade_rows(tables: Tables, from_version: int) -> Tables:

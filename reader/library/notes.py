@@ -4,7 +4,13 @@ A note belongs to an article or stands alone. An anchored note (or a highlight, 
 an anchored note with an empty body) keeps its character offsets into ``articles.text``, the
 exact quote and some context, so it can be re-found when the text changes, and is flagged
 ``unresolved`` when it cannot be. Every save that changes the body keeps a revision; deleting
-moves a note to the trash, from which it can be restored.
+moves a note to the trash, from which it can be restored. A note can be *private*
+(:func:`set_private`): it stays in the library like any other, but every export leaves it
+out unless asked. Library-wide lists (:func:`fetch_notes` without an article) skip the notes
+of articles in the trash; they come back when their article is restored. A new note carries
+the library's coder name (:mod:`reader.library.coders`); a note that came in a field pack
+while edited here too is a *conflict copy* (``conflict_of`` names the note it stands beside,
+``conflict_coder``/``conflict_time`` who wrote the incoming version and when).
 """
 
 from __future__ import annotations
@@ -12,15 +18,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from reader.library.anchors import Anchor
 from reader.library.anchors import reanchor as find_again
+from reader.library.coders import current_coder
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.records import json_fields, row_values
 from reader.library.statuses import AnchorStatus
+
+if TYPE_CHECKING:
+    from reader.library.library import Library
 
 #: Anchor states: ``none`` (free-standing or whole-article), ``ok``, ``unresolved``.
 ANCHOR_STATES: tuple[AnchorStatus, ...] = tuple(AnchorStatus)
@@ -46,10 +56,31 @@ class Note:
     created: str
     updated: str
     deleted: str | None
+    private: bool = False
+    coder: str | None = None
+    conflict_of: str | None = None
+    conflict_coder: str | None = None
+    conflict_time: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Note:
-        return cls(**row_values(cls, row, anchor_status=AnchorStatus(row["anchor_status"])))
+        return cls(
+            **row_values(
+                cls,
+                row,
+                anchor_status=AnchorStatus(row["anchor_status"]),
+                private=bool(row.get("private") or 0),
+                coder=row.get("coder"),
+                conflict_of=row.get("conflict_of"),
+                conflict_coder=row.get("conflict_coder"),
+                conflict_time=row.get("conflict_time"),
+            )
+        )
+
+    @property
+    def is_conflict(self) -> bool:
+        """A conflict copy an import made beside the note it was edited from."""
+        return self.conflict_of is not None
 
     @property
     def is_highlight(self) -> bool:
@@ -59,7 +90,9 @@ class Note:
     def as_json(self) -> dict[str, Any]:
         anchor = "quote start end"
         return json_fields(
-            self, f"id article_id text=body {anchor} created updated uid colour anchor_status"
+            self,
+            f"id article_id text=body {anchor} created updated uid colour anchor_status private "
+            "coder conflict_of",
         )
 
 
@@ -87,6 +120,7 @@ def insert_note(
     anchor: Anchor | None,
     colour: str | None,
     now: str,
+    private: bool = False,
 ) -> int:
     """Insert a note and its first revision (call inside a transaction)."""
     row: dict[str, Any] = {
@@ -97,7 +131,11 @@ def insert_note(
         "created": now,
         "updated": now,
         "anchor_status": AnchorStatus.NONE.value,
+        "private": int(bool(private)),
     }
+    coder = current_coder(db)
+    if coder is not None:
+        row["coder"] = coder
     if anchor is not None:
         row.update(
             quote=anchor.quote,
@@ -127,18 +165,66 @@ def fetch_note(db: Database, note_id: int) -> Note | None:
     return Note.from_row(rows[0]) if rows else None
 
 
+#: Notes free-standing or on an article outside the trash (the others leave library-wide
+#: lists with their article, and come back with it).
+OUTSIDE_TRASHED_ARTICLES = (
+    "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = notes.article_id AND a.trashed IS NOT NULL)"
+)
+
+
 def fetch_notes(
     db: Database, *, article_id: int | None = None, trashed: bool = False
 ) -> list[Note]:
-    """Notes (of one article, or all), in the trash or not; by position, then by time."""
+    """Notes (of one article, or all), in the trash or not; by position, then by time.
+
+    The library-wide list (no ``article_id``) leaves out the notes of articles in the
+    trash; one article's list always has that article's notes."""
     where = ["deleted IS NOT NULL" if trashed else "deleted IS NULL"]
     params: list[Any] = []
     if article_id is not None:
         where.append("article_id = ?")
         params.append(article_id)
+    else:
+        where.append(OUTSIDE_TRASHED_ARTICLES)
     order = "coalesce(start, -1), created" if article_id is not None else "updated DESC"
     sql = f"SELECT * FROM notes WHERE {' AND '.join(where)} ORDER BY {order}, id"
     return [Note.from_row(r) for r in db.query(sql, params)]
+
+
+def private_count(db: Database, *, listed_only: bool = False) -> int:
+    """How many private notes and highlights the library holds: all of them (what the
+    library JSON leaves out), or with ``listed_only`` those a library-wide list shows
+    (outside the trash, articles in the trash left out: what the Markdown vault leaves out)."""
+    where = "private != 0"
+    if listed_only:
+        where += f" AND deleted IS NULL AND {OUTSIDE_TRASHED_ARTICLES}"
+    return int(db.execute(f"SELECT count(*) FROM notes WHERE {where}").fetchone()[0])
+
+
+def count_private(library: Library, *, listed_only: bool = False) -> int:
+    """:func:`private_count` of ``library`` (for the window and the command line, which do
+    not reach the connection; what ``Library.private_note_count`` delegates to)."""
+    return private_count(library.db, listed_only=listed_only)
+
+
+def mark_private(db: Database, note_id: int, private: bool) -> bool:
+    """Make a note private or not (call inside a transaction); False when it already was.
+    :class:`NotFoundError` when there is no such note. The note's ``updated`` time stays:
+    the flag says who may see the note, not what it says."""
+    row = db.execute("SELECT private FROM notes WHERE id = ?", [note_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"no note with id {note_id}")
+    if bool(row[0]) == bool(private):
+        return False
+    db.execute("UPDATE notes SET private = ? WHERE id = ?", [int(bool(private)), note_id])
+    return True
+
+
+def set_private(library: Library, note_id: int, private: bool) -> bool:
+    """Make a note of ``library`` private (or public again), in its own write transaction;
+    False when nothing changed. (What ``Library.set_note_private`` delegates to.)"""
+    with library.transaction():
+        return mark_private(library.db, note_id, private)
 
 
 def save_body(db: Database, note_id: int, body: str, now: str) -> bool:

@@ -3,6 +3,10 @@
 The composition root decides where settings live (the platform's place, or an ini file in
 tests) and hands one :class:`Preferences` to whoever needs it; nothing else creates a
 ``QSettings`` of its own.
+
+Nothing a user wrote or read is kept here (no titles, search terms or note text): an
+encrypted library would leak through its settings otherwise. The last article is kept by
+its id alone; reading positions live in the library itself.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from reader.ui.common.theme import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SI
 
 DEFAULT_BACKUPS_KEPT = 7
 MAX_BACKUPS_KEPT = 365
+MAX_AUTO_LOCK_MINUTES = 24 * 60
 
 
 class Preferences:
-    """The reader's font size and theme, the last article, the window's layout and the
-    automatic backups (on or off, how many kept)."""
+    """The reader's font size and theme, the last article, the window's layout, the
+    automatic backups (on or off, how many kept) and the idle minutes before an encrypted
+    library locks itself."""
 
     def __init__(self, settings: QSettings) -> None:
         self.settings = settings
@@ -76,6 +82,18 @@ class Preferences:
     @backups_kept.setter
     def backups_kept(self, count: int) -> None:
         self.settings.setValue("library/backups_kept", int(count))
+
+    @property
+    def auto_lock_minutes(self) -> int:
+        """Idle minutes after which an encrypted library locks itself (0, the default: never)."""
+        minutes = self._int("privacy/auto_lock_minutes", 0)
+        return min(MAX_AUTO_LOCK_MINUTES, max(0, minutes))
+
+    @auto_lock_minutes.setter
+    def auto_lock_minutes(self, minutes: int) -> None:
+        self.settings.setValue(
+            "privacy/auto_lock_minutes", min(MAX_AUTO_LOCK_MINUTES, max(0, int(minutes)))
+        )
 
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
         """The saved ``(geometry, state)`` of the main window, if any."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 
 from reader.library.notes import Note
 from reader.library.statuses import AnchorStatus
@@ -26,8 +26,11 @@ from reader.ui.notes.pane import NotesPane
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.controller import PaneController
 
-NO_SELECTION = "Select a passage of the article first."
-UNRESOLVED = "This note's passage could not be found in the current text."
+NO_SELECTION = QT_TRANSLATE_NOOP("NoteController", "Select a passage of the article first.")
+UNRESOLVED = QT_TRANSLATE_NOOP(
+    "NoteController", "This note's passage could not be found in the current text."
+)
+HIGHLIGHT_HINT = QT_TRANSLATE_NOOP("NoteController", "Highlight \u2014 click to add a note")
 
 
 def marks_for(notes: Sequence[Note], text: str) -> list[NoteMark]:
@@ -39,7 +42,11 @@ def marks_for(notes: Sequence[Note], text: str) -> list[NoteMark]:
         if note.quote is not None and text[note.start : note.end] != note.quote:
             continue  # the text changed and was not re-anchored yet: do not draw it
         body = note.body.strip()
-        hint = body.splitlines()[0][:100] if body else "Highlight \u2014 click to add a note"
+        hint = (
+            body.splitlines()[0][:100]
+            if body
+            else QCoreApplication.translate("NoteController", str(HIGHLIGHT_HINT))
+        )
         out.append(NoteMark(note.id, note.start, note.end, note.colour, hint))
     return out
 
@@ -57,13 +64,16 @@ class NoteController(PaneController):
 
     def setup(self, pane: NotesPane, reader: NoteView) -> None:
         self.highlight_action = make_action(
-            self, "&Highlight Selection", self.highlight_selection, "Ctrl+Shift+H"
+            self, self.tr("&Highlight Selection"), self.highlight_selection, "Ctrl+Shift+H"
         )
         self.add_note_action = make_action(
-            self, "&Add Note to Selection\u2026", self.add_note_to_selection, "Ctrl+Shift+N"
+            self,
+            self.tr("&Add Note to Selection\u2026"),
+            self.add_note_to_selection,
+            "Ctrl+Shift+N",
         )
         self.new_note_action = make_action(
-            self, "&New Free-standing Note", self.new_note, "Ctrl+Alt+N"
+            self, self.tr("&New Free-standing Note"), self.new_note, "Ctrl+Alt+N"
         )
         #: The Notes menu, in order.
         self.actions = [self.highlight_action, self.add_note_action, self.new_note_action]
@@ -85,7 +95,7 @@ class NoteController(PaneController):
 
     def _needs_selection(self, done: bool) -> bool:
         if not done:
-            self.messages.status(NO_SELECTION)
+            self.messages.status(self.tr(str(NO_SELECTION)))
         return done
 
     @Slot()
@@ -117,7 +127,8 @@ class NoteController(PaneController):
         try:
             return self.library.add_note(article_id, "", start=start, end=end, colour=colour)
         except ValueError as exc:  # an InvalidInputError: the passage is not in the text
-            self.messages.error(f"Could not add the note: {error_message(exc)}")
+            message = self.tr("Could not add the note: {reason}")
+            self.messages.error(message.format(reason=error_message(exc)))
             return None
 
     @Slot(int, int, str)
@@ -132,7 +143,7 @@ class NoteController(PaneController):
             return
         self.bus.publish(Area.NOTES, [self.reader.article_id])
         self.pane.show_note(note_id)
-        self.messages.status("Highlighted. Click the highlight to write a note on it.")
+        self.messages.status(self.tr("Highlighted. Click the highlight to write a note on it."))
 
     @Slot(int, int)
     def on_note_requested(self, start: int, end: int) -> None:
@@ -166,7 +177,7 @@ class NoteController(PaneController):
             return False
         if note.article_id is not None and self.reader.show_article(note.article_id):
             if note.anchor_status == AnchorStatus.UNRESOLVED:
-                self.messages.status(UNRESOLVED)
+                self.messages.status(self.tr(str(UNRESOLVED)))
             elif note.start is not None and note.end is not None:
                 self.reader.reveal_passage(note.start, note.end, select=select)
         self.pane.show_note(note_id)

@@ -6,13 +6,15 @@ small meta line names the article and when the note was last changed, and warns 
 passage can no longer be found. A note's lines are shown as plain text, without their
 Markdown marks (:func:`~reader.ui.notes.models.first_line`). Everything is escaped; rows
 are drawn by the shared :class:`~reader.ui.common.rich_rows.RichRowDelegate`, so they wrap to
-the width of the list.
+the width of the list. A private note says so in its meta line, and a small padlock sits
+at the row's top right.
 """
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -27,12 +29,15 @@ from reader.ui.notes.models import (
     ARTICLE_TITLE_ROLE,
     BODY_ROLE,
     COLOUR_ROLE,
+    PRIVATE_ROLE,
     QUOTE_ROLE,
     UPDATED_ROLE,
     first_line,
 )
+from reader.ui.notes.style import lock_icon
 
 QUOTE_CHARS = 170
+LOCK = 12
 
 
 def _clip(text: str, limit: int) -> str:
@@ -53,9 +58,9 @@ def row_html(index: Index, text: str, muted: str) -> str:
         if line:
             parts.append(f'<p style="color:{text}; margin-top:4px">{html.escape(line)}</p>')
     else:
+        empty = QCoreApplication.translate("NoteItemDelegate", "Empty note")
         parts.append(
-            f'<p style="font-weight:600; color:{text}; margin:0">'
-            f"{html.escape(line or 'Empty note')}</p>"
+            f'<p style="font-weight:600; color:{text}; margin:0">{html.escape(line or empty)}</p>'
         )
         rest = first_line(body.split("\n", 1)[1], 140) if "\n" in body.strip() else ""
         if rest:
@@ -63,8 +68,12 @@ def row_html(index: Index, text: str, muted: str) -> str:
     meta = [html.escape(_clip(str(index.data(ARTICLE_TITLE_ROLE) or ""), 70))]
     meta.append(html.escape(str(index.data(UPDATED_ROLE) or "")))
     warn = ""
+    if index.data(PRIVATE_ROLE):
+        private = QCoreApplication.translate("NoteItemDelegate", "Private")
+        warn += f"<b>{html.escape(private)}</b> \u00b7 "
     if index.data(ANCHOR_ROLE) == AnchorStatus.UNRESOLVED:
-        warn = f'<span style="color:{WARNING}">\u26a0 Passage not found</span> \u00b7 '
+        lost = html.escape(QCoreApplication.translate("NoteItemDelegate", "Passage not found"))
+        warn += f'<span style="color:{WARNING}">\u26a0 {lost}</span> \u00b7 '
     line_text = " \u00b7 ".join(m for m in meta if m)
     parts.append(f'<p style="color:{muted}; font-size:small; margin-top:5px">{warn}{line_text}</p>')
     return "".join(parts)
@@ -91,3 +100,7 @@ class NoteItemDelegate(RichRowDelegate):
         else:
             bar = QColor(self.theme.rule)
         draw_bar(painter, self.bar_rect(option, 6), bar)
+        if index.data(PRIVATE_ROLE):
+            rect = option.rect
+            place = QRectF(rect.right() - self.PAD_X + 1, rect.top() + self.PAD_Y, LOCK, LOCK)
+            lock_icon(self.theme, locked=True).paint(painter, place.toRect())

@@ -40,14 +40,18 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("noteHistory")
-        self.setWindowTitle("Note History")
+        self.setWindowTitle(self.tr("Note History"))
         self.library = library
         self.note_id = note_id
         self.model = RevisionsModel(library, note_id, self)
 
         count = self.model.rowCount()
-        noun = "version" if count == 1 else "versions"
-        self.heading = QLabel(f"{count} saved {noun}, newest first.", self)
+        heading = (
+            self.tr("1 saved version, newest first.")
+            if count == 1
+            else self.tr("{count} saved versions, newest first.").format(count=count)
+        )
+        self.heading = QLabel(heading, self)
         self.list = QListView(self)
         self.list.setObjectName("revisionList")
         self.list.setModel(self.model)
@@ -55,7 +59,7 @@ class HistoryDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.preview = MarkdownView(self)
-        self.preview.placeholder = "(this version was empty)"
+        self.preview.placeholder = self.tr("(this version was empty)")
         self.preview.set_theme(theme, ui_family())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
@@ -64,7 +68,7 @@ class HistoryDialog(QDialog):
         splitter.setSizes([220, 420])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = QPushButton("Restore This Version", self)
+        self.restore_button = QPushButton(self.tr("Restore This Version"), self)
         self.restore_button.setObjectName("restoreVersion")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from reader.library import Library
 from reader.library.notes import Note, Revision
@@ -30,11 +30,12 @@ COLOUR_ROLE = PANE_ROLES + 4
 UPDATED_ROLE = PANE_ROLES + 5
 ANCHOR_ROLE = PANE_ROLES + 6
 REVISION_ID_ROLE = PANE_ROLES + 7
+PRIVATE_ROLE = PANE_ROLES + 8
 
 SCOPES = ("article", "all", "trash")
 SORTS = ("updated", "position")
-FREE_STANDING = "Free-standing note"
-UNRESOLVED = "Passage not found in the current text"
+FREE_STANDING = QT_TRANSLATE_NOOP("NotesListModel", "Free-standing note")
+UNRESOLVED = QT_TRANSLATE_NOOP("NotesListModel", "Passage not found in the current text")
 
 
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
@@ -197,7 +198,7 @@ class NotesListModel(ItemListModel):
 
     def title_of(self, note: Note) -> str:
         if note.article_id is None:
-            return FREE_STANDING
+            return self.tr(str(FREE_STANDING))
         return self._titles.get(note.article_id, "")
 
     # -- the model interface -----------------------------------------------------------
@@ -209,11 +210,13 @@ class NotesListModel(ItemListModel):
 
     def item_data(self, note: Note, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return note.quote or first_line(note.body) or "Empty note"
+            return note.quote or first_line(note.body) or self.tr("Empty note")
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [f"\u201c{note.quote}\u201d" if note.quote else "", note.body.strip()]
             if note.anchor_status == AnchorStatus.UNRESOLVED:
-                parts.append(UNRESOLVED)
+                parts.append(self.tr(str(UNRESOLVED)))
+            if note.private:
+                parts.append(self.tr("Private: exports leave it out unless asked"))
             return "\n\n".join(p for p in parts if p)[:600]
         return self._role(note, role)
 
@@ -234,6 +237,8 @@ class NotesListModel(ItemListModel):
             return format_moment(note.updated, relative=True)
         if role == ANCHOR_ROLE:
             return note.anchor_status
+        if role == PRIVATE_ROLE:
+            return note.private
         return None
 
 
@@ -261,8 +266,8 @@ class RevisionsModel(ItemListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = format_moment(revision.saved, relative=True)
             if row == 0:
-                label += " (current)"
-            text = first_line(revision.body, 60) or "(empty)"
+                label = self.tr("{moment} (current)").format(moment=label)
+            text = first_line(revision.body, 60) or self.tr("(empty)")
             return f"{label}\n{text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return revision.saved

@@ -10,7 +10,9 @@ for its passage (:attr:`NotesPane.note_activated`). The list's data lives in a
 buttons stand for (one row each), tells the change bus and says what it did through the
 message service. :meth:`NotesPane.on_changed` follows the bus: a note edited in place is
 re-read alone (typing never reshuffles the list), other changes list the notes again, and a
-replaced library drops what the editor held.
+replaced library drops what the editor held. The filter box is never narrower than its
+placeholder, and the split between the list and the editor is remembered in the settings
+(:data:`SPLIT_KEY`); a private note is marked in the list with a padlock.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -41,6 +44,7 @@ from reader.ui.notes.delegate import NoteItemDelegate
 from reader.ui.notes.editor import NoteEditor
 from reader.ui.notes.history import HistoryDialog
 from reader.ui.notes.models import NotesListModel
+from reader.ui.notes.split_memory import SplitMemory
 from reader.ui.notes.style import (
     EMPTY_PAGE,
     EMPTY_TEXT,
@@ -50,9 +54,24 @@ from reader.ui.notes.style import (
     PANE_STYLE,
     SCOPE_LABELS,
     SORT_LABELS,
+    translated,
 )
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.context import UiContext
+
+#: Where the sizes of the list/editor split are remembered.
+SPLIT_KEY = "notes/pane_split"
+DEFAULT_SPLIT = (380, 420)
+
+
+def placeholder_width(edit: QLineEdit) -> int:
+    """How wide ``edit`` must be to show its whole placeholder (with the clear button)."""
+    text = edit.placeholderText()
+    margins = edit.textMargins()
+    frame = 2 * 8 + 2 * 2  # the stylesheet's padding and border, both sides
+    clear = edit.sizeHint().height() if edit.isClearButtonEnabled() else 0
+    advance = edit.fontMetrics().horizontalAdvance(text)
+    return advance + margins.left() + margins.right() + frame + clear + 6
 
 
 class NotesPane(QWidget):
@@ -81,28 +100,47 @@ class NotesPane(QWidget):
         self.delegate = NoteItemDelegate(self)
         self.history: HistoryDialog | None = None
 
-        self.filter_edit = filter_edit(self, "notesFilter", "Filter notes")
-        self.scope_combo = choice_combo(self, "notesScope", SCOPE_LABELS, "Which notes to list")
+        self.settings = ctx.preferences.settings
+        self.filter_edit = filter_edit(self, "notesFilter", self.tr("Filter notes"))
+        self.filter_edit.setToolTip(
+            self.tr("Show the notes whose text, quote or article title has these words")
+        )
+        scopes = {k: translated(v) for k, v in SCOPE_LABELS.items()}
+        sorts = {k: translated(v) for k, v in SORT_LABELS.items()}
+        self.scope_combo = choice_combo(self, "notesScope", scopes, self.tr("Which notes to list"))
         self.scope_combo.setCurrentIndex(self.scope_combo.findData("all"))
-        self.sort_combo = choice_combo(self, "notesSort", SORT_LABELS, "The order of the list")
-        self.list = rich_list(self, "notesList", "Notes", self.model, self.delegate)
-        self.list.setToolTip("Double-click or Enter goes to the passage; Delete moves to the trash")
+        self.sort_combo = choice_combo(self, "notesSort", sorts, self.tr("The order of the list"))
+        self.list = rich_list(self, "notesList", self.tr("Notes"), self.model, self.delegate)
+        self.list.setToolTip(
+            self.tr("Double-click or Enter goes to the passage; Delete moves to the trash")
+        )
         self.list.installEventFilter(self)
         self.stack, self.empty_label = with_placeholder(self, self.list, "notesEmpty")
         self.editor = NoteEditor(ctx, self)
 
-        self.new_button = tool_button(self, "New Note", "A free-standing note", self.new_note)
+        self.new_button = tool_button(
+            self, self.tr("New Note"), self.tr("A free-standing note"), self.new_note
+        )
         self.history_button = tool_button(
-            self, "History\u2026", "Every saved version of this note", self.show_history
+            self,
+            self.tr("History\u2026"),
+            self.tr("Every saved version of this note"),
+            self.show_history,
         )
         self.trash_button = tool_button(
-            self, "Delete", "Move the note to the trash", self.trash_current
+            self, self.tr("Delete"), self.tr("Move the note to the trash"), self.trash_current
         )
         self.restore_button = tool_button(
-            self, "Restore", "Take the note out of the trash", self.restore_current
+            self,
+            self.tr("Restore"),
+            self.tr("Take the note out of the trash"),
+            self.restore_current,
         )
         self.purge_button = tool_button(
-            self, "Delete Forever", "Delete the note and its history", self.purge_current
+            self,
+            self.tr("Delete Forever"),
+            self.tr("Delete the note and its history"),
+            self.purge_current,
         )
         bar = QWidget(self)
         bar.setObjectName("notesBar")
@@ -116,7 +154,10 @@ class NotesPane(QWidget):
         bar_layout.addWidget(self.trash_button)
 
         upper = stacked(self, (self.stack, 1), (bar, 0))
-        self.splitter = pane_splitter(self, "notesSplitter", upper, self.editor, (1, 1), [380, 420])
+        self.splitter = pane_splitter(
+            self, "notesSplitter", upper, self.editor, (1, 1), list(DEFAULT_SPLIT)
+        )
+        self.split_memory = SplitMemory(self.splitter, self.settings, lambda: SPLIT_KEY)
         controls = [(self.filter_edit, 1), (self.scope_combo, 0), (self.sort_combo, 0)]
         lay_out_pane(self, controls, 6, self.splitter)
 
@@ -128,6 +169,16 @@ class NotesPane(QWidget):
         self.sort_combo.currentIndexChanged.connect(self.on_sort_index_changed)
         self.set_theme(LIGHT)
         self._update_state()
+
+    # -- layout ------------------------------------------------------------------------
+    def _fit_filter(self) -> None:
+        """The filter box never cuts its placeholder: it is at least that wide."""
+        self.filter_edit.setMinimumWidth(placeholder_width(self.filter_edit))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_filter()
 
     # -- what is listed ----------------------------------------------------------------
     @property
@@ -220,11 +271,11 @@ class NotesPane(QWidget):
             self.stack.setCurrentIndex(LIST_PAGE)
             return
         if self.filter_edit.text().strip():
-            text = NOTHING_MATCHES.format(text=self.filter_edit.text().strip())
+            text = translated(NOTHING_MATCHES).format(text=self.filter_edit.text().strip())
         elif self.scope == "article" and self.model.article_id is None:
-            text = NO_ARTICLE
+            text = translated(NO_ARTICLE)
         else:
-            text = EMPTY_TEXT[self.scope]
+            text = translated(EMPTY_TEXT[self.scope])
         self.empty_label.setText(text)
         self.stack.setCurrentIndex(EMPTY_PAGE)
 
@@ -324,7 +375,9 @@ class NotesPane(QWidget):
         article_id = self._article_of(note_id)
         self.library.trash_note(note_id)
         self._after_change(
-            note_id, article_id, "Moved the note to the trash (Trash lists it to restore)."
+            note_id,
+            article_id,
+            self.tr("Moved the note to the trash (Trash lists it to restore)."),
         )
 
     @Slot()
@@ -334,18 +387,18 @@ class NotesPane(QWidget):
             return
         article_id = self._article_of(note_id)
         self.library.restore_note(note_id)
-        self._after_change(note_id, article_id, "Restored the note from the trash.")
+        self._after_change(note_id, article_id, self.tr("Restored the note from the trash."))
 
     @Slot()
     def purge_current(self) -> None:
         note_id = self.current_note_id
         if note_id is None or self.scope != "trash":
             return
-        if not self.confirm(self, "Delete this note and its history for good?"):
+        if not self.confirm(self, self.tr("Delete this note and its history for good?")):
             return
         article_id = self._article_of(note_id)
         self.library.purge_note(note_id)
-        self._after_change(note_id, article_id, "Deleted the note for good.")
+        self._after_change(note_id, article_id, self.tr("Deleted the note for good."))
 
     @Slot()
     def show_history(self) -> HistoryDialog | None:
@@ -365,7 +418,7 @@ class NotesPane(QWidget):
         if self.editor.note_id == note_id:
             self.editor.reload()
         self.model.refresh_note(note_id)
-        self.messages.status("Restored an earlier version (saved as the newest).")
+        self.messages.status(self.tr("Restored an earlier version (saved as the newest)."))
         self.bus.publish(Area.NOTES, [self._article_of(note_id)], note_ids=[note_id])
 
     def set_theme(self, theme: Theme) -> None:
@@ -373,6 +426,7 @@ class NotesPane(QWidget):
         self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
         self.delegate.set_theme(theme)
         self.editor.set_theme(theme)
+        self._fit_filter()
         self.list.viewport().update()
 
 
@@ -380,7 +434,7 @@ def ask_to_confirm(parent: QWidget, question: str) -> bool:
     """A modal yes/no question (tests pass their own answer instead)."""
     answer = QMessageBox.question(
         parent,
-        "Delete Forever",
+        QCoreApplication.translate("NotesPane", "Delete Forever"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

@@ -15,26 +15,44 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library
-from reader.library.export_json import ExportCancelled, export_library, import_library
-from reader.library.export_markdown import export_notes
+from reader.library.export_json import ExportCancelled, dump_library, import_library
+from reader.library.export_markdown import export_vault
 from reader.ui.common.pane_chrome import make_action
-from reader.ui.common.text import plural
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 from reader.ui.tasks.summary_dialog import open_message
+from reader.ui.transfer.export_choice import ExportChooser
 
-JSON_FILTER = "Fieldreader library (*.json);;All files (*)"
-NOT_EMPTY = (
+translate = QCoreApplication.translate
+
+JSON_FILTER = QT_TRANSLATE_NOOP("TransferDialogs", "Fieldreader library (*.json);;All files (*)")
+NOT_EMPTY = QT_TRANSLATE_NOOP(
+    "TransferController",
     "Import Library restores a Fieldreader export into an empty library, so nothing "
     "already here can clash with it. This library holds {what}.\n\nTo import, start "
     "Fieldreader on a new library file (fieldreader --library NEW.sqlite gui) and import "
-    "there, or use: fieldreader --library NEW.sqlite import-library FILE.json"
+    "there, or use: fieldreader --library NEW.sqlite import-library FILE.json",
 )
+
+
+def _count(n: int, one: str, several: str) -> str:
+    """``one`` or ``several`` (translated templates with ``{n}``) for ``n`` things."""
+    return (one if n == 1 else several).format(n=QLocale().toString(n))
+
+
+def _articles(n: int) -> str:
+    return _count(
+        n, translate("TransferDone", "{n} article"), translate("TransferDone", "{n} articles")
+    )
+
+
+def _notes(n: int) -> str:
+    return _count(n, translate("TransferDone", "{n} note"), translate("TransferDone", "{n} notes"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,46 +63,83 @@ class TransferDone:
     path: Path
     counts: dict[str, int] = field(default_factory=dict)
     cancelled: bool = False
+    private_left_out: int = 0
 
     def describe(self) -> str:
-        """One line for the summary, such as ``Exported 4 Markdown files to …``."""
+        """One line for the summary, such as ``Exported 4 Markdown files to …``, and how many
+        private notes stayed out."""
+        line = self._what_happened()
+        if self.private_left_out and not self.cancelled:
+            left = _count(
+                self.private_left_out,
+                translate("TransferDone", "{n} private note left out"),
+                translate("TransferDone", "{n} private notes left out"),
+            )
+            hint = translate("TransferDone", "tick Include private notes to export them")
+            line = f"{line} \u00b7 {left} ({hint})"
+        return line
+
+    def _what_happened(self) -> str:
         if self.cancelled:
-            return "The library export was cancelled; no file was written."
+            return translate(
+                "TransferDone", "The library export was cancelled; no file was written."
+            )
         if self.kind == "notes":
             files = self.counts.get("files", 0)
             if not files:
-                return "There are no notes or highlights to export yet."
-            return f"Exported {plural(files, 'Markdown file')} to {self.path}"
-        articles = plural(self.counts.get("articles", 0), "article")
-        notes = plural(self.counts.get("notes", 0), "note")
+                return translate("TransferDone", "There are no notes or highlights to export yet.")
+            exported = _count(
+                files,
+                translate("TransferDone", "{n} Markdown file"),
+                translate("TransferDone", "{n} Markdown files"),
+            )
+            line = translate("TransferDone", "Exported {files} to {path}")
+            return line.format(files=exported, path=self.path)
+        articles = _articles(self.counts.get("articles", 0))
+        notes = _notes(self.counts.get("notes", 0))
         if self.kind == "export":
-            return f"Exported the library ({articles}, {notes}) to {self.path}"
-        return f"Imported {articles} and {notes} from {self.path}"
+            line = translate("TransferDone", "Exported the library ({articles}, {notes}) to {path}")
+        else:
+            line = translate("TransferDone", "Imported {articles} and {notes} from {path}")
+        return line.format(articles=articles, notes=notes, path=self.path)
 
 
-def export_notes_task(library_path: Path, dest_dir: Path) -> Task:
-    """A task writing every note as Markdown files into ``dest_dir``."""
+def export_notes_task(library_path: Path, dest_dir: Path, include_private: bool = False) -> Task:
+    """A task writing every note as Markdown files into ``dest_dir`` (private ones only if
+    ``include_private``)."""
 
     def work(library: Library, task: Task) -> TransferDone:
-        written = export_notes(library, Path(dest_dir))
-        return TransferDone("notes", Path(dest_dir), {"files": len(written)})
+        vault = export_vault(library, Path(dest_dir), include_private=include_private)
+        return TransferDone(
+            "notes",
+            Path(dest_dir),
+            {"files": len(vault.files)},
+            private_left_out=vault.private_left_out,
+        )
 
-    return library_task(library_path, "Exporting notes", work)
+    return library_task(library_path, translate("TransferTasks", "Exporting notes"), work)
 
 
-def export_library_task(library_path: Path, dest: Path) -> Task:
-    """A task writing the whole library to ``dest`` as JSON (progress and Cancel)."""
+def export_library_task(library_path: Path, dest: Path, include_private: bool = False) -> Task:
+    """A task writing the whole library to ``dest`` as JSON (progress and Cancel; private
+    notes only if ``include_private``)."""
 
     def work(library: Library, task: Task) -> TransferDone:
         try:
-            counts = export_library(
-                library, Path(dest), progress=progress_reporter(task), cancelled=task.is_cancelled
+            dump = dump_library(
+                library,
+                Path(dest),
+                progress=progress_reporter(task),
+                cancelled=task.is_cancelled,
+                include_private=include_private,
             )
         except ExportCancelled:
             return TransferDone("export", Path(dest), cancelled=True)
-        return TransferDone("export", Path(dest), counts)
+        return TransferDone(
+            "export", Path(dest), dict(dump.tables), private_left_out=dump.private_left_out
+        )
 
-    return library_task(library_path, "Exporting the library", work)
+    return library_task(library_path, translate("TransferTasks", "Exporting the library"), work)
 
 
 def import_library_task(library_path: Path, src: Path) -> Task:
@@ -93,23 +148,31 @@ def import_library_task(library_path: Path, src: Path) -> Task:
     def work(library: Library, task: Task) -> TransferDone:
         return TransferDone("import", Path(src), import_library(library, Path(src)))
 
-    return library_task(library_path, "Importing the library", work, writes_library=True)
+    return library_task(
+        library_path, translate("TransferTasks", "Importing the library"), work, writes_library=True
+    )
 
 
 class TransferDialogs:
     """The questions and messages of the exports (tests pass a stand-in)."""
 
-    def export_folder(self, parent: QWidget) -> str:
-        return QFileDialog.getExistingDirectory(parent, "Export Notes as Markdown")
+    def export_folder(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
+        """The vault's folder, and whether private notes go too (asked only when the
+        library has some)."""
+        return ExportChooser().folder(parent, private_count)
 
-    def export_file(self, parent: QWidget) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            parent, "Export Library", "fieldreader-library.json", JSON_FILTER
-        )
-        return path
+    def export_file(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
+        """The JSON file, and whether private notes go too."""
+        suggested = translate("TransferDialogs", "fieldreader-library.json")
+        return ExportChooser().file(parent, private_count, suggested)
 
     def import_file(self, parent: QWidget) -> str:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import Library", "", JSON_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("TransferDialogs", "Import Library"),
+            "",
+            translate("TransferDialogs", JSON_FILTER),
+        )
         return path
 
     def inform(self, parent: QWidget, title: str, text: str, *, warning: bool = False) -> object:
@@ -129,10 +192,20 @@ class TransferController(MenuController):
 
     def setup(self) -> None:
         self.export_notes_action = make_action(
-            self, "Export &Notes as Markdown\u2026", self.export_notes
+            self,
+            translate("TransferController", "Export &Notes as Markdown\u2026"),
+            self.export_notes,
         )
-        self.export_library_action = make_action(self, "&Export Library\u2026", self.export_library)
-        self.import_library_action = make_action(self, "Import &Library\u2026", self.import_library)
+        self.export_library_action = make_action(
+            self,
+            translate("TransferController", "&Export Library\u2026"),
+            self.export_library,
+        )
+        self.import_library_action = make_action(
+            self,
+            translate("TransferController", "Import &Library\u2026"),
+            self.import_library,
+        )
         #: The File menu's entries, in order.
         self.actions = [
             self.export_notes_action,
@@ -143,22 +216,31 @@ class TransferController(MenuController):
     @Slot()
     def export_notes(self) -> Task | None:
         """Ask for a folder, then write every note there as Markdown."""
-        folder = self.dialogs.export_folder(self.widget)
-        return self._export(folder, export_notes_task, "Export Notes")
+        private = self.library.private_note_count(listed_only=True)
+        folder, include = self.dialogs.export_folder(self.widget, private)
+        return self._export(
+            folder, export_notes_task, translate("TransferController", "Export Notes"), include
+        )
 
     @Slot()
     def export_library(self) -> Task | None:
         """Ask for a file, then write the whole library there as JSON."""
-        path = self.dialogs.export_file(self.widget)
-        return self._export(path, export_library_task, "Export Library")
+        path, include = self.dialogs.export_file(self.widget, self.library.private_note_count())
+        return self._export(
+            path, export_library_task, translate("TransferController", "Export Library"), include
+        )
 
     def _export(
-        self, chosen: str, make_task: Callable[[Path, Path], Task], title: str
+        self,
+        chosen: str,
+        make_task: Callable[[Path, Path, bool], Task],
+        title: str,
+        include_private: bool,
     ) -> Task | None:
         if not chosen:
             return None
         self.flush()  # what is being typed goes out too
-        return self._run(make_task(self.library_path, Path(chosen)), title)
+        return self._run(make_task(self.library_path, Path(chosen), include_private), title)
 
     @Slot()
     def import_library(self) -> Task | None:
@@ -166,19 +248,25 @@ class TransferController(MenuController):
         what = self._contents()
         if what:
             self.dialogs.inform(
-                self.widget, "Import Library", NOT_EMPTY.format(what=what), warning=True
+                self.widget,
+                translate("TransferController", "Import Library"),
+                translate("TransferController", NOT_EMPTY).format(what=what),
+                warning=True,
             )
             return None
         path = self.dialogs.import_file(self.widget)
         if not path:
             return None
-        return self._run(import_library_task(self.library_path, Path(path)), "Import Library")
+        return self._run(
+            import_library_task(self.library_path, Path(path)),
+            translate("TransferController", "Import Library"),
+        )
 
     def _contents(self) -> str:
         articles = self.library.count()
         notes = len(self.library.notes()) + len(self.library.notes(trashed=True))
-        parts = [plural(n, w) for n, w in ((articles, "article"), (notes, "note")) if n]
-        return " and ".join(parts)
+        parts = [text(n) for n, text in ((articles, _articles), (notes, _notes)) if n]
+        return translate("TransferController", " and ").join(parts)
 
     def _run(self, task: Task, title: str) -> Task:
         return self.start(
@@ -194,6 +282,8 @@ class TransferController(MenuController):
         self.transfer_finished.emit(done)
 
     def _on_failed(self, title: str, message: str) -> None:
-        text = f"{title} failed: {message}"
+        text = translate("TransferController", "{title} failed: {reason}").format(
+            title=title, reason=message
+        )
         self.dialogs.inform(self.widget, title, text, warning=True)
         self.ctx.messages.error(text)

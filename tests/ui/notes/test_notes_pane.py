@@ -30,15 +30,21 @@ TASK_MS = 15_000
 class Dialogs:
     """Stands in for the file dialogs and messages of the exports."""
 
-    def __init__(self, folder: str = "", save: str = "", open_: str = "") -> None:
+    def __init__(
+        self, folder: str = "", save: str = "", open_: str = "", include_private: bool = False
+    ) -> None:
         self.folder, self.save, self.open_ = folder, save, open_
+        self.include_private = include_private
+        self.private_counts: list[int] = []
         self.messages: list[tuple[str, str, bool]] = []
 
-    def export_folder(self, parent: QWidget) -> str:
-        return self.folder
+    def export_folder(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
+        self.private_counts.append(private_count)
+        return self.folder, self.include_private
 
-    def export_file(self, parent: QWidget) -> str:
-        return self.save
+    def export_file(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
+        self.private_counts.append(private_count)
+        return self.save, self.include_private
 
     def import_file(self, parent: QWidget) -> str:
         return self.open_
@@ -344,6 +350,26 @@ def test_export_actions_run_as_tasks(window, sampled, notes, tmp_path, qtbot):
     assert dialogs.messages[-1][2]
 
 
+def test_the_window_exports_leave_private_notes_out_unless_ticked(
+    window, sampled, notes, tmp_path, qtbot
+):
+    sampled.set_note_private(notes["passage"], True)
+    dialogs = Dialogs(folder=str(tmp_path / "vault"), save=str(tmp_path / "lib.json"))
+    window.transfers.dialogs = dialogs
+    task = window.transfers.export_library()
+    qtbot.waitUntil(lambda: task.done, timeout=TASK_MS)
+    assert dialogs.private_counts == [1]  # the dialog offered the checkbox
+    dump = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
+    assert notes["passage"] not in {n["id"] for n in dump["tables"]["notes"]}
+    assert "1 private note left out" in dialogs.messages[-1][1]
+    dialogs.include_private = True
+    task = window.transfers.export_library()
+    qtbot.waitUntil(lambda: task.done, timeout=TASK_MS)
+    dump = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
+    assert notes["passage"] in {n["id"] for n in dump["tables"]["notes"]}
+    assert "left out" not in dialogs.messages[-1][1]
+
+
 def test_import_library_fills_an_empty_library(sampled, notes, settings, tmp_path, qtbot):
     from reader.library.export_json import export_library
 
@@ -375,9 +401,10 @@ def test_screenshot_of_the_notes_view(sampled, notes, library_path, tmp_path, qa
 def test_notes_dock_is_in_the_view_menu(window):
     assert window.notes_dock.objectName() == "notesDock"
     assert window.menu_actions.notes_pane.isCheckable()
-    menu_texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}  # found by title
+    menu_texts = [a.text() for a in menus["&View"].actions()]
     assert "N&otes Pane" in menu_texts
-    file_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    file_texts = [a.text() for a in menus["&File"].actions()]
     assert "Export &Notes as Markdown\u2026" in file_texts
     assert "Import &Library\u2026" in file_texts
 
