@@ -8,16 +8,30 @@ only the stale *suggestions* (never an accepted, rejected or manual coding). The
 ``codebooks`` table holds the user's edited codebooks as JSON (the shipped ones stay in
 ``resources/``); ``coding_runs`` remembers which rules last ran on which article.
 
+A coding has a stable ``uid`` and the ``coder`` who made it (the library's coder name when
+it was stored). A rule run merges into *this coder's* codings only, so codings another coder
+sent in a field pack are never dropped or taken for this coder's own. Each review (status
+change) keeps the coding's previous content hash in ``history`` (:func:`content_hash`), which
+is how a field pack import tells an edit made on one side from edits made on both.
+
+A coding made by hand (a manual coding, or the new place of a move) can be deleted
+(:func:`delete_coding`, what an undo of it does) and put back exactly, with the same id when
+it is free and always the same uid (:func:`restore_coding`, what a redo does). A rule's
+suggestion is never deleted, only rejected, so a rejected suggestion never comes back.
+
 Every function takes the :class:`~reader.library.Library` and writes in its transaction.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reader.library.anchors import Anchor
+from reader.library.coders import current_coder
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.library import Library, now_iso
 from reader.library.records import json_fields, row_values
@@ -56,10 +70,22 @@ class Coding:
     memo: str | None
     created: str
     updated: str
+    uid: str | None = None
+    coder: str | None = None
+    conflict_of: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Coding:
-        return cls(**row_values(cls, row, status=CodingStatus(row["status"])))
+        return cls(
+            **row_values(
+                cls,
+                row,
+                status=CodingStatus(row["status"]),
+                uid=row.get("uid"),
+                coder=row.get("coder"),
+                conflict_of=row.get("conflict_of"),
+            )
+        )
 
     @property
     def is_rule_suggestion(self) -> bool:
@@ -71,7 +97,21 @@ class Coding:
 
     def as_json(self) -> dict[str, Any]:
         places = "id article_id codebook dimension start end text"
-        return json_fields(self, f"{places} status method value memo created updated")
+        return json_fields(
+            self, f"{places} status method value memo created updated uid coder conflict_of"
+        )
+
+
+def content_hash(dimension: str, status: str, value: str | None, memo: str | None) -> str:
+    """What a coding says (its dimension, status, value and memo), hashed: two libraries
+    hold the same version of a coding when these agree (the place may be re-found)."""
+    data = json.dumps([dimension, status, value, memo], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def _own(coder: str | None) -> tuple[str, list[Any]]:
+    """The condition (and its parameter) for the codings of ``coder`` (none: no coder)."""
+    return "coalesce(coder, '') = ? AND conflict_of IS NULL", [coder or ""]
 
 
 def check_status(status: str) -> CodingStatus:
@@ -95,12 +135,14 @@ def store_suggestions(
     db = library.db
     now = now_iso()
     with library.transaction():
+        coder = current_coder(db)
+        own, own_params = _own(coder)
         existing = {
             (d, s, e): (cid, status, method)
             for cid, d, s, e, status, method in db.execute(
                 'SELECT id, dimension, start, "end", status, method FROM codings '
-                "WHERE article_id = ? AND codebook = ?",
-                [article_id, codebook],
+                f"WHERE article_id = ? AND codebook = ? AND {own}",
+                [article_id, codebook, *own_params],
             )
         }
         fresh = {(s.dimension, s.start, s.end): s for s in suggestions}
@@ -124,13 +166,14 @@ def store_suggestions(
                 CodingStatus.SUGGESTED.value,
                 now,
                 now,
+                coder,
             )
             for key, s in fresh.items()
             if key not in existing
         ]
         db.conn.executemany(
             'INSERT INTO codings(article_id, codebook, dimension, start, "end", text, method, '
-            "status, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "status, created, updated, coder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.execute(
@@ -162,18 +205,26 @@ def fetch_codings(
     article_ids: Sequence[int] | None = None,
     codebook: str | None = None,
     statuses: Sequence[str] = CODING_STATUSES,
+    coder: str | None = None,
 ) -> list[Coding]:
-    """Codings filtered by articles, codebook and status, in text order per article."""
+    """Codings filtered by articles, codebook, status and coder (``None``: every coder's),
+    in text order per article (without ``article_ids``, those of the articles in the trash
+    are left out)."""
     where = [f"status IN ({','.join('?' * len(statuses))})"]
     params: list[Any] = [str(s) for s in statuses]
     if codebook is not None:
         where.append("codebook = ?")
         params.append(codebook)
+    if coder is not None:
+        where.append("coder = ?")
+        params.append(coder)
     if article_ids is not None:
         if not article_ids:
             return []
         where.append(f"article_id IN ({','.join('?' * len(article_ids))})")
         params.extend(article_ids)
+    else:  # the whole library's: not those of articles in the trash
+        where.append("article_id NOT IN (SELECT id FROM articles WHERE trashed IS NOT NULL)")
     sql = f"SELECT * FROM codings WHERE {' AND '.join(where)} ORDER BY article_id, start, id"
     return [Coding.from_row(r) for r in library.db.query(sql, params)]
 
@@ -201,7 +252,8 @@ def add_coding(
     with library.transaction():
         cursor = library.db.execute(
             'INSERT INTO codings(article_id, codebook, dimension, start, "end", text, method, '
-            "status, value, memo, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "status, value, memo, created, updated, coder) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 codebook,
@@ -215,21 +267,98 @@ def add_coding(
                 memo,
                 now,
                 now,
+                current_coder(library.db),
             ],
         )
     return int(cursor.lastrowid or 0)
+
+
+def coding_id_for_uid(library: Library, uid: str) -> int | None:
+    """The id of the coding with this stable uid, or ``None``."""
+    row = library.db.execute("SELECT id FROM codings WHERE uid = ?", [uid]).fetchone()
+    return None if row is None else int(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCoding:
+    """A deleted coding's whole row, column by column: what :func:`restore_coding` puts
+    back."""
+
+    columns: tuple[tuple[str, Any], ...]
+
+    @property
+    def id(self) -> int:
+        return int(dict(self.columns)["id"])
+
+    @property
+    def uid(self) -> str | None:
+        found = dict(self.columns).get("uid")
+        return None if found is None else str(found)
+
+
+def delete_coding(library: Library, coding_id: int) -> StoredCoding:
+    """Delete a coding made by hand (a manual coding, or where a move put a passage) and
+    return its row for :func:`restore_coding`; :class:`NotFoundError` when there is none,
+    :class:`InvalidInputError` for a rule's suggestion (reject it instead: a rejected
+    suggestion is remembered, so the rules never suggest it again)."""
+    with library.transaction():
+        rows = list(library.db.query("SELECT * FROM codings WHERE id = ?", [coding_id]))
+        if not rows:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        row = rows[0]
+        if CodingMethod.of(str(row["method"])) != CodingMethod.MANUAL:
+            raise InvalidInputError(
+                f"coding {coding_id} was suggested by a rule: reject it instead "
+                "(a rejected suggestion never comes back)"
+            )
+        library.db.execute("DELETE FROM codings WHERE id = ?", [coding_id])
+    return StoredCoding(tuple(row.items()))
+
+
+def restore_coding(library: Library, stored: StoredCoding) -> int:
+    """Put a deleted coding back as it was (same uid; same id unless another coding took
+    it since) in one transaction; its id. A coding with that uid already there is left as
+    it is (restoring twice adds nothing); :class:`NotFoundError` when its article is gone."""
+    row = dict(stored.columns)
+    with library.transaction():
+        uid = stored.uid
+        if uid is not None:
+            found = coding_id_for_uid(library, uid)
+            if found is not None:
+                return found
+        article = library.db.execute(
+            "SELECT 1 FROM articles WHERE id = ?", [row["article_id"]]
+        ).fetchone()
+        if article is None:
+            raise NotFoundError(f"no article with id {row['article_id']}")
+        taken = library.db.execute("SELECT 1 FROM codings WHERE id = ?", [stored.id]).fetchone()
+        if taken is not None:
+            del row["id"]
+        names = ", ".join(f'"{name}"' for name in row)
+        cursor = library.db.execute(
+            f"INSERT INTO codings({names}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+    return stored.id if taken is None else int(cursor.lastrowid or 0)
 
 
 def set_status(library: Library, coding_id: int, status: str) -> Coding:
     """Accept, reject (or return to suggested) a coding; the coding as it is now."""
     checked = check_status(status)
     with library.transaction():
-        changed = library.db.execute(
-            "UPDATE codings SET status = ?, updated = ? WHERE id = ?",
-            [checked.value, now_iso(), coding_id],
-        ).rowcount
-    if not changed:
-        raise NotFoundError(f"no coding with id {coding_id}")
+        row = library.db.execute(
+            "SELECT dimension, status, value, memo, history FROM codings WHERE id = ?",
+            [coding_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        history = list(json.loads(row[4] or "[]"))
+        if row[1] != checked.value:
+            history.append(content_hash(row[0], row[1], row[2], row[3]))
+        library.db.execute(
+            "UPDATE codings SET status = ?, updated = ?, history = ? WHERE id = ?",
+            [checked.value, now_iso(), json.dumps(history), coding_id],
+        )
     fresh = fetch_coding(library, coding_id)
     assert fresh is not None
     return fresh

@@ -5,6 +5,8 @@ codebook is in force (the user's edited copy in the library, else the shipped on
 the rules over articles that have not been coded with the current rules, manual coding of a
 passage, and accepting, rejecting or moving a coding. A rejected suggestion stays rejected
 when the rules run again; moving one rejects it where it was and codes it where it goes.
+A coding made by hand (or by a move) can be deleted and put back exactly (what the
+comparison's undo and redo do); a rule's suggestion is only ever rejected.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from reader.analysis.coding import suggest
 from reader.library import Library
 from reader.library import codings as _codings
 from reader.library.anchors import anchor_for_quote, make_anchor
-from reader.library.codings import Coding
+from reader.library.codings import Coding, StoredCoding
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.statuses import CodingMethod, CodingStatus
 from reader.services.steps import CancelledFn, ProgressFn, article_texts
@@ -124,6 +126,22 @@ codings = _codings.fetch_codings
 def set_status(library: Library, coding_id: int, status: str) -> Coding:
     """Accept, reject (or return to suggested) a coding."""
     return _codings.set_status(library, coding_id, status)
+
+
+def delete_coding(library: Library, coding_id: int) -> StoredCoding:
+    """Delete a coding made by hand or by a move; what :func:`restore_coding` puts back.
+    :class:`InvalidInputError` for a rule's suggestion (reject it instead)."""
+    return _codings.delete_coding(library, coding_id)
+
+
+def restore_coding(library: Library, stored: StoredCoding) -> int:
+    """Put a deleted coding back as it was (same uid, same id when free); its id."""
+    return _codings.restore_coding(library, stored)
+
+
+def coding_id_for_uid(library: Library, uid: str) -> int | None:
+    """The id of the coding with this stable uid, or ``None``."""
+    return _codings.coding_id_for_uid(library, uid)
 
 
 def move(library: Library, coding_id: int, dimension: str, codebook: Codebook) -> int:

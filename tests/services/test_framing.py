@@ -94,12 +94,22 @@ def test_compare_contract_on_the_samples(sampled: Library) -> None:
     assert "M23" in result.entities.only_b
     # the JSON keeps its shape: the keys, their order, and plain values
     data = result.to_json()
-    assert list(data) == ["codebook", "a", "b", "dimensions", "entities"]
+    # (extended at the end with whose codings and the conflict copies left out)
+    assert list(data) == [
+        "codebook",
+        "a",
+        "b",
+        "dimensions",
+        "entities",
+        "coder",
+        "conflict_copies",
+    ]
+    assert (data["coder"], data["conflict_copies"]) == (None, 0)
     assert list(data["a"]) == ["label", "selector", "articles"]
     assert list(data["dimensions"][0]) == ["id", "label", "description", "a", "b", "only"]
     evidence = next(e for d in data["dimensions"] for e in d["a"] if e["counterpart"])
-    keys = "article_id start end text status method coding_id title counterpart"
-    assert list(evidence) == keys.split()
+    keys = "article_id start end text status method coding_id title counterpart coder"
+    assert list(evidence) == keys.split()  # (coder added at the end)
     assert list(evidence["counterpart"]) == ["index", "similarity"]
     assert list(data["entities"]) == ["shared", "only_a", "only_b"]
     assert json.loads(json.dumps(data)) == data
@@ -194,3 +204,24 @@ def test_cli_compare_code_and_coding(library_path: Path) -> None:
     assert [b["id"] for b in books] == ["minerals-for-security", "policy-frames"]
     shown = run_json(library_path, "codebook", "show", "policy-frames")
     assert len(shown["dimensions"]) == 15
+
+
+def test_compare_coder_from_the_command_line(library_path: Path) -> None:
+    from reader.library import Library
+    from reader.library.coders import set_coder
+
+    lib = Library.open(library_path)
+    load_samples(lib)
+    set_coder(lib, "Amani")
+    lib.close()
+    data = run_json(library_path, "compare", "--coder", "Amani")
+    assert data["coder"] == "Amani"
+    assert {e["coder"] for d in data["dimensions"] for e in d["a"] + d["b"]} == {"Amani"}
+    everyone = run_json(library_path, "compare")
+    assert everyone["coder"] is None
+    proc = run(library_path, "compare", "--coder", "Nobody", "--json")
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == (
+        "fieldreader: no coder 'Nobody' in this library; coders: Amani"
+    )
+    assert "Traceback" not in proc.stderr

@@ -10,6 +10,14 @@ passage selected, adds "Code Selection to ▸ dimension" to the reader's menu, a
 the exports (they are small, so at once). It says what it did through the message service,
 tells the change bus when a review changed codings, and listens to the bus itself to
 refill its pickers and compare again when articles, entities or codings change elsewhere.
+
+Every review (accept, reject, move, back to suggested, a manual coding) goes on
+:attr:`CompareController.undo_stack` once it is done (:mod:`reader.ui.compare.review`):
+U in the grid, Ctrl+Z and Edit › Undo take it back, Ctrl+Shift+Z / Ctrl+Y and Edit › Redo
+do it again, and the passage that comes back is selected; undoing a move or a manual
+coding removes the coding it added, and the redo puts that same coding back. The stack
+starts over when the library is replaced. Choosing cases that share articles is said in
+the pane (which articles are in both).
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.library import Library
@@ -30,25 +39,31 @@ from reader.services.compare import Comparison, compare, to_csv, to_markdown
 from reader.ui.common.views import ArticleView
 from reader.ui.compare.models import CompareRequest
 from reader.ui.compare.pane import ComparePane
+from reader.ui.compare.review import Edit, Edited, ReviewCommand, step_for
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.controller import PaneController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
-#: A change made before comparing again: it returns what to say about it.
-Edit = Callable[[Library], str]
 AskSavePath = Callable[[QWidget, str, str, str], str]
 EXPORTS = {
     "md": ("Markdown", "Markdown (*.md)"),
     "csv": ("CSV", "CSV (*.csv)"),
     "json": ("JSON", "JSON (*.json)"),
 }
+CONTEXT = "CompareController"
 STATUS_WORDS = {
-    CodingStatus.ACCEPTED: "Accepted",
-    CodingStatus.REJECTED: "Rejected",
-    CodingStatus.SUGGESTED: "Back to suggested",
+    CodingStatus.ACCEPTED: QT_TRANSLATE_NOOP(CONTEXT, "Accepted"),
+    CodingStatus.REJECTED: QT_TRANSLATE_NOOP(CONTEXT, "Rejected"),
+    CodingStatus.SUGGESTED: QT_TRANSLATE_NOOP(CONTEXT, "Back to suggested"),
 }
 #: Changes elsewhere that alter what the comparison shows (a replaced library is one too).
 COMPARED_AREAS = Area.ARTICLES | Area.ENTITIES | Area.CODINGS
+#: Records what a review did on the undo stack, once it is done.
+Record = Callable[[Edited], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,7 @@ class CompareOutcome:
     result: Comparison
     message: str = ""
     cancelled: bool = False
+    edited: Edited | None = None
 
 
 def compare_task(
@@ -70,17 +86,19 @@ def compare_task(
     """A writer task: ``edit`` the library (if given), then compare (progress, cancel)."""
 
     def work(library: Library, task: Task) -> CompareOutcome:
-        message = edit(library) if edit is not None else ""
+        edited = edit(library) if edit is not None else None
         result = compare(
             library,
             request.a,
             request.b,
             codebook_id=request.codebook_id,
             statuses=request.statuses,
+            coder=request.coder,
             progress=progress_reporter(task, lambda done, total, _id: f"coding {done} of {total}"),
             cancelled=task.is_cancelled,
         )
-        return CompareOutcome(request, result, message, task.is_cancelled())
+        message = edited.message if edited is not None else ""
+        return CompareOutcome(request, result, message, task.is_cancelled(), edited)
 
     return library_task(library_path, label, work, writes_library=True)
 
@@ -92,29 +110,62 @@ def _dimension_label(library: Library, codebook_id: str, dimension: str) -> str:
         return dimension
 
 
+def _uid_of(library: Library, coding_id: int) -> str | None:
+    found = framing.coding(library, coding_id)
+    return found.uid if found is not None else None
+
+
 def set_status_edit(coding_id: int, status: str) -> Edit:
-    def edit(library: Library) -> str:
+    def edit(library: Library) -> Edited:
+        old = framing.coding(library, coding_id)
         changed = framing.set_status(library, coding_id, status)
-        return STATUS_WORDS.get(changed.status, str(changed.status))
+        return Edited(
+            _tr(STATUS_WORDS.get(changed.status, str(changed.status))),
+            "status",
+            coding_id,
+            before=str(old.status) if old is not None else None,
+            after=str(changed.status),
+            uid=changed.uid,
+        )
 
     return edit
 
 
 def move_edit(coding_id: int, codebook_id: str, dimension: str) -> Edit:
-    def edit(library: Library) -> str:
-        framing.move(library, coding_id, dimension, framing.codebook_for(library, codebook_id))
-        return f"Moved to \u201c{_dimension_label(library, codebook_id, dimension)}\u201d"
+    def edit(library: Library) -> Edited:
+        old = framing.coding(library, coding_id)
+        created = framing.move(
+            library, coding_id, dimension, framing.codebook_for(library, codebook_id)
+        )
+        label = _dimension_label(library, codebook_id, dimension)
+        return Edited(
+            _tr("Moved to \u201c{0}\u201d").format(label),
+            "move",
+            coding_id,
+            before=str(old.status) if old is not None else None,
+            created=created,
+            label=label,
+            uid=old.uid if old is not None else None,
+            created_uid=_uid_of(library, created),
+        )
 
     return edit
 
 
 def code_edit(article_id: int, start: int, end: int, codebook_id: str, dimension: str) -> Edit:
-    def edit(library: Library) -> str:
+    def edit(library: Library) -> Edited:
         codebook = framing.codebook_for(library, codebook_id)
-        framing.code_passage(
+        created = framing.code_passage(
             library, article_id, dimension, codebook=codebook, start=start, end=end
         )
-        return f"Coded to \u201c{_dimension_label(library, codebook_id, dimension)}\u201d"
+        label = _dimension_label(library, codebook_id, dimension)
+        return Edited(
+            _tr("Coded to \u201c{0}\u201d").format(label),
+            "code",
+            created=created,
+            label=label,
+            created_uid=_uid_of(library, created),
+        )
 
     return edit
 
@@ -158,28 +209,56 @@ class CompareController(PaneController):
         self.stale = True  # the pane does not show the library as it is
         self._latest: Task | None = None
         self._publishing = False  # our own news on the bus is no reason to compare again
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = QAction(self.tr("&Undo Review"), self)
+        self.undo_action.setObjectName("compareUndo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("&Redo Review"), self)
+        self.redo_action.setObjectName("compareRedo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.redo)
+        #: The entries the window's Edit menu shows.
+        self.actions = [self.undo_action, self.redo_action]
+        for signal in (
+            self.undo_stack.indexChanged,
+            self.undo_stack.undoTextChanged,
+            self.undo_stack.redoTextChanged,
+        ):
+            signal.connect(self._update_undo_actions)
+        self._update_undo_actions()
         pane.request_changed.connect(self.on_request_changed)
         pane.evidence_selected.connect(self.open_passage)
         pane.review_requested.connect(self.on_review_requested)
         pane.move_requested.connect(self.on_move_requested)
+        pane.undo_requested.connect(self.undo)
         pane.export_requested.connect(self.export)
         reader.menu_extenders.append(self.extend_reader_menu)
 
     # -- comparing ---------------------------------------------------------------------
-    def refresh(self, edit: Edit | None = None, label: str = "Comparing the cases") -> Task | None:
-        """Compare again in the background (after ``edit``); None when no cases are set."""
+    def refresh(
+        self, edit: Edit | None = None, label: str = "", record: Record | None = None
+    ) -> Task | None:
+        """Compare again in the background (after ``edit``, whose outcome goes to
+        ``record``); None when no cases are set."""
         request = self.pane.request()
         if not request.a or not request.b:
-            self.pane.set_busy(False, "Tag some articles, or choose articles, to compare.")
+            self.pane.set_busy(False, self.tr("Tag some articles, or choose articles, to compare."))
             return None
-        task = compare_task(self.library_path, request, edit, label)
+        task = compare_task(
+            self.library_path, request, edit, label or self.tr("Comparing the cases")
+        )
         self._latest = task
         self.stale = False
         self.pane.set_busy(True)
         return self.start(
             task,
-            on_success=lambda outcome, t=task, e=edit: self.on_task_succeeded(t, outcome, e),
-            on_failure=lambda error, t=task: self.on_task_failed(t, error),
+            on_success=lambda outcome, t=task, e=edit, r=record: self.on_task_succeeded(
+                t, outcome, e, r
+            ),
+            on_failure=lambda error, t=task, h=edit is not None and record is None: (
+                self.on_task_failed(t, error, h)
+            ),
         )
 
     def ensure_fresh(self) -> Task | None:
@@ -189,7 +268,11 @@ class CompareController(PaneController):
         return None
 
     def on_task_succeeded(
-        self, task: Task, outcome: CompareOutcome, edit: Edit | None = None
+        self,
+        task: Task,
+        outcome: CompareOutcome,
+        edit: Edit | None = None,
+        record: Record | None = None,
     ) -> None:
         if edit is not None:  # the codings changed, whichever comparison is shown
             self._publishing = True
@@ -197,23 +280,75 @@ class CompareController(PaneController):
                 self.bus.publish(Area.CODINGS)
             finally:
                 self._publishing = False
+        if record is not None and outcome.edited is not None:
+            record(outcome.edited)
         if task is not self._latest:
             return  # a newer comparison is on its way
         self._latest = None
         self.pane.set_busy(False)
+        if outcome.edited is not None and outcome.edited.history:
+            self.pane.expect_focus(outcome.edited.focus)  # the passage the undo gave back
         self.pane.show_result(outcome.result)
         message = outcome.message
         if outcome.cancelled:
-            message = "Comparison stopped: some articles were not coded yet"
+            message = self.tr("Comparison stopped: some articles were not coded yet")
         if message:
             self.messages.status(message)
         self.comparison_shown.emit()
 
-    def on_task_failed(self, task: Task, error: str) -> None:
+    def on_task_failed(self, task: Task, error: str, history: bool = False) -> None:
+        text = self.tr("Could not compare: {0}").format(error)
         if task is self._latest:
             self._latest = None
-            self.pane.set_busy(False, f"Could not compare: {error}")
-        self.messages.error(f"Could not compare: {error}")
+            self.pane.set_busy(False, text)
+        if history:  # an undo or a redo failed: the history no longer holds
+            self.undo_stack.clear()
+        self.messages.error(text)
+
+    # -- undo and redo -----------------------------------------------------------------
+    def record(self, edited: Edited) -> None:
+        """Put a review that was done on the undo stack."""
+        step = step_for(edited)
+        if step is not None:
+            self.undo_stack.push(ReviewCommand(step, self.run_history_edit))
+
+    def run_history_edit(self, edit: Edit, label: str) -> None:
+        """Run an undo's or a redo's edit; the coding it names is selected once shown."""
+        self.pane.expect_focus(None)
+        self.refresh(edit, label)
+
+    @Slot()
+    def undo(self) -> bool:
+        """Take back the newest review (U, Ctrl+Z); False when there is none."""
+        if not self.undo_stack.canUndo():
+            self.messages.status(self.tr("Nothing to undo in the comparison."))
+            return False
+        self.undo_stack.undo()
+        return True
+
+    @Slot()
+    def redo(self) -> bool:
+        """Do again the newest review undone (Ctrl+Shift+Z, Ctrl+Y); False when there is none."""
+        if not self.undo_stack.canRedo():
+            self.messages.status(self.tr("Nothing to redo in the comparison."))
+            return False
+        self.undo_stack.redo()
+        return True
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(
+            self.tr("&Undo {0}").format(stack.undoText())
+            if stack.canUndo()
+            else self.tr("&Undo Review")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {0}").format(stack.redoText())
+            if stack.canRedo()
+            else self.tr("&Redo Review")
+        )
 
     @Slot(object)
     def on_request_changed(self, _request: CompareRequest) -> None:
@@ -230,6 +365,8 @@ class CompareController(PaneController):
         refill the pickers and compare again (at once if the pane is shown)."""
         if self._publishing or not change.touches(COMPARED_AREAS):
             return
+        if change.replaced:  # another library's codings: nothing here to undo
+            self.undo_stack.clear()
         self.pane.refresh_choices()
         self.stale = True
         if self.pane.isVisible():
@@ -238,22 +375,24 @@ class CompareController(PaneController):
     # -- reviewing ---------------------------------------------------------------------
     @Slot(int, str)
     def on_review_requested(self, coding_id: int, status: str) -> None:
-        self.refresh(set_status_edit(coding_id, status), "Reviewing the evidence")
+        edit = set_status_edit(coding_id, status)
+        self.refresh(edit, self.tr("Reviewing the evidence"), self.record)
 
     @Slot(int, str)
     def on_move_requested(self, coding_id: int, dimension: str) -> None:
         codebook_id = self.pane.request().codebook_id
-        self.refresh(move_edit(coding_id, codebook_id, dimension), "Moving the evidence")
+        edit = move_edit(coding_id, codebook_id, dimension)
+        self.refresh(edit, self.tr("Moving the evidence"), self.record)
 
     def code_selection(self, dimension: str) -> Task | None:
         """Code the reader's selection to ``dimension`` (accepted, by hand)."""
         span, article_id = self.reader.selected_span(), self.reader.article_id
         if span is None or article_id is None:
-            self.messages.status("Select a passage of the article first.")
+            self.messages.status(self.tr("Select a passage of the article first."))
             return None
         codebook_id = self.pane.request().codebook_id
         edit = code_edit(article_id, span[0], span[1], codebook_id, dimension)
-        return self.refresh(edit, "Coding the passage")
+        return self.refresh(edit, self.tr("Coding the passage"), self.record)
 
     def reader_dimensions(self) -> list[tuple[str, str]]:
         """The dimensions of the codebook in force, ``(id, label)``."""
@@ -271,7 +410,7 @@ class CompareController(PaneController):
         if not dimensions:
             return
         menu.addSeparator()
-        sub = menu.addMenu("Code Selection to")
+        sub = menu.addMenu(self.tr("Code Selection to"))
         sub.setObjectName("codeSelectionMenu")
         for dim_id, label in dimensions:
             action = sub.addAction(label)
@@ -283,7 +422,7 @@ class CompareController(PaneController):
     def open_passage(self, article_id: int, start: int, end: int) -> bool:
         """Open the article at ``start..end``, selected and scrolled into view."""
         if not self.reader.show_article(article_id):
-            self.messages.status(f"There is no article with id {article_id}.")
+            self.messages.status(self.tr("There is no article with id {0}.").format(article_id))
             return False
         return self.reader.reveal_passage(start, end)
 
@@ -296,7 +435,10 @@ class CompareController(PaneController):
             return None
         name, filter_ = EXPORTS[fmt]
         chosen = self.ask_save_path(
-            self.pane, f"Export Comparison as {name}", suggested_name(result, fmt), filter_
+            self.pane,
+            self.tr("Export Comparison as {0}").format(name),
+            suggested_name(result, fmt),
+            filter_,
         )
         if not chosen:
             return None
@@ -305,7 +447,7 @@ class CompareController(PaneController):
             with path.open("w", encoding="utf-8", newline="") as out:
                 out.write(export_text(result, fmt))
         except OSError as exc:
-            self.messages.error(f"Could not export: {exc}")
+            self.messages.error(self.tr("Could not export: {0}").format(exc))
             return None
-        self.messages.status(f"Comparison exported to {path}")
+        self.messages.status(self.tr("Comparison exported to {0}").format(path))
         return path

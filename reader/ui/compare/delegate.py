@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
 
@@ -113,11 +113,15 @@ def cell_html(index: Index, style: CellStyle) -> str:
     return "".join(parts)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidenceDelegate", text)
+
+
 def _only_tag(case: str, style: CellStyle) -> str:
     colours = accents(style.theme)
     return (
         f'<span style="background-color:{colours["only_bg"]}; color:{colours["only_fg"]}">'
-        f"&nbsp;only in {html.escape(case)}&nbsp;</span>"
+        f"&nbsp;{_tr('only in {0}').format(html.escape(case))}&nbsp;</span>"
     )
 
 
@@ -129,7 +133,7 @@ def _dimension_html(index: Index, style: CellStyle) -> str:
         case = str(index.data(CASE_LABEL_ROLE) or "")
         out += f'<p style="margin-bottom:0; margin-top:6px; {small}">{_only_tag(case, style)}</p>'
     if style.expanded is not None:
-        more = "Show fewer \u25b4" if style.expanded else "Show all \u25be"
+        more = _tr("Show fewer \u25b4") if style.expanded else _tr("Show all \u25be")
         colour = style.theme.accent
         out += f'<p style="margin-bottom:0; margin-top:6px; {small}; color:{colour}">{more}</p>'
     return out
@@ -140,15 +144,19 @@ def _count_line(index: Index, count: int, style: CellStyle) -> str:
     case = str(index.data(CASE_LABEL_ROLE) or "")
     small = f"font-size:{style.small_pt:.1f}pt"
     if count == 0:
-        words = f"Not mentioned in {html.escape(case)}" if only else "No evidence"
+        words = (
+            _tr("Not mentioned in {0}").format(html.escape(case)) if only else _tr("No evidence")
+        )
         return f'<p style="color:{style.muted}; font-style:italic; margin:0">{words}</p>'
     articles = int(index.data(ARTICLE_COUNT_ROLE) or 0)
-    noun = "passage" if count == 1 else "passages"
-    where = f" in {articles} article{'s' if articles != 1 else ''}"
+    if count == 1:
+        words = _tr("passage in {0} article") if articles == 1 else _tr("passage in {0} articles")
+    else:
+        words = _tr("passages in {0} article") if articles == 1 else _tr("passages in {0} articles")
     colour = accents(style.theme)["count"]
     line = (
         f'<span style="color:{colour}; font-weight:600">{count}</span>'
-        f'<span style="color:{style.muted}"> {noun}{where}</span>'
+        f'<span style="color:{style.muted}"> {words.format(articles)}</span>'
     )
     if only == side:
         line += "&nbsp;&nbsp;" + _only_tag(case, style)

@@ -84,9 +84,9 @@ class EntityComparison(QWidget):
 
     def _set_headings(self, result: Comparison | None) -> None:
         names = {
-            "shared": "Entities in both",
-            "only_a": f"Only in {case_label(result, 'a')}",
-            "only_b": f"Only in {case_label(result, 'b')}",
+            "shared": self.tr("Entities in both"),
+            "only_a": self.tr("Only in {0}").format(case_label(result, "a")),
+            "only_b": self.tr("Only in {0}").format(case_label(result, "b")),
         }
         for key in KEYS:
             count = self.models[key].rowCount()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QObject,
@@ -71,21 +72,26 @@ COUNTERPART_ROLE = PANE_ROLES + 33  # a Counterpart, or None
 CASE_LABEL_ROLE = PANE_ROLES + 34  # the label of the cell's case
 DESCRIPTION_ROLE = PANE_ROLES + 35
 
+OTHER_MARK = "\u21c4"  # before the title of an article the other case has too
+
+#: The status filters: their labels (translated where shown, context "CompareModel").
 STATUS_FILTERS: dict[str, tuple[str, tuple[CodingStatus, ...]]] = {
-    "shown": ("Suggested and accepted", SHOWN_STATUSES),
-    "accepted": ("Accepted only", (CodingStatus.ACCEPTED,)),
-    "all": ("Everything, with rejected", CODING_STATUSES),
+    "shown": (QT_TRANSLATE_NOOP("CompareModel", "Suggested and accepted"), SHOWN_STATUSES),
+    "accepted": (QT_TRANSLATE_NOOP("CompareModel", "Accepted only"), (CodingStatus.ACCEPTED,)),
+    "all": (QT_TRANSLATE_NOOP("CompareModel", "Everything, with rejected"), CODING_STATUSES),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class CompareRequest:
-    """What to compare: two case selectors, the codebook and the statuses shown."""
+    """What to compare: two case selectors, the codebook, the statuses shown and whose
+    codings (``coder``; None: every coder's)."""
 
     a: str = DEFAULT_A
     b: str = DEFAULT_B
     codebook_id: str = DEFAULT_CODEBOOK
     statuses: tuple[str, ...] = SHOWN_STATUSES
+    coder: str | None = None
 
 
 def lead_order(dim: DimensionComparison) -> dict[Side, list[int]]:
@@ -298,7 +304,8 @@ class CompareModel(TwoLevelModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.text}\n\n{item.title} \u00b7 {item.status}, {item.method}"
+            who = f" \u00b7 {item.coder}" if item.coder else ""
+            return f"{item.text}\n\n{item.title} \u00b7 {item.status}, {item.method}{who}"
         values = {
             EVIDENCE_INDEX_ROLE: item.index,
             CODING_ID_ROLE: item.coding_id,
@@ -321,13 +328,17 @@ class CompareModel(TwoLevelModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return self.COLUMNS[0]
+                return self.tr("Dimension")
             side = SIDES[section - 1]
             if self.result is None:
-                return f"Case {side.upper()}"
+                return self.tr("Case {0}").format(side.upper())
             count = len(self.result.case(side).articles)
-            noun = "article" if count == 1 else "articles"
-            return f"{case_label(self.result, side)} \u00b7 {count} {noun}"
+            text = (
+                self.tr("{0} \u00b7 {1} article")
+                if count == 1
+                else self.tr("{0} \u00b7 {1} articles")
+            )
+            return text.format(case_label(self.result, side), count)
         if role == SIDE_ROLE and section > 0:
             return SIDES[section - 1]
         return None
@@ -364,19 +375,36 @@ class ArticleChoiceModel(QAbstractListModel):
         articles: Sequence[ArticleSummary],
         checked: Sequence[int] = (),
         parent: QObject | None = None,
+        *,
+        others: Sequence[int] = (),
+        others_note: str = "in the other case",
     ) -> None:
         super().__init__(parent)
         self.ids = [a.id for a in articles]
         self._titles = {a.id: a.title for a in articles}
+        self._others = {i for i in others if i in self._titles}
         self._meta = {
-            a.id: " \u00b7 ".join(t for t in (a.source or "", *a.tags) if t) for a in articles
+            a.id: " \u00b7 ".join(
+                t
+                for t in (a.source or "", *a.tags, others_note if a.id in self._others else "")
+                if t
+            )
+            for a in articles
         }
         self._checked = {i for i in checked if i in self._titles}
+        self._others_note = others_note
 
     @property
     def checked_ids(self) -> list[int]:
         """The ticked articles, in list order."""
         return [i for i in self.ids if i in self._checked]
+
+    def title(self, article_id: int) -> str:
+        return self._titles.get(article_id, f"#{article_id}")
+
+    def checked_in_others(self) -> list[int]:
+        """The ticked articles the other case has too, in list order."""
+        return [i for i in self.checked_ids if i in self._others]
 
     def set_all(self, on: bool) -> None:
         self._checked = set(self.ids) if on else set()
@@ -402,7 +430,8 @@ class ArticleChoiceModel(QAbstractListModel):
             return None
         article_id = self.ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[article_id]
+            title = self._titles[article_id]
+            return f"{OTHER_MARK} {title}" if article_id in self._others else title
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._meta[article_id] or None
         if role == Qt.ItemDataRole.CheckStateRole:

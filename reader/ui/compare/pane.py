@@ -5,9 +5,13 @@ statuses to show. Below, a :class:`~reader.ui.compare.tree.CompareTree` over a
 :class:`~reader.ui.compare.models.CompareModel`: the codebook's dimensions as rows, a column
 per case, the evidence sentences wrapped in the cells (expand a row for all of them). The
 selected sentence's closest counterpart on the other side is outlined and quoted under the
-grid; under that, the entities the cases share and those only one mentions. The pane only
-shows and asks: it emits what the user wants (a new comparison, a passage opened, a review,
-an export) and :class:`~reader.ui.compare.controller.CompareController` does the work.
+grid; under that, the entities the cases share and those only one mentions. Cases that
+share articles are said above the grid, naming the articles in both; so are the conflict
+copies left out of the counts (a field pack's other version of a coding edited on both
+sides: they are resolved under Conflict Copies, not counted twice here). The pane only shows
+and asks: it emits what the user wants (a new comparison, a passage opened, a review, an
+undo, an export) and :class:`~reader.ui.compare.controller.CompareController` does the
+work; after an undo it selects the passage that came back (:meth:`ComparePane.expect_focus`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,17 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,10 +63,41 @@ STATUS_OF = {
     "reject": CodingStatus.REJECTED,
     "suggest": CodingStatus.SUGGESTED,
 }
-HINT = "A accept \u00b7 R reject \u00b7 M move \u00b7 U undo review \u00b7 Enter open"
-NO_COUNTERPART = "Select a sentence to see its closest counterpart in the other case."
+CONTEXT = "ComparePane"
+HINT = QT_TRANSLATE_NOOP(
+    CONTEXT, "A accept \u00b7 R reject \u00b7 M move \u00b7 U undo \u00b7 Enter open"
+)
+NO_COUNTERPART = QT_TRANSLATE_NOOP(
+    CONTEXT, "Select a sentence to see its closest counterpart in the other case."
+)
+OVERLAP_SHOWN = 3  # titles named in the warning before "and N more"
 
 ChooseDimension = Callable[[QWidget, Sequence[tuple[str, str]], str, QPoint | None], str | None]
+
+
+class ElidingLabel(QLabel):
+    """A one-line label that ends in "…" when it has less room than its text needs."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        room = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter),
+            self.shown_text(),
+        )
+        painter.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +120,7 @@ class ComparePane(QWidget):
         evidence_selected(article_id, start, end): show this passage in the reader.
         review_requested(coding_id, status): set a coding's status.
         move_requested(coding_id, dimension_id): recode a passage to another dimension.
+        undo_requested(): take back the newest review (U).
         export_requested(format): ``md``, ``csv`` or ``json``.
     """
 
@@ -82,6 +128,7 @@ class ComparePane(QWidget):
     evidence_selected = Signal(int, int, int)
     review_requested = Signal(int, str)
     move_requested = Signal(int, str)
+    undo_requested = Signal()
     export_requested = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -91,6 +138,8 @@ class ComparePane(QWidget):
         self.choose_dimension: ChooseDimension = compare_dialogs.choose_dimension
         self.theme: Theme = LIGHT
         self._review: _Review | None = None
+        self._focus: int | None = None  # the coding to select once the next result is in
+        self._expect_focus = False
 
         self.controls = CaseControls(library, self)
         self.controls.request_changed.connect(self.request_changed)
@@ -99,7 +148,15 @@ class ComparePane(QWidget):
         self.tree = CompareTree(self.model, self)
         self.delegate = self.tree.delegate
 
-        self.counterpart_label = QLabel(NO_COUNTERPART, self)
+        self.overlap_label = QLabel(self)
+        self.overlap_label.setObjectName("overlapLabel")
+        self.overlap_label.setWordWrap(True)
+        self.overlap_label.hide()
+        self.conflict_label = QLabel(self)
+        self.conflict_label.setObjectName("conflictLabel")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.hide()
+        self.counterpart_label = QLabel(self.tr(NO_COUNTERPART), self)
         self.counterpart_label.setObjectName("counterpartLabel")
         self.counterpart_label.setWordWrap(True)
         self.counterpart_label.setTextFormat(Qt.TextFormat.RichText)
@@ -112,6 +169,8 @@ class ComparePane(QWidget):
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.setSpacing(0)
+        grid_layout.addWidget(self.overlap_label)
+        grid_layout.addWidget(self.conflict_label)
         grid_layout.addWidget(self.tree, 1)
         grid_layout.addWidget(self.counterpart_label)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -122,15 +181,16 @@ class ComparePane(QWidget):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([660, 96])
 
-        self.hint_label = QLabel(HINT, self)
+        self.hint_label = ElidingLabel(self.tr(HINT), self)
         self.hint_label.setObjectName("compareHint")
+        self.hint_label.setToolTip(self.hint_label.text())
         self.export_buttons: dict[str, QPushButton] = {}
         footer = QHBoxLayout()
         footer.setContentsMargins(12, 6, 12, 8)
         footer.addWidget(self.hint_label, 1)
-        footer.addWidget(QLabel("Export:", self))
+        footer.addWidget(QLabel(self.tr("Export:"), self))
         footer.addSpacing(4)
-        for fmt, label in (("md", "Markdown"), ("csv", "CSV"), ("json", "JSON")):
+        for fmt, label in (("md", self.tr("Markdown")), ("csv", "CSV"), ("json", "JSON")):
             button = QPushButton(label, self)
             button.setObjectName(f"export_{fmt}")
             button.setEnabled(False)
@@ -178,6 +238,8 @@ class ComparePane(QWidget):
             if row >= 0:
                 self.tree.setExpanded(self.model.index(row, 0), True)
         self.entities.set_result(result)
+        self._show_overlap(result)
+        self._show_conflicts(result)
         for button in self.export_buttons.values():
             button.setEnabled(result is not None)
         target = self._place_after_review(current)
@@ -203,6 +265,10 @@ class ComparePane(QWidget):
     ) -> tuple[str, Side, int] | None:
         """Where the selection goes once a reviewed comparison is back: on to the next."""
         review, self._review = self._review, None
+        if self._expect_focus:  # an undo or a redo: the passage it gave back, if shown
+            focus, self._focus, self._expect_focus = self._focus, None, False
+            found = self.model.locate(focus) if focus is not None else QModelIndex()
+            return self._place(found) if found.isValid() else current
         if review is None:
             return current
         dim_id, side, position = review.dimension_id, review.side, review.position
@@ -217,6 +283,40 @@ class ComparePane(QWidget):
         if review.coding_id in now:  # the last one of the cell: stay on it
             return (dim_id, side, now.index(review.coding_id))
         return (dim_id, side, min(position, len(now) - 1))
+
+    def expect_focus(self, coding_id: int | None) -> None:
+        """Select ``coding_id`` once the next comparison is shown (an undo or a redo's
+        passage; None: stay where the selection is)."""
+        self._review = None
+        self._focus, self._expect_focus = coding_id, True
+
+    def _show_overlap(self, result: Comparison | None) -> None:
+        """Say which articles are in both cases (their passages count on both sides)."""
+        both = sorted(set(result.a.articles) & set(result.b.articles)) if result else []
+        if not both:
+            self.overlap_label.hide()
+            self.overlap_label.clear()
+            return
+        self.overlap_label.setText(overlap_warning(self.library, both))
+        self.overlap_label.setToolTip("\n".join(self.library.title_of(i) or f"#{i}" for i in both))
+        self.overlap_label.show()
+
+    def _show_conflicts(self, result: Comparison | None) -> None:
+        """Say how many conflict copies the counts leave out (none: say nothing)."""
+        count = result.conflict_copies if result is not None else 0
+        if not count:
+            self.conflict_label.hide()
+            self.conflict_label.clear()
+            return
+        text = (
+            self.tr("1 conflict copy is not counted here: resolve it under Conflict Copies.")
+            if count == 1
+            else self.tr(
+                "{0} conflict copies are not counted here: resolve them under Conflict Copies."
+            ).format(count)
+        )
+        self.conflict_label.setText(text)
+        self.conflict_label.show()
 
     def select_evidence(self, dimension_id: str, side: Side, position: int) -> bool:
         """Select (and show) evidence ``position`` of ``side`` in ``dimension_id``."""
@@ -264,15 +364,17 @@ class ComparePane(QWidget):
         pair = item.counterpart if item else None
         self.delegate.counterpart = None
         if item is None or pair is None:
-            text = NO_COUNTERPART
+            text = self.tr(NO_COUNTERPART)
             if item is not None:
                 dim_id, side, _position = self._place(index)
                 other = other_side(side)
                 case = html.escape(case_label(self.model.result, other))
                 text = (
-                    f"<i>Nothing in {case} on this dimension.</i>"
+                    self.tr("<i>Nothing in {0} on this dimension.</i>").format(case)
                     if not self.model.evidence(dim_id, other)
-                    else f"<i>No sentence in {case} shares a word with this one.</i>"
+                    else self.tr("<i>No sentence in {0} shares a word with this one.</i>").format(
+                        case
+                    )
                 )
             self.counterpart_label.setText(text)
             self.tree.viewport().update()
@@ -285,12 +387,16 @@ class ComparePane(QWidget):
         case = html.escape(case_label(self.model.result, other))
         text = html.escape(" ".join(match.text.split()))
         title = html.escape(match.title)
-        self.counterpart_label.setText(
-            f"<span style='color:{self.theme.muted}'>Closest in <b>{case}</b> "
-            f"(similarity {pair.similarity:.2f})</span> \u2014 \u201c{text}\u201d "
-            f"<span style='color:{self.theme.muted}'>{title}</span> "
-            f"&nbsp;<a href='counterpart' style='color:{self.theme.accent}'>Show</a>"
+        closest = self.tr("Closest in <b>{0}</b> (similarity {1})").format(
+            case, f"{pair.similarity:.2f}"
         )
+        muted, accent = self.theme.muted, self.theme.accent
+        markup = (  # the words are translated above; this is only their layout
+            f"<span style='color:{muted}'>{closest}</span> \u2014 \u201c{text}\u201d "
+            f"<span style='color:{muted}'>{title}</span> "
+            f"&nbsp;<a href='counterpart' style='color:{accent}'>{self.tr('Show')}</a>"
+        )
+        self.counterpart_label.setText(markup)
         self.tree.viewport().update()
 
     @Slot(str)
@@ -301,7 +407,11 @@ class ComparePane(QWidget):
 
     @Slot(str)
     def review_current(self, action: str) -> bool:
-        """Accept, reject, move or return to suggested the selected evidence."""
+        """Accept, reject, move or return to suggested the selected evidence; ``undo``
+        asks for the newest review to be taken back."""
+        if action == "undo":  # the newest review, wherever the selection is
+            self.undo_requested.emit()
+            return True
         index = self.tree.currentIndex()
         item = self.model.evidence_at(index)
         if item is None:
@@ -316,9 +426,11 @@ class ComparePane(QWidget):
             if not target or target == dim_id:
                 return False
             self._review = review
+            self._expect_focus = False
             self.move_requested.emit(item.coding_id, target)
             return True
         self._review = review
+        self._expect_focus = False
         self.review_requested.emit(item.coding_id, STATUS_OF[action])
         return True
 
@@ -328,21 +440,27 @@ class ComparePane(QWidget):
         if self.model.evidence_at(index) is None:
             return
         self.tree.setCurrentIndex(index)
+        self.review_menu().popup(self.tree.viewport().mapToGlobal(pos))
+
+    def review_menu(self) -> QMenu:
+        """The selected evidence's menu: show it, review it, undo the newest review."""
         menu = QMenu(self)
+        menu.setObjectName("reviewMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for text, key, action in (
-            ("Show Passage", "Enter", ""),
-            ("Accept", "A", "accept"),
-            ("Reject", "R", "reject"),
-            ("Move to Dimension\u2026", "M", "move"),
-            ("Back to Suggested", "U", "suggest"),
+            (self.tr("Show Passage"), "Enter", ""),
+            (self.tr("Accept"), "A", "accept"),
+            (self.tr("Reject"), "R", "reject"),
+            (self.tr("Move to Dimension\u2026"), "M", "move"),
+            (self.tr("Back to Suggested"), "", "suggest"),
+            (self.tr("Undo Last Review"), "U", "undo"),
         ):
-            entry = menu.addAction(f"{text}\t{key}")
+            entry = menu.addAction(f"{text}\t{key}" if key else text)
             if action:
                 entry.triggered.connect(lambda _c=False, a=action: self.review_current(a))
             else:
                 entry.triggered.connect(self.open_current)
-        menu.popup(self.tree.viewport().mapToGlobal(pos))
+        return menu
 
     # -- look --------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -351,6 +469,26 @@ class ComparePane(QWidget):
         self.entities.set_theme(theme)
         self.setStyleSheet(_stylesheet(theme))
         self._show_counterpart(self.tree.currentIndex())
+
+
+def overlap_warning(library: Library, article_ids: Sequence[int]) -> str:
+    """The warning for cases that share ``article_ids``: how many, and which (plain text)."""
+    titles = [library.title_of(i) or f"#{i}" for i in article_ids]
+    named = ", ".join(f"\u201c{t}\u201d" for t in titles[:OVERLAP_SHOWN])
+    if len(titles) > OVERLAP_SHOWN:
+        named = QCoreApplication.translate(CONTEXT, "{0} and {1} more").format(
+            named, len(titles) - OVERLAP_SHOWN
+        )
+    if len(titles) == 1:
+        text = QCoreApplication.translate(
+            CONTEXT, "Both cases include the same article: {0}. Its passages count on both sides."
+        )
+    else:
+        text = QCoreApplication.translate(
+            CONTEXT,
+            "Both cases include {1} of the same articles: {0}. Their passages count on both sides.",
+        )
+    return text.format(named, len(titles))
 
 
 def _stylesheet(theme: Theme) -> str:
@@ -370,4 +508,7 @@ QLabel#counterpartLabel {{
     padding: 6px 14px;
 }}
 QLabel#compareHint, QLabel#compareBusy {{ color: {t.muted}; }}
+QLabel#overlapLabel, QLabel#conflictLabel {{
+    background: {t.find}; color: {t.text}; border-top: 1px solid {t.rule}; padding: 6px 14px;
+}}
 """

@@ -4,12 +4,12 @@
 :class:`~reader.ui.compare.delegate.EvidenceDelegate`: the dimension column fixed, the two
 case columns sharing the rest, one cell selected at a time, no branch arrows (the dimension
 cell says "Show all"). It lays its rows out again when its width changes, and turns the
-review keys (A, R, M, U) and Enter into signals for the pane.
+review keys (A, R, M) and U (undo) and Enter into signals for the pane.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -22,15 +22,28 @@ REVIEW_KEYS = {
     Qt.Key.Key_A: "accept",
     Qt.Key.Key_R: "reject",
     Qt.Key.Key_M: "move",
-    Qt.Key.Key_U: "suggest",
+    Qt.Key.Key_U: "undo",
 }
+#: What the grid's own keys do, for Help › Keyboard Shortcuts: ``(key, what it does)``.
+KEY_HELP = (
+    ("A", QT_TRANSLATE_NOOP("CompareTree", "Accept the selected evidence")),
+    ("R", QT_TRANSLATE_NOOP("CompareTree", "Reject the selected evidence")),
+    ("M", QT_TRANSLATE_NOOP("CompareTree", "Move the selected evidence to another dimension")),
+    ("U", QT_TRANSLATE_NOOP("CompareTree", "Undo the last review")),
+    ("Enter", QT_TRANSLATE_NOOP("CompareTree", "Show the passage in the reader")),
+)
+
+
+def review_keys() -> list[tuple[str, str]]:
+    """The grid's keys and what each does (translated)."""
+    return [(key, QCoreApplication.translate("CompareTree", text)) for key, text in KEY_HELP]
 
 
 class CompareTree(QTreeView):
     """The grid: rows grow with their text; letter keys review the selected evidence.
 
     Signals:
-        review_keyed(action): ``accept``, ``reject``, ``move`` or ``suggest`` was pressed.
+        review_keyed(action): ``accept``, ``reject``, ``move`` or ``undo`` was pressed.
         open_keyed(): Enter or Return was pressed.
     """
 

@@ -1,0 +1,1 @@
+"""The window's field packs: export, import with a preview, the team folder, conflict copies."""
