@@ -10,8 +10,13 @@ mentions out (character offsets, canonical name, type), offline and without a mo
    ("DRC", "Congo" -> Democratic Republic of the Congo; "Trump" -> Donald Trump);
 3. :mod:`reader.analysis.figures` finds money, percentages and counts, and
    :mod:`reader.analysis.name_rules` types unknown capitalised names by their context; an
-   upper-case dateline ("NAIROBI, March 3 (Reuters) -", "GOMA, 8 février 2025 —") names
-   the place it is written as (the known place, or a new one), never an upper-case entity;
+   upper-case dateline ("NAIROBI, March 3 (Reuters) -", "GOMA, 8 février 2025 —",
+   "КИЇВ, 3 березня —", "WASHINGTON (Reuters) -", and each place after a slash,
+   "JEDDAH, Saudi Arabia/KHARTOUM, ...") names the place it is written as (the known
+   place, or a new one), never an upper-case entity, and the story after its dash starts
+   a sentence; in Cyrillic text, where the rules of step 3 do not look,
+   a first name the language's data knows followed by a capitalised word is a person
+   ("Андрій Пишний");
 4. overlaps are resolved: the user's marks first, then the longest of the known names,
    figures and rule-found names with evidence, then unclassified names in the gaps. A
    rule-found name never swallows a known name of its own type ("US Treasury Department"
@@ -19,7 +24,9 @@ mentions out (character offsets, canonical name, type), offline and without a mo
 5. within the article, a rule-found name takes the strongest type any of its mentions
    earned, an unclassified name in a list takes its neighbours' type, and short forms join
    their long form ("Kovalenko" after "Maria Kovalenko", "Castleford" after "Castleford
-   Athletic", "DFC" after "... Finance Corporation (DFC)"); a rule-found long form followed
+   Athletic", "DFC" after "... Finance Corporation (DFC)", "RSF" after "Rapid Support
+   Forces" by its initials, "Nunes da Silva" after "Gustavo Nunes da Silva", over a shorter
+   rule-found name inside it); a rule-found long form followed
    by a known acronym becomes that entity ("Bureau de la coordination ... (OCHA)" is OCHA);
 6. renames, merges and retypes give the final names and types.
 
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis.corrections import TYPES, Corrections
@@ -70,15 +78,43 @@ _DROPPED = -1
 _NAMED_BY_ACRONYM = frozenset({"organization", "armed_group"})
 _EVIDENCE_ORDER = ("person", "armed_group", "organization", "place", "other")
 _LISTABLE = frozenset({"person", "organization", "armed_group", "place"})
-_CAPS = "A-ZÀ-ÖØ-Þ"
+_CAPS = "A-ZÀ-ÖØ-ÞЀ-ЯҐЄІЇЎ"
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<place>[{_CAPS}][{_CAPS}'’.-]+(?: [{_CAPS}][{_CAPS}'’.-]+){{0,3}})"
-    rf"(?:/[{_CAPS} ]+)?,[ \t]+(?=[^\n]{{0,40}}(?:\d|\(|\b(?:Reuters|AFP|AP)\b))",
+    rf"(?:/[{_CAPS} ]+)?(?:,[ \t]+(?=[^\n]{{0,40}}(?:\d|\(|\b(?:Reuters|AFP|AP)\b))"
+    rf"|[ \t]+(?=\((?:Reuters|AFP|AP)\)))",
     re.MULTILINE,
 )
+# Further upper-case places of the same dateline: "JEDDAH, Saudi Arabia/KHARTOUM, Aug 2".
+_DATELINE_MORE = re.compile(
+    rf"/(?P<place>[{_CAPS}][{_CAPS}'’.-]+(?: [{_CAPS}][{_CAPS}'’.-]+){{0,3}})(?=[,/ ])"
+)
+# Where a dateline's story begins: after the dash that closes it ("(Reuters) - Torrential").
+_DATELINE_DASH = re.compile(r"[^\n]{0,80}?\s[-–—]{1,2}\s+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A capitalised Cyrillic word of three letters or more (apostrophes inside: "Дем'яненко").
+_CYRILLIC_SURNAME = r"[Ѐ-ЯҐЄІЇЎ][а-яёґєіїў]+(?:['’ʼ-][а-яёґєіїўА-ЯҐЄІЇ][а-яёґєіїў]*)*"
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_LEAD = re.compile(r"[\W_]*")
+
+
+_PEOPLE_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def _cyrillic_people_pattern(lang: Language) -> re.Pattern[str] | None:
+    """The first-name-and-surname pattern of ``lang``'s Cyrillic first names (or None)."""
+    if lang.code not in _PEOPLE_PATTERNS:
+        names = sorted((n for n in lang.first_names if _CYRILLIC.search(n)), key=len)
+        _PEOPLE_PATTERNS[lang.code] = (
+            re.compile(
+                rf"(?<!\w)(?P<first>{'|'.join(map(re.escape, reversed(names)))})"
+                rf"[ \u00a0]+(?P<surname>{_CYRILLIC_SURNAME})(?!\w)"
+            )
+            if names
+            else None
+        )
+    return _PEOPLE_PATTERNS[lang.code]
 
 
 def _lead_end(text: str, pos: int) -> int:
@@ -136,12 +172,18 @@ class _Article:
         self.text = text
         self.lang = language
         self.urls = [m.span() for m in _URL.finditer(text)]
+        self.datelines = list(_DATELINE.finditer(text))
         self.rules = NameRules(self.gaz, text, self._sentence_starts(), self._in_url, language)
         self.taken = bytearray()  # spans of mentions added after selection
 
     def run(self) -> list[Mention]:
         cands = (
-            self._added() + self._known() + self._datelines() + self._figures() + self._rule_names()
+            self._added()
+            + self._known()
+            + self._datelines()
+            + self._figures()
+            + self._rule_names()
+            + self._cyrillic_people()
         )
         if self.corr.hidden:
             cands = [c for c in cands if not self.corr.is_hidden(c.name)]
@@ -157,6 +199,10 @@ class _Article:
         while pos != -1:
             starts.add(_lead_end(text, pos + 1))
             pos = text.find("\n", pos + 1)
+        for m in self.datelines:  # "NAIROBI, March 3 (Reuters) - The ...": a sentence starts
+            dash = _DATELINE_DASH.match(text, m.end())
+            if dash is not None:
+                starts.add(_lead_end(text, dash.end()))
         return starts
 
     def _in_url(self, start: int, end: int) -> bool:
@@ -189,9 +235,9 @@ class _Article:
     def _datelines(self) -> list[_Cand]:
         """The place of an upper-case dateline: "NAIROBI, March 3 (Reuters) -"."""
         cands = []
-        for m in _DATELINE.finditer(self.text):
-            surface = m.group("place").rstrip(".")
-            start = m.start("place")
+        for place in self._dateline_places():
+            surface = place.group("place").rstrip(".")
+            start = place.start("place")
             entry = self.gaz.lookup_any_case(surface)
             if entry is not None and entry.type in ("place", "organization", "other"):
                 cands.append(_Cand(start, start + len(surface), entry.name, entry.type, _GAZ))
@@ -201,6 +247,15 @@ class _Article:
                 )
                 cands.append(_Cand(start, start + len(surface), name, "place", _GAZ))
         return cands
+
+    def _dateline_places(self) -> Iterable[re.Match[str]]:
+        """The upper-case places of each dateline, the first and any after a slash."""
+        text = self.text
+        for m in self.datelines:
+            yield m
+            dash = _DATELINE_DASH.match(text, m.end())
+            stop = dash.end() if dash is not None else m.end()
+            yield from _DATELINE_MORE.finditer(text, m.end("place"), stop)
 
     def _figures(self) -> list[_Cand]:
         return [
@@ -214,6 +269,20 @@ class _Article:
             _Cand(r.start, r.end, r.name, r.type, _RULE, tier=1 if r.strong else 2)
             for r in self.rules.find()
         ]
+
+    def _cyrillic_people(self) -> list[_Cand]:
+        """ "Андрій Пишний": a Cyrillic first name of the language's data, then a surname."""
+        pattern = _cyrillic_people_pattern(self.lang)
+        if pattern is None or not _CYRILLIC.search(self.text):
+            return []
+        cands = []
+        for m in pattern.finditer(self.text):
+            surname = m.group("surname")
+            if self.lang.is_function_word(surname) or self.gaz.lookup(surname) is not None:
+                continue
+            name = f"{m.group('first')} {surname}"
+            cands.append(_Cand(m.start(), m.end(), name, "person", _RULE))
+        return cands
 
     # -- after selection -----------------------------------------------------------------
 
@@ -254,6 +323,12 @@ class _Article:
                 short = org_short_form(c.name, gaz, self.lang)
                 if short:
                     forms.setdefault(short, c)
+            if c.type in _NAMED_BY_ACRONYM:  # "Rapid Support Forces" ... "the RSF"
+                initials = _initials(c.name)
+                if initials and initials in text:
+                    known = gaz.lookup(initials)  # never another entity's acronym ("USA")
+                    if known is None or known.name == c.name:
+                        forms.setdefault(initials, c)
             m = _ACRONYM_AFTER.match(text, c.end)
             if m and m.group(1) != c.name and c.type not in ("figure", "commodity"):
                 known = gaz.lookup(m.group(1))
@@ -276,12 +351,10 @@ class _Article:
         starts = [c.start for c in chosen]
         added: list[_Cand] = []
         self.taken = bytearray(len(text))
-        if forms:
-            alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-            for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
-                long = forms[m.group()]
-                cand = _Cand(m.start(), m.end(), long.name, long.type, _ALIAS)
-                self._place(cand, chosen, starts, added, replace=True)
+        for start, end in _occurrences(text, forms):
+            long = forms[text[start:end]]
+            cand = _Cand(start, end, long.name, long.type, _ALIAS)
+            self._place(cand, chosen, starts, added, replace=True)
         known = {text[c.start : c.end]: c for c in chosen if c.source in (_RULE, _GAZ)}
         for d in self.rules.deferred:
             full = known.get(d.name)
@@ -311,6 +384,12 @@ class _Article:
         if not replace or len(near) != 1:
             return
         other = near[0]
+        if other.source == _RULE and cand.start <= other.start and other.end <= cand.end:
+            # "Nunes da Silva" after "Gustavo Nunes da Silva", over a rule-found "Silva"
+            if other.end - other.start < cand.end - cand.start:
+                other.source = _DROPPED
+                self._add(cand, added)
+                return
         if (other.start, other.end) != (cand.start, cand.end) or other.name == cand.name:
             return
         single_word = " " not in self.text[other.start : other.end]
@@ -343,6 +422,49 @@ class _Article:
                 name, type_ = applied
             mentions.append(Mention(c.start, c.end, name, type_, text[c.start : c.end]))
         return mentions
+
+
+def _initials(name: str) -> str | None:
+    """The acronym of a name of two or more capitalised words ("RSF"), or None."""
+    letters = [w[0] for w in name.split() if w[:1].isupper()]
+    if len(letters) < 2:
+        return None
+    return "".join(letters)
+
+
+def _free(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is no word character and no hyphen (or past either end)."""
+    if pos < 0 or pos >= len(text):
+        return True
+    ch = text[pos]
+    return not (ch.isalnum() or ch == "_" or ch == "-")
+
+
+def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the forms stand alone in ``text`` (no word character or hyphen either side),
+    left to right, not overlapping, the longest form first where several start together.
+
+    The same spans as one regex of the forms as alternatives, longest first, between
+    ``(?<![\\w-])`` and ``(?![\\w-])`` would give, without compiling one per article.
+    """
+    hits: list[tuple[int, int]] = []
+    for form in forms:
+        if not form:
+            continue
+        size = len(form)
+        pos = text.find(form)
+        while pos != -1:
+            if _free(text, pos - 1) and _free(text, pos + size):
+                hits.append((pos, -size))
+            pos = text.find(form, pos + 1)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    reached = 0
+    for start, minus_size in hits:
+        if start >= reached:
+            reached = start - minus_size
+            out.append((start, reached))
+    return out
 
 
 def _select(cands: list[_Cand], length: int) -> list[_Cand]:

@@ -48,6 +48,8 @@ class _Compiled:
     number: re.Pattern[str]
     scale: re.Pattern[str]
     count_scale: re.Pattern[str]
+    #: the language's currency words and their signs, longest word first
+    currencies: tuple[tuple[str, str], ...] = ()
 
 
 def _number_pattern(numbers: Numbers) -> tuple[str, str]:
@@ -97,6 +99,7 @@ def _compiled(language: Language) -> _Compiled:
         number=re.compile(rf"{number}|{words}" if words else number),
         scale=re.compile(rf"(?<=[\d\w])\s?({scale})\b"),
         count_scale=re.compile(rf"\b({counts})\b"),
+        currencies=tuple(sorted(n.currency_words.items(), key=lambda kv: -len(kv[0]))),
     )
 
 
@@ -126,7 +129,7 @@ def figure_name(kind: str, surface: str, language: str | Language | None = "en")
         scale_m = compiled.scale.search(s)
         scale = n.scales[scale_m.group(1)] if scale_m else ""
         symbol = "$"
-        for word, sign in sorted(n.currency_words.items(), key=lambda kv: -len(kv[0])):
+        for word, sign in compiled.currencies:
             if word in s:
                 symbol = sign
                 break

@@ -12,11 +12,19 @@ months and weekdays, and types each by the evidence around it:
   of ..."; a French first word such as Banque, Université, Fédération followed by its
   complement ("Banque centrale du Congo", "Fédération des entreprises du Congo"); an
   apposition (", a mining company"); a word such as "firm" or "cabinet" before it;
-- armed_group: "rebels", "militia", "fighters" after it, "armed group" before it;
+- organization also: a sports result around it ("Flamengo beat Palmeiras 2-1"), a word
+  such as "think tank" after it, a capitalised word after "of"/"for"/"on" heads
+  ("Intergovernmental Authority on Development");
+- armed_group: "rebels", "militia", "fighters" after it, "armed group" or "paramilitary"
+  before it;
 - place: River, Province, Street... in the name, "town of", "quartier de", "in", "near",
   "from", "à" before it;
 - other: a last word such as Cup, Agreement, Initiative; or no evidence at all (never a
   guessed person).
+
+Tokens keep lower-case hyphenated given names whole ("Park Ji-hoon"), and a first name that
+is also a common word still starts a name ("Maria Jose Catala"); a word in capitals with
+evidence is never the common word it spells ("the Dutch bank ING").
 
 Sentence-initial words, function words ("Selon", "Les"), months, weekdays, demonyms and
 common words are never names by themselves, and an elided article is never part of the name
@@ -59,18 +67,23 @@ class _Compiled:
         )
         glued = "|".join(re.escape(p) for p in lang.glued_particles)
         glued_token = f"|(?:{glued})[{_UPPER}]\\w*(?:-[{_UPPER}]\\w*)*" if glued else ""
+        # A given name hyphenated in lower case ("Ji-hoon", "Sang-woo"), where the language
+        # has the pattern: tried first, so that the token is not cut at the hyphen.
+        hyphened = lang.patterns.get("hyphen_name")
+        hyphened = f"{hyphened}|" if hyphened else ""
         self.token = re.compile(
-            rf"(?:(?<![\w’'.-]){elided})(?:[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*"
+            rf"(?:(?<![\w’'.-]){elided})(?:{hyphened}[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*"
             rf"(?:[-’'][{_UPPER}\d]\w*)*{glued_token})"
         )
         self.months_days = lang.months | lang.weekdays
         self.of_gaps = lang.of_gaps
         of_words = sorted({g.split()[0] for g in lang.of_gaps}, key=len, reverse=True)
         of_alt = "|".join(re.escape(w) for w in of_words) or "of|for"
-        self.title_of = re.compile(
-            rf"([^\W\d_][\w-]*)\s+{lang.pattern('title_of_before')}"
-            rf"(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
-        )
+        title_of_tail = rf"\s+{lang.pattern('title_of_before')}(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
+        self.title_of = re.compile(rf"([^\W\d_][\w-]*){title_of_tail}")
+        # What must follow the title word: tried first, being quick to rule out (it can
+        # only start at white space), so the whole pattern runs only where it may match.
+        self.title_of_tail = re.compile(title_of_tail)
         heads = sorted((lang.of_heads & lang.org_heads) | lang.head_of_extra)
         self.head_of = (
             re.compile(rf"\b(?:{'|'.join(heads)})\s+(?:{of_alt})(?!\w)", re.IGNORECASE)
@@ -88,6 +101,11 @@ class _Compiled:
         self.appositive_armed = re.compile(lang.pattern("appositive_armed"))
         self.speech = re.compile(lang.pattern("speech"))
         self.org_at = re.compile(lang.pattern("org_at"), re.IGNORECASE)
+        # Patterns a language may lack: sports teams ("Flamengo beat Palmeiras 2-1") and a
+        # word after an organisation ("the Confluence Advisory think tank").
+        self.team_before = _optional(lang, "team_before")
+        self.team_after = _optional(lang, "team_after")
+        self.org_after = _optional(lang, "org_after")
         gaps = "|".join(re.escape(g) for g in lang.list_gaps)
         self.list_gap = re.compile(rf",\s*|,?\s+(?:{gaps})\s+" if gaps else r",\s*")
         connectors = sorted(lang.connectors, key=len, reverse=True)
@@ -100,6 +118,12 @@ class _Compiled:
         self.connector_lower = (
             re.compile(r"\s+(?:" + "|".join(_connector(c) for c in lower) + r")") if lower else None
         )
+
+
+def _optional(lang: Language, key: str) -> re.Pattern[str] | None:
+    """The compiled pattern ``key`` of ``lang``, or None when the language has none."""
+    pattern = lang.patterns.get(key)
+    return re.compile(pattern) if pattern else None
 
 
 def _connector(words: str) -> str:
@@ -246,7 +270,9 @@ class NameRules:
         # "Foreign Affairs Thérèse Kayikwamba" -> the name starts at the first name.
         for j in range(i, len(words) - 1):
             if self.is_first_name(words[j]) and not self.is_common(words[j]):
-                if j > i and all(self.is_common(w) for w in words[i:j]):
+                # "Maria Jose Catala": a first name that is also a common word stays.
+                skipped = words[i:j]
+                if j > i and all(self.is_common(w) and not self.is_first_name(w) for w in skipped):
                     i = j
                 break
         return chunk[i:]
@@ -260,8 +286,7 @@ class NameRules:
         start, end = chunk[0][0], chunk[-1][1]
         if self.skip(start, end) or all(w.lower().rstrip(".") in lang.title_parts for w in words):
             return None
-        evidence = "person" if after_title else self._evidence(words, start, end)
-        if len(words) == 1:
+        if len(words) == 1:  # what no evidence can save, before looking for any
             word = words[0]
             if len(word) < 2 or word.endswith(".") or _ROMAN.fullmatch(word):
                 return None
@@ -269,7 +294,12 @@ class NameRules:
                 return None
             if word.lower() in lang.numbers.number_words:  # "Deux semaines après"
                 return None
-            if self.is_common(word) and evidence != "person":
+        evidence = "person" if after_title else self._evidence(words, start, end)
+        if len(words) == 1:
+            word = words[0]
+            # "ING", "the bank ING": a word in capitals with evidence is no common word.
+            acronym = evidence is not None and word.isupper()
+            if self.is_common(word) and evidence != "person" and not acronym:
                 return None
             if start in self.starts and evidence is None:
                 self.deferred.append(RuleName(start, end, word, "other", False))
@@ -365,13 +395,12 @@ class NameRules:
         text, lang, c = self.text, self.lang, self.c
         before = text[max(0, start - 48) : start]
         after = text[end : end + 64]
-        prev = _PREV_WORD.search(before)
-        prev_word = prev.group(1).lower() if prev else ""
+        prev_word = previous_word(before).lower()
         same_clause = not before.rstrip().endswith((".", ","))
         first, last = words[0].lower(), words[-1].lower()
         if prev_word in lang.roles and (same_clause or prev_word in lang.abbreviated_titles):
             return "person"
-        title_of = c.title_of.search(before)
+        title_of = c.title_of.search(before) if c.title_of_tail.search(before) else None
         if title_of and title_of.group(1).lower() in lang.titles:
             return "person"
         if c.armed_before.search(before) or c.armed_after.match(after):
@@ -399,6 +428,8 @@ class NameRules:
             return "other"
         if prev_word in lang.org_before and same_clause:
             return "organization"
+        if c.org_after is not None and c.org_after.match(after):
+            return "organization"
         if c.org_at.search(before, max(0, len(before) - 32)):  # "analysts at Berenberg"
             return "organization"
         if len(words) > 1 and first in lang.compass:  # "Northern Europe", "Western Kenya"
@@ -410,6 +441,10 @@ class NameRules:
                 return "person"
             if c.said_after.match(after):  # "Tom Baker, said": common words, but a speaker
                 return "person"
+        if (c.team_after is not None and c.team_after.match(after)) or (
+            c.team_before is not None and c.team_before.search(before)
+        ):  # "Flamengo beat Palmeiras 2-1": sports teams
+            return "organization"
         if prev_word in lang.place_before and same_clause and not after.startswith(("’s", "'s")):
             return "place"
         return None
@@ -428,6 +463,32 @@ class NameRules:
             if entry is not None and (entry.type != "place" or ambiguous):
                 return False
         return True
+
+
+def _letter(ch: str) -> bool:
+    """``[^\\W\\d_]``: a word character that is no decimal digit and no underscore."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def previous_word(before: str) -> str:
+    """The word ``before`` ends with, past spaces, commas and one full stop ("" if none).
+
+    What ``([^\\W\\d_][\\w-]*)\\.?[\\s,]*$`` would capture first, found from the end
+    instead of by trying every position: the run of word characters and hyphens there,
+    from its first letter.
+    """
+    end = len(before)
+    while end and (before[end - 1] == "," or before[end - 1].isspace()):
+        end -= 1
+    if end and before[end - 1] == ".":
+        end -= 1
+    start = end
+    while start and (before[start - 1].isalnum() or before[start - 1] in "_-"):
+        start -= 1
+    for i in range(start, end):
+        if _letter(before[i]):
+            return before[i:end]
+    return ""
 
 
 def appositive_type(after: str, language: Language | None = None) -> str | None:
@@ -479,6 +540,8 @@ def person_short_forms(name: str) -> list[str]:
     else:
         if len(words) >= 3:
             forms.append(" ".join(words[-2:]))
+    if len(words) >= 3 and " ".join(words[1:]) not in forms:  # "Nunes da Silva"
+        forms.append(" ".join(words[1:]))
     # A particle starts a sentence in capitals: "Van der Berg's agent", "Al-Amin's trial".
     forms += [f[0].upper() + f[1:] for f in forms if f[:1].islower()]
     return [f for f in forms if len(f) >= 3 and not f.endswith(".")]

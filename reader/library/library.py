@@ -10,14 +10,8 @@ while a restore replaces it, without handing every pane a new object.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-import unicodedata
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +19,10 @@ from sqlite_utils import Database
 
 from reader.library import anchors as _anchors
 from reader.library import entities as _entities
+from reader.library import manage as _manage
 from reader.library import notes as _notes
 from reader.library import search as _search
+from reader.library import search_schema as _search_schema
 from reader.library.connection import configure, connect, empty_placeholder
 from reader.library.draft import Draft, Original
 from reader.library.entities import EntityInfo, MentionLike
@@ -37,31 +33,36 @@ from reader.library.errors import (
     NotFoundError,
     ReadOnlyLibraryError,
 )
+from reader.library.manage import UNSET, _Unset
 from reader.library.notes import Note, Revision
 from reader.library.records import Article, ArticleSummary
 from reader.library.search import SearchHits
 from reader.library.transactions import read_snapshot, write_transaction
+from reader.library.writer import ArticleWriter, now_iso, text_hash
 
-__all__ = ["SORT_KEYS", "Library", "Original", "ReadOnlyLibraryError", "now_iso", "text_hash"]
+__all__ = [
+    "SORT_KEYS",
+    "UNSET",
+    "Library",
+    "Original",
+    "ReadOnlyLibraryError",
+    "now_iso",
+    "text_hash",
+]
 
+#: The list's orders (each breaks ties by id; an article with no date comes last).
 SORT_KEYS = {
-    "published": "coalesce(a.published, substr(a.imported, 1, 10))",
+    "published": "a.published",
     "imported": "a.imported",
     "title": "a.title COLLATE NOCASE",
     "source": "coalesce(a.source, '') COLLATE NOCASE",
 }
 
 
-def text_hash(text: str) -> str:
-    """Hash of the text with case, Unicode form and white space normalised (duplicates)."""
-    norm = unicodedata.normalize("NFKC", text).casefold()
-    norm = re.sub(r"\s+", " ", norm).strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
-
-
-def now_iso() -> str:
-    """The current UTC time as an ISO 8601 string with seconds."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+#: A tag link (``at``) of an article in the trash.
+_LINK_TRASHED = (
+    "EXISTS (SELECT 1 FROM articles x WHERE x.id = at.article_id AND x.trashed IS NOT NULL)"
+)
 
 
 class Library:
@@ -78,6 +79,7 @@ class Library:
         self._requested_read_only: bool | None = read_only or None
         self._passphrase: str | None = None
         self.detached = False
+        self._writer: ArticleWriter | None = None
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -175,14 +177,28 @@ class Library:
             return int(self.db.execute(sql, list(params)).rowcount)
 
     # -- articles ------------------------------------------------------------------
+    @property
+    def writer(self) -> ArticleWriter:
+        """The write path of new articles on the current connection (:mod:`.writer`)."""
+        if self._writer is None or self._writer.db is not self.db:
+            self._writer = ArticleWriter(self.db, lambda aid, names: self._add_tags(aid, names))
+        return self._writer
+
+    def _add_tags(self, article_id: int, names: Sequence[str]) -> None:
+        self.writer.store_tags(article_id, names)
+
+    @contextmanager
+    def import_run(self) -> Iterator[None]:
+        """An import: entity ids stay cached across the articles added in the block, and
+        the stemmed search index takes in what it added when the block ends (not at the
+        first search)."""
+        with self.writer.run():
+            yield
+        _search_schema.sync_index(self.db)
+
     def find_duplicate(self, text: str, url: str | None) -> int | None:
         """The id of an article with the same normalised text, or the same url."""
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", [text_hash(text)]
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
-        return self.article_with_url(url) if url else None
+        return self.writer.find_duplicate(text, url)
 
     def add_article(
         self,
@@ -192,37 +208,9 @@ class Library:
         mentions: Iterable[MentionLike] = (),
     ) -> int:
         """Store ``draft`` (with its original bytes, tags and mentions) in one transaction."""
-        sha = original.sha256 if original else hashlib.sha256(draft.text.encode()).hexdigest()
-        row = {
-            "uid": uuid.uuid4().hex,
-            "title": draft.title,
-            "byline": draft.byline,
-            "source": draft.source,
-            "url": draft.url,
-            "published": draft.published,
-            "imported": now_iso(),
-            "language": draft.language,
-            "format": draft.format,
-            "text": draft.text,
-            "blocks": json.dumps([[b.kind, b.start, b.end] for b in draft.blocks]),
-            "text_hash": text_hash(draft.text),
-            "sha256": sha,
-        }
-        with self.transaction():
-            cursor = self.db.execute(
-                f"INSERT INTO articles({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            article_id = int(cursor.lastrowid or 0)
-            if original is not None:
-                self.db.execute(
-                    "INSERT INTO originals(article_id, filename, sha256, size, data) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [article_id, original.filename, sha, len(original.data), original.data],
-                )
-            self._add_tags(article_id, [*draft.tags, *tags])
-            _entities.store_mentions(self.db, article_id, mentions)
-        return article_id
+        if self.detached:
+            raise LibraryLockedError(DETACHED_MESSAGE)
+        return self.writer.add(draft, original, tags, mentions)[0]
 
     def add_unless_duplicate(
         self,
@@ -232,28 +220,18 @@ class Library:
         mentions: Iterable[MentionLike] = (),
     ) -> tuple[int, bool]:
         """Add ``draft`` unless a duplicate exists: ``(id, True)`` or ``(existing id, False)``."""
-        with self.transaction():
-            existing = self.find_duplicate(draft.text, draft.url)
-            if existing is not None:
-                return existing, False
-            return self.add_article(draft, original, tags, mentions), True
+        if self.detached:
+            raise LibraryLockedError(DETACHED_MESSAGE)
+        return self.writer.add(draft, original, tags, mentions, unless_duplicate=True)
 
     def title_of(self, article_id: int) -> str | None:
         """Just the title of an article (``None`` when there is no such id)."""
         row = self.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
         return None if row is None else str(row[0])
 
-    def _add_tags(self, article_id: int, names: Iterable[str]) -> None:
-        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
-            self.db.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", [name])
-            tag_id = self.db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
-            self.db.execute(
-                "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)",
-                [article_id, tag_id],
-            )
-
     def delete_article(self, article_id: int) -> None:
         """Remove an article, its original and its tag links."""
+        self.writer.forget()
         with self.transaction():
             _entities.forget_article(self.db, article_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
@@ -284,10 +262,7 @@ class Library:
 
     def original(self, article_id: int) -> Original | None:
         """The original bytes the article was imported from, if kept."""
-        row = self.db.execute(
-            "SELECT filename, data FROM originals WHERE article_id = ?", [article_id]
-        ).fetchone()
-        return None if row is None else Original(row[0], bytes(row[1]))
+        return self.writer.original(article_id)
 
     def article_ids(
         self, *, tag: str | None = None, sort: str = "published", descending: bool = True
@@ -296,14 +271,14 @@ class Library:
         if sort not in SORT_KEYS:
             raise InvalidInputError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
         direction = "DESC" if descending else "ASC"
-        where, params = "", []
+        where, params = "WHERE a.trashed IS NULL", []
         if tag:
-            where = (
-                "WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+            where += (
+                " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
                 "ON t.id = at.tag_id WHERE t.name = ?)"
             )
             params.append(tag)
-        order = f"{SORT_KEYS[sort]} {direction}, a.id {direction}"
+        order = f"{SORT_KEYS[sort]} {direction} NULLS LAST, a.id {direction}"
         sql = f"SELECT a.id FROM articles a {where} ORDER BY {order}"
         return [int(r[0]) for r in self.db.execute(sql, params)]
 
@@ -315,7 +290,7 @@ class Library:
             chunk = list(article_ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
             for row in self.db.query(
-                f"SELECT id, title, source, url, published, imported FROM articles "
+                f"SELECT id, title, source, url, published, imported, trashed FROM articles "
                 f"WHERE id IN ({marks})",
                 chunk,
             ):
@@ -325,33 +300,40 @@ class Library:
     def list_articles(
         self, *, tag: str | None = None, sort: str = "published", descending: bool = True
     ) -> list[ArticleSummary]:
-        """All article summaries (optionally with ``tag``) in display order."""
+        """All article summaries (optionally with ``tag``) in display order, but those
+        in the trash (:meth:`trashed_articles`)."""
         ids = self.article_ids(tag=tag, sort=sort, descending=descending)
         found = self.summaries(ids)
         return [found[i] for i in ids if i in found]
 
     def most_recent_id(self) -> int | None:
-        """The article to open by default: the newest by date."""
+        """The article to open by default: the newest by date (not one in the trash)."""
         ids = self.db.execute(
-            f"SELECT a.id FROM articles a ORDER BY {SORT_KEYS['published']} DESC, a.id DESC LIMIT 1"
+            f"SELECT a.id FROM articles a WHERE a.trashed IS NULL "
+            f"ORDER BY {SORT_KEYS['published']} DESC NULLS LAST, a.id DESC LIMIT 1"
         ).fetchone()
         return None if ids is None else int(ids[0])
 
     def count(self, *, tag: str | None = None) -> int:
-        """How many articles (optionally with ``tag``)."""
+        """How many articles (optionally with ``tag``), not counting the trash."""
         if tag:
             sql = (
                 "SELECT count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                "WHERE t.name = ?"
+                f"WHERE t.name = ? AND NOT {_LINK_TRASHED}"
             )
             return int(self.db.execute(sql, [tag]).fetchone()[0])
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        sql = "SELECT count(*) FROM articles WHERE trashed IS NULL"
+        return int(self.db.execute(sql).fetchone()[0])
 
     def tag_counts(self) -> list[tuple[str, int]]:
-        """Every tag with the number of articles that carry it, by name."""
+        """Every tag with the number of articles that carry it, by name (articles in the
+        trash leave the counts; a tag only they carry leaves the list)."""
         rows = self.db.execute(
-            "SELECT t.name, count(at.article_id) FROM tags t LEFT JOIN article_tags at "
-            "ON at.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+            f"SELECT t.name, count(at.article_id) FROM tags t LEFT JOIN article_tags at "
+            f"ON at.tag_id = t.id AND NOT {_LINK_TRASHED} GROUP BY t.id "
+            "HAVING count(at.article_id) > 0 OR NOT EXISTS "
+            "(SELECT 1 FROM article_tags x WHERE x.tag_id = t.id) "
+            "ORDER BY t.name COLLATE NOCASE"
         )
         return [(name, int(n)) for name, n in rows]
 
@@ -362,9 +344,65 @@ class Library:
             "UPDATE articles SET reading_position = ? WHERE id = ?", [pos, article_id]
         )
 
+    # -- managing (reader.library.manage) -------------------------------------------
+    def update_article(
+        self,
+        article_id: int,
+        *,
+        title: str | _Unset = UNSET,
+        byline: str | None | _Unset = UNSET,
+        source: str | None | _Unset = UNSET,
+        published: str | None | _Unset = UNSET,
+        language: str | None | _Unset = UNSET,
+    ) -> Article:
+        """Correct an article's details (those given; ``None`` clears one, ``published``
+        is ``YYYY-MM-DD``, ``language`` two or three letters); the article as it is now."""
+        return _manage.update_article(
+            self,
+            article_id,
+            title=title,
+            byline=byline,
+            source=source,
+            published=published,
+            language=language,
+        )
+
+    def add_tag(self, name: str, article_ids: Iterable[int]) -> int:
+        """Tag the articles; how many did not carry the tag before."""
+        return _manage.add_tag(self, name, article_ids)
+
+    def remove_tag(self, name: str, article_ids: Iterable[int]) -> int:
+        """Take a tag off the articles; how many carried it."""
+        return _manage.remove_tag(self, name, article_ids)
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag everywhere (merging into ``new`` if it exists); articles carrying it."""
+        return _manage.rename_tag(self, old, new)
+
+    def delete_tag(self, name: str) -> int:
+        """Remove a tag everywhere; how many articles carried it."""
+        return _manage.delete_tag(self, name)
+
+    def trash_articles(self, article_ids: Iterable[int]) -> list[int]:
+        """Move articles to the trash (with their notes, codings...); the ids moved."""
+        return _manage.trash_articles(self, article_ids, now_iso())
+
+    def restore_articles(self, article_ids: Iterable[int]) -> list[int]:
+        """Bring articles back from the trash, whole; the ids restored."""
+        return _manage.restore_articles(self, article_ids)
+
+    def trashed_articles(self) -> list[ArticleSummary]:
+        """The articles in the trash (``trashed`` says when), the latest first."""
+        return _manage.trashed_articles(self)
+
+    def empty_trash(self) -> int:
+        """Delete the trashed articles for good, with all they carry; how many."""
+        return _manage.empty_trash(self)
+
     # -- entities ------------------------------------------------------------------
     def replace_mentions(self, article_id: int, mentions: Iterable[MentionLike]) -> int:
         """Store a fresh extraction of one article (one transaction); return the count."""
+        self.writer.forget()
         with self.transaction():
             count = _entities.store_mentions(self.db, article_id, mentions)
             _entities.drop_unused_entities(self.db)
@@ -464,10 +502,12 @@ class Library:
         end: int | None = None,
         quote: str | None = None,
         colour: str | None = None,
+        private: bool = False,
     ) -> int:
         """Add a note: on a passage (``start``/``end`` or the first ``quote``), on an
-        article, or free-standing. :class:`InvalidInputError` when the passage is not in
-        the text, :class:`NotFoundError` when there is no such article."""
+        article, or free-standing; ``private`` keeps it out of exports unless asked.
+        :class:`InvalidInputError` when the passage is not in the text,
+        :class:`NotFoundError` when there is no such article."""
         anchor = None
         if start is not None or end is not None or quote is not None:
             if article_id is None:
@@ -490,7 +530,17 @@ class Library:
                 anchor=anchor,
                 colour=colour,
                 now=now_iso(),
+                private=private,
             )
+
+    def set_note_private(self, note_id: int, private: bool) -> bool:
+        """Make a note private (exports leave it out unless asked) or public; False if
+        it already was."""
+        return _notes.set_private(self, note_id, private)
+
+    def private_note_count(self, *, listed_only: bool = False) -> int:
+        """How many private notes (``listed_only``: those a vault export would see)."""
+        return _notes.count_private(self, listed_only=listed_only)
 
     def note(self, note_id: int) -> Note | None:
         """One note (trashed or not), or ``None``."""

@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.library.errors import SchemaTooNewError
+from reader.library.originals_schema import migrate as originals_v12
+from reader.library.packs_schema import migrate as packs_v11
 from reader.library.search_schema import migrate as search_v10
 from reader.library.transactions import write_transaction
 
@@ -276,11 +278,14 @@ def _v8(db: Database) -> None:
 
     A trashed article keeps its notes, highlights, codings and mentions; it only leaves the
     lists, the search and the comparison until it is restored or the trash is emptied.
+    The date order no longer falls back to the import date (an undated article sorts
+    last, on ``articles_published``), so the index of that fallback goes.
     """
     db.executescript(
         """
         ALTER TABLE articles ADD COLUMN trashed TEXT;
         CREATE INDEX articles_trashed ON articles(trashed) WHERE trashed IS NOT NULL;
+        DROP INDEX IF EXISTS articles_by_date;
         """
     )
 
@@ -293,7 +298,20 @@ def _v9(db: Database) -> None:
 Migration = Callable[[Database], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, search_v10]
+MIGRATIONS: list[Migration] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+    _v8,
+    _v9,
+    search_v10,
+    packs_v11,
+    originals_v12,
+]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
