@@ -26,13 +26,22 @@ ENTITY_ABOUT = (
     "in the library, applied at once, and applied first to every article imported or "
     "re-extracted later."
 )
+TYPE_LIST = ", ".join(TYPES)
 #: Each correction's help, and the name of its second argument (``None``: it has none).
 CORRECTION_HELP: dict[str, tuple[str, str | None]] = {
     "rename": ("give an entity a new name", "NEW_NAME"),
-    "retype": ("change an entity's type", "TYPE"),
+    "retype": (f"change an entity's type (one of {TYPE_LIST})", "TYPE"),
     "merge": ("merge NAME into TARGET (NAME becomes an alias)", "TARGET"),
     "hide": ("mark NAME as not an entity", None),
-    "add": ("mark every occurrence of TEXT as an entity of TYPE", "TYPE"),
+    "add": (f"mark every occurrence of TEXT as an entity of TYPE ({TYPE_LIST})", "TYPE"),
+}
+#: The help of each correction's arguments.
+ARGUMENT_HELP = {
+    "NAME": "the entity's name or id ('fieldreader entities' lists them)",
+    "TEXT": "the words to mark, as they appear in the articles",
+    "NEW_NAME": "the name it is shown with from now on",
+    "TYPE": f"one of {TYPE_LIST}",
+    "TARGET": "the entity it joins (a name or id)",
 }
 
 
@@ -91,16 +100,24 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``fieldreader`` parser."""
     p = sub.add_parser("entities", parents=[json_opt], help="list entities with counts")
     p.add_argument("--article", type=int, metavar="ID", help="only this article's entities")
-    p.add_argument("--type", choices=TYPES, help="only entities of this type")
+    p.add_argument(
+        "--type", choices=TYPES, metavar="TYPE", help=f"only entities of this type: {TYPE_LIST}"
+    )
     p.set_defaults(func=cmd_entities)
 
     actions = add_actions(sub, "entity", "action", help=ENTITY_HELP, description=ENTITY_ABOUT)
     for action in KINDS:  # the corrections the core knows, each with its words here
         helptext, second = CORRECTION_HELP[action]
-        a = actions.add_parser(action, parents=[json_opt], help=helptext)
-        a.add_argument("name", metavar="TEXT" if action == "add" else "NAME")
+        a = actions.add_parser(
+            action,
+            parents=[json_opt],
+            help=helptext,
+            description=helptext[0].upper() + helptext[1:] + ".",
+        )
+        first = "TEXT" if action == "add" else "NAME"
+        a.add_argument("name", metavar=first, help=ARGUMENT_HELP[first])
         if second:
-            a.add_argument("value", metavar=second)
+            a.add_argument("value", metavar=second, help=ARGUMENT_HELP[second])
         a.set_defaults(func=cmd_entity)
     a = actions.add_parser("corrections", parents=[json_opt], help="list stored corrections")
     a.set_defaults(func=cmd_entity)

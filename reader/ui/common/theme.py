@@ -3,6 +3,13 @@
 A :class:`Theme` is plain data. :func:`palette_for` turns it into a ``QPalette`` for the
 widgets; :mod:`reader.ui.reader.article_html` uses the same colours for the article's stylesheet,
 so chrome and page always agree. Fonts are chosen from what is installed, best first.
+
+Fusion draws a check box's frame a shade darker than the window, which vanishes on a dark
+one (an unticked box in "Choose Articles for a Case" could not be seen). A
+:class:`ReadableStyle` (installed by :func:`install_readable_style`) draws check boxes
+(in item views too), radio buttons and tree expanders from the palette instead: a frame
+half-way between the text and the page, the theme's accent when ticked, so they read in
+both themes; disabled ones are fainter but still drawn. Everything else is Fusion's.
 """
 
 from __future__ import annotations
@@ -10,7 +17,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from string import Template
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 8
@@ -69,7 +78,7 @@ LIGHT = Theme(
     base="#fbfaf7",
     alternate="#f6f4ef",
     text="#24231f",
-    muted="#736f66",
+    muted="#6b675e",
     rule="#e0dcd3",
     accent="#2d5c99",
     selection="#d3e1f3",
@@ -173,3 +182,141 @@ def ui_family() -> str:
 def window_stylesheet(template: str, theme: Theme) -> str:
     """The window's Qt stylesheet: ``template`` with ``$name`` filled from ``theme``."""
     return Template(template).safe_substitute(asdict(theme))
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``amount`` of ``a`` over ``b`` (0: all ``b``, 1: all ``a``)."""
+    keep = 1.0 - amount
+    return QColor(
+        round(a.red() * amount + b.red() * keep),
+        round(a.green() * amount + b.green() * keep),
+        round(a.blue() * amount + b.blue() * keep),
+    )
+
+
+#: How much of the text colour an indicator's frame has, enabled and disabled.
+FRAME_TEXT = 0.55
+FRAME_TEXT_DISABLED = 0.3
+INDICATOR_SIZE = 14.0
+BRANCH_SIZE = 9.0
+
+
+class ReadableStyle(QProxyStyle):
+    """Fusion with check boxes, radio buttons and tree expanders drawn from the palette."""
+
+    CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element in self.CHECKS:
+            self._draw_indicator(option, painter, round_box=False)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            self._draw_indicator(option, painter, round_box=True)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorBranch:
+            self._draw_branch(option, painter)
+        else:
+            super().drawPrimitive(element, option, painter, widget)
+
+    @staticmethod
+    def _colours(option: QStyleOption) -> tuple[QColor, QColor, QColor, bool]:
+        """The frame, the page and the accent for ``option``; whether it is enabled."""
+        pal = option.palette
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+        text = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        base = pal.color(group, QPalette.ColorRole.Base)
+        accent = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Link)
+        frame = mix(text, base, FRAME_TEXT if enabled else FRAME_TEXT_DISABLED)
+        if not enabled:
+            accent = mix(accent, base, 0.5)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            frame = accent
+        return frame, base, accent, enabled
+
+    def _draw_indicator(self, option: QStyleOption, painter: QPainter, *, round_box: bool) -> None:
+        frame, base, accent, _enabled = self._colours(option)
+        rect = QRectF(option.rect)
+        size = min(rect.width(), rect.height(), INDICATOR_SIZE) - 1.0
+        box = QRectF(0, 0, size, size)
+        box.moveCenter(rect.center())
+        on = bool(option.state & QStyle.StateFlag.State_On)
+        partly = bool(option.state & QStyle.StateFlag.State_NoChange)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(accent if on or partly else frame, 1.2))
+        painter.setBrush(accent if (on or partly) and not round_box else base)
+        if round_box:
+            painter.drawEllipse(box)
+            if on:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(accent)
+                dot = QRectF(0, 0, size * 0.5, size * 0.5)
+                dot.moveCenter(box.center())
+                painter.drawEllipse(dot)
+        else:
+            painter.drawRoundedRect(box, 2.5, 2.5)
+            mark = QPen(base, max(1.6, size / 7.0))
+            mark.setCapStyle(Qt.PenCapStyle.RoundCap)
+            mark.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(mark)
+            x, y, w, h = box.x(), box.y(), box.width(), box.height()
+            if partly:
+                painter.drawLine(QPointF(x + w * 0.25, y + h / 2), QPointF(x + w * 0.75, y + h / 2))
+            elif on:
+                painter.drawPolyline(
+                    QPolygonF(
+                        [
+                            QPointF(x + w * 0.22, y + h * 0.52),
+                            QPointF(x + w * 0.42, y + h * 0.72),
+                            QPointF(x + w * 0.78, y + h * 0.30),
+                        ]
+                    )
+                )
+        painter.restore()
+
+    def _draw_branch(self, option: QStyleOption, painter: QPainter) -> None:
+        if not option.state & QStyle.StateFlag.State_Children:
+            return
+        pal = option.palette
+        text = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        colour = mix(text, pal.color(QPalette.ColorRole.Base), 0.8)
+        if option.state & QStyle.StateFlag.State_Selected:
+            colour = pal.color(QPalette.ColorRole.HighlightedText)
+        centre = QRectF(option.rect).center()
+        half = BRANCH_SIZE / 2
+        if option.state & QStyle.StateFlag.State_Open:  # pointing down
+            points = [
+                QPointF(centre.x() - half, centre.y() - half / 2),
+                QPointF(centre.x() + half, centre.y() - half / 2),
+                QPointF(centre.x(), centre.y() + half / 1.5),
+            ]
+        else:  # pointing right
+            points = [
+                QPointF(centre.x() - half / 2, centre.y() - half),
+                QPointF(centre.x() + half / 1.5, centre.y()),
+                QPointF(centre.x() - half / 2, centre.y() + half),
+            ]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF(points))
+        painter.restore()
+
+
+def install_readable_style(app: QApplication) -> ReadableStyle:
+    """Make ``app``'s style a :class:`ReadableStyle` over the one it has (once)."""
+    style = app.style()
+    if isinstance(style, ReadableStyle):
+        return style
+    readable = ReadableStyle(style.name() if style is not None else "Fusion")
+    app.setStyle(readable)
+    return readable

@@ -1,0 +1,157 @@
+"""Dark mode readable everywhere (check boxes, radio buttons, tree expanders, disabled text)
+and a status line that fits the bar (cut with an ellipsis, whole in its tooltip)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QStyleOptionViewItem
+
+from reader.ui.common.theme import (
+    DARK,
+    LIGHT,
+    ReadableStyle,
+    install_readable_style,
+    mix,
+    palette_for,
+)
+from reader.ui.compare.dialogs import ArticleChooser
+
+
+def luminance(colour: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in (colour.red(), colour.green(), colour.blue()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def best_contrast(image: QImage, background: QColor) -> float:
+    return max(
+        contrast(image.pixelColor(x, y), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def render(element, option, theme, size=20) -> tuple[QImage, QColor]:
+    style = ReadableStyle("Fusion")
+    option.palette = palette_for(theme)
+    option.rect = QRect(0, 0, size, size)
+    base = QColor(theme.base)
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(base)
+    painter = QPainter(image)
+    style.drawPrimitive(element, option, painter, None)
+    painter.end()
+    return image, base
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+@pytest.mark.parametrize(
+    "element",
+    [
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    ],
+)
+def test_an_unticked_box_stands_out_in_both_themes(qapp, theme, element):
+    option = QStyleOptionButton()
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    image, base = render(element, option, theme)
+    assert best_contrast(image, base) >= 2.5  # Fusion's frame on the dark theme: about 1.1
+    option.state = QStyle.StateFlag.State_Off  # disabled: fainter, still there
+    image, base = render(element, option, theme)
+    assert 1.4 <= best_contrast(image, base) < 4.5
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_a_ticked_box_and_an_expander_stand_out(qapp, theme):
+    option = QStyleOptionButton()
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_On
+    image, base = render(QStyle.PrimitiveElement.PE_IndicatorCheckBox, option, theme)
+    assert best_contrast(image, base) >= 3
+    branch = QStyleOptionViewItem()
+    branch.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Children
+    image, base = render(QStyle.PrimitiveElement.PE_IndicatorBranch, branch, theme)
+    assert best_contrast(image, base) >= 4.5
+    branch.state = QStyle.StateFlag.State_Enabled  # a leaf: nothing drawn
+    image, base = render(QStyle.PrimitiveElement.PE_IndicatorBranch, branch, theme)
+    assert best_contrast(image, base) == 1.0
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_disabled_and_muted_text_read(theme):
+    pal = palette_for(theme)
+    disabled = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert contrast(disabled, QColor(theme.base)) >= 4.5
+    assert contrast(QColor(theme.muted), QColor(theme.window)) >= 4.5
+    assert mix(QColor("#ffffff"), QColor("#000000"), 0.5).red() in (127, 128)
+
+
+def test_the_window_installs_the_readable_style_once(window):
+    app = QApplication.instance()
+    assert isinstance(app.style(), ReadableStyle)
+    style = app.style()
+    window.apply_theme("dark")
+    assert install_readable_style(app) is style
+    assert app.style() is style
+    window.apply_theme("light")
+
+
+def test_the_chooser_draws_its_unticked_boxes_in_the_dark(window, qtbot, sampled):
+    window.apply_theme("dark")
+    articles = sampled.list_articles()
+    chooser = ArticleChooser(articles, [articles[0].id], window)
+    qtbot.addWidget(chooser)
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    view = chooser.list
+    rect = view.visualRect(chooser.proxy.index(1, 0))  # an unticked row
+    image = view.viewport().grab(QRect(rect.x(), rect.y(), rect.height(), rect.height()))
+    shot = image.toImage()
+    row_colour = shot.pixelColor(shot.width() - 1, shot.height() // 2)
+    assert best_contrast(shot, row_colour) >= 2.5
+    window.apply_theme("light")
+
+
+# -- the status line -----------------------------------------------------------------------
+def test_a_long_status_line_is_cut_with_an_ellipsis(window):
+    bar = window.statusBar()
+    window.resize(900, 600)
+    text = "Loaded 10 sample articles. Import your own with File \u203a Import Files\u2026 " * 3
+    window.ctx.messages.status(text)
+    assert bar.currentMessage() == text  # the whole line stays the message
+    assert bar.toolTip() == text
+    shown = bar.shown_message()
+    assert shown.endswith("\u2026")
+    assert text.startswith(shown[:-1])
+    room = bar.message_room()
+    assert room.right() <= window.count_label.geometry().left()
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room.width()
+    short = "Rejected"
+    window.ctx.messages.status(short)
+    assert bar.shown_message() == short
+    image = bar.grab()  # it paints without trouble
+    assert not image.isNull()
+
+
+def test_the_first_start_hint_fits_at_1366(window, qtbot):
+    window.reset_layout()  # on this screen; then as on a 1366 x 768 one
+    window.resize(int(1366 * 0.8), int(768 * 0.8))
+    qtbot.wait(10)
+    hint = (
+        "Loaded 10 sample articles. Import your own with File \u203a Import Files\u2026 "
+        "or drop files here."
+    )
+    window.ctx.messages.status(hint)
+    bar = window.statusBar()
+    assert bar.shown_message() == hint
