@@ -35,6 +35,13 @@ backup is made in the background (Library › Daily Automatic Backups; not for s
 and the :class:`~reader.ui.tasks.watcher.LibraryWatcher` starts looking for what other
 programs (the command line) change in the file, so the panes show it.
 
+An encrypted library is unlocked before anything opens it: with the passphrase this process
+was given (``--passphrase-file``, ``FIELDREADER_PASSPHRASE``), else the passphrase dialog
+(a wrong passphrase is said and asked again; cancelled, the app ends). The
+:class:`~reader.ui.privacy.controller.PrivacyController` (a child of the window:
+:func:`privacy_of`) holds Encrypt…, Change Passphrase…, Decrypt…, Lock Now and Lock When
+Idle… for the Library menu, and the idle lock.
+
 Environment:
     ``FIELDREADER_SETTINGS_DIR``: keep settings in ``Fieldreader.ini`` inside this folder
     instead of the platform's usual place (tests and portable installs use it).
@@ -66,7 +73,7 @@ from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__, locations
-from reader.library import Library
+from reader.library import Library, cipher
 from reader.resources import resource_path
 from reader.services.views import View
 from reader.ui.common.preferences import Preferences
@@ -80,9 +87,13 @@ from reader.ui.compare.controller import CompareController
 from reader.ui.compare.pane import ComparePane
 from reader.ui.entities.controller import EntityController
 from reader.ui.entities.pane import EntityPane
+from reader.ui.library.manage import ManageController
 from reader.ui.library.pane import LibraryPane
 from reader.ui.notes.controller import NoteController
 from reader.ui.notes.pane import NotesPane
+from reader.ui.packs.controller import PacksController
+from reader.ui.privacy.controller import PrivacyController, passphrase_opens
+from reader.ui.privacy.dialog import PrivacyDialogs
 from reader.ui.reader.pane import ReaderPane
 from reader.ui.safety.controller import SafetyController
 from reader.ui.sources.controller import SourceController
@@ -94,6 +105,7 @@ from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import TaskRunner
 from reader.ui.tasks.watcher import LibraryWatcher
 from reader.ui.transfer.controller import TransferController
+from reader.ui.window.i18n import LanguageController, apply_language
 from reader.ui.window.layouts import apply_view, check_view, show_dock
 from reader.ui.window.main_window import Controllers, MainWindow, Panes
 from reader.ui.window.menus import build_menus
@@ -221,13 +233,37 @@ def build_main_window(
             sources=SourceController(ctx, imports, window),
             safety=SafetyController(ctx, window, flush=window.flush_edits),
             compare=CompareController(ctx, panes.compare, panes.reader, window),
+            manage=ManageController(ctx, panes.library, window, flush=window.flush_edits),
+            privacy=PrivacyController(ctx, window, flush=window.flush_edits),
+            packs=PacksController(ctx, window, flush=window.flush_edits),
         )
     )
     window.watcher = LibraryWatcher(ctx, window)
     build_menus(window)
+    window.language = LanguageController(settings, window)
+    window.language.add_to(window.view_menu, ctx.messages.status)
     wire(window)
     window.apply_theme(ctx.preferences.theme)
     return window
+
+
+def privacy_of(window: MainWindow) -> PrivacyController:
+    """The window's privacy controller."""
+    return window.privacy
+
+
+def unlock_at_start(library_path: Path, dialogs: PrivacyDialogs | None = None) -> bool:
+    """Make sure this process has the passphrase of the library at ``library_path`` when it
+    is encrypted, asking with the passphrase dialog if need be; False when cancelled."""
+    path = Path(library_path)
+    if not cipher.is_encrypted(path) or cipher.remembered(path) is not None:
+        return True
+    dialogs = dialogs or PrivacyDialogs()
+    passphrase = dialogs.unlock(None, path.name, lambda p: passphrase_opens(path, p))
+    if not passphrase:
+        return False
+    cipher.remember(path, passphrase)
+    return True
 
 
 def wire(window: MainWindow) -> None:
@@ -238,6 +274,7 @@ def wire(window: MainWindow) -> None:
     for pane in (panes.library, panes.entities, panes.notes, panes.reader):
         ctx.bus.changed.connect(pane.on_changed)
     panes.library.article_activated.connect(window.open_article)
+    panes.library.search_result_opened.connect(panes.reader.show_search_result)
     panes.library.note_activated.connect(window.notes.go_to_note)
     panes.library.count_changed.connect(window.count_label.setText)
     panes.entities.article_activated.connect(window.open_article)
@@ -355,6 +392,13 @@ def _run(
     screenshot: Path | None,
     size: tuple[int, int] | None = None,
 ) -> int:
+    apply_language(app, settings)  # before any dialog, the passphrase's included
+    if screenshot is not None and cipher.is_encrypted(library_path):
+        if cipher.remembered(library_path) is None:
+            print(f"fieldreader: {cipher.ENCRYPTED_MESSAGE}", file=sys.stderr)
+            return 1
+    elif not unlock_at_start(library_path):
+        return 0  # the user chose not to open it
     library = Library.open(library_path)
     tasks = TaskRunner()
     window = build_main_window(library, library_path, settings=settings, tasks=tasks)
@@ -365,6 +409,7 @@ def _run(
         apply_view(window, view)
         window.show()
         window.imports.load_samples_if_empty()
+        window.packs.sync_at_start()
         _open_requested(window, article_id)
         if entity:
             _select_entity(window, entity)

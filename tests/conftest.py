@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FIELDREADER_LANG"] = "en"  # a developer's French system gives an English test window
 
 from helpers.paths import ROOT, SHARED
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from helpers.ui_fixtures import bus_changes, sampled, settings, status_lines, summaries, window
 from reader.app import QUIET_QT_MESSAGES
@@ -17,6 +18,9 @@ from reader.app import QUIET_QT_MESSAGES
 __all__ = ["bus_changes", "sampled", "settings", "status_lines", "summaries", "window"]
 
 HERE = Path(__file__).parent
+# Dates and numbers as the English interface shows them, whatever this machine's locale
+# (the app sets the same default when it installs its language).
+QLocale.setDefault(QLocale("en_GB"))
 PLATFORM_NOTICES = tuple(f"^{re.escape(message)}$" for message in QUIET_QT_MESSAGES)
 
 

@@ -8,23 +8,57 @@ entity); note colours (:data:`~reader.library.notes.COLOURS`) with a label
 (:data:`COLOUR_LABELS`) and a pair per theme (:func:`note_colour`: soft on the page, strong for
 swatches and bars). :data:`WARNING` is the colour of a warning's words (a passage not
 found, a URL refused), legible on both themes.
+
+The labels are English in the source and translated when read: :data:`TYPE_LABELS` and
+:data:`COLOUR_LABELS` are read-only mappings whose values go through Qt's translation (contexts
+``EntityTypes`` and ``NoteColours``), so every pane that shows them speaks the interface's
+language without translating them itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from reader.library.notes import COLOURS
+
+
+class TranslatedLabels(Mapping[str, str]):
+    """A fixed ``{key: English label}`` table whose values are read translated."""
+
+    def __init__(self, context: str, labels: Mapping[str, str]) -> None:
+        self.context = context
+        self._labels = dict(labels)
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate(self.context, self._labels[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def english(self, key: str) -> str:
+        """The untranslated label of ``key``."""
+        return self._labels[key]
+
 
 WARNING = "#b5533c"
 
-TYPE_LABELS = {
-    "person": "Person",
-    "organization": "Organisation",
-    "armed_group": "Armed group",
-    "place": "Place",
-    "commodity": "Commodity",
-    "figure": "Figure",
-    "other": "Other",
-}
+TYPE_LABELS = TranslatedLabels(
+    "EntityTypes",
+    {
+        "person": QT_TRANSLATE_NOOP("EntityTypes", "Person"),
+        "organization": QT_TRANSLATE_NOOP("EntityTypes", "Organisation"),
+        "armed_group": QT_TRANSLATE_NOOP("EntityTypes", "Armed group"),
+        "place": QT_TRANSLATE_NOOP("EntityTypes", "Place"),
+        "commodity": QT_TRANSLATE_NOOP("EntityTypes", "Commodity"),
+        "figure": QT_TRANSLATE_NOOP("EntityTypes", "Figure"),
+        "other": QT_TRANSLATE_NOOP("EntityTypes", "Other"),
+    },
+)
 
 Pair = tuple[str, str]  # (soft, strong)
 #: type -> (light theme's pair, dark theme's pair): soft for "colour by type", strong for a
@@ -52,7 +86,16 @@ def type_colours(theme_name: str) -> dict[str, Pair]:
 
 
 DEFAULT_COLOUR = "yellow"
-COLOUR_LABELS = {c: c.title() for c in COLOURS}
+_COLOUR_NAMES = {
+    "yellow": QT_TRANSLATE_NOOP("NoteColours", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("NoteColours", "Green"),
+    "blue": QT_TRANSLATE_NOOP("NoteColours", "Blue"),
+    "pink": QT_TRANSLATE_NOOP("NoteColours", "Pink"),
+    "purple": QT_TRANSLATE_NOOP("NoteColours", "Purple"),
+}
+COLOUR_LABELS = TranslatedLabels(
+    "NoteColours", {c: _COLOUR_NAMES.get(c, c.title()) for c in COLOURS}
+)
 #: colour -> (light theme's pair, dark theme's pair): soft on the page, strong for swatches
 NOTE_COLOURS: dict[str, tuple[Pair, Pair]] = {
     "yellow": (("#f8e6a0", "#e2bb32"), ("#544a1f", "#c9a93b")),

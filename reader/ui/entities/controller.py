@@ -17,18 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 
 from reader.library import Library
 from reader.services.extraction import correct, reextract
 from reader.ui.common.colours import type_label
 from reader.ui.common.pane_chrome import make_action
-from reader.ui.common.text import plural
 from reader.ui.common.views import MentionView
 from reader.ui.entities.pane import EntityPane
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import PaneController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +43,23 @@ class CorrectionDone:
 
     def describe(self) -> str:
         """One status-bar line, such as ``Merged “Trump” into “Donald Trump”``."""
-        name, value = f"\u201c{self.name}\u201d", f"\u201c{self.value}\u201d"
+        quoted = translate("CorrectionDone", "\u201c{text}\u201d")
+        name, value = quoted.format(text=self.name), quoted.format(text=self.value)
+        kind = type_label(self.value)
         text = {
-            "rename": f"Renamed {name} to {value}",
-            "retype": f"{name} is now of type {type_label(self.value)}",
-            "merge": f"Merged {name} into {value}",
-            "hide": f"{name} is no longer an entity",
-            "add": f"Marked {name} as {type_label(self.value)}",
-        }.get(self.kind, f"Corrected {name}")
-        return f"{text} \u00b7 {plural(self.articles, 'article')} updated"
+            "rename": translate("CorrectionDone", "Renamed {name} to {value}"),
+            "retype": translate("CorrectionDone", "{name} is now of type {kind}"),
+            "merge": translate("CorrectionDone", "Merged {name} into {value}"),
+            "hide": translate("CorrectionDone", "{name} is no longer an entity"),
+            "add": translate("CorrectionDone", "Marked {name} as {kind}"),
+        }.get(self.kind, translate("CorrectionDone", "Corrected {name}"))
+        updated = (
+            translate("CorrectionDone", "{n} article updated")
+            if self.articles == 1
+            else translate("CorrectionDone", "{n} articles updated")
+        )
+        text = text.format(name=name, value=value, kind=kind)
+        return f"{text} \u00b7 {updated.format(n=self.articles)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +70,16 @@ class ReextractDone:
     cancelled: bool = False
 
     def describe(self) -> str:
-        line = f"Entities extracted again from {plural(self.articles, 'article')}"
-        return f"{line} (cancelled)" if self.cancelled else line
+        if self.articles == 1:
+            line = translate("ReextractDone", "Entities extracted again from {n} article")
+        else:
+            line = translate("ReextractDone", "Entities extracted again from {n} articles")
+        line = line.format(n=self.articles)
+        return (
+            translate("ReextractDone", "{line} (cancelled)").format(line=line)
+            if self.cancelled
+            else line
+        )
 
 
 def correction_task(library_path: Path, kind: str, name: str, value: str = "") -> Task:
@@ -71,7 +88,9 @@ def correction_task(library_path: Path, kind: str, name: str, value: str = "") -
     def work(library: Library, task: Task) -> CorrectionDone:
         return CorrectionDone(kind, name, value, correct(library, kind, name, value))
 
-    label = f"Applying the correction to \u201c{name}\u201d"
+    label = translate("EntityController", "Applying the correction to \u201c{name}\u201d").format(
+        name=name
+    )
     return library_task(library_path, label, work, writes_library=True)
 
 
@@ -79,11 +98,17 @@ def reextract_task(library_path: Path) -> Task:
     """A task extracting the entities of every article again (progress, cancel)."""
 
     def work(library: Library, task: Task) -> ReextractDone:
-        progress = progress_reporter(task, lambda done, total, _id: f"{done} of {total}")
+        progress = progress_reporter(
+            task,
+            lambda done, total, _id: translate("EntityController", "{done} of {total}").format(
+                done=done, total=total
+            ),
+        )
         count = reextract(library, progress=progress, cancelled=task.is_cancelled)
         return ReextractDone(count, cancelled=task.is_cancelled())
 
-    return library_task(library_path, "Extracting entities", work, writes_library=True)
+    label = translate("EntityController", "Extracting entities")
+    return library_task(library_path, label, work, writes_library=True)
 
 
 class EntityController(PaneController):
@@ -98,7 +123,11 @@ class EntityController(PaneController):
         pane.entity_selected.connect(self.on_entity_selected)
         pane.entities_loaded.connect(self.on_entities_loaded)
         pane.correction_requested.connect(self.correct)
-        self.reextract_action = make_action(self, "Re-extract &Entities", self.reextract_all)
+        self.reextract_action = make_action(
+            self,
+            translate("EntityController", "Re-extract &Entities"),
+            self.reextract_all,
+        )
 
     # -- tasks -------------------------------------------------------------------------
     @Slot(str, str, str)
@@ -136,15 +165,23 @@ class EntityController(PaneController):
         self.reader.show_mentions(spans, self.pane.type_of(entity_id), reveal=reveal)
         info = self.pane.tree_model.info(entity_id)
         if reveal and not spans and info is not None:
-            self.ctx.messages.status(f"{info.name} is not mentioned in this article.")
+            self.ctx.messages.status(
+                translate("EntityController", "{name} is not mentioned in this article.").format(
+                    name=info.name
+                )
+            )
 
     @Slot(int, int)
     def on_mention_changed(self, index: int, total: int) -> None:
         entity_id = self.pane.current_entity_id
         info = self.pane.tree_model.info(entity_id) if entity_id else None
         if info is not None:
-            keys = " \u00b7 F3 next, Shift+F3 previous" if total > 1 else ""
-            self.ctx.messages.status(f"{info.name}: mention {index + 1} of {total}{keys}")
+            line = translate("EntityController", "{name}: mention {n} of {total}").format(
+                name=info.name, n=index + 1, total=total
+            )
+            if total > 1:
+                line += " \u00b7 " + translate("EntityController", "F3 next, Shift+F3 previous")
+            self.ctx.messages.status(line)
 
     @Slot()
     def on_entities_loaded(self) -> None:

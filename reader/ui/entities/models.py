@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from reader.analysis.entities import TYPES
@@ -24,6 +24,8 @@ from reader.ui.common.colours import type_colours, type_label
 from reader.ui.common.roles import ARTICLE_ID_ROLE, PANE_ROLES, Index, TwoLevelModel
 
 SCOPES = ("article", "library")
+
+translate = QCoreApplication.translate
 
 ENTITY_ID_ROLE = PANE_ROLES + 1
 ENTITY_TYPE_ROLE = PANE_ROLES + 2
@@ -49,6 +51,15 @@ def _muted() -> QColor:
 
 def _matches(info: EntityInfo, needle: str) -> bool:
     return needle in info.name.casefold() or any(needle in a.casefold() for a in info.aliases)
+
+
+def _mentions(count: int) -> str:
+    """``1 mention``, ``3 mentions`` (numbers in the interface's locale)."""
+    if count == 1:
+        text = translate("EntityModels", "{n} mention")
+    else:
+        text = translate("EntityModels", "{n} mentions")
+    return text.format(n=QLocale().toString(count))
 
 
 class EntityTreeModel(TwoLevelModel):
@@ -186,7 +197,10 @@ class EntityTreeModel(TwoLevelModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Entity", "Mentions")[section] if 0 <= section < 2 else None
+            if section == self.NAME:
+                return translate("EntityTreeModel", "Entity")
+            if section == self.COUNT:
+                return translate("EntityTreeModel", "Mentions")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -205,7 +219,7 @@ class EntityTreeModel(TwoLevelModel):
         info = items[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return info.name if column == self.NAME else str(info.count)
+            return info.name if column == self.NAME else QLocale().toString(info.count)
         if role == ENTITY_ID_ROLE:
             return info.id
         if role == ENTITY_TYPE_ROLE:
@@ -226,7 +240,7 @@ class EntityTreeModel(TwoLevelModel):
         type_, items = self._groups[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return type_label(type_) if column == self.NAME else str(len(items))
+            return type_label(type_) if column == self.NAME else QLocale().toString(len(items))
         if role == ENTITY_TYPE_ROLE:
             return type_
         if role == COUNT_ROLE:
@@ -245,20 +259,30 @@ class EntityTreeModel(TwoLevelModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COUNT:
             return _muted()
         if role == Qt.ItemDataRole.ToolTipRole:
-            noun = "entity" if len(items) == 1 else "entities"
-            return f"{len(items)} {noun} of type {type_label(type_).lower()}"
+            if len(items) == 1:
+                tip = translate("EntityTreeModel", "{n} entity of type {kind}")
+            else:
+                tip = translate("EntityTreeModel", "{n} entities of type {kind}")
+            return tip.format(n=QLocale().toString(len(items)), kind=type_label(type_).lower())
         return None
 
     def _tooltip(self, info: EntityInfo) -> str:
-        noun = "mention" if info.count == 1 else "mentions"
         lines = [f"{info.name} \u2014 {type_label(info.type).lower()}"]
+        mentions = _mentions(info.count)
         if self.scope == "library":
-            places = "article" if info.articles == 1 else "articles"
-            lines.append(f"{info.count} {noun} in {info.articles} {places}")
+            if info.articles == 1:
+                places = translate("EntityTreeModel", "{n} article")
+            else:
+                places = translate("EntityTreeModel", "{n} articles")
+            places = places.format(n=QLocale().toString(info.articles))
+            line = translate("EntityTreeModel", "{mentions} in {articles}")
+            lines.append(line.format(mentions=mentions, articles=places))
         else:
-            lines.append(f"{info.count} {noun} in this article")
+            line = translate("EntityTreeModel", "{mentions} in this article")
+            lines.append(line.format(mentions=mentions))
         if info.aliases:
-            lines.append("Also written: " + ", ".join(info.aliases))
+            also = translate("EntityTreeModel", "Also written: {names}")
+            lines.append(also.format(names=", ".join(info.aliases)))
         return "\n".join(lines)
 
 
@@ -299,7 +323,10 @@ class MentioningArticlesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Article", "Mentions")[section] if 0 <= section < 2 else None
+            if section == self.TITLE:
+                return translate("MentioningArticlesModel", "Article")
+            if section == self.COUNT:
+                return translate("MentioningArticlesModel", "Mentions")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -308,14 +335,13 @@ class MentioningArticlesModel(QAbstractTableModel):
         article_id, title, count = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return title if column == self.TITLE else str(count)
+            return title if column == self.TITLE else QLocale().toString(count)
         if role == ARTICLE_ID_ROLE:
             return article_id
         if role == COUNT_ROLE:
             return count
         if role == Qt.ItemDataRole.ToolTipRole:
-            noun = "mention" if count == 1 else "mentions"
-            return f"{title}\n{count} {noun}"
+            return f"{title}\n{_mentions(count)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COUNT:

@@ -17,7 +17,10 @@ from dataclasses import asdict
 from string import Template
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPoint,
     QStringListModel,
@@ -57,13 +60,18 @@ from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.entities.models import SCOPES, EntityTreeModel, MentioningArticlesModel
 from reader.ui.tasks.bus import Area, Change
 
-SCOPE_LABELS = {"article": "This article", "library": "Whole library"}
+translate = QCoreApplication.translate
+
+SCOPE_LABELS = {
+    "article": QT_TRANSLATE_NOOP("EntityPane", "This article"),
+    "library": QT_TRANSLATE_NOOP("EntityPane", "Whole library"),
+}
 TREE_PAGE, EMPTY_PAGE = 0, 1
-NO_ARTICLE = "Open an article to see who and what it mentions."
-NO_ENTITIES = "No entities found in this article"
-NO_LIBRARY_ENTITIES = "No entities in the library yet"
-NOTHING_MATCHES = "No entity matches \u201c{text}\u201d"
-PICK_ONE = "Select an entity to see where else it is mentioned."
+NO_ARTICLE = QT_TRANSLATE_NOOP("EntityPane", "Open an article to see who and what it mentions.")
+NO_ENTITIES = QT_TRANSLATE_NOOP("EntityPane", "No entities found in this article")
+NO_LIBRARY_ENTITIES = QT_TRANSLATE_NOOP("EntityPane", "No entities in the library yet")
+NOTHING_MATCHES = QT_TRANSLATE_NOOP("EntityPane", "No entity matches \u201c{text}\u201d")
+PICK_ONE = QT_TRANSLATE_NOOP("EntityPane", "Select an entity to see where else it is mentioned.")
 
 PANE_STYLE = Template(
     """
@@ -98,15 +106,23 @@ def merge_dialog(parent: QWidget, name: str, candidates: list[str]) -> tuple[QDi
     """The (not yet shown) dialog that asks what to merge ``name`` into, and its field."""
     dialog = QDialog(parent)
     dialog.setObjectName("mergeDialog")
-    dialog.setWindowTitle("Merge Entity")
-    label = QLabel(f"Merge \u201c{name}\u201d into:", dialog)
+    dialog.setWindowTitle(translate("EntityDialogs", "Merge Entity"))
+    label = QLabel(
+        translate("EntityDialogs", "Merge “{name}” into:").format(name=name),
+        dialog,
+    )
     edit = QLineEdit(dialog)
-    edit.setPlaceholderText("Another entity\u2019s name")
+    edit.setPlaceholderText(translate("EntityDialogs", "Another entity\u2019s name"))
     completer = QCompleter(QStringListModel(candidates, dialog), dialog)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     edit.setCompleter(completer)
-    hint = QLabel(f"\u201c{name}\u201d will be shown as that entity from now on.", dialog)
+    hint = QLabel(
+        translate("EntityDialogs", "“{name}” will be shown as that entity from now on.").format(
+            name=name
+        ),
+        dialog,
+    )
     hint.setWordWrap(True)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
@@ -126,7 +142,10 @@ class EntityDialogs:
     def ask_new_name(self, parent: QWidget, name: str) -> str | None:
         """A new name for the entity ``name``, or None."""
         text, ok = QInputDialog.getText(
-            parent, "Rename Entity", f"New name for \u201c{name}\u201d:", text=name
+            parent,
+            translate("EntityDialogs", "Rename Entity"),
+            translate("EntityDialogs", "New name for “{name}”:").format(name=name),
+            text=name,
         )
         text = text.strip()
         return text if ok and text and text != name else None
@@ -175,19 +194,23 @@ class EntityPane(QWidget):
         self._quiet = False
         self._reveal = True
 
-        self.filter_edit = filter_edit(self, "entityFilter", "Filter entities")
+        self.filter_edit = filter_edit(
+            self, "entityFilter", translate("EntityPane", "Filter entities")
+        )
         self.scope_combo = choice_combo(
             self,
             "entityScope",
-            {scope: SCOPE_LABELS[scope] for scope in SCOPES},
-            "Entities of the open article, or of the whole library",
-            "Entity scope",
+            {scope: translate("EntityPane", SCOPE_LABELS[scope]) for scope in SCOPES},
+            translate("EntityPane", "Entities of the open article, or of the whole library"),
+            translate("EntityPane", "Entity scope"),
         )
 
         self.tree = self._make_tree()
-        self.stack, self.empty_label = with_placeholder(self, self.tree, "entityEmpty", NO_ARTICLE)
+        self.stack, self.empty_label = with_placeholder(
+            self, self.tree, "entityEmpty", translate("EntityPane", NO_ARTICLE)
+        )
 
-        self.others_label = QLabel(PICK_ONE, self)
+        self.others_label = QLabel(translate("EntityPane", PICK_ONE), self)
         self.others_label.setObjectName("entityOthersLabel")
         self.others_label.setWordWrap(True)
         self.others = self._make_others()
@@ -215,7 +238,7 @@ class EntityPane(QWidget):
         return view
 
     def _make_tree(self) -> QTreeView:
-        tree = self._view("entityTree", "Entities", self.tree_model)
+        tree = self._view("entityTree", translate("EntityPane", "Entities"), self.tree_model)
         tree.setIndentation(14)
         tree.setAnimated(False)
         tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -224,10 +247,12 @@ class EntityPane(QWidget):
 
     def _make_others(self) -> QTreeView:
         view = self._view(
-            "entityArticles", "Other articles mentioning the entity", self.others_model
+            "entityArticles",
+            translate("EntityPane", "Other articles mentioning the entity"),
+            self.others_model,
         )
         view.setRootIsDecorated(False)
-        view.setToolTip("Enter or a double-click opens the article")
+        view.setToolTip(translate("EntityPane", "Enter or a double-click opens the article"))
         return view
 
     def set_theme(self, theme: Theme) -> None:
@@ -300,11 +325,13 @@ class EntityPane(QWidget):
             self.stack.setCurrentIndex(TREE_PAGE)
             return
         if model.filter_text and model.listed_count:
-            text = NOTHING_MATCHES.format(text=self.filter_edit.text().strip())
+            text = translate("EntityPane", NOTHING_MATCHES).format(
+                text=self.filter_edit.text().strip()
+            )
         elif model.scope == "library":
-            text = NO_LIBRARY_ENTITIES
+            text = translate("EntityPane", NO_LIBRARY_ENTITIES)
         else:
-            text = NO_ENTITIES if model.article_id else NO_ARTICLE
+            text = translate("EntityPane", NO_ENTITIES if model.article_id else NO_ARTICLE)
         self.empty_label.setText(text)
         self.stack.setCurrentIndex(EMPTY_PAGE)
 
@@ -339,14 +366,17 @@ class EntityPane(QWidget):
         self._chosen = entity_id
         self.others_model.set_entity(entity_id, exclude=self.article_id)
         if entity_id is None:
-            self.others_label.setText(PICK_ONE)
+            self.others_label.setText(translate("EntityPane", PICK_ONE))
         else:
             count = self.others_model.rowCount()
             if count == 0:
-                text = "Not mentioned in any other article."
+                text = translate("EntityPane", "Not mentioned in any other article.")
+            elif count == 1:
+                text = translate("EntityPane", "Also in {n} other article").format(n=count)
             else:
-                noun = "article" if count == 1 else "articles"
-                text = f"Also in {count} other {noun}"
+                text = translate("EntityPane", "Also in {n} other articles").format(
+                    n=QLocale().toString(count)
+                )
             self.others_label.setText(text)
         self.entity_selected.emit(entity_id or 0, reveal)
 
@@ -424,17 +454,26 @@ class EntityPane(QWidget):
         """Rename…, Change Type ▸, Merge Into… and Not an Entity for ``entity_id``."""
         info = self.tree_model.info(entity_id)
         menu = QMenu(self)
-        menu.addAction("Rename\u2026", lambda: self.on_rename_requested(entity_id))
-        types = menu.addMenu("Change Type")
+        menu.addAction(
+            translate("EntityPane", "Rename\u2026"),
+            lambda: self.on_rename_requested(entity_id),
+        )
+        types = menu.addMenu(translate("EntityPane", "Change Type"))
         for type_, label in TYPE_LABELS.items():
             action = types.addAction(label)
             action.setCheckable(info is not None and info.type == type_)
             action.setChecked(action.isCheckable())
             action.setEnabled(info is None or info.type != type_)
             action.triggered.connect(lambda _c=False, t=type_: self.retype_entity(entity_id, t))
-        menu.addAction("Merge Into\u2026", lambda: self.on_merge_requested(entity_id))
+        menu.addAction(
+            translate("EntityPane", "Merge Into\u2026"),
+            lambda: self.on_merge_requested(entity_id),
+        )
         menu.addSeparator()
-        menu.addAction("Not an Entity", lambda: self.hide_entity(entity_id))
+        menu.addAction(
+            translate("EntityPane", "Not an Entity"),
+            lambda: self.hide_entity(entity_id),
+        )
         return menu
 
     def _name(self, entity_id: int) -> str | None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -42,15 +42,23 @@ from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task
 from reader.ui.tasks.summary_dialog import open_message, widen
 
-BACKUP_FILTER = "Fieldreader library (*.sqlite *.db);;All files (*)"
+translate = QCoreApplication.translate
+
+BACKUP_FILTER = QT_TRANSLATE_NOOP(
+    "SafetyDialogs", "Fieldreader library (*.sqlite *.db);;All files (*)"
+)
 AUTO_BACKUP_EVERY_MS = 6 * 60 * 60 * 1000  # a long session still gets its daily backup
 #: What a repair may change: the search indexes, entity counts and mentions, note anchors,
 #: codings' places.
 REPAIRED_AREAS = Area.ARTICLES | Area.ENTITIES | Area.NOTES | Area.CODINGS
-RESTORING_REFUSAL = "The library is being restored from a backup; try again when that has finished."
-BUSY = (
+RESTORING_REFUSAL = QT_TRANSLATE_NOOP(
+    "SafetyController",
+    "The library is being restored from a backup; try again when that has finished.",
+)
+BUSY = QT_TRANSLATE_NOOP(
+    "SafetyController",
     "Fieldreader is still working ({what}). Restore from Backup replaces the whole "
-    "library, so wait until that has finished (or cancel it), then try again."
+    "library, so wait until that has finished (or cancel it), then try again.",
 )
 
 
@@ -59,28 +67,45 @@ class SafetyDialogs:
 
     def backup_file(self, parent: QWidget, suggested: Path) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Back Up Library", str(suggested), BACKUP_FILTER
+            parent,
+            translate("SafetyDialogs", "Back Up Library"),
+            str(suggested),
+            translate("SafetyDialogs", BACKUP_FILTER),
         )
         return path
 
     def restore_file(self, parent: QWidget, folder: Path) -> str:
         start = str(folder) if folder.is_dir() else ""
-        path, _ = QFileDialog.getOpenFileName(parent, "Restore from Backup", start, BACKUP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("SafetyDialogs", "Restore from Backup"),
+            start,
+            translate("SafetyDialogs", BACKUP_FILTER),
+        )
         return path
 
     def confirm_restore(self, parent: QWidget, backup: Path, library_path: Path) -> bool:
         box = QMessageBox(parent)
         box.setObjectName("confirmRestore")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Restore from Backup")
-        box.setText(f"Replace the library with the backup \u201c{backup.name}\u201d?")
-        box.setInformativeText(
-            "Articles, notes and changes made since that backup will not be in the restored "
-            "library.\n\nThe current library is not deleted: it is kept aside beside it, as "
-            f"\u201c{library_path.stem}.before-restore-\u2026.sqlite\u201d, so you can go "
-            "back to it."
+        box.setWindowTitle(translate("SafetyDialogs", "Restore from Backup"))
+        box.setText(
+            translate("SafetyDialogs", "Replace the library with the backup “{name}”?").format(
+                name=backup.name
+            )
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            translate(
+                "SafetyDialogs",
+                "Articles, notes and changes made since that backup will not be in the "
+                "restored library.\n\nThe current library is not deleted: it is kept aside "
+                "beside it, as “{stem}.before-restore-….sqlite”, so you can go back to it.",
+            ).format(stem=library_path.stem)
+        )
+        restore = box.addButton(
+            translate("SafetyDialogs", "Restore"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -92,7 +117,11 @@ class SafetyDialogs:
         box = QMessageBox(parent)
         box.setObjectName("checkReport")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle("Repair Library" if done.repaired else "Check Library")
+        box.setWindowTitle(
+            translate("SafetyDialogs", "Repair Library")
+            if done.repaired
+            else translate("SafetyDialogs", "Check Library")
+        )
         healthy = done.report.ok
         box.setIcon(QMessageBox.Icon.Information if healthy else QMessageBox.Icon.Warning)
         box.setText(done.headline())
@@ -100,7 +129,10 @@ class SafetyDialogs:
         if not healthy:
             box.setDetailedText(done.details())
         if on_repair is not None:
-            repair = box.addButton("Repair", QMessageBox.ButtonRole.AcceptRole)
+            repair = box.addButton(
+                translate("SafetyDialogs", "Repair"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
             repair.clicked.connect(on_repair)
             box.addButton(QMessageBox.StandardButton.Close)
             box.setDefaultButton(repair)
@@ -134,16 +166,24 @@ class SafetyController(MenuController):
     def setup(self) -> None:
         self.restoring = False
         self.auto_task: Task | None = None
-        self.check_action = QAction("&Check Library\u2026", self)
+        self.check_action = QAction(translate("SafetyController", "&Check Library\u2026"), self)
         self.check_action.triggered.connect(self.check)
-        self.backup_action = QAction("&Back Up Library\u2026", self)
+        self.backup_action = QAction(translate("SafetyController", "&Back Up Library\u2026"), self)
         self.backup_action.triggered.connect(self.backup)
-        self.restore_action = QAction("&Restore from Backup\u2026", self)
+        self.restore_action = QAction(
+            translate("SafetyController", "&Restore from Backup\u2026"), self
+        )
         self.restore_action.triggered.connect(self.restore)
-        self.auto_backup_action = QAction("Daily &Automatic Backups", self, checkable=True)
+        self.auto_backup_action = QAction(
+            translate("SafetyController", "Daily &Automatic Backups"),
+            self,
+            checkable=True,
+        )
         self.auto_backup_action.setChecked(self.preferences.auto_backup)
         self.auto_backup_action.setToolTip(
-            f"Keep a copy of the library made each day in {backups_folder(self.library_path)}"
+            translate(
+                "SafetyController", "Keep a copy of the library made each day in {v1}"
+            ).format(v1=backups_folder(self.library_path))
         )
         self.auto_backup_action.toggled.connect(self.on_auto_backup_toggled)
         self.auto_timer = QTimer(self)
@@ -163,7 +203,11 @@ class SafetyController(MenuController):
     @Slot()
     def check(self) -> Task:
         """Check the library in the background, then show the report."""
-        return self._start(check_task(self.library_path), self._on_checked, "Check Library")
+        return self._start(
+            check_task(self.library_path),
+            self._on_checked,
+            translate("SafetyController", "Check Library"),
+        )
 
     def _on_checked(self, done: CheckDone) -> None:
         offer = self.repair if done.repairable else None
@@ -174,7 +218,11 @@ class SafetyController(MenuController):
     def repair(self) -> Task:
         """Repair what is safe to repair (and re-extract stale mentions), then report."""
         self.flush()
-        return self._start(repair_task(self.library_path), self._on_repaired, "Repair Library")
+        return self._start(
+            repair_task(self.library_path),
+            self._on_repaired,
+            translate("SafetyController", "Repair Library"),
+        )
 
     def _on_repaired(self, done: CheckDone) -> None:
         self.bus.publish(REPAIRED_AREAS)
@@ -185,7 +233,8 @@ class SafetyController(MenuController):
     @Slot()
     def backup(self) -> Task | None:
         """Ask where, then copy the library there (safe while it is in use)."""
-        suggested = Path.home() / f"fieldreader-backup-{date.today():%Y-%m-%d}.sqlite"
+        name = translate("SafetyController", "fieldreader-backup-{day}.sqlite")
+        suggested = Path.home() / name.format(day=f"{date.today():%Y-%m-%d}")
         chosen = self.dialogs.backup_file(self.widget, suggested)
         if not chosen:
             return None
@@ -193,17 +242,26 @@ class SafetyController(MenuController):
         if _same_file(dest, self.library_path):
             self.dialogs.inform(
                 self.widget,
-                "Back Up Library",
-                "That is the library itself; choose another file for the backup.",
+                translate("SafetyController", "Back Up Library"),
+                translate(
+                    "SafetyController",
+                    "That is the library itself; choose another file for the backup.",
+                ),
                 warning=True,
             )
             return None
         self.flush()
-        return self._start(backup_task(self.library_path, dest), self._on_backed_up, "Back Up")
+        return self._start(
+            backup_task(self.library_path, dest),
+            self._on_backed_up,
+            translate("SafetyController", "Back Up"),
+        )
 
     def _on_backed_up(self, dest: Path) -> None:
-        text = f"The library was backed up to {dest}"
-        self.dialogs.inform(self.widget, "Back Up Library", text)
+        text = translate("SafetyController", "The library was backed up to {path}").format(
+            path=dest
+        )
+        self.dialogs.inform(self.widget, translate("SafetyController", "Back Up Library"), text)
         self.messages.status(text)
 
     @Slot(bool)
@@ -227,7 +285,9 @@ class SafetyController(MenuController):
         self.auto_task = task
         task.failed.connect(
             lambda error: self.messages.error(
-                f"The automatic backup failed: {error_message(error)}"
+                translate("SafetyController", "The automatic backup failed: {reason}").format(
+                    reason=error_message(error)
+                )
             )
         )
         task.finished.connect(self._on_auto_finished)
@@ -250,12 +310,17 @@ class SafetyController(MenuController):
         backup = Path(chosen)
         if _same_file(backup, self.library_path):
             self.dialogs.inform(
-                self.widget, "Restore from Backup", "That is the library itself.", warning=True
+                self.widget,
+                translate("SafetyController", "Restore from Backup"),
+                translate("SafetyController", "That is the library itself."),
+                warning=True,
             )
             return None
         task = validate_task(backup)
         return self._start(
-            task, lambda _version: self._confirm_restore(backup), "Restore from Backup"
+            task,
+            lambda _version: self._confirm_restore(backup),
+            translate("SafetyController", "Restore from Backup"),
         )
 
     def _confirm_restore(self, backup: Path) -> None:
@@ -275,7 +340,7 @@ class SafetyController(MenuController):
             restore_task(self.library_path, backup),
             on_success=lambda kept: self._on_restored(kept, None),
             on_failure=lambda error: self._on_restored(None, error),
-            alone=RESTORING_REFUSAL,
+            alone=translate("SafetyController", RESTORING_REFUSAL),
         )
 
     def _on_restored(self, kept: Path | None, error: str | None) -> None:
@@ -287,21 +352,32 @@ class SafetyController(MenuController):
         self.bus.publish(Area.LIBRARY)  # every pane starts over on what the file holds
         self.restore_finished.emit(kept if error is None else None)
         if error is not None:
-            message = f"The library could not be restored: {error}"
-            self.dialogs.inform(self.widget, "Restore from Backup", message, warning=True)
+            message = translate(
+                "SafetyController", "The library could not be restored: {reason}"
+            ).format(reason=error)
+            title = translate("SafetyController", "Restore from Backup")
+            self.dialogs.inform(self.widget, title, message, warning=True)
             self.messages.error(message)
             return
-        text = f"The library was restored. The library it replaced was kept as {kept}"
-        self.dialogs.inform(self.widget, "Restore from Backup", text)
-        self.messages.status("The library was restored from the backup.")
+        text = translate(
+            "SafetyController",
+            "The library was restored. The library it replaced was kept as {path}",
+        ).format(path=kept)
+        self.dialogs.inform(self.widget, translate("SafetyController", "Restore from Backup"), text)
+        self.messages.status(
+            translate("SafetyController", "The library was restored from the backup.")
+        )
 
     def _refuse_if_busy(self) -> bool:
         active = self.tasks.busy
         if not active and not self.restoring:
             return False
-        what = active[0].label.lower() if active else "restoring"
+        what = active[0].label.lower() if active else translate("SafetyController", "restoring")
         self.dialogs.inform(
-            self.widget, "Restore from Backup", BUSY.format(what=what), warning=True
+            self.widget,
+            translate("SafetyController", "Restore from Backup"),
+            translate("SafetyController", BUSY).format(what=what),
+            warning=True,
         )
         return True
 
@@ -312,7 +388,9 @@ class SafetyController(MenuController):
         )
 
     def _on_failed(self, title: str, error: str) -> None:
-        message = f"{title}: {error}"
+        message = translate("SafetyController", "{title}: {reason}").format(
+            title=title, reason=error
+        )
         self.dialogs.inform(self.widget, title, message, warning=True)
         self.messages.error(message)
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
 from reader.library import Library, maintenance
 from reader.library.maintenance import Report
 from reader.services import maintenance as upkeep
@@ -33,17 +35,41 @@ __all__ = [
     "validate_task",
 ]
 
+translate = QCoreApplication.translate
+
 MAX_LISTED = 8
 #: Problems :func:`repair_task` can fix: those the core marks so, and stale mentions
 #: (extracted again, as ``fieldreader check --repair`` does).
 REPAIRED_KINDS = (REEXTRACTED_KIND,)
+#: table -> (one, several): what a count of its rows is called, ``{n}`` the number.
 NOUNS = {
-    "articles": ("article", "articles"),
-    "notes": ("note", "notes"),
-    "entities": ("entity", "entities"),
-    "mentions": ("entity mention", "entity mentions"),
-    "codings": ("coding", "codings"),
+    "articles": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} article"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} articles"),
+    ),
+    "notes": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} note"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} notes"),
+    ),
+    "entities": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} entity"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} entities"),
+    ),
+    "mentions": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} entity mention"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} entity mentions"),
+    ),
+    "codings": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} coding"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} codings"),
+    ),
 }
+
+
+def _counted(table: str, n: int) -> str:
+    """``3 articles`` for ``n`` rows of ``table`` (an unknown table by its name)."""
+    one, several = NOUNS.get(table, ("{n} " + table, "{n} " + table))
+    return translate("CheckDone", several if n != 1 else one).format(n=QLocale().toString(n))
 
 
 def _plain(detail: str) -> str:
@@ -71,18 +97,29 @@ class CheckDone:
         n = len(self.report.problems)
         if self.repaired:
             if self.report.ok:
-                return "The library was repaired and is healthy now."
-            return f"Repaired what could be repaired; {plural(n, 'problem')} remain."
+                return translate("CheckDone", "The library was repaired and is healthy now.")
+            if n == 1:
+                line = translate(
+                    "CheckDone", "Repaired what could be repaired; {n} problem remains."
+                )
+            else:
+                line = translate(
+                    "CheckDone", "Repaired what could be repaired; {n} problems remain."
+                )
+            return line.format(n=n)
         if self.report.ok:
-            return "The library is healthy."
-        return f"Fieldreader found {plural(n, 'problem')} in the library."
+            return translate("CheckDone", "The library is healthy.")
+        if n == 1:
+            line = translate("CheckDone", "Fieldreader found {n} problem in the library.")
+        else:
+            line = translate("CheckDone", "Fieldreader found {n} problems in the library.")
+        return line.format(n=n)
 
     def counts_line(self) -> str:
-        parts = [
-            f"{n} {NOUNS.get(table, (table, table))[n != 1]}"
-            for table, n in self.report.counts.items()
-        ]
-        return "Checked " + ", ".join(parts) + "." if parts else ""
+        parts = [_counted(table, n) for table, n in self.report.counts.items()]
+        if not parts:
+            return ""
+        return translate("CheckDone", "Checked {counts}.").format(counts=", ".join(parts))
 
     def text(self) -> str:
         """The informative text: what was repaired, the problems, what can be done."""
@@ -93,18 +130,24 @@ class CheckDone:
         if problems:
             shown = problems[:MAX_LISTED]
             if len(problems) > len(shown):
-                shown.append(f"\u2026 and {len(problems) - len(shown)} more (see details)")
+                more = translate("CheckDone", "\u2026 and {n} more (see details)")
+                shown.append(more.format(n=len(problems) - len(shown)))
             blocks.append("\n".join(shown))
         if not self.report.ok and not self.repaired:
             fixable = self.repairable
             if fixable == len(self.report.problems):
-                blocks.append("Repair can fix all of them safely.")
+                blocks.append(translate("CheckDone", "Repair can fix all of them safely."))
             elif fixable:
-                blocks.append(f"Repair can fix {fixable} of them safely.")
+                line = translate("CheckDone", "Repair can fix {n} of them safely.")
+                blocks.append(line.format(n=fixable))
             else:
                 blocks.append(
-                    "None of these can be repaired automatically. A backup made before the "
-                    "problem appeared can be restored (Library \u203a Restore from Backup\u2026)."
+                    translate(
+                        "CheckDone",
+                        "None of these can be repaired automatically. A backup made before the "
+                        "problem appeared can be restored (Library \u203a Restore from "
+                        "Backup\u2026).",
+                    )
                 )
         if self.report.ok:
             blocks.append(self.counts_line())
@@ -112,7 +155,8 @@ class CheckDone:
 
     def details(self) -> str:
         lines = [f"{p.kind}: {p.detail}" for p in self.report.problems]
-        lines += [f"repaired: {r}" for r in self.report.repaired]
+        repaired = translate("CheckDone", "repaired: {what}")
+        lines += [repaired.format(what=r) for r in self.report.repaired]
         lines.append(self.counts_line())
         return "\n".join(lines)
 
@@ -121,7 +165,7 @@ def check_task(library_path: Path) -> Task:
     """A task checking the library (nothing is changed)."""
     return library_task(
         library_path,
-        "Checking the library",
+        translate("SafetyTasks", "Checking the library"),
         lambda library, _task: CheckDone(upkeep.check(library)),
         writes_library=True,
     )
@@ -131,11 +175,18 @@ def repair_task(library_path: Path) -> Task:
     """A task repairing what is safe to repair, then extracting stale mentions again."""
 
     def repair(library: Library, task: Task) -> CheckDone:
-        progress = progress_reporter(task, lambda done, total, _id: f"{done} of {total}")
+        progress = progress_reporter(
+            task,
+            lambda done, total, _id: translate("SafetyTasks", "{done} of {total}").format(
+                done=done, total=total
+            ),
+        )
         report = upkeep.repair(library, progress=progress, cancelled=task.is_cancelled)
         return CheckDone(report, repaired=True)
 
-    return library_task(library_path, "Repairing the library", repair, writes_library=True)
+    return library_task(
+        library_path, translate("SafetyTasks", "Repairing the library"), repair, writes_library=True
+    )
 
 
 def backup_task(library_path: Path, dest: Path) -> Task:
@@ -152,12 +203,15 @@ def backup_task(library_path: Path, dest: Path) -> Task:
         os.replace(fresh, dest)
         return dest
 
-    return library_task(library_path, "Backing up the library", back_up)
+    return library_task(library_path, translate("SafetyTasks", "Backing up the library"), back_up)
 
 
 def validate_task(backup: Path) -> Task:
     """A task checking that ``backup`` is a usable library; its schema version."""
-    return Task(lambda task: maintenance.validate_backup(Path(backup)), "Checking the backup")
+    return Task(
+        lambda task: maintenance.validate_backup(Path(backup)),
+        translate("SafetyTasks", "Checking the backup"),
+    )
 
 
 def restore_task(library_path: Path, backup: Path) -> Task:
@@ -170,7 +224,7 @@ def restore_task(library_path: Path, backup: Path) -> Task:
             pass
         return kept
 
-    return Task(work, "Restoring the library", writes_library=True)
+    return Task(work, translate("SafetyTasks", "Restoring the library"), writes_library=True)
 
 
 def auto_backup_task(library_path: Path, keep: int) -> Task:
@@ -178,6 +232,6 @@ def auto_backup_task(library_path: Path, keep: int) -> Task:
 
     return library_task(
         library_path,
-        "Automatic backup",
+        translate("SafetyTasks", "Automatic backup"),
         lambda library, _task: maintenance.auto_backup(library, Path(library_path), keep=keep),
     )

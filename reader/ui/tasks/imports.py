@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -29,10 +29,13 @@ from reader.ui.tasks.runner import Task
 from reader.ui.tasks.summary_dialog import show_import_summary
 
 SummaryPresenter = Callable[[ImportSummary], object]
-EMPTY_MESSAGE = "Your library is empty: loading the sample articles\u2026"
-FIRST_RUN_MESSAGE = (
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
+    "ImportController", "Your library is empty: loading the sample articles\u2026"
+)
+FIRST_RUN_MESSAGE = QT_TRANSLATE_NOOP(
+    "ImportController",
     "Loaded {n} sample articles. Import your own with File \u203a Import Files\u2026 "
-    "or drop files here."
+    "or drop files here.",
 )
 
 
@@ -57,12 +60,22 @@ class ImportController(Controller):
             lambda summary: show_import_summary(self.widget, summary)
         )
         self.import_files_action = make_action(
-            self, "&Import Files\u2026", self.ask_import_files, QKeySequence.StandardKey.Open
+            self,
+            QCoreApplication.translate("ImportController", "&Import Files\u2026"),
+            self.ask_import_files,
+            QKeySequence.StandardKey.Open,
         )
         self.import_folder_action = make_action(
-            self, "Import &Folder\u2026", self.ask_import_folder, "Ctrl+Shift+O"
+            self,
+            QCoreApplication.translate("ImportController", "Import &Folder\u2026"),
+            self.ask_import_folder,
+            "Ctrl+Shift+O",
         )
-        self.samples_action = make_action(self, "Load &Sample Articles", self.load_samples)
+        self.samples_action = make_action(
+            self,
+            QCoreApplication.translate("ImportController", "Load &Sample Articles"),
+            self.load_samples,
+        )
         #: The File menu's imports, in order (the samples go lower down).
         self.actions = [self.import_files_action, self.import_folder_action]
 
@@ -71,14 +84,19 @@ class ImportController(Controller):
     def ask_import_files(self) -> Task | None:
         """Ask for files (of any type the importer reads) and import them."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.widget, "Import Files", "", file_dialog_filter()
+            self.widget,
+            QCoreApplication.translate("ImportController", "Import Files"),
+            "",
+            file_dialog_filter(),
         )
         return self.import_paths(paths)
 
     @Slot()
     def ask_import_folder(self) -> Task | None:
         """Ask for a folder and import everything in it."""
-        folder = QFileDialog.getExistingDirectory(self.widget, "Import Folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.widget, QCoreApplication.translate("ImportController", "Import Folder")
+        )
         return self.import_paths([folder]) if folder else None
 
     def import_paths(self, paths: Sequence[str | Path]) -> Task | None:
@@ -96,10 +114,14 @@ class ImportController(Controller):
         """On first run, load the sample articles in the background and say so."""
         if self.library.count():
             return None
-        self.ctx.messages.status(EMPTY_MESSAGE, 0)
+        self.ctx.messages.status(QCoreApplication.translate("ImportController", EMPTY_MESSAGE), 0)
         task = self.load_samples(present=False)
         task.succeeded.connect(
-            lambda summary: self.ctx.messages.status(FIRST_RUN_MESSAGE.format(n=len(summary.added)))
+            lambda summary: self.ctx.messages.status(
+                QCoreApplication.translate("ImportController", FIRST_RUN_MESSAGE).format(
+                    n=len(summary.added)
+                )
+            )
         )
         return task
 
@@ -111,7 +133,11 @@ class ImportController(Controller):
         return self.start(
             task,
             on_success=lambda summary: self._on_succeeded(summary, present),
-            on_failure=lambda message: self.ctx.messages.error(f"Import failed: {message}"),
+            on_failure=lambda message: self.ctx.messages.error(
+                QCoreApplication.translate("ImportController", "Import failed: {reason}").format(
+                    reason=message
+                )
+            ),
         )
 
     def _on_succeeded(self, summary: ImportSummary, present: bool) -> None:

@@ -15,15 +15,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
 from reader.ingest.fetch import is_url
 from reader.library import Library
 from reader.library.statuses import ImportStatus
 from reader.services.importing import ImportResult, import_paths
 from reader.services.samples import load_samples
-from reader.ui.common.text import counted_parts, outcome_line, plural
+from reader.ui.common.text import counted_parts, outcome_line
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
-QUEUED_MESSAGE = "Saved to Read Later: it will be fetched when you are online"
+translate = QCoreApplication.translate
+
+QUEUED_MESSAGE = QT_TRANSLATE_NOOP(
+    "ImportSummary", "Saved to Read Later: it will be fetched when you are online"
+)
 
 
 def _with_status(status: ImportStatus, doc: str) -> property:
@@ -69,20 +75,38 @@ class ImportSummary(ByOutcome):
     def headline(self) -> str:
         """One line such as ``Added 3 articles · 1 duplicate · 1 failed``."""
         if not self.results:
-            return "Import cancelled." if self.cancelled else "No importable files were found."
+            if self.cancelled:
+                return translate("ImportSummary", "Import cancelled.")
+            return translate("ImportSummary", "No importable files were found.")
         if len(self.queued) == len(self.results) == 1 and not self.cancelled:
-            return QUEUED_MESSAGE
+            return translate("ImportSummary", QUEUED_MESSAGE)
         queued, duplicates, failed = len(self.queued), len(self.duplicates), len(self.failed)
-        parts = counted_parts(
-            (queued, f"{queued} saved to Read Later"),
-            (duplicates, f"{plural(duplicates, 'duplicate')} skipped"),
-            (failed, f"{failed} failed"),
+        added = len(self.added)
+        skipped = (
+            translate("ImportSummary", "{n} duplicate skipped")
+            if duplicates == 1
+            else translate("ImportSummary", "{n} duplicates skipped")
         )
-        return outcome_line([f"Added {plural(len(self.added), 'article')}", *parts], self.cancelled)
+        parts = counted_parts(
+            (queued, translate("ImportSummary", "{n} saved to Read Later").format(n=_n(queued))),
+            (duplicates, skipped.format(n=_n(duplicates))),
+            (failed, translate("ImportSummary", "{n} failed").format(n=_n(failed))),
+        )
+        first = (
+            translate("ImportSummary", "Added {n} article")
+            if added == 1
+            else translate("ImportSummary", "Added {n} articles")
+        )
+        return outcome_line([first.format(n=_n(added)), *parts], self.cancelled)
 
     def failure_lines(self) -> list[str]:
         """``name: reason`` for every file that could not be imported."""
-        return [f"{_name(r.path)}: {r.error}" for r in self.failed]
+        return [
+            translate("ImportSummary", "{name}: {reason}").format(
+                name=_name(r.path), reason=r.error
+            )
+            for r in self.failed
+        ]
 
     def details(self) -> str:
         """Every input and its outcome, one per line (for the details view)."""
@@ -90,14 +114,29 @@ class ImportSummary(ByOutcome):
         for r in self.results:
             name = _name(r.path)
             if r.status == ImportStatus.ERROR:
-                lines.append(f"failed     {name}: {r.error}")
+                line = translate("ImportSummary", "failed     {name}: {reason}").format(
+                    name=name, reason=r.error
+                )
             elif r.status == ImportStatus.QUEUED:
-                lines.append(f"queued     {name}: saved to Read Later ({r.error})")
+                line = translate(
+                    "ImportSummary", "queued     {name}: saved to Read Later ({reason})"
+                ).format(name=name, reason=r.error)
             elif r.status == ImportStatus.DUPLICATE:
-                lines.append(f"duplicate  {name} (already in the library as “{r.title}”)")
+                line = translate(
+                    "ImportSummary", "duplicate  {name} (already in the library as “{title}”)"
+                )
+                line = line.format(name=name, title=r.title)
             else:
-                lines.append(f"added      {name} (“{r.title}”)")
+                line = translate("ImportSummary", "added      {name} (“{title}”)").format(
+                    name=name, title=r.title
+                )
+            lines.append(line)
         return "\n".join(lines)
+
+
+def _n(count: int) -> str:
+    """A count as the interface's locale writes it (``1 500`` in French)."""
+    return QLocale().toString(count)
 
 
 def _name(path: str) -> str:
@@ -115,9 +154,14 @@ def import_task(library_path: Path, paths: Sequence[str | Path], tags: Iterable[
     tag_list = list(tags)
     if len(inputs) == 1:
         first = Path(inputs[0])
-        label = f"Importing from {first.name}" if first.is_dir() else f"Importing {first.name}"
+        if first.is_dir():
+            label = translate("ImportTask", "Importing from {name}")
+        else:
+            label = translate("ImportTask", "Importing {name}")
+        label = label.format(name=first.name)
     else:
-        label = f"Importing {len(inputs)} items"
+        label = translate("ImportTask", "Importing {n} items")
+        label = label.format(n=len(inputs))
 
     def work(library: Library, task: Task) -> ImportSummary:
         progress = progress_reporter(task, _file_name)
@@ -136,4 +180,5 @@ def samples_task(library_path: Path) -> Task:
         results = load_samples(library, progress=progress_reporter(task, _file_name))
         return ImportSummary(tuple(results))
 
-    return library_task(library_path, "Loading sample articles", work, writes_library=True)
+    label = translate("ImportTask", "Loading sample articles")
+    return library_task(library_path, label, work, writes_library=True)

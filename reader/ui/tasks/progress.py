@@ -6,7 +6,7 @@ when none is left. It never blocks: the window stays usable while tasks run.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +34,7 @@ class TaskProgress(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(QCoreApplication.translate("TaskProgress", "Cancel"))
         self.cancel_button.setAutoRaise(True)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         layout = QHBoxLayout(self)
@@ -59,7 +59,11 @@ class TaskProgress(QWidget):
         self._show(task, 0, 0, "")
 
     def _show(self, task: Task, done: int, total: int, name: str) -> None:
-        self.label.setText(f"{task.label}\u2026" if not name else f"{task.label}: {name}")
+        if name:
+            text = QCoreApplication.translate("TaskProgress", "{label}: {name}")
+        else:
+            text = QCoreApplication.translate("TaskProgress", "{label}\u2026")
+        self.label.setText(text.format(label=task.label, name=name))
         self.bar.setRange(0, max(total, 0))  # 0..0 is the busy indicator
         self.bar.setValue(done)
         self.cancel_button.setEnabled(not task.is_cancelled())
@@ -82,4 +86,8 @@ class TaskProgress(QWidget):
         if self.current is not None:
             self.current.cancel()
             self.cancel_button.setEnabled(False)
-            self.label.setText(f"{self.current.label}: stopping\u2026")
+            self.label.setText(
+                QCoreApplication.translate("TaskProgress", "{label}: stopping…").format(
+                    label=self.current.label
+                )
+            )

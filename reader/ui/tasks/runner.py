@@ -18,7 +18,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from reader.library import Library
 
@@ -27,7 +36,9 @@ T = TypeVar("T")
 
 
 #: Why a task that must run alone was not started.
-NOT_ALONE = "Fieldreader is still working on something else; try again when it has finished."
+NOT_ALONE = QT_TRANSLATE_NOOP(
+    "TaskRunner", "Fieldreader is still working on something else; try again when it has finished."
+)
 
 
 class TaskRefusedError(RuntimeError):
@@ -208,7 +219,7 @@ class TaskRunner(QObject):
         is refused (:data:`NOT_ALONE`); once it runs, until it has delivered its outcome,
         every other task is refused with ``reason`` (one line for the user)."""
         if any(t is not task for t in self.busy):
-            return self._refuse(task, NOT_ALONE)
+            return self._refuse(task, QCoreApplication.translate("TaskRunner", NOT_ALONE))
         self._alone, self._alone_reason = task, reason
         return self.run(task)
 

@@ -7,10 +7,12 @@ non-blocking message for the other outcomes (the Library menu's, the sources').
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.ui.tasks.operations import ImportSummary
+
+translate = QCoreApplication.translate
 
 MAX_LISTED_FAILURES = 6
 MESSAGE_WIDTH = 420
@@ -24,22 +26,28 @@ def summary_text(summary: ImportSummary) -> str:
     if lines:
         shown = lines[:MAX_LISTED_FAILURES]
         more = len(lines) - len(shown)
-        text = "Not imported:\n" + "\n".join(f"\u2022 {line}" for line in shown)
+        text = translate("ImportSummaryDialog", "Not imported:") + "\n"
+        text += "\n".join(f"\u2022 {line}" for line in shown)
         if more:
-            text += f"\n\u2026 and {more} more (see details)"
+            text += "\n" + translate(
+                "ImportSummaryDialog", "\u2026 and {n} more (see details)"
+            ).format(n=more)
         parts.append(text)
     queued = summary.queued
     if queued:
         urls = [f"\u2022 {r.path}" for r in queued[:MAX_LISTED_FAILURES]]
         more = len(queued) - len(urls)
         if more:
-            urls.append(f"\u2026 and {more} more")
-        why = queued[0].error or "no connection"
-        parts.append(
-            f"There is no connection ({why}), so Fieldreader kept the address:\n"
-            + "\n".join(urls)
-            + "\n\nFetch it from File \u203a Read Later\u2026 once you are online."
+            urls.append(translate("ImportSummaryDialog", "\u2026 and {n} more").format(n=more))
+        why = queued[0].error or translate("ImportSummaryDialog", "no connection")
+        kept = translate(
+            "ImportSummaryDialog",
+            "There is no connection ({why}), so Fieldreader kept the address:",
+        ).format(why=why)
+        fetch = translate(
+            "ImportSummaryDialog", "Fetch it from File \u203a Read Later\u2026 once you are online."
         )
+        parts.append(kept + "\n" + "\n".join(urls) + "\n\n" + fetch)
     return "\n\n".join(parts)
 
 
@@ -71,7 +79,7 @@ def show_import_summary(parent: QWidget, summary: ImportSummary) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("importSummary")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowTitle("Import finished")
+    box.setWindowTitle(translate("ImportSummaryDialog", "Import finished"))
     box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
     box.setText(summary.headline())
     box.setInformativeText(summary_text(summary))

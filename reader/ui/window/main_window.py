@@ -7,9 +7,11 @@ the controllers (:class:`Controllers`, given with :meth:`MainWindow.attach`) and
 (:class:`MenuActions`, kept as ``window.menu_actions`` by
 :func:`reader.ui.window.menus.build_menus`), and wires them.
 The window itself only shows what the message service says in its status bar (with the task
-progress and the article count beside it), hands dropped files to the imports, follows the
-open article in its title, applies a theme to every pane, keeps its layout, holds still while
-the library is restored, and saves what is being edited when it closes.
+progress and the article count beside it; a line too long for the bar is cut with an
+ellipsis, whole in its tooltip: :class:`ElidingStatusBar`), hands dropped files to the
+imports, follows the open article in its title, applies a theme to every pane, keeps its
+layout, holds still while the library is restored, and saves what is being edited when it
+closes.
 
 Its layout: a first start (no saved layout) sizes the window from the screen and the docks
 from the window (:func:`~reader.ui.window.layouts.first_start_size`); a saved layout that
@@ -23,26 +25,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QDataStream,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
-from reader import __version__
-from reader.ui.common.theme import palette_for, theme_named, window_stylesheet
+from reader.ui.common.theme import (
+    install_readable_style,
+    palette_for,
+    theme_named,
+    window_stylesheet,
+)
 from reader.ui.compare.controller import CompareController
 from reader.ui.compare.pane import ComparePane
 from reader.ui.entities.controller import EntityController
 from reader.ui.entities.pane import EntityPane
+from reader.ui.help.about import AboutDialog
+from reader.ui.help.controller import HelpController
+from reader.ui.library.manage import ManageController
 from reader.ui.library.pane import LibraryPane
 from reader.ui.notes.controller import NoteController
 from reader.ui.notes.pane import NotesPane
+from reader.ui.packs.controller import PacksController
+from reader.ui.privacy.controller import PrivacyController
 from reader.ui.reader.pane import ReaderPane
 from reader.ui.safety.controller import SafetyController
 from reader.ui.sources.controller import SourceController
@@ -50,6 +84,7 @@ from reader.ui.tasks.context import HasContext, UiContext
 from reader.ui.tasks.imports import ImportController
 from reader.ui.tasks.watcher import LibraryWatcher
 from reader.ui.transfer.controller import TransferController
+from reader.ui.window.i18n import LanguageController
 from reader.ui.window.layouts import (
     KeptLayout,
     base_layout,
@@ -59,7 +94,7 @@ from reader.ui.window.layouts import (
     show_dock,
 )
 
-RESTORING = "Restoring the library from the backup\u2026"
+RESTORING = QT_TRANSLATE_NOOP("MainWindow", "Restoring the library from the backup\u2026")
 DOCK_FEATURES = (
     QDockWidget.DockWidgetFeature.DockWidgetClosable
     | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -89,6 +124,9 @@ class Controllers:
     sources: SourceController
     safety: SafetyController
     compare: CompareController
+    manage: ManageController
+    privacy: PrivacyController
+    packs: PacksController
 
 
 @dataclass(slots=True)
@@ -112,6 +150,8 @@ class MenuActions:
     previous_mention: QAction
     colour_mentions: QAction
     about: QAction
+    guide: QAction
+    shortcuts: QAction
 
 
 GEOMETRY_MAGIC = 0x1D9D0CB  # how QWidget.saveGeometry's data begins
@@ -129,6 +169,53 @@ def fits_on(geometry: QByteArray, available: QSize) -> bool:
     return frame.width() <= available.width() and frame.height() <= available.height()
 
 
+class ElidingStatusBar(QStatusBar):
+    """A status bar whose message ends in "…" when it is wider than the room beside the
+    permanent widgets (the task progress, the article count); the whole line is its tooltip.
+    :meth:`currentMessage` stays the whole line."""
+
+    MARGIN = 8  # pixels between the message and the bar's ends or its widgets
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messageChanged.connect(self.setToolTip)
+
+    def message_room(self) -> QRect:
+        """Where the message may be drawn: left of the first permanent widget shown."""
+        right = self.width() - self.MARGIN
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible() and child.x() > self.MARGIN:
+                right = min(right, child.x() - self.MARGIN)
+        return QRect(self.MARGIN, 0, max(0, right - self.MARGIN), self.height())
+
+    def shown_message(self) -> str:
+        """The message as drawn: whole, or cut with an ellipsis to fit."""
+        room = self.message_room()
+        return self.fontMetrics().elidedText(
+            self.currentMessage(), Qt.TextElideMode.ElideRight, room.width()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(
+            self.message_room(),
+            int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter),
+            self.shown_message(),
+        )
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.update()
+
+
 class MainWindow(QMainWindow, HasContext):
     """Fieldreader's window. Build it through :func:`reader.app.build_main_window`.
 
@@ -140,6 +227,10 @@ class MainWindow(QMainWindow, HasContext):
 
     menu_actions: MenuActions
     watcher: LibraryWatcher
+    help: HelpController
+    #: The View menu (the interface-language choice joins it) and that choice.
+    view_menu: QMenu
+    language: LanguageController
 
     def __init__(
         self,
@@ -166,15 +257,18 @@ class MainWindow(QMainWindow, HasContext):
         self.library_pane, self.entity_pane = panes.library, panes.entities
         self.notes_pane, self.compare_pane = panes.notes, panes.compare
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.library_dock = self._dock("Library", "libraryDock", panes.library, left)
-        self.entity_dock = self._dock("Entities", "entitiesDock", panes.entities, right)
-        self.notes_dock = self._dock("Notes", "notesDock", panes.notes, right)
+        self.library_dock = self._dock(self.tr("Library"), "libraryDock", panes.library, left)
+        self.entity_dock = self._dock(self.tr("Entities"), "entitiesDock", panes.entities, right)
+        self.notes_dock = self._dock(self.tr("Notes"), "notesDock", panes.notes, right)
         self.tabifyDockWidget(self.entity_dock, self.notes_dock)
         self.entity_dock.raise_()
         beside = Qt.Orientation.Horizontal  # the comparison goes beside the library, not below
-        self.compare_dock = self._dock("Compare", "compareDock", panes.compare, left, beside)
+        self.compare_dock = self._dock(
+            self.tr("Compare"), "compareDock", panes.compare, left, beside
+        )
         self.compare_dock.hide()
 
+        self.setStatusBar(ElidingStatusBar(self))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(ctx.progress)
@@ -203,7 +297,8 @@ class MainWindow(QMainWindow, HasContext):
         self.imports, self.entities = controllers.imports, controllers.entities
         self.notes, self.transfers = controllers.notes, controllers.transfers
         self.sources, self.safety = controllers.sources, controllers.safety
-        self.compare = controllers.compare
+        self.compare, self.manage = controllers.compare, controllers.manage
+        self.privacy, self.packs = controllers.privacy, controllers.packs
 
     # -- what the window shows ---------------------------------------------------------
     @Slot(int)
@@ -224,7 +319,7 @@ class MainWindow(QMainWindow, HasContext):
     @Slot()
     def on_restore_started(self) -> None:
         self.setEnabled(False)  # nothing may touch the library while it is replaced
-        self.ctx.messages.status(RESTORING, 0)
+        self.ctx.messages.status(self.tr(RESTORING), 0)
 
     @Slot(object)
     def on_restore_finished(self, _kept: object) -> None:
@@ -251,31 +346,23 @@ class MainWindow(QMainWindow, HasContext):
         theme = theme_named(name)
         app = QApplication.instance()
         if isinstance(app, QApplication):
+            install_readable_style(app)  # check boxes and expanders that read in the dark
             app.setPalette(palette_for(theme))
         self.setStyleSheet(window_stylesheet(self.stylesheet_template, theme))
         for pane in (self.reader, self.entity_pane, self.notes_pane, self.compare_pane):
             pane.set_theme(theme)
         self.ctx.preferences.theme = theme.name
         self.menu_actions.themes[theme.name].setChecked(True)
+        self.help.set_theme(theme)
 
     @property
     def theme_name(self) -> str:
         return self.reader.theme.name
 
     @Slot()
-    def show_about(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle("About Fieldreader")
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(f"<b>Fieldreader</b> {__version__}")
-        box.setInformativeText(
-            "An offline reader for news, reports and notes. Everything stays in one "
-            f"file on this computer:\n{self.library.path}"
-        )
-        box.open()
-        return box
+    def show_about(self) -> AboutDialog:
+        """Help › About: the version, the library's path and the licences."""
+        return self.help.show_about()
 
     # -- layout ------------------------------------------------------------------------
     def available_size(self) -> QSize:

@@ -1,22 +1,41 @@
-"""The window's menu bar: File, View, Notes, Library and Help.
+"""The window's menu bar: File, Edit, View, Notes, Library and Help.
 
 :func:`build_menus` makes the window's own entries (Quit, the panes' toggles, Compare Cases,
-Reset Layout, search, zoom, the themes, find and the mentions, About), keeps them on the
-window as its :class:`~reader.ui.window.main_window.MenuActions` (``window.menu_actions``)
-and puts them in the menus with the entries the controllers offer (``imports.actions``,
-``sources.actions``, ``transfers.actions``, ``notes.actions``, ``safety.actions``, ...).
+Reset Layout, search, zoom, the themes, find and the mentions), keeps them on the window
+as its :class:`~reader.ui.window.main_window.MenuActions` (``window.menu_actions``), makes
+the window's :class:`~reader.ui.help.controller.HelpController` (``window.help``: Guide,
+Keyboard Shortcuts, About) and puts them in the menus with the entries the controllers
+offer (``imports.actions``, ``sources.actions``, ``transfers.actions``, ``compare.actions``
+(undo and redo of the comparison's review), ``notes.actions``, ``safety.actions``, ...).
 What an entry does stays with the pane, the controller or the window it calls.
+
+:func:`menu_plan` says which entries go in which menu, as sections (a separator between
+two): a new controller's ``.actions`` is one more section in the list of its menu.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.ui.common.pane_chrome import make_action
-from reader.ui.common.theme import THEMES
+from reader.ui.common.theme import THEMES, theme_named
+from reader.ui.compare.tree import review_keys
+from reader.ui.help.controller import HelpController
+from reader.ui.help.shortcuts import Shortcut, ShortcutGroup
 from reader.ui.window.layouts import set_compare_layout
 from reader.ui.window.main_window import MainWindow, MenuActions
+
+CONTEXT = "Menus"
+#: A menu's entries: sections of actions (None inside one is a separator too).
+Section = Sequence[QAction | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _pane_toggle(dock: QDockWidget, text: str, shortcut: str) -> QAction:
@@ -26,11 +45,14 @@ def _pane_toggle(dock: QDockWidget, text: str, shortcut: str) -> QAction:
     return action
 
 
+THEME_NAMES = {"light": "&Light Theme", "dark": "&Dark Theme"}
+
+
 def _theme_actions(window: MainWindow) -> tuple[dict[str, QAction], QActionGroup]:
     group = QActionGroup(window)
     themes: dict[str, QAction] = {}
     for name in THEMES:
-        action = make_action(window, f"{name.title()} Theme")
+        action = make_action(window, _tr(THEME_NAMES.get(name, f"{name.title()} Theme")))
         action.setCheckable(True)
         action.setData(name)
         action.triggered.connect(lambda _checked=False, n=name: window.apply_theme(n))
@@ -39,44 +61,123 @@ def _theme_actions(window: MainWindow) -> tuple[dict[str, QAction], QActionGroup
     return themes, group
 
 
+def pane_keys() -> list[ShortcutGroup]:
+    """The keys panes read themselves (not menu entries), for Help › Keyboard Shortcuts."""
+    return [
+        ShortcutGroup(
+            _tr("Comparison grid"), tuple(Shortcut(text, key) for key, text in review_keys())
+        )
+    ]
+
+
+def quit_keys() -> list[QKeySequence]:
+    """The platform's Quit keys, else Ctrl+Q (a platform that names none, as offscreen)."""
+    return QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+
+
 def window_actions(window: MainWindow) -> MenuActions:
     """The window's own menu entries, connected to what they do."""
     std = QKeySequence.StandardKey
     reader = window.reader
     themes, theme_group = _theme_actions(window)
+    window.help = HelpController(
+        window,
+        library_path=lambda: window.library.path,
+        theme=lambda: theme_named(window.theme_name),
+        extra_keys=pane_keys,
+    )
     actions = MenuActions(
-        quit=make_action(window, "&Quit", window.close, std.Quit),
-        library_pane=_pane_toggle(window.library_dock, "&Library Pane", "Ctrl+Shift+L"),
-        entities_pane=_pane_toggle(window.entity_dock, "&Entities Pane", "Ctrl+Shift+E"),
-        notes_pane=_pane_toggle(window.notes_dock, "N&otes Pane", "Ctrl+Shift+J"),
+        quit=make_action(window, _tr("&Quit"), window.close, *quit_keys()),
+        library_pane=_pane_toggle(window.library_dock, _tr("&Library Pane"), "Ctrl+Shift+L"),
+        entities_pane=_pane_toggle(window.entity_dock, _tr("&Entities Pane"), "Ctrl+Shift+E"),
+        notes_pane=_pane_toggle(window.notes_dock, _tr("N&otes Pane"), "Ctrl+Shift+J"),
         compare=make_action(
             window,
-            "&Compare Cases",
+            _tr("&Compare Cases"),
             lambda checked=False: set_compare_layout(window, checked),
             "Ctrl+Shift+C",
         ),
-        reset_layout=make_action(window, "&Reset Layout", lambda: window.reset_layout()),
-        search=make_action(window, "&Search Library", window.search_library, "Ctrl+K"),
-        zoom_in=make_action(window, "Zoom &In", reader.zoom_in, "Ctrl+=", std.ZoomIn),
-        zoom_out=make_action(window, "Zoom &Out", reader.zoom_out, std.ZoomOut),
-        zoom_reset=make_action(window, "&Actual Size", reader.zoom_reset, "Ctrl+0"),
+        reset_layout=make_action(window, _tr("&Reset Layout"), lambda: window.reset_layout()),
+        search=make_action(window, _tr("&Search Library"), window.search_library, "Ctrl+K"),
+        zoom_in=make_action(window, _tr("Zoom &In"), reader.zoom_in, "Ctrl+=", std.ZoomIn),
+        zoom_out=make_action(window, _tr("Zoom &Out"), reader.zoom_out, std.ZoomOut),
+        zoom_reset=make_action(window, _tr("&Actual Size"), reader.zoom_reset, "Ctrl+0"),
         themes=themes,
         theme_group=theme_group,
-        find=make_action(window, "&Find in Article\u2026", reader.open_find, std.Find),
-        next_mention=make_action(window, "&Next Mention", reader.next_mention, "F3"),
+        find=make_action(window, _tr("&Find in Article\u2026"), reader.open_find, std.Find),
+        next_mention=make_action(window, _tr("&Next Mention"), reader.next_mention, "F3"),
         previous_mention=make_action(
-            window, "&Previous Mention", reader.previous_mention, "Shift+F3"
+            window, _tr("&Previous Mention"), reader.previous_mention, "Shift+F3"
         ),
         colour_mentions=make_action(
-            window, "&Colour Mentions by Type", reader.set_colour_by_type, checkable=True
+            window, _tr("&Colour Mentions by Type"), reader.set_colour_by_type, checkable=True
         ),
-        about=make_action(window, "&About Fieldreader", window.show_about),
+        about=window.help.about_action,
+        guide=window.help.guide_action,
+        shortcuts=window.help.shortcuts_action,
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
-    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     actions.compare.setCheckable(True)
     window.compare_dock.visibilityChanged.connect(actions.compare.setChecked)
     return actions
+
+
+#: Where the View menu is in :func:`menu_plan` (File, Edit, View, ...).
+VIEW_MENU = 2
+
+
+def menu_plan(window: MainWindow, actions: MenuActions) -> list[tuple[str, list[Section]]]:
+    """Every menu's title and sections, in menu-bar order."""
+    return [
+        (
+            _tr("&File"),
+            [
+                [*window.imports.actions, *window.sources.actions],
+                [window.imports.samples_action, window.entities.reextract_action],
+                window.transfers.actions,
+                window.packs.actions[:5],
+                window.packs.actions[5:],
+                [actions.quit],
+            ],
+        ),
+        (_tr("&Edit"), [window.compare.actions]),
+        (
+            _tr("&View"),
+            [
+                [
+                    actions.library_pane,
+                    actions.entities_pane,
+                    actions.notes_pane,
+                    actions.compare,
+                    actions.search,
+                    actions.reset_layout,
+                ],
+                [actions.zoom_in, actions.zoom_out, actions.zoom_reset],
+                list(actions.themes.values()),
+                [actions.find],
+                [actions.next_mention, actions.previous_mention, actions.colour_mentions],
+            ],
+        ),
+        (_tr("&Notes"), [window.notes.actions]),
+        (_tr("&Library"), [window.manage.actions, window.safety.actions, window.privacy.actions]),
+        (_tr("&Help"), [window.help.actions]),
+    ]
+
+
+def add_sections(menu: QMenu, sections: Iterable[Section]) -> None:
+    """Fill ``menu`` with ``sections``: a separator between two, and for each ``None``;
+    never one first, last or twice in a row."""
+    pending = False
+    for section in sections:
+        for entry in section:
+            if entry is None:
+                pending = True
+                continue
+            if pending and menu.actions():
+                menu.addSeparator()
+            pending = False
+            menu.addAction(entry)
+        pending = True
 
 
 def build_menus(window: MainWindow) -> MenuActions:
@@ -84,36 +185,9 @@ def build_menus(window: MainWindow) -> MenuActions:
     keep its own entries as ``window.menu_actions``."""
     actions = window.menu_actions = window_actions(window)
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addActions([*window.imports.actions, *window.sources.actions])
-    file_menu.addSeparator()
-    file_menu.addActions([window.imports.samples_action, window.entities.reextract_action])
-    file_menu.addSeparator()
-    file_menu.addActions(window.transfers.actions)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
-
-    view = bar.addMenu("&View")
-    view.addActions([actions.library_pane, actions.entities_pane, actions.notes_pane])
-    view.addActions([actions.compare, actions.search])
-    view.addAction(actions.reset_layout)
-    view.addSeparator()
-    view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset])
-    view.addSeparator()
-    view.addActions(list(actions.themes.values()))
-    view.addSeparator()
-    view.addAction(actions.find)
-    view.addSeparator()
-    view.addActions([actions.next_mention, actions.previous_mention, actions.colour_mentions])
-
-    bar.addMenu("&Notes").addActions(window.notes.actions)
-
-    library_menu = bar.addMenu("&Library")
-    for action in window.safety.actions:
-        if action is None:
-            library_menu.addSeparator()
-        else:
-            library_menu.addAction(action)
-
-    bar.addMenu("&Help").addAction(actions.about)
+    menus = []
+    for title, sections in menu_plan(window, actions):
+        menus.append(bar.addMenu(title))
+        add_sections(menus[-1], sections)
+    window.view_menu = menus[VIEW_MENU]
     return actions
