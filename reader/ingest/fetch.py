@@ -15,6 +15,12 @@ sends: every read from the socket waits at most what is left of it, and the cloc
 checked between small reads, so a server that trickles a byte at a time is cut off on
 time ("the server sent too slowly: stopped after 60 s").
 
+HTTPS checks the server against the system's certificate store wherever the distribution
+keeps it (:func:`ca_bundle`: ``SSL_CERT_FILE`` when set, else the known bundle paths of
+Debian/Ubuntu, Fedora/RHEL, openSUSE and Alpine/macOS, else OpenSSL's own default, else
+``certifi`` if installed), because the OpenSSL bundled with the packaged app looks only in
+the build system's folder. :func:`tls_context` builds that context once per bundle path.
+
 Two kinds of failure are told apart: :class:`Unreachable` (no connection: DNS failure,
 connection refused, network down, time-out), after which a URL goes into the read-later
 queue, and :class:`FetchError` (the server answered, but not with something to read).
@@ -23,15 +29,19 @@ queue, and :class:`FetchError` (the server answered, but not with something to r
 from __future__ import annotations
 
 import codecs
+import functools
 import http.client
 import io
+import os
 import re
 import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import Message
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -39,10 +49,13 @@ from reader import __version__
 from reader.ingest.decode import CONTENT_CODINGS, ContentDecoder, NotTextError, decode_text
 
 if TYPE_CHECKING:
+    import ssl
+
     from _typeshed import WriteableBuffer
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "CA_BUNDLES",
     "MAX_BYTES",
     "MAX_REDIRECTS",
     "TIMEOUT",
@@ -51,10 +64,12 @@ __all__ = [
     "FetchError",
     "Fetched",
     "Unreachable",
+    "ca_bundle",
     "check_url",
     "decode_page",
     "fetch",
     "is_url",
+    "tls_context",
 ]
 
 TIMEOUT = 20.0
@@ -74,6 +89,16 @@ ACCEPT_ENCODING = ", ".join(CONTENT_CODINGS)
 CREDENTIALS_REFUSED = (
     "a URL with a user name or password in it (user:password@host) is refused: Fieldreader "
     "does not send or keep credentials; remove them from the URL"
+)
+
+#: Where Linux distributions (and macOS) keep the bundle of certificate authorities they
+#: trust, in the order tried. The first one present is used.
+CA_BUNDLES = (
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu, Mint, Arch, Gentoo
+    "/etc/pki/tls/certs/ca-bundle.crt",  # Fedora, RHEL, CentOS, Alma, Rocky
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  # Fedora/RHEL, the file itself
+    "/etc/ssl/ca-bundle.pem",  # openSUSE, SLES
+    "/etc/ssl/cert.pem",  # Alpine, macOS, the BSDs
 )
 
 _META_CHARSET = re.compile(
@@ -256,6 +281,54 @@ def _opener(clock: _Clock) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(*handlers)
 
 
+def _certifi_bundle() -> str | None:
+    try:
+        import certifi  # type: ignore[import-not-found, unused-ignore]  # optional
+    except ImportError:
+        return None
+    where = str(certifi.where())
+    return where if os.path.isfile(where) else None
+
+
+def ca_bundle(root: Path = Path("/"), environ: Mapping[str, str] | None = None) -> str | None:
+    """The certificate bundle HTTPS trusts here; None: OpenSSL's compiled-in default.
+
+    ``SSL_CERT_FILE`` wins when it names a file; then the first of :data:`CA_BUNDLES`
+    under ``root`` (``/``; a test passes a simulated system); then None when OpenSSL's own
+    default file exists (or ``SSL_CERT_DIR`` is set: OpenSSL reads it itself), else
+    ``certifi``'s bundle if that package is installed, else None.
+    """
+    env = os.environ if environ is None else environ
+    named = env.get("SSL_CERT_FILE")
+    if named and os.path.isfile(named):
+        return named
+    for known in CA_BUNDLES:
+        path = root / known.lstrip("/")
+        if path.is_file():
+            return str(path)
+    if env.get("SSL_CERT_DIR"):
+        return None
+    import ssl
+
+    default = ssl.get_default_verify_paths().cafile
+    if default and os.path.isfile(default):
+        return None
+    return _certifi_bundle()
+
+
+@functools.lru_cache(maxsize=4)
+def _context_for(cafile: str | None) -> ssl.SSLContext:
+    import ssl
+
+    return ssl.create_default_context(cafile=cafile)
+
+
+def tls_context(root: Path = Path("/"), environ: Mapping[str, str] | None = None) -> ssl.SSLContext:
+    """The TLS context for HTTPS: certificates checked against :func:`ca_bundle`'s store
+    (and the host name against the certificate), built once per bundle."""
+    return _context_for(ca_bundle(root, environ))
+
+
 def _timed_https_handler(attrs: dict[str, Any]) -> urllib.request.BaseHandler:
     """The HTTPS handler (only defined where Python has TLS support)."""
 
@@ -272,7 +345,7 @@ def _timed_https_handler(attrs: dict[str, Any]) -> urllib.request.BaseHandler:
 
     class _TimedHTTPSHandler(urllib.request.HTTPSHandler):
         def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            return self.do_open(connection, req)
+            return self.do_open(connection, req, context=tls_context())
 
     return _TimedHTTPSHandler()
 
