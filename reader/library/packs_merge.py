@@ -269,6 +269,8 @@ class MergeResult:
     conflicts: int
     trashed: int
     skipped: int
+    #: The ids of the articles the pack added (their entities are found after the merge).
+    new_article_ids: tuple[int, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -363,6 +365,7 @@ def merge(
         conflicts=len(p.conflicts) - m.lost_conflicts,
         trashed=p.trashes,
         skipped=p.skipped + m.skipped,
+        new_article_ids=tuple(m.new_article_ids),
     )
 
 
@@ -376,6 +379,7 @@ class _Merger:
         self.coder = coder
         self.skipped = 0
         self.lost_conflicts = 0
+        self.new_article_ids: list[int] = []
 
     def _tags(self, article_id: int, names: list[str]) -> None:
         for name in dict.fromkeys(n.strip() for n in names if n.strip()):
@@ -396,6 +400,7 @@ class _Merger:
             )
             aid = int(cursor.lastrowid or 0)
             self.p.article_ids[art["uid"]] = aid
+            self.new_article_ids.append(aid)
             data = self.originals.get(art["uid"])
             original = art.get("original") or {}
             if data is not None:

@@ -39,6 +39,7 @@ from reader.library import packs_merge as _merge
 from reader.library.errors import InvalidInputError
 from reader.library.library import now_iso
 from reader.library.schema import SCHEMA_VERSION
+from reader.services.extraction import reextract
 
 FORMAT = "fieldreader-pack"
 FORMAT_VERSION = 1
@@ -341,6 +342,8 @@ def import_pack(library: Library, path: Path, *, yes: bool = False) -> dict[str,
 def merge_pack(library: Library, pack: Pack, *, yes: bool = False) -> dict[str, Any]:
     """:func:`import_pack` of a pack already read."""
     done = _merge.merge(library, pack.data, pack.originals, yes=yes, record=pack.record)
+    # the added articles' entities, with this library's corrections (a pack carries none)
+    reextract(library, done.new_article_ids)
     return done.as_json()
 
 

@@ -225,3 +225,13 @@ def test_a_truncated_pack(source: Library, dest: Library, tmp_path: Path) -> Non
     cut = tmp_path / "cut.fieldpack"
     cut.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
     _refused(dest, cut, None)
+
+
+def test_imported_articles_have_their_entities(source: Library, dest: Library, tmp_path: Path):
+    pack = tmp_path / "a.fieldpack"
+    sp.export_pack(source, pack)
+    assert dest.entities() == []
+    sp.import_pack(dest, pack)
+    (article_id,) = dest.all_article_ids()
+    names = {e.name for e in dest.article_entities(article_id)}
+    assert {"Goma", "M23"} <= names  # the sidebar shows them at once, no re-extraction
