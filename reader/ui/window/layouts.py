@@ -188,6 +188,16 @@ def set_compare_layout(window: DockedWindow, on: bool) -> None:
     window.entity_dock.raise_()
 
 
+def compare_dock_closed(window: DockedWindow, visible: bool) -> None:
+    """The Compare dock went away by its own ✕ (hidden, not merely tabbed behind another
+    dock or with the window minimised): give back the layout Compare replaced, as View ›
+    Compare Cases does."""
+    if visible or not window.compare_dock.isHidden():
+        return
+    if any(view == View.COMPARE for view, _state in window.kept_layouts):
+        set_compare_layout(window, False)
+
+
 def crushed(window: DockedWindow) -> bool:
     """Whether the window's layout hides or squeezes a pane: the reader narrower than
     :data:`MIN_READER_WIDTH`, or a shown, docked pane smaller than :data:`MIN_DOCK_SIZE`."""

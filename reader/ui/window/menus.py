@@ -26,7 +26,7 @@ from reader.ui.common.theme import THEMES, theme_named
 from reader.ui.compare.tree import review_keys
 from reader.ui.help.controller import HelpController
 from reader.ui.help.shortcuts import Shortcut, ShortcutGroup
-from reader.ui.window.layouts import set_compare_layout
+from reader.ui.window.layouts import compare_dock_closed, set_compare_layout
 from reader.ui.window.main_window import MainWindow, MenuActions
 
 CONTEXT = "Menus"
@@ -119,6 +119,9 @@ def window_actions(window: MainWindow) -> MenuActions:
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.compare.setCheckable(True)
     window.compare_dock.visibilityChanged.connect(actions.compare.setChecked)
+    window.compare_dock.visibilityChanged.connect(
+        lambda visible: compare_dock_closed(window, visible)
+    )
     return actions
 
 

@@ -94,6 +94,21 @@ def test_compare_and_back_gives_the_layout_back(make_window, qtbot):
     assert close_to(widths(window), before), (widths(window), before)
 
 
+def test_closing_the_compare_dock_by_its_cross_gives_the_layout_back(make_window, qtbot):
+    window = make_window()
+    show_first_start(window, qtbot, QSize(1600, 900))
+    before = widths(window)
+    with qtbot.waitSignal(window.compare.comparison_shown, timeout=TASK_MS):
+        window.menu_actions.compare.trigger()
+    assert not window.library_dock.isVisible()
+    window.compare_dock.close()  # what the dock's own close button does
+    qtbot.wait(20)
+    assert window.library_dock.isVisible()
+    assert not window.menu_actions.compare.isChecked()
+    assert window.kept_layouts == []
+    assert close_to(widths(window), before), (widths(window), before)
+
+
 def test_notes_view_and_back_gives_the_layout_back(make_window, qtbot):
     window = make_window()
     show_first_start(window, qtbot, QSize(1600, 900))
