@@ -4,12 +4,18 @@
     python packaging/smoke_test.py --timing 5          # also: median start-up times
 
 Runs the built executable (not the checkout) in a throw-away home folder, offscreen:
-``--version``; ``import`` of a text file and of a saved web page into a temporary library
-with ``--json``; ``search``, ``list``, ``show`` and ``samples`` with ``--json``;
-``gui --screenshot`` (a 1400x900 PNG); the default library place when nothing names one;
-and portable mode (a copy of the app with a ``portable`` file keeps its library and
-settings in ``fieldreader-data`` beside the executable, and nothing in the home folder).
-Any output on stderr fails the test. Exit status 0 when everything passed, else 1.
+``--version``; ``import`` of a text file, a saved web page, a French article, a Windows-1252
+file and a Word document into a temporary library with ``--json``; ``search`` (a stemmed
+word too), ``list``, ``show`` and ``samples`` with ``--json``; ``export library``; an
+encrypted copy (``encrypt``, then ``list`` with the passphrase); ``gui --screenshot`` (a
+1400x900 PNG); ``fieldreader FILE`` (what "Open with" runs: the file imported, the window
+opened and closed); the default library place when nothing names one; portable mode (a
+copy of the app with a ``portable`` file keeps its library and settings in
+``fieldreader-data`` beside the executable, and nothing in the home folder); and the
+bundle's contents (licences, dist-info metadata, Qt's French, Ukrainian and Russian
+catalogues). Between them these reach every compiled dependency: sqlcipher3, PyStemmer,
+gcld3, charset-normalizer, mammoth, lxml, pyahocorasick. Any output on stderr fails the
+test. Exit status 0 when everything passed, else 1.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +70,59 @@ waited decades for the deposit to be developed.</p>
 <script>document.write("never run")</script>
 </body></html>
 """
+
+
+FRENCH = """\
+Les marchés de Goma rouvrent après trois semaines
+
+Les commerçants du grand marché de Goma ont rouvert leurs étals lundi matin, après trois
+semaines de fermeture liées aux combats dans les environs de la ville. Les prix du maïs, du
+manioc et des haricots restent très élevés, mais les camions venus de Rutshuru et de
+Butembo recommencent à circuler sur la route nationale, selon les transporteurs interrogés.
+"""
+
+#: Windows-1252 bytes (no BOM, no declaration): the encoding has to be guessed.
+LEGACY = (
+    "Kisangani traders wait for the river\n\n"
+    "The barges from Kinshasa are late again \u2013 \u201cwe have waited three weeks\u201d, "
+    "said a trader at the port, where the price of salt and fuel has doubled since the "
+    "water fell. The caf\u00e9 owners near the quay say the r\u00e9gion has seen worse.\n"
+).encode("cp1252")
+
+DOCX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    ),
+    "word/document.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body>"
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+        "<w:r><w:t>Bunia clinic report</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>The clinic in Bunia treated forty patients for cholera this week, "
+        "the health zone said, and asked for more oral rehydration salts.</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ),
+}
+
+
+def make_docx(path: Path) -> None:
+    """A minimal Word document (one heading, one paragraph), written by hand."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in DOCX_PARTS.items():
+            archive.writestr(name, text)
 
 
 class SmokeTest:
@@ -220,9 +280,123 @@ class SmokeTest:
             added = sum(item.get("status") == "added" for item in many)
             self.check("import folder --json", added == 60, f"{added} of 60 added")
 
+        self.formats(lib)
+        self.export_and_encrypt(lib)
+
         shot = self.work / "screenshot.png"
         self.run("gui --screenshot", [*lib, "gui", "--screenshot", str(shot)])
         self.check_png("gui --screenshot", shot)
+        self.open_with()
+
+    def formats(self, lib: list[str]) -> None:
+        """A stemmed search, a French article, a guessed encoding and a Word document."""
+        hits = self.run_json("search (stemmed)", [*lib, "search", "convoy", "--json"])
+        self.check("search (stemmed)", isinstance(hits, list) and hits, f"got {hits!r}")
+        french = self.work / "goma.txt"
+        french.write_text(FRENCH, encoding="utf-8")
+        legacy = self.work / "kisangani.txt"
+        legacy.write_bytes(LEGACY)
+        docx = self.work / "bunia.docx"
+        make_docx(docx)
+        result = self.run_json(
+            "import fr/cp1252/docx", [*lib, "import", str(french), str(legacy), str(docx), "--json"]
+        )
+        if not self.check("import fr/cp1252/docx", _is_list_of(result, 3), f"got {result!r}"):
+            return
+        by_name = {Path(str(item.get("path", ""))).name: item for item in result}
+        for item in result:
+            self.check("import fr/cp1252/docx", item.get("status") == "added", f"got {item!r}")
+        shown = {}
+        for item in result:
+            if isinstance(item.get("id"), int):
+                data = self.run_json("show --json", [*lib, "show", str(item["id"]), "--json"])
+                if isinstance(data, dict):
+                    shown[data.get("title")] = data
+        goma = shown.get("Les marchés de Goma rouvrent après trois semaines", {})
+        self.check(
+            "language (gcld3)", goma.get("language") == "fr", f"got {goma.get('language')!r}"
+        )
+        river = shown.get("Kisangani traders wait for the river", {})
+        self.check(
+            "encoding (charset-normalizer)",
+            "\u201cwe have waited three weeks\u201d" in river.get("text", ""),
+            f"text {river.get('text', '')[:120]!r} ({sorted(by_name)})",
+        )
+        clinic = shown.get("Bunia clinic report", {})
+        self.check("docx (mammoth)", "cholera" in clinic.get("text", ""), f"got {clinic!r}"[:200])
+
+    def export_and_encrypt(self, lib: list[str]) -> None:
+        """``export library`` writes JSON; an encrypted copy opens with its passphrase."""
+        target = self.work / "export.json"
+        self.run("export library", [*lib, "export", "library", str(target)])
+        try:
+            exported = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            self.fail("export library", f"no JSON written: {exc}")
+        else:
+            tables = exported.get("tables") if isinstance(exported, dict) else None
+            articles = tables.get("articles") if isinstance(tables, dict) else None
+            self.check("export library", bool(articles), "no articles in the export")
+        secret = self.work / "secret.sqlite"
+        copy = ["--library", str(secret)]
+        self.run("samples (for encrypt)", [*copy, "samples"])
+        passphrase = {"FIELDREADER_PASSPHRASE": "smoke-test-passphrase"}
+        done = self.run_json("encrypt (sqlcipher3)", [*copy, "encrypt", "--json"], **passphrase)
+        if isinstance(done, dict):
+            self.check("encrypt (sqlcipher3)", done.get("encrypted") is True, f"got {done!r}")
+        head = secret.read_bytes()[:16] if secret.is_file() else b""
+        self.check("encrypt (sqlcipher3)", head != b"SQLite format 3\0", "the file is plain")
+        items = self.run_json("list (encrypted)", [*copy, "list", "--json"], **passphrase)
+        self.check("list (encrypted)", isinstance(items, list) and items, f"got {items!r}"[:200])
+
+    def open_with(self) -> None:
+        """``fieldreader FILE``: the file imported and the window opened (closed by itself)."""
+        label = "fieldreader FILE"
+        library = self.work / "opened.sqlite"
+        text = self.work / "uvira.txt"
+        text.write_text("Uvira port reopens\n\nBoats crossed Lake Tanganyika again.\n")
+        done = self.run(
+            label,
+            ["--library", str(library), str(text)],
+            FIELDREADER_QUIT_AFTER_MS="1500",
+        )
+        if done is not None:
+            self.check(label, "imported 1 of 1" in done.stdout, f"printed {done.stdout!r}")
+        items = self.run_json(f"{label} (list)", ["--library", str(library), "list", "--json"])
+        titles = [item.get("title") for item in items or []]
+        self.check(label, titles == ["Uvira port reopens"], f"library holds {titles!r}")
+
+    def contents(self) -> None:
+        """Licences, metadata and Qt's catalogues are in the bundle."""
+        app = self.exe.parent
+        internal = app / "_internal"
+        if not internal.is_dir():  # a macOS bundle keeps them elsewhere
+            return
+        index = app / "licences" / "index.json"
+        try:
+            entries = json.loads(index.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            self.fail("licences", f"no {index.name}: {exc}")
+        else:
+            names = {entry.get("name") for entry in entries}
+            for wanted in ("Python", "Qt and Qt for Python", "SQLite", "sqlcipher3-binary"):
+                self.check("licences", wanted in names, f"{wanted} missing from {index}")
+            for entry in entries:
+                self.check("licences", (index.parent / entry["file"]).is_file(), entry["file"])
+        for dist in ("fieldreader", "PyStemmer", "mammoth", "charset_normalizer", "cld3_py"):
+            found = list(internal.glob(f"{dist.lower()}-*.dist-info")) or list(
+                internal.glob(f"{dist}-*.dist-info")
+            )
+            self.check("metadata", bool(found), f"no {dist} .dist-info in {internal}")
+        self.check(
+            "python licence",
+            any(internal.glob("lib/python3*/LICENSE.txt")),
+            "no lib/python3.X/LICENSE.txt",
+        )
+        qt = next(internal.glob("PySide6/Qt/translations"), None) or internal / "PySide6"
+        for language in ("fr", "uk", "ru"):
+            found = list(qt.rglob(f"qtbase_{language}.qm"))
+            self.check("qt translations", bool(found), f"no qtbase_{language}.qm")
 
     def default_place(self) -> None:
         """With nothing naming a library, it lives in the user data folder."""
@@ -320,6 +494,7 @@ def main(argv: list[str] | None = None) -> int:
         test.commands()
         test.default_place()
         test.portable()
+        test.contents()
     if args.timing:
         timing(exe, args.timing)
     if test.failures:

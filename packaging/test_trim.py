@@ -29,8 +29,29 @@ def test_kept_and_dropped_plugins() -> None:
     assert not keep_qt_file("/q/libqtuiotouchplugin.so", f"{PLUGINS}/generic")
 
 
+def test_windows_layout_is_trimmed_too() -> None:
+    assert keep_qt_file("C:\\q\\qwindows.dll", "PySide6\\plugins\\platforms")
+    assert keep_qt_file("C:\\q\\qoffscreen.dll", "PySide6/plugins/platforms")
+    assert not keep_qt_file("C:\\q\\qdirect2d.dll", "PySide6\\plugins\\platforms")
+    assert not keep_qt_file("C:\\q\\qjpeg.dll", "PySide6\\plugins\\imageformats")
+    assert keep_qt_file("C:\\q\\qmodernwindowsstyle.dll", "PySide6\\plugins\\styles")
+    assert not keep_qt_file("C:\\q\\qt_de.qm", "PySide6\\translations")
+    assert keep_qt_file("C:\\q\\Qt6Core.dll", "PySide6")
+
+
+def test_only_qtbase_catalogues_of_shipped_languages_stay() -> None:
+    folder = "PySide6/Qt/translations"
+    for language in ("fr", "uk", "ru"):
+        assert keep_qt_file(f"/q/qtbase_{language}.qm", folder)
+        assert not keep_qt_file(f"/q/qt_{language}.qm", folder)  # a meta catalogue
+        assert not keep_qt_file(f"/q/designer_{language}.qm", folder)
+        assert not keep_qt_file(f"/q/qtdeclarative_{language}.qm", folder)
+    assert not keep_qt_file("/q/qtbase_de.qm", folder)
+    assert not keep_qt_file("/q/qtbase_zh_CN.qm", folder)
+
+
 def test_translations_dropped_and_other_files_kept() -> None:
-    assert not keep_qt_file("/q/qtbase_fr.qm", "PySide6/Qt/translations")
+    assert not keep_qt_file("/q/qtbase_pl.qm", "PySide6/Qt/translations")
     assert keep_qt_file("/q/libQt6Core.so.6", "PySide6/Qt/lib")
     assert keep_qt_file("/r/samples/a.md", "resources/samples")
     assert keep_qt_file("/r/x.so", ".")

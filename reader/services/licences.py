@@ -46,6 +46,7 @@ DIRECT_REQUIREMENTS = (
     "charset-normalizer",
     "PyStemmer",
     "sqlcipher3-binary",
+    "sqlcipher3-wheels",
 )
 QT_DISTRIBUTIONS = ("PySide6-Essentials", "PySide6", "shiboken6")
 #: Licence files looked for in a ``dist-info`` whose metadata names none.

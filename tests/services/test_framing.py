@@ -221,7 +221,5 @@ def test_compare_coder_from_the_command_line(library_path: Path) -> None:
     assert everyone["coder"] is None
     proc = run(library_path, "compare", "--coder", "Nobody", "--json")
     assert proc.returncode != 0
-    assert proc.stderr.strip() == (
-        "fieldreader: no coder 'Nobody' in this library; coders: Amani"
-    )
+    assert proc.stderr.strip() == ("fieldreader: no coder 'Nobody' in this library; coders: Amani")
     assert "Traceback" not in proc.stderr
