@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common.text import format_moment
 from reader.ui.tasks.summary_dialog import open_message
 
 translate = QCoreApplication.translate
@@ -208,7 +209,8 @@ class ConflictsModel(QAbstractTableModel):
             if row["kind"] == "note"
             else translate("ConflictsModel", "Coding")
         )
-        values = (kind, row["coder"] or "", row["time"] or "", row["theirs"], row["mine"] or "")
+        when = format_moment(row["time"]) if row["time"] else ""
+        values = (kind, row["coder"] or "", when, row["theirs"], row["mine"] or "")
         text = str(values[index.column()])
         return text if role == Qt.ItemDataRole.ToolTipRole else text.replace("\n", " ")[:120]
 
