@@ -16,10 +16,9 @@ from helpers.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
 
+import build
 import collect_licences
 import deb
-
-import build
 
 LINUX = ROOT / "packaging" / "linux"
 #: What the importers read, by MIME type (issue 20).

@@ -11,10 +11,9 @@ from helpers.paths import ROOT
 sys.path.insert(0, str(ROOT / "packaging"))
 sys.path.insert(0, str(ROOT / "packaging" / "windows"))
 
+from build import missing_plugins
 from trim import qt_files_from_wheel
 from winenv import requirements, windows_path
-
-from build import missing_plugins
 
 
 def make_wheel_folder(pyside: Path) -> None:
