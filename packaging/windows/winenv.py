@@ -70,6 +70,16 @@ def windows_path(path: Path) -> str:
     return "Z:" + str(path.resolve()).replace("/", "\\")
 
 
+def _pyinstaller(project: dict) -> str:
+    """The host's PyInstaller version (the same build on both sides), else the build
+    extra's requirement when the build extra is not installed here."""
+    try:
+        return f"pyinstaller=={metadata.version('pyinstaller')}"
+    except metadata.PackageNotFoundError:
+        build = project.get("optional-dependencies", {}).get("build", [])
+        return next((r for r in build if r.lower().startswith("pyinstaller")), "pyinstaller")
+
+
 def requirements() -> list[str]:
     """pyproject's dependencies for Windows, then the build tools."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -77,7 +87,7 @@ def requirements() -> list[str]:
     for requirement in project["dependencies"]:
         name = requirement.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip()
         wanted.append(WINDOWS_SUBSTITUTES.get(name.lower(), requirement))
-    wanted.append(f"pyinstaller=={metadata.version('pyinstaller')}")
+    wanted.append(_pyinstaller(project))
     wanted += BUILD_EXTRAS
     return wanted
 

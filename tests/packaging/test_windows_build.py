@@ -62,7 +62,7 @@ def test_requirements_substitute_sqlcipher_and_add_pyinstallers_windows_needs() 
     assert any(r.startswith("PySide6-Essentials") for r in wanted)
     assert "pefile" in wanted
     assert "pywin32-ctypes" in wanted
-    assert any(r.startswith("pyinstaller==") for r in wanted)
+    assert any(r.startswith("pyinstaller") for r in wanted)  # == the host's, when it has one
 
 
 def test_windows_paths_are_on_drive_z() -> None:
