@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -47,10 +49,13 @@ QUERIES = {
 
 
 def vocabulary() -> tuple[list[str], list[str]]:
-    """Sentences and words from the bundled samples (names, minerals, figures included)."""
+    """Sentences and words from the bundled English samples (names, minerals, figures
+    included): the synthetic corpus stays English, as its earlier figures were."""
     sentences: list[str] = []
     for path in sorted(resource_path("samples").glob("*.md")):
-        body = path.read_text(encoding="utf-8").split("---", 2)[-1]
+        _, head, body = path.read_text(encoding="utf-8").split("---", 2)
+        if (yaml.safe_load(head) or {}).get("language", "en") != "en":
+            continue
         sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if len(s) > 40]
     words = sorted({w for s in sentences for w in re.findall(r"[A-Za-z][\w'-]+", s)})
     return sentences, words

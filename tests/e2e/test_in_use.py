@@ -20,6 +20,7 @@ import pytest
 
 from helpers.cli import command, run, run_json
 from helpers.paths import HELPERS
+from helpers.samples import SAMPLE_COUNT
 from reader.library import Library
 
 pytestmark = pytest.mark.e2e
@@ -127,7 +128,7 @@ def test_import_library_is_refused_while_another_process_holds_the_library(
     with Library.open(target) as lib:
         assert lib.count() == 0
     loaded = run_json(target, "import-library", str(dump))
-    assert loaded["tables"]["articles"] == 10
+    assert loaded["tables"]["articles"] == SAMPLE_COUNT
 
 
 def _wait_until_in_use(library: Path, proc: subprocess.Popen[str], timeout: float) -> None:

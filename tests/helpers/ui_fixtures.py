@@ -30,7 +30,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def sampled(library):
-    """The conftest ``library`` with the ten sample articles in it."""
+    """The conftest ``library`` with every sample article in it (see ``helpers.samples``)."""
     load_samples(library)
     return library
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
+from helpers.samples import SAMPLE_COUNT
 from reader.app import run_gui
 from reader.library.draft import Block, Draft, join_blocks
 from reader.services.importing import import_paths
@@ -467,7 +468,8 @@ def test_reextract_runs_as_a_task_with_progress(window, goma, qtbot):
         window.entities.reextract_action.trigger()
         assert window.progress.isVisible()
         assert window.progress.current.writes_library
-    assert "extracted again from 11 articles" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert f"extracted again from {SAMPLE_COUNT + 1} articles" in message
     assert pane.tree_model.info(pane.current_entity_id).name == "cobalt"
     assert not window.progress.isVisible()
 

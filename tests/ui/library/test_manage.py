@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
+from helpers.samples import SAMPLE_COUNT, TAG_COUNTS, count_tagged
 from reader.app import build_context
 from reader.ui.library.edit_dialog import ArticleEdit, ArticleEditDialog, split_tags
 from reader.ui.library.manage import TRASH_AREAS, ManageController
@@ -120,7 +121,8 @@ def test_right_click_inside_the_chosen_rows_keeps_them(setup):
     assert menu is not None
     assert pane.selected_ids == chosen
     menu.deleteLater()
-    assert pane.row_menu(QPoint(5, pane.table.viewport().height() + 50)) is None
+    last = pane.table.visualRect(pane.table_model.index(pane.table_model.rowCount() - 1, 0))
+    assert pane.row_menu(QPoint(5, last.bottom() + 50)) is None  # below every row
 
 
 def test_open_from_the_menu_opens_the_current_row(setup, qtbot):
@@ -245,7 +247,7 @@ def test_edit_action_edits_the_current_article(setup):
     dialogs.edit = ArticleEdit.of(article)  # saved unchanged: nothing to write
     controller.edit_action.trigger()
     assert dialogs.asked[-1][:2] == ("edit", article_id)
-    assert set(dialogs.asked[-1][2]) == {"drc", "ukraine"}
+    assert set(dialogs.asked[-1][2]) == set(TAG_COUNTS)  # every tag the library has
 
 
 def test_split_tags():
@@ -258,7 +260,7 @@ def test_add_a_tag_to_several_articles_at_once(setup):
     chosen = choose_rows(pane, 0, 3, 6)
     dialogs.answers = ["review"]
     assert controller.add_tag() == 3
-    assert dialogs.asked[-1][1:4] == ("Add Tag", ("drc", "ukraine"), True)
+    assert dialogs.asked[-1][1:4] == ("Add Tag", tuple(TAG_COUNTS), True)
     library = controller.library
     assert set(library.article_ids(tag="review")) == set(chosen)
     assert changes[-1].article_ids == set(chosen)
@@ -277,7 +279,7 @@ def test_remove_a_tag_offers_the_tags_the_articles_carry(setup):
     assert controller.remove_tag() == 2
     offered = dialogs.asked[-1][2]
     assert "review" in offered
-    assert set(offered) <= {"review", "drc", "ukraine"}
+    assert set(offered) <= {"review", *TAG_COUNTS}
     assert library.article_ids(tag="review") == [chosen[2]]
     assert statuses[-1] == "Took \u201creview\u201d off 2 articles"
 
@@ -299,10 +301,12 @@ def test_rename_the_filtered_tag_from_the_filter(setup):
     controller.rename_tag_action.trigger()
     assert dialogs.asked[-1][4] == "drc"  # the old name offered to edit
     assert pane.current_tag == "congo"
-    assert pane.shown_count == 5
-    assert dict(controller.library.tag_counts()) == {"congo": 5, "ukraine": 5}
+    drc = count_tagged("drc")
+    assert pane.shown_count == drc
+    renamed = {"congo" if tag == "drc" else tag: n for tag, n in TAG_COUNTS.items()}
+    assert dict(controller.library.tag_counts()) == renamed
     assert changes[-1].areas == Area.ARTICLES
-    assert statuses[-1] == "Renamed \u201cdrc\u201d to \u201ccongo\u201d (5 articles)"
+    assert statuses[-1] == f"Renamed \u201cdrc\u201d to \u201ccongo\u201d ({drc} articles)"
 
 
 def test_delete_a_tag_everywhere_after_confirmation(setup):
@@ -314,25 +318,27 @@ def test_delete_a_tag_everywhere_after_confirmation(setup):
     dialogs.answers = [True]
     controller.delete_tag_action.trigger()
     assert dialogs.asked[-1][1] == "confirmDeleteTag"
-    assert dict(controller.library.tag_counts()) == {"drc": 5}
-    assert controller.library.count() == 10  # the articles stay
+    left = {tag: n for tag, n in TAG_COUNTS.items() if tag != "ukraine"}
+    assert dict(controller.library.tag_counts()) == left
+    assert controller.library.count() == SAMPLE_COUNT  # the articles stay
     assert pane.current_tag is None
-    assert pane.shown_count == 10
-    assert statuses[-1] == "Deleted the tag \u201cukraine\u201d (from 5 articles)"
+    assert pane.shown_count == SAMPLE_COUNT
+    ukraine = count_tagged("ukraine")
+    assert statuses[-1] == f"Deleted the tag \u201cukraine\u201d (from {ukraine} articles)"
 
 
 def test_manage_tags_dialog_renames_and_shows(setup, qtbot):
     controller, pane, dialogs, *_ = setup
     dialog = controller.show_tags()
     assert dialog.isVisible()
-    assert dialog.model.rowCount() == 2
+    assert dialog.model.rowCount() == len(TAG_COUNTS)
     assert dialog.choose("ukraine")
     dialogs.answers = ["Ukraine war"]
     qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
     assert dialog.model.tag(dialog.table.currentIndex().row()) == "Ukraine war"
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
     assert pane.current_tag == "Ukraine war"
-    assert pane.shown_count == 5
+    assert pane.shown_count == count_tagged("ukraine")
 
 
 def test_tag_choice_dialog_offers_ok_once_named(qtbot):
@@ -357,13 +363,13 @@ def test_delete_key_moves_the_chosen_rows_to_the_trash(setup, qtbot):
         qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
     assert opened.args == [following]  # the next article is opened
     library = controller.library
-    assert library.count() == 8
+    assert library.count() == SAMPLE_COUNT - 2
     assert all(pane.table_model.row_of(i) is None for i in chosen)
     assert {s.id for s in library.trashed_articles()} == set(chosen)
     assert changes[-1].areas == TRASH_AREAS
     assert changes[-1].article_ids == set(chosen)
     assert statuses[-1].startswith("Moved 2 articles to the Trash")
-    assert pane.count_text == "8 articles"
+    assert pane.count_text == f"{SAMPLE_COUNT - 2} articles"
 
 
 def test_delete_key_in_the_search_box_trashes_nothing(setup, qtbot):
@@ -375,7 +381,7 @@ def test_delete_key_in_the_search_box_trashes_nothing(setup, qtbot):
     pane.search_edit.setCursorPosition(0)
     qtbot.keyClick(pane.search_edit, Qt.Key.Key_Delete)
     assert pane.search_edit.text() == "obalt"
-    assert controller.library.count() == 10
+    assert controller.library.count() == SAMPLE_COUNT
     pane.clear_search()
 
 
@@ -392,7 +398,7 @@ def test_trash_and_restore_from_the_trash_dialog(setup, qtbot):
     dialog.table.selectAll()
     assert dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert library.count() == 10
+    assert library.count() == SAMPLE_COUNT
     assert dialog.model.rowCount() == 0
     assert dialog.stack.currentWidget() is dialog.empty_label
     assert not dialog.empty_button.isEnabled()
@@ -423,7 +429,7 @@ def test_empty_the_trash_after_confirmation_in_the_background(setup, qtbot):
     qtbot.waitUntil(lambda: controller.empty_task is None, timeout=TASK_MS)
     assert library.trashed_articles() == []
     assert all(library.get(i) is None for i in chosen)
-    assert library.count() == 7
+    assert library.count() == SAMPLE_COUNT - 3
     assert changes[-1].areas == TRASH_AREAS
     assert statuses[-1] == "Deleted 3 articles for good"
     assert dialog.model.rowCount() == 0
@@ -463,15 +469,15 @@ def test_delete_trashes_only_while_the_library_table_has_the_focus(window, qtbot
         elsewhere.setFocus()
         qtbot.waitUntil(elsewhere.hasFocus)
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Delete)
-        assert window.library.count() == 10
+        assert window.library.count() == SAMPLE_COUNT
     pane.table.setFocus()
     qtbot.waitUntil(pane.table.hasFocus)
     chosen = pane.selected_ids
     qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
-    assert window.library.count() == 9
+    assert window.library.count() == SAMPLE_COUNT - 1
     assert window.reader.article_id not in chosen  # the next article is open instead
     assert manage.restore(chosen) == chosen
-    assert pane.table_model.rowCount() == 10
+    assert pane.table_model.rowCount() == SAMPLE_COUNT
 
 
 def test_edit_article_works_from_the_reader_on_the_article_being_read(window, qtbot):

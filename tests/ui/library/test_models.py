@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from helpers.samples import SAMPLE_COUNT, TAG_COUNTS, count_tagged
 from helpers.ui_fixtures import column_titles
 from reader.library.draft import Draft
 from reader.library.records import MATCH_START
@@ -27,7 +28,7 @@ def titles(model: ArticleTableModel) -> list[str]:
 def test_article_table_model_passes_modeltester(sampled, qtmodeltester):
     model = ArticleTableModel(sampled)
     qtmodeltester.check(model)
-    assert model.rowCount() == 10
+    assert model.rowCount() == SAMPLE_COUNT
     assert column_titles(model) == ["Title", "Source", "Date", "Tags"]
 
 
@@ -38,7 +39,8 @@ def test_article_table_model_shows_summaries_newest_first(sampled):
     assert first.data() == article.title
     assert model.index(0, 1).data() == "Fieldreader samples"
     assert model.index(0, 2).data() == format_date(article.published, short=True)
-    assert model.index(0, 3).data() in ("drc", "ukraine")
+    assert model.index(0, 3).data() == ", ".join(article.tags)
+    assert set(article.tags) <= set(TAG_COUNTS)
     dates = [sampled.get(model.article_id(r)).published for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
 
@@ -74,22 +76,25 @@ def test_article_table_model_sorts_and_keeps_selection(sampled, qtmodeltester):
 def test_article_table_model_filters_by_tag_and_refreshes(sampled):
     model = ArticleTableModel(sampled)
     model.set_tag("drc")
-    assert model.rowCount() == sampled.count(tag="drc") == 5
+    assert model.rowCount() == sampled.count(tag="drc") == count_tagged("drc")
     assert all("drc" in model.index(r, 3).data() for r in range(model.rowCount()))
     sampled.add_article(Draft(title="New DRC note", text="Some text about Goma."), tags=["drc"])
     model.refresh()
-    assert model.rowCount() == 6
+    assert model.rowCount() == count_tagged("drc") + 1
 
 
 def test_tag_list_model(sampled, qtmodeltester):
     model = TagListModel(sampled)
     qtmodeltester.check(model)
-    assert model.index(0, 0).data() == "All articles  (10)"
+    assert model.index(0, 0).data() == f"All articles  ({SAMPLE_COUNT})"
     assert model.index(0, 0).data(TAG_ROLE) is None
-    shown = {model.index(r, 0).data(TAG_ROLE): model.index(r, 0).data() for r in range(1, 3)}
-    assert shown == {"drc": "drc  (5)", "ukraine": "ukraine  (5)"}
-    assert model.row_of("ukraine") == 2
-    assert model.tag(2) == "ukraine"
+    assert model.rowCount() == 1 + len(TAG_COUNTS)
+    rows = range(1, model.rowCount())
+    shown = {model.index(r, 0).data(TAG_ROLE): model.index(r, 0).data() for r in rows}
+    assert shown == {tag: f"{tag}  ({count})" for tag, count in TAG_COUNTS.items()}
+    ukraine = 1 + list(TAG_COUNTS).index("ukraine")  # tags by name, after "All articles"
+    assert model.row_of("ukraine") == ukraine
+    assert model.tag(ukraine) == "ukraine"
 
 
 def test_search_results_model(sampled, qtmodeltester):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
+from helpers.samples import SAMPLE_COUNT, count_tagged
 from reader.app import build_context
 from reader.ui.library.pane import LibraryPane
 from reader.ui.tasks.runner import TaskRunner
@@ -29,7 +30,7 @@ def test_the_tag_filter_shows_its_entry_whole_in_a_narrow_pane(pane, qtbot, widt
     qtbot.waitExposed(pane)
     combo = pane.tag_combo
     text = combo.currentText()
-    assert text == "All articles  (10)"
+    assert text == f"All articles  ({SAMPLE_COUNT})"
     assert combo.width() > combo.fontMetrics().horizontalAdvance(text) + 16
     pane.show_tag("ukraine")
     assert combo.width() > combo.fontMetrics().horizontalAdvance(combo.currentText())
@@ -50,10 +51,10 @@ def test_several_rows_are_chosen_and_kept_through_a_refresh(pane):
 
 
 def test_the_count_in_words(pane, sampled):
-    assert pane.count_text == "10 articles"
+    assert pane.count_text == f"{SAMPLE_COUNT} articles"
     pane.show_tag("drc")
     assert pane.current_tag == "drc"
-    assert pane.count_text == "5 of 10 articles"
+    assert pane.count_text == f"{count_tagged('drc')} of {SAMPLE_COUNT} articles"
 
 
 def test_a_narrow_pane_keeps_room_for_titles_and_gives_it_back(pane, qtbot):

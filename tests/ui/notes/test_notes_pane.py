@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from helpers.samples import SAMPLE_COUNT
 from helpers.ui_fixtures import search_library
 from reader.app import build_context, run_gui
 from reader.library import Library
@@ -385,9 +386,9 @@ def test_import_library_fills_an_empty_library(sampled, notes, settings, tmp_pat
     with qtbot.waitSignal(ctx.bus.changed, timeout=TASK_MS) as replaced:
         transfers.import_library()
     assert replaced.args[0].areas == Area.LIBRARY  # every pane starts over
-    assert empty.count() == 10
+    assert empty.count() == SAMPLE_COUNT
     assert {n.uid for n in empty.notes()} == {n.uid for n in sampled.notes()}
-    assert dialogs.messages[-1][1].startswith("Imported 10 articles and 4 notes")
+    assert dialogs.messages[-1][1].startswith(f"Imported {SAMPLE_COUNT} articles and 4 notes")
     tasks.shutdown()
     empty.close()
 

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from helpers.paths import ROOT
+from helpers.samples import SAMPLE_COUNT
 from helpers.ui_fixtures import wait_idle
 from reader.app import QUIT_AFTER_ENV, SETTINGS_ENV, TEST_EVENTS_ENV, run_gui
 from reader.library import Library
@@ -206,7 +207,7 @@ def test_restore_replaces_the_library_and_refreshes_every_pane(
     window.ctx.bus.publish(Area.ARTICLES | Area.NOTES, [newer])
     window.open_article(newer)
     window.notes_pane.show_note(note_id)
-    assert window.count_label.text() == "11 articles"
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"
     answers.restore_path = str(backup_of_samples)
     changes = []
     window.ctx.bus.changed.connect(changes.append)
@@ -219,11 +220,11 @@ def test_restore_replaces_the_library_and_refreshes_every_pane(
     assert kept is not None
     assert Path(kept).is_file()
     assert window.library is lib
-    assert lib.count() == 10
+    assert lib.count() == SAMPLE_COUNT
     assert lib.get(newer) is None
     assert window.isEnabled()
-    assert window.count_label.text() == "10 articles"
-    assert window.library_pane.table_model.rowCount() == 10
+    assert window.count_label.text() == f"{SAMPLE_COUNT} articles"
+    assert window.library_pane.table_model.rowCount() == SAMPLE_COUNT
     assert window.reader.article_id is not None
     assert window.reader.article_id != newer
     assert window.notes_pane.editor.note_id is None  # the note is not in the backup
@@ -231,7 +232,7 @@ def test_restore_replaces_the_library_and_refreshes_every_pane(
     assert str(kept) in answers.informed[-1][1]
     old = Library.open(kept)  # the replaced library was kept aside, whole
     try:
-        assert old.count() == 11
+        assert old.count() == SAMPLE_COUNT + 1
         assert old.note(note_id) is not None
     finally:
         old.close()
@@ -258,7 +259,7 @@ def test_restore_cancelled_or_invalid_changes_nothing(window, answers, qtbot, tm
     window.safety.restore()
     wait_idle(window, qtbot)
     assert len(answers.confirmed) == 1
-    assert window.library.count() == 10
+    assert window.library.count() == SAMPLE_COUNT
 
 
 def test_restore_waits_for_running_tasks(window, answers, qtbot, backup_of_samples):
@@ -313,7 +314,7 @@ def test_nothing_else_runs_while_the_window_restores(
     with qtbot.waitSignal(window.safety.restore_finished, timeout=60_000) as finished:
         gate.set()
     assert finished.args[0] is not None
-    assert window.library.count() == 10  # the refused import never ran
+    assert window.library.count() == SAMPLE_COUNT  # the refused import never ran
     assert window.isEnabled()
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from helpers.http import LoopbackServer, Reply, free_port
+from helpers.samples import SAMPLE_COUNT
 from helpers.ui_fixtures import column_titles, wait_idle
 from reader.library import sources
 from reader.ui.common.text import format_moment
@@ -214,8 +215,9 @@ def test_import_from_url(window, answers, summaries, qtbot):
     [added] = summary.added
     assert added.title == "Markets reopen in Goma"
     assert window.library.get(added.id).tags == ("web",)
-    qtbot.waitUntil(lambda: window.library_pane.table_model.rowCount() == 11, timeout=5000)
-    assert window.count_label.text() == "11 articles"
+    rows = window.library_pane.table_model.rowCount
+    qtbot.waitUntil(lambda: rows() == SAMPLE_COUNT + 1, timeout=5000)
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"
 
 
 def test_import_from_url_offline_goes_to_read_later(window, answers, summaries, qtbot):
@@ -229,7 +231,7 @@ def test_import_from_url_offline_goes_to_read_later(window, answers, summaries, 
     assert waiting.url == url
     assert waiting.tags == ("later",)
     qtbot.waitUntil(lambda: window.sources.queue_model.rowCount() == 1, timeout=5000)
-    assert window.count_label.text() == "10 articles"
+    assert window.count_label.text() == f"{SAMPLE_COUNT} articles"
 
 
 def test_cancelled_url_dialog_does_nothing(window, answers):
@@ -269,7 +271,7 @@ def test_read_later_fetch_selected_then_all(window, answers, qtbot):
     assert text == "Fetched 1 article"
     assert not warning
     assert "Markets reopen in Goma" in details
-    assert window.count_label.text() == "11 articles"  # the library list refreshed
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"  # the list refreshed
     # the second URL's server is gone: it stays, counted, with its reason
     qtbot.mouseClick(dialog.fetch_all_button, Qt.MouseButton.LeftButton)
     wait_idle(window, qtbot)
@@ -348,7 +350,7 @@ def test_feeds_add_refresh_and_unsubscribe(window, answers, qtbot):
         assert not warning
         assert dialog.model.index(0, 0).data() == "Kivu Wire"
         assert dialog.model.index(0, 3).data() == 2
-        assert window.count_label.text() == "12 articles"
+        assert window.count_label.text() == f"{SAMPLE_COUNT + 2} articles"
         dialog.table.selectRow(0)
         qtbot.mouseClick(dialog.refresh_selected_button, Qt.MouseButton.LeftButton)
         wait_idle(window, qtbot)
@@ -360,7 +362,7 @@ def test_feeds_add_refresh_and_unsubscribe(window, answers, qtbot):
     assert "articles already imported stay" in answers.confirmed[-1]
     assert dialog.model.rowCount() == 0
     assert sources.feeds(window.library) == []
-    assert window.library.count() == 12
+    assert window.library.count() == SAMPLE_COUNT + 2
 
 
 def test_feed_refresh_offline_keeps_the_reason(window, answers, qtbot):
@@ -372,7 +374,7 @@ def test_feed_refresh_offline_keeps_the_reason(window, answers, qtbot):
     assert dialog.message_label.text() == "No new articles in 1 feed · 1 feed could not be reached"
     assert answers.informed[-1][3] is True  # a warning
     assert dialog.model.index(0, 4).data().startswith("offline:")
-    assert window.count_label.text() == "10 articles"
+    assert window.count_label.text() == f"{SAMPLE_COUNT} articles"
 
 
 def test_menus_list_the_sources(window):

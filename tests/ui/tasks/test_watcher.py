@@ -13,6 +13,7 @@ import threading
 import pytest
 
 from helpers.cli import run
+from helpers.samples import SAMPLE_COUNT
 from reader.library import Library
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.watcher import (
@@ -58,8 +59,8 @@ def test_an_import_from_the_command_line_shows_in_the_open_window(
     done = run(library_path, "import", "--tag", "kolwezi", str(report))
     assert done.returncode == 0, done.stderr
     pane = window.library_pane
-    qtbot.waitUntil(lambda: pane.table_model.rowCount() == 11, timeout=10_000)
-    assert window.count_label.text() == "11 articles"
+    qtbot.waitUntil(lambda: pane.table_model.rowCount() == SAMPLE_COUNT + 1, timeout=10_000)
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"
     assert pane.tag_model.row_of("kolwezi") > 0  # the tag filter lists the new tag
     assert len(outside(bus_changes)) == 1
 

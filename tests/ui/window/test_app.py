@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
 from helpers.paths import ROOT
+from helpers.samples import SAMPLE_COUNT
 from reader.app import SETTINGS_ENV, apply_view, build_main_window, make_settings, run_gui
 from reader.ui.tasks.runner import TaskRunner
 
@@ -49,7 +50,7 @@ def test_screenshot_of_a_fresh_library(tmp_path, qapp):
 
     lib = Library.open(library_path)
     try:
-        assert lib.count() == 10  # the samples were loaded first
+        assert lib.count() == SAMPLE_COUNT  # the samples were loaded first
     finally:
         lib.close()
 
@@ -113,7 +114,8 @@ def test_run_gui_event_loop_path(tmp_path, qapp, qtbot, monkeypatch, private_set
         window = next(
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         )
-        qtbot.waitUntil(lambda: window.library_pane.table_model.rowCount() == 10, timeout=10_000)
+        rows = window.library_pane.table_model.rowCount
+        qtbot.waitUntil(lambda: rows() == SAMPLE_COUNT, timeout=10_000)
         seen["title"] = window.windowTitle()
         seen["message"] = window.statusBar().currentMessage()
         seen["dock"] = window.library_dock.isVisible()
@@ -123,7 +125,7 @@ def test_run_gui_event_loop_path(tmp_path, qapp, qtbot, monkeypatch, private_set
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert run_gui(tmp_path / "gui.sqlite", view="reader") == 0
     assert seen["title"].endswith("— Fieldreader")
-    assert "Loaded 10 sample articles" in seen["message"]
+    assert f"Loaded {SAMPLE_COUNT} sample articles" in seen["message"]
     assert seen["dock"] is False
     stored = QSettings(str(private_settings / "Fieldreader.ini"), QSettings.Format.IniFormat)
     assert stored.value("window/geometry") is not None

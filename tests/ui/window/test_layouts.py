@@ -72,7 +72,7 @@ def test_first_start_shows_titles_and_a_wide_reader(make_window, qtbot, screen):
     assert title > sum(others), (title, others)
     assert window.reader.width() >= 400
     assert not crushed(window)
-    combo = window.library_pane.tag_combo  # "All articles  (10)" whole, not "(10"
+    combo = window.library_pane.tag_combo  # "All articles  (N)" whole, not cut to "(N"
     label = combo.itemText(0)
     assert combo.width() > combo.fontMetrics().horizontalAdvance(label)
 

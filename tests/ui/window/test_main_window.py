@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from helpers.samples import SAMPLE_COUNT, count_tagged
 from helpers.ui_fixtures import search_library
 from reader.app import build_main_window
 from reader.ui.common.preferences import Preferences
@@ -39,8 +40,8 @@ def make_inputs(folder: Path) -> Path:
 def test_window_composes_panes(window, sampled):
     assert window.library_dock.objectName() == "libraryDock"
     assert window.centralWidget() is window.reader
-    assert window.library_pane.table_model.rowCount() == 10
-    assert window.count_label.text() == "10 articles"
+    assert window.library_pane.table_model.rowCount() == SAMPLE_COUNT
+    assert window.count_label.text() == f"{SAMPLE_COUNT} articles"
     assert window.reader.article_id == sampled.most_recent_id()
     assert window.windowTitle().endswith("— Fieldreader")
     menus = [a.text() for a in window.menuBar().actions()]
@@ -68,8 +69,9 @@ def test_selecting_a_row_opens_the_article(window, sampled, qtbot):
 def test_tag_filter_narrows_the_table(window):
     pane = window.library_pane
     pane.tag_combo.setCurrentIndex(pane.tag_model.row_of("drc"))
-    assert pane.table_model.rowCount() == 5
-    assert window.count_label.text() == "5 of 10 articles"
+    drc = count_tagged("drc")
+    assert pane.table_model.rowCount() == drc
+    assert window.count_label.text() == f"{drc} of {SAMPLE_COUNT} articles"
 
 
 def test_search_shows_results_and_opens_one(window, sampled, qtbot):
@@ -152,17 +154,18 @@ def test_import_folder_grows_the_library_and_reports_failures(
     assert summary.failed[0].path.endswith("broken.txt")
     assert "binary" in summary.failure_lines()[0]
     assert summary.headline() == "Added 2 articles · 1 failed"
-    assert window.library_pane.table_model.rowCount() == 12
-    assert window.count_label.text() == "12 articles"
+    assert window.library_pane.table_model.rowCount() == SAMPLE_COUNT + 2
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 2} articles"
     assert not window.progress.isVisible()
     # the tag filter learned the new counts
     tags = window.library_pane.tag_model
-    assert tags.index(tags.row_of("ukraine"), 0).data() == "ukraine  (6)"
+    ukraine = count_tagged("ukraine") + 1
+    assert tags.index(tags.row_of("ukraine"), 0).data() == f"ukraine  ({ukraine})"
     # again: everything is a duplicate now
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as blocker:
         window.imports.import_paths([folder])
     assert len(blocker.args[0].duplicates) == 2
-    assert window.library_pane.table_model.rowCount() == 12
+    assert window.library_pane.table_model.rowCount() == SAMPLE_COUNT + 2
 
 
 def test_summary_dialog_does_not_block(window, tmp_path, qtbot):
@@ -193,13 +196,13 @@ def test_dropping_files_imports_them(window, summaries, tmp_path, qtbot):
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as blocker:
         window.dropEvent(event)
     assert len(blocker.args[0].added) == 1
-    assert window.library_pane.table_model.rowCount() == 11
+    assert window.library_pane.table_model.rowCount() == SAMPLE_COUNT + 1
 
 
 def test_load_sample_articles_again_reports_duplicates(window, summaries, qtbot):
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000):
         window.imports.samples_action.trigger()
-    assert len(summaries[0].duplicates) == 10
+    assert len(summaries[0].duplicates) == SAMPLE_COUNT
     assert not summaries[0].added
 
 
@@ -237,8 +240,9 @@ def test_empty_library_loads_samples_and_says_so(library, library_path, settings
     assert "Nothing open" in win.reader.browser.toPlainText()
     task = win.imports.load_samples_if_empty()
     assert task is not None
-    qtbot.waitUntil(lambda: win.library_pane.table_model.rowCount() == 10, timeout=10_000)
-    assert "Loaded 10 sample articles" in win.statusBar().currentMessage()
+    rows = win.library_pane.table_model.rowCount
+    qtbot.waitUntil(lambda: rows() == SAMPLE_COUNT, timeout=10_000)
+    assert f"Loaded {SAMPLE_COUNT} sample articles" in win.statusBar().currentMessage()
     assert win.reader.article_id == library.most_recent_id()
     assert win.imports.load_samples_if_empty() is None
     tasks.shutdown()
@@ -265,7 +269,7 @@ def test_header_click_sorts_and_tags_column_does_not(window, qtbot):
         Qt.MouseButton.LeftButton,
         pos=header.rect().topLeft() + QPoint(header.sectionPosition(0) + 20, 10),
     )
-    titles = [pane.table_model.index(r, 0).data() for r in range(10)]
+    titles = [pane.table_model.index(r, 0).data() for r in range(SAMPLE_COUNT)]
     assert titles in (sorted(titles, key=str.casefold), sorted(titles, key=str.casefold)[::-1])
     QTest.mouseClick(
         header.viewport(),
@@ -273,7 +277,7 @@ def test_header_click_sorts_and_tags_column_does_not(window, qtbot):
         pos=QPoint(header.sectionPosition(3) + 10, 10),
     )
     assert header.sortIndicatorSection() == 0
-    assert [pane.table_model.index(r, 0).data() for r in range(10)] == titles
+    assert [pane.table_model.index(r, 0).data() for r in range(SAMPLE_COUNT)] == titles
 
 
 def test_escape_in_the_article_closes_find(window, qtbot):

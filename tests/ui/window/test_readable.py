@@ -6,11 +6,19 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+)
 
+from helpers.samples import SAMPLE_COUNT
 from reader.ui.common.theme import (
     DARK,
     LIGHT,
+    NO_BUTTON_ICONS,
     ReadableStyle,
     install_readable_style,
     mix,
@@ -107,6 +115,20 @@ def test_the_window_installs_the_readable_style_once(window):
     window.apply_theme("light")
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_windows_dialog_buttons_show_no_icons(window, theme):
+    window.apply_theme(theme)
+    assert window.styleSheet().count(NO_BUTTON_ICONS) == 1
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close, window
+    )
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    assert box.style().styleHint(hint, None, box) == 0
+    assert all(button.icon().isNull() for button in box.buttons())
+    box.deleteLater()
+    window.apply_theme("light")
+
+
 def test_the_chooser_draws_its_unticked_boxes_in_the_dark(window, qtbot, sampled):
     window.apply_theme("dark")
     articles = sampled.list_articles()
@@ -127,7 +149,10 @@ def test_the_chooser_draws_its_unticked_boxes_in_the_dark(window, qtbot, sampled
 def test_a_long_status_line_is_cut_with_an_ellipsis(window):
     bar = window.statusBar()
     window.resize(900, 600)
-    text = "Loaded 10 sample articles. Import your own with File \u203a Import Files\u2026 " * 3
+    text = (
+        f"Loaded {SAMPLE_COUNT} sample articles. "
+        "Import your own with File \u203a Import Files\u2026 "
+    ) * 3
     window.ctx.messages.status(text)
     assert bar.currentMessage() == text  # the whole line stays the message
     assert bar.toolTip() == text
@@ -149,8 +174,8 @@ def test_the_first_start_hint_fits_at_1366(window, qtbot):
     window.resize(int(1366 * 0.8), int(768 * 0.8))
     qtbot.wait(10)
     hint = (
-        "Loaded 10 sample articles. Import your own with File \u203a Import Files\u2026 "
-        "or drop files here."
+        f"Loaded {SAMPLE_COUNT} sample articles. "
+        "Import your own with File \u203a Import Files\u2026 or drop files here."
     )
     window.ctx.messages.status(hint)
     bar = window.statusBar()
