@@ -20,9 +20,13 @@ mentions out (character offsets, canonical name, type), offline and without a mo
 4. overlaps are resolved: the user's marks first, then the longest of the known names,
    figures and rule-found names with evidence, then unclassified names in the gaps. A
    rule-found name never swallows a known name of its own type ("US Treasury Department"
-   stays "US" plus the Treasury);
+   stays "US" plus the Treasury), except a place named by a head word ("Brussels
+   Airport") and an organisation whose last word alone is known ("National Democratic
+   Congress");
 5. within the article, a rule-found name takes the strongest type any of its mentions
-   earned, an unclassified name in a list takes its neighbours' type, and short forms join
+   earned, an unclassified name in a list takes its neighbours' type (the end of a range
+   too: "from Annecy to Embrun"), an unclassified person-shaped name whose last word comes
+   back alone is a person ("Kgosi Motsepe" ... "Motsepe"), and short forms join
    their long form ("Kovalenko" after "Maria Kovalenko", "Castleford" after "Castleford
    Athletic", "DFC" after "... Finance Corporation (DFC)", "RSF" after "Rapid Support
    Forces" by its initials, "Nunes da Silva" after "Gustavo Nunes da Silva", over a shorter
@@ -42,6 +46,7 @@ Types are exactly :data:`TYPES`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -117,6 +122,24 @@ def _cyrillic_people_pattern(lang: Language) -> re.Pattern[str] | None:
     return _PEOPLE_PATTERNS[lang.code]
 
 
+def _datelines(text: str) -> list[re.Match[str]]:
+    """What ``_DATELINE.finditer(text)`` finds, tried only where lines start (the pattern
+    begins with ``^``, and a dateline never goes past its line)."""
+    found = []
+    match = _DATELINE.match
+    pos = 0
+    while pos != -1:
+        m = match(text, pos)
+        if m is not None:
+            found.append(m)
+            pos = text.find("\n", m.end())
+        else:
+            pos = text.find("\n", pos)
+        if pos != -1:
+            pos += 1
+    return found
+
+
 def _lead_end(text: str, pos: int) -> int:
     """Where the first letter or digit at or after ``pos`` is (past punctuation, spaces)."""
     lead = _SENTENCE_LEAD.match(text, pos)
@@ -171,9 +194,12 @@ class _Article:
         self.corr = extractor.corrections
         self.text = text
         self.lang = language
-        self.urls = [m.span() for m in _URL.finditer(text)]
-        self.datelines = list(_DATELINE.finditer(text))
-        self.rules = NameRules(self.gaz, text, self._sentence_starts(), self._in_url, language)
+        # (A URL has "http" or "www." in it: the scan is skipped for the many texts without.)
+        urls = _URL.finditer(text) if "http" in text or "www." in text else ()
+        self.urls = [m.span() for m in urls]
+        self.datelines = _datelines(text)
+        skip = self._in_url if self.urls else _nowhere
+        self.rules = NameRules(self.gaz, text, self._sentence_starts(), skip, language)
         self.taken = bytearray()  # spans of mentions added after selection
 
     def run(self) -> list[Mention]:
@@ -187,7 +213,7 @@ class _Article:
         )
         if self.corr.hidden:
             cands = [c for c in cands if not self.corr.is_hidden(c.name)]
-        chosen = _select(_drop_swallowing(cands, self.lang.compass), len(self.text))
+        chosen = _select(_drop_swallowing(cands, self.lang, self.text), len(self.text))
         self._consolidate(chosen)
         return self._finish(self._join_short_forms(chosen))
 
@@ -294,6 +320,8 @@ class _Article:
                 old = best.get(c.name)
                 if old is None or _EVIDENCE_ORDER.index(c.type) < _EVIDENCE_ORDER.index(old):
                     best[c.name] = c.type
+        for name in self._reused_surnames(chosen):
+            best.setdefault(name, "person")
         for c in chosen:
             if c.source == _RULE and c.name in best:
                 c.type = best[c.name]
@@ -309,6 +337,49 @@ class _Article:
                     if n.type in _LISTABLE and self.rules.c.list_gap.fullmatch(gap):
                         c.type = n.type
                         break
+            else:
+                if i and ordered[i - 1].type == "place" and self._ranged(ordered[i - 1], c):
+                    c.type = "place"
+
+    def _ranged(self, first: _Cand, second: _Cand) -> bool:
+        """Whether the two name the ends of a range: "from Annecy to Embrun"."""
+        c, text = self.rules.c, self.text
+        if c.range_gap is None or c.range_before is None:
+            return False
+        return bool(
+            c.range_gap.match(text[first.end : second.start])
+            and c.range_before.search(text[max(0, first.start - 12) : first.start])
+        )
+
+    def _reused_surnames(self, chosen: list[_Cand]) -> list[str]:
+        """Unclassified person-shaped names whose last word comes back alone ("Lando Norris"
+        ... "Norris"): the way news names a person the second time."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for c in chosen:
+            if c.source == _RULE and c.type == "other" and " " in c.name:
+                spans.setdefault(c.name, []).append((c.start, c.end))
+        found = []
+        for name, where in spans.items():
+            words = name.split()
+            if not self.rules.person_shaped(words):
+                continue
+            for start, end in _occurrences(self.text, [words[-1]]):
+                if not any(s <= start and end <= e for s, e in where) and self._alone(start, end):
+                    found.append(name)
+                    break
+        return found
+
+    def _alone(self, start: int, end: int) -> bool:
+        """Whether no capitalised word joins ``text[start:end]`` on either side."""
+        text = self.text
+        after = text[end : end + 2]
+        if after[:1] == " " and after[1:2].isupper():
+            return False
+        words = text[max(0, start - 40) : start].split()
+        if not text[max(0, start - 1) : start].isspace() or not words:
+            return not text[max(0, start - 1) : start].isalnum()
+        prev = words[-1]
+        return not (prev[:1].isupper() and prev[-1:].isalnum())
 
     def _short_forms(self, chosen: list[_Cand]) -> dict[str, _Cand]:
         """Short form -> the mention of its long form, for this article."""
@@ -316,11 +387,10 @@ class _Article:
         forms: dict[str, _Cand] = {}
         for c in chosen:
             if c.type == "person":
-                for form in person_short_forms(c.name):
-                    if not gaz.is_common(form) and not gaz.is_first_name(form):
-                        forms.setdefault(form, c)
+                for form in _person_forms(c.name, gaz):
+                    forms.setdefault(form, c)
             elif c.type == "organization":
-                short = org_short_form(c.name, gaz, self.lang)
+                short = _org_short_form(c.name, gaz, self.lang)
                 if short:
                     forms.setdefault(short, c)
             if c.type in _NAMED_BY_ACRONYM:  # "Rapid Support Forces" ... "the RSF"
@@ -413,9 +483,10 @@ class _Article:
             return types.get(name) or (entry.type if entry else None)
 
         mentions = []
+        corrected = bool(corr)
         for c in sorted(chosen, key=lambda c: c.start):
             name, type_ = c.name, c.type
-            if corr:
+            if corrected:
                 applied = corr.apply(name, type_, type_of)
                 if applied is None:
                     continue
@@ -424,6 +495,27 @@ class _Article:
         return mentions
 
 
+def _nowhere(start: int, end: int) -> bool:
+    """No span is to be left alone (an article without URLs)."""
+    return False
+
+
+# The short forms of a name depend on the name, the gazetteer and the language only: an
+# import meets the same names again and again, so they are worked out once per run.
+@functools.lru_cache(maxsize=1 << 14)
+def _person_forms(name: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """A person's short forms that are no common word and no first name."""
+    return tuple(
+        f for f in person_short_forms(name) if not gaz.is_common(f) and not gaz.is_first_name(f)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _org_short_form(name: str, gaz: Gazetteer, lang: Language) -> str | None:
+    return org_short_form(name, gaz, lang)
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str | None:
     """The acronym of a name of two or more capitalised words ("RSF"), or None."""
     letters = [w[0] for w in name.split() if w[:1].isupper()]
@@ -480,21 +572,35 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return chosen
 
 
-def _drop_swallowing(cands: list[_Cand], compass: frozenset[str] = frozenset()) -> list[_Cand]:
+def _drop_swallowing(cands: list[_Cand], lang: Language, text: str) -> list[_Cand]:
     """Without rule-found names that overlap a known name of their own type.
 
-    A region named by a compass word and a known place stays whole ("Northern Europe").
+    A region named by a compass word and a known place stays whole ("Northern Europe"), as
+    does a place named by a known one and a head word ("Brussels Airport", "Melbourne
+    Park"), and an organisation whose last word alone is a known one ("National
+    Democratic Congress" is not the US Congress).
     """
-    known = sorted((c.start, c.end, c.type) for c in cands if c.source == _GAZ)
+    known = sorted(
+        (c.start, c.end, c.type, text[c.start : c.end].lower() in lang.org_heads)
+        for c in cands
+        if c.source == _GAZ
+    )
     if not known:
         return cands
     starts = [k[0] for k in known]
     kept = []
     for c in cands:
-        if c.source == _RULE and c.tier == 1 and c.name.split()[0].lower() not in compass:
+        words = c.name.split()
+        if c.source == _RULE and c.tier == 1 and words[0].lower() not in lang.compass:
             i = bisect.bisect_left(starts, c.end)
             nearby = known[max(0, i - 8) : i]
-            if any(s < c.end and c.start < e and t == c.type for s, e, t in nearby):
+            if not (c.type == "place" and words[-1].lower() in lang.place_heads) and any(
+                s < c.end
+                and c.start < e
+                and t == c.type
+                and not (head and t == "organization" and e == c.end)
+                for s, e, t, head in nearby
+            ):
                 continue
         kept.append(c)
     return kept

@@ -25,6 +25,18 @@ from reader.analysis.languages import Language, Numbers, language_for
 
 _SIGNS = (("€", "EUR", "€"), ("£", "GBP", "£"), ("₴", "UAH", "UAH "))
 _CODES = ("CDF", "ZAR", "CHF")
+# What money starts with: a currency sign, possibly after a country's letters ("US$", "HK$"),
+# or a currency's code ("USD 40m").
+_SIGN_CHARS = "$€£¥₴"
+_SIGN_PREFIXES = ("US", "U.S.", "A", "C", "NZ", "HK")
+_MONEY_CODES = ("USD", "EUR", "GBP", "UAH", "CDF", "ZAR", "CHF")
+# Where a figure may start: a digit, a sign or a letter money starts with, unless the
+# character before it rules a figure out (the same class as the pattern's look-behind).
+_BEFORE = r"[\w.,/$€£-]"
+_FIRST = re.compile(
+    rf"[\d{_SIGN_CHARS}{''.join(sorted({w[0] for w in (*_SIGN_PREFIXES, *_MONEY_CODES)}))}]"
+    rf"(?<!{_BEFORE}.)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,12 @@ class _Compiled:
     count_scale: re.Pattern[str]
     #: the language's currency words and their signs, longest word first
     currencies: tuple[tuple[str, str], ...] = ()
+    #: a white space a count's scale word follows ("deux| millions"), or None
+    spoken_before: re.Pattern[str] | None = None
+    #: the lengths of the number words, that may start a figure before such a space
+    spoken_sizes: tuple[int, ...] = ()
+    #: number words of several words (or none at all): the pattern is tried everywhere
+    every_start: bool = False
 
 
 def _number_pattern(numbers: Numbers) -> tuple[str, str]:
@@ -78,13 +96,15 @@ def _compiled(language: Language) -> _Compiled:
             for j in n.scale_joiners
         ]
         joiner = "(?:" + "|".join(parts) + ")?"
-    words = _alternation([*n.number_words, *(w.capitalize() for w in n.number_words)])
+    spoken_words = [*n.number_words, *(w.capitalize() for w in n.number_words)]
+    words = _alternation(spoken_words)
     spoken = rf"|(?:{words})(?=\s(?:{counts})\b)" if words else ""
     amount = f"(?:{number}{spoken})"
     lower = "a-z" if language.code == "en" else "a-zà-öø-ÿœæ"
+    prefixes = "|".join(map(re.escape, _SIGN_PREFIXES))
     pattern = re.compile(
-        rf"(?<![\w.,/$€£-])(?:"
-        rf"(?P<money>(?:(?:US|U\.S\.|A|C|NZ|HK)?[$€£¥₴]\s?|(?:USD|EUR|GBP|UAH|CDF|ZAR|CHF)\s?)"
+        rf"(?<!{_BEFORE})(?:"
+        rf"(?P<money>(?:(?:{prefixes})?[{_SIGN_CHARS}]\s?|(?:{'|'.join(_MONEY_CODES)})\s?)"
         rf"(?:{number})(?:\s?(?:{scale})\b)?)"
         rf"|(?P<money2>{amount}(?:\s?(?:{scale}))?\s{joiner}(?:{currency})\b)"
         rf"|(?P<percent>(?:{number})\s?(?:{percent}))"
@@ -100,6 +120,9 @@ def _compiled(language: Language) -> _Compiled:
         scale=re.compile(rf"(?<=[\d\w])\s?({scale})\b"),
         count_scale=re.compile(rf"\b({counts})\b"),
         currencies=tuple(sorted(n.currency_words.items(), key=lambda kv: -len(kv[0]))),
+        spoken_before=re.compile(rf"\s(?=(?:{counts}))") if words else None,
+        spoken_sizes=tuple(sorted({len(w) for w in spoken_words})),
+        every_start=any(not w or any(c.isspace() for c in w) for w in spoken_words),
     )
 
 
@@ -108,11 +131,37 @@ def find_figures(text: str, language: str | Language | None = None) -> list[Figu
     lang = language if isinstance(language, Language) else language_for(language, text)
     compiled = _compiled(lang)
     figures = []
-    for m in compiled.pattern.finditer(text):
+    for m in _matches(text, compiled):
         kind = m.lastgroup or "big"
         start, end = m.span(kind)
         figures.append(Figure(start, end, figure_name(kind, m.group(kind), lang)))
     return figures
+
+
+def _matches(text: str, compiled: _Compiled) -> list[re.Match[str]]:
+    """What ``compiled.pattern.finditer(text)`` finds, trying the pattern only where a figure
+    can start: at a digit or a sign (or a letter money starts with) that follows no word
+    character, and where a number word ends right before a count's scale ("deux millions").
+    """
+    if compiled.every_start:
+        return list(compiled.pattern.finditer(text))
+    starts = [m.start() for m in _FIRST.finditer(text)]
+    if compiled.spoken_before is not None:
+        spaces = [m.start() for m in compiled.spoken_before.finditer(text)]
+        if spaces:
+            spoken = {s - size for s in spaces for size in compiled.spoken_sizes}
+            starts = sorted(spoken.union(starts))
+    found = []
+    reached = 0
+    match = compiled.pattern.match
+    for pos in starts:
+        if pos < reached:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            found.append(m)
+            reached = m.end()
+    return found
 
 
 def figure_name(kind: str, surface: str, language: str | Language | None = "en") -> str:

@@ -21,6 +21,12 @@ Matching policy:
   mines, deposits) is typed ``place``; agreements and policies (``America First``, the
   Washington Accords) are ``other``.
 
+``resources/gazetteer/world.tsv`` adds, by hand, what news on any topic names and the generated
+file lacks (regions of large countries, seas and rivers, large companies, sports bodies and
+clubs, more first names and demonyms); a name the generated file has keeps its entry and
+gains the aliases, an alias another entity already claims is not taken, and ``@unalias``
+lines drop a generated alias that names a better-known thing ("Rosario" is not Rosarito).
+
 Besides entities, the file carries three word lists the extraction rules use: first names,
 demonyms (``Congolese``: never an entity) and common English words.
 
@@ -233,16 +239,24 @@ class Gazetteer:
     # -- loading -------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path, languages: Mapping[str, Path] | None = None) -> Gazetteer:
+    def load(
+        cls,
+        path: Path,
+        languages: Mapping[str, Path] | None = None,
+        world: Path | None = None,
+    ) -> Gazetteer:
         """Read a gazetteer file in the format ``build_gazetteer.py`` writes.
 
-        ``languages`` maps language codes to their ``gazetteer.tsv`` (see the module doc).
+        ``languages`` maps language codes to their ``gazetteer.tsv``; ``world`` is the
+        hand-kept file of names news on any topic needs (see the module doc).
         """
         sections = _sections(path)
         entries: dict[str, Entry] = {}
         for line in sections.get("entities", []):
             entry = _entry(line, path)
             entries[entry.name] = entry
+        if world is not None:
+            _merge_world(entries, sections, _sections(world), world)
         language_words: dict[str, list[Entry]] = {}
         for code, language_path in (languages or {}).items():
             extra = _sections(language_path)
@@ -268,6 +282,39 @@ class Gazetteer:
             common_words=sections.get("common", ()),
             language_words=language_words,
         )
+
+
+def _merge_world(
+    entries: dict[str, Entry],
+    sections: dict[str, list[str]],
+    extra: dict[str, list[str]],
+    path: Path,
+) -> None:
+    """Merge the hand-kept names of ``path`` into the generated ``entries`` and word lists."""
+    for line in extra.get("unalias", []):
+        name, _, alias = line.partition("\t")
+        known = entries.get(name)
+        if known is not None and alias in known.aliases:
+            entries[name] = Entry(
+                known.name, known.type, tuple(a for a in known.aliases if a != alias)
+            )
+    claimed = {s for e in entries.values() for s in (e.name, *e.aliases)}
+    for line in extra.get("entities", []):
+        entry = _entry(line, path)
+        if entry.type not in ENTITY_TYPES:
+            raise InvalidInputError(f"{path.name}: unknown entity type {entry.type!r}")
+        aliases = tuple(a for a in entry.aliases if a not in claimed)
+        known = entries.get(entry.name)
+        if known is not None:
+            entries[entry.name] = Entry(known.name, known.type, (*known.aliases, *aliases))
+        elif entry.name not in claimed:
+            entries[entry.name] = Entry(entry.name, entry.type, aliases)
+        else:
+            continue
+        claimed.update((entry.name, *aliases))
+    for key in ("first_names", "demonyms", "common"):
+        if extra.get(key):
+            sections[key] = [*sections.get(key, []), *extra[key]]
 
 
 def _add_pattern(automaton: ahocorasick.Automaton, surface: str, entry: Entry) -> None:
@@ -331,6 +378,11 @@ def shipped_gazetteer_path() -> Path:
     return resource_path("gazetteer", "gazetteer.tsv")
 
 
+def world_gazetteer_path() -> Path:
+    """The hand-kept names of news on any topic, merged into the shipped gazetteer."""
+    return resource_path("gazetteer", "world.tsv")
+
+
 def language_gazetteer_paths() -> dict[str, Path]:
     """The other languages' names (``resources/languages/<code>/gazetteer.tsv``), by code."""
     root = resource_path("languages")
@@ -342,11 +394,16 @@ def language_gazetteer_paths() -> dict[str, Path]:
 @cache
 def shipped_gazetteer() -> Gazetteer:
     """The shipped gazetteer with every language's names, loaded once and cached."""
-    return Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths())
+    return Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths(), _world())
+
+
+def _world() -> Path | None:
+    path = world_gazetteer_path()
+    return path if path.is_file() else None
 
 
 def load_seconds() -> float:
     """How long loading the shipped gazetteer takes, uncached (for benchmarks)."""
     start = time.perf_counter()
-    Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths())
+    Gazetteer.load(shipped_gazetteer_path(), language_gazetteer_paths(), _world())
     return time.perf_counter() - start

@@ -22,6 +22,15 @@ months and weekdays, and types each by the evidence around it:
 - other: a last word such as Cup, Agreement, Initiative; or no evidence at all (never a
   guessed person).
 
+News on any topic adds (each an optional pattern of the language's data, skipped where the
+language has none): a role before a name or around it between commas ("Fast bowler X",
+"its director, X, said"), a demonym or "said" around a person-shaped name ("the American
+X", "X Y said"), "shares of X", "plays for X", "run by X", "exporters such as X",
+"Maria Lindqvist of X", "X's Oscar Piastri", "Tennis Australia", "the Senate", a name
+followed by its acronym ("X Movement (BBB)"), "northern X", "along the X", "in X" before
+any first-name rule, and runs joined into one organisation by "and" or "'s" ("Ethics and
+Anti-Corruption Commission", "Women's Tennis Association").
+
 Tokens keep lower-case hyphenated given names whole ("Park Ji-hoon"), and a first name that
 is also a common word still starts a name ("Maria Jose Catala"); a word in capitals with
 evidence is never the common word it spells ("the Dutch bank ING").
@@ -35,107 +44,38 @@ list and context pattern is the article's language's data (:mod:`reader.analysis
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.languages import Language, load_language
+from reader.analysis.name_forms import (
+    appositive_type,
+    commodity_in_context,
+    org_short_form,
+    person_short_forms,
+    previous_word,
+)
+from reader.analysis.name_patterns import UPPER as _UPPER
+from reader.analysis.name_patterns import compiled as _compiled
+from reader.analysis.name_patterns import word_sets
 
-_UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
-_PREV_WORD = re.compile(r"([^\W\d_][\w-]*)\.?[\s,]*$")
+__all__ = [
+    "NameRules",
+    "RuleName",
+    "appositive_type",
+    "commodity_in_context",
+    "org_short_form",
+    "person_short_forms",
+    "previous_word",
+]
+
 _ROMAN = re.compile(r"[IVXLC]+")
-_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 
-class _Compiled:
-    """One language's word lists and patterns, compiled once."""
-
-    def __init__(self, lang: Language) -> None:
-        self.lang = lang
-        elided = ""
-        if lang.elisions:
-            starts = "|".join(
-                f"(?<=\\b{re.escape(e[0].upper())}{re.escape(e[1:])}['’])"
-                f"|(?<=\\b{re.escape(e)}['’])"
-                for e in lang.elisions
-            )
-            elided = f"|{starts}"
-        glue = "".join(
-            f"(?!{re.escape(e[0].upper())}{re.escape(e[1:])}['’][{_UPPER}])" for e in lang.elisions
-        )
-        glued = "|".join(re.escape(p) for p in lang.glued_particles)
-        glued_token = f"|(?:{glued})[{_UPPER}]\\w*(?:-[{_UPPER}]\\w*)*" if glued else ""
-        # A given name hyphenated in lower case ("Ji-hoon", "Sang-woo"), where the language
-        # has the pattern: tried first, so that the token is not cut at the hyphen.
-        hyphened = lang.patterns.get("hyphen_name")
-        hyphened = f"{hyphened}|" if hyphened else ""
-        self.token = re.compile(
-            rf"(?:(?<![\w’'.-]){elided})(?:{hyphened}[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*"
-            rf"(?:[-’'][{_UPPER}\d]\w*)*{glued_token})"
-        )
-        self.months_days = lang.months | lang.weekdays
-        self.of_gaps = lang.of_gaps
-        of_words = sorted({g.split()[0] for g in lang.of_gaps}, key=len, reverse=True)
-        of_alt = "|".join(re.escape(w) for w in of_words) or "of|for"
-        title_of_tail = rf"\s+{lang.pattern('title_of_before')}(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
-        self.title_of = re.compile(rf"([^\W\d_][\w-]*){title_of_tail}")
-        # What must follow the title word: tried first, being quick to rule out (it can
-        # only start at white space), so the whole pattern runs only where it may match.
-        self.title_of_tail = re.compile(title_of_tail)
-        heads = sorted((lang.of_heads & lang.org_heads) | lang.head_of_extra)
-        self.head_of = (
-            re.compile(rf"\b(?:{'|'.join(heads)})\s+(?:{of_alt})(?!\w)", re.IGNORECASE)
-            if heads
-            else None
-        )
-        self.place_of = re.compile(lang.pattern("place_of"))
-        self.place_after = re.compile(lang.pattern("place_after"))
-        self.armed_before = re.compile(lang.pattern("armed_before"), re.IGNORECASE)
-        self.armed_after = re.compile(lang.pattern("armed_after"))
-        self.armed_name = re.compile(lang.pattern("armed_name"))
-        self.said_after = re.compile(lang.pattern("said_after"))
-        self.appositive = re.compile(lang.pattern("appositive"))
-        self.appositive_cut = re.compile(lang.pattern("appositive_cut"))
-        self.appositive_armed = re.compile(lang.pattern("appositive_armed"))
-        self.speech = re.compile(lang.pattern("speech"))
-        self.org_at = re.compile(lang.pattern("org_at"), re.IGNORECASE)
-        # Patterns a language may lack: sports teams ("Flamengo beat Palmeiras 2-1") and a
-        # word after an organisation ("the Confluence Advisory think tank").
-        self.team_before = _optional(lang, "team_before")
-        self.team_after = _optional(lang, "team_after")
-        self.org_after = _optional(lang, "org_after")
-        gaps = "|".join(re.escape(g) for g in lang.list_gaps)
-        self.list_gap = re.compile(rf",\s*|,?\s+(?:{gaps})\s+" if gaps else r",\s*")
-        connectors = sorted(lang.connectors, key=len, reverse=True)
-        lower = sorted(lang.connector_lowercase, key=len, reverse=True)
-        self.connector = (
-            re.compile(r"\s+(?:" + "|".join(_connector(c) for c in connectors) + r")")
-            if connectors
-            else None
-        )
-        self.connector_lower = (
-            re.compile(r"\s+(?:" + "|".join(_connector(c) for c in lower) + r")") if lower else None
-        )
-
-
-def _optional(lang: Language, key: str) -> re.Pattern[str] | None:
-    """The compiled pattern ``key`` of ``lang``, or None when the language has none."""
-    pattern = lang.patterns.get(key)
-    return re.compile(pattern) if pattern else None
-
-
-def _connector(words: str) -> str:
-    pattern = re.escape(words).replace(r"\ ", r"\s+")
-    return pattern + ("\\s*" if words.endswith(("'", "’")) else r"\s+")
-
-
-@functools.cache
-def _compiled(lang: Language) -> _Compiled:
-    return _Compiled(lang)
-
-
+_WORD_START = re.compile(r"(?<!\w)\w")
+_CONTEXT_WORDS = 4  # the longest context phrase before a name, in words ("customers such as the")
 _NEXT_LOWER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 _SPACE = re.compile(r"[ \u00a0]")
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z" + _UPPER + r"][\w’'-]*")
@@ -174,23 +114,25 @@ class NameRules:
         self.c = _compiled(self.lang)
         #: single capitalised words at the start of a sentence, with no evidence
         self.deferred: list[RuleName] = []
+        self._prev: dict[int, str] = {}  # the word before a position, lower case
+        self._common, self._first, self._demonyms = word_sets(gazetteer, self.lang)
 
     # -- word lists of the gazetteer and of the language ---------------------------------
 
     def is_common(self, word: str) -> bool:
-        return self.gaz.is_common(word) or word.lower() in self.lang.common
+        return word.lower() in self._common
 
     def is_first_name(self, word: str) -> bool:
-        return self.gaz.is_first_name(word) or word in self.lang.first_names
+        return word in self._first
 
     def is_demonym(self, word: str) -> bool:
-        return self.gaz.is_demonym(word) or word in self.lang.demonyms
+        return word in self._demonyms
 
     def find(self) -> list[RuleName]:
         """The names found, strong and weak; fills :attr:`deferred` as a side effect."""
         found = []
         tokens = [m.span() for m in self.c.token.finditer(self.text)]
-        for run in self._runs(tokens):
+        for run in self._join_runs(self._runs(tokens)):
             for chunk, after_title in self._chunks(run):
                 name = self._classify(chunk, after_title)
                 if name is not None:
@@ -224,22 +166,86 @@ class NameRules:
             runs.append(current)
         return runs
 
+    def _join_runs(self, runs: list[list[Span]]) -> list[list[Span]]:
+        """Join runs that make one organisation: "Ethics and Anti-Corruption Commission",
+        "Law and Justice party", "Women's Tennis Association" (common words before the "and"
+        or the "'s", an organisation's head word or context after)."""
+        text = self.text
+        out: list[list[Span]] = []
+        for run in runs:
+            if out and self._joins(out[-1], run, text[out[-1][-1][1] : run[0][0]]):
+                out[-1] = out[-1] + run
+            else:
+                out.append(run)
+        return out
+
+    def _joins(self, prev: list[Span], run: list[Span], gap: str) -> bool:
+        c = self.c
+        if len(gap) > 8:  # the gaps that join ("and", "'s") are short
+            return False
+        and_gap = bool(c.org_and_gap and c.org_and_gap.fullmatch(gap))
+        if not (and_gap or (c.possessive_gap and c.possessive_gap.fullmatch(gap))):
+            return False
+        words = [self.text[s:e] for s, e in prev]
+        lang = self.lang
+        if not and_gap:  # "Women's Tennis Association", "The Ombudsman's Office"
+            owner = words[-1]
+            named = self.is_common(owner) or bool(
+                c.possessive_first and c.possessive_first.match(owner)
+            )
+            return named and self._one_word(words) and self._headed(run)
+        if not all(
+            self.is_common(w) or self.is_demonym(w) or lang.is_function_word(w) for w in words
+        ):
+            return False
+        after = self.text[run[-1][1] : run[-1][1] + 40]
+        return self._headed(run) or bool(self.c.org_after and self.c.org_after.match(after))
+
+    def _starts_names(self, word: str) -> bool:
+        """A first word that begins names of a type ("Mount", "Radio", "Operation")."""
+        low = word.lower()
+        lang = self.lang
+        return low in lang.place_first or low in lang.lead_heads or low in lang.other_first
+
+    def _one_word(self, words: list[str]) -> bool:
+        """One word, past leading function words ("The Ombudsman")."""
+        return len([w for w in words if not self.lang.is_function_word(w)]) == 1
+
+    def _headed(self, run: list[Span]) -> bool:
+        """Whether a word of ``run`` is an organisation's head ("Party for Freedom")."""
+        return any(self.text[s:e].lower() in self.lang.org_heads for s, e in run)
+
     def _chunks(self, run: list[Span]) -> Iterator[tuple[list[Span], bool]]:
         """Split a run at months, weekdays and titles that precede a name."""
         text, lang = self.text, self.lang
+        if len(run) == 1:  # most runs: one word, a name unless a month or weekday
+            if text[run[0][0] : run[0][1]] not in self.c.months_days:
+                yield run, False
+            return
         chunk: list[Span] = []
         after_title = False
         for i, (start, end) in enumerate(run):
             word = text[start:end]
-            if word in self.c.months_days:
+            # "Jan Jambon": a month's abbreviation before another name is a first name.
+            if word in self.c.months_days and not (
+                len(word) <= 4 and i + 1 < len(run) and self.is_first_name(word)
+            ):
                 if chunk:
                     yield chunk, after_title
                 chunk, after_title = [], False
                 continue
+            if i and lang.is_function_word(word):  # "On the Madeleine I knew"
+                if chunk:
+                    yield chunk, after_title
+                chunk, after_title = [], False
+                continue
+            low = word.lower().rstrip(".")
             title = (
-                word.lower().rstrip(".") in lang.titles
+                (low in lang.titles or (i == 0 and start in self.starts and low in lang.roles))
                 and i + 1 < len(run)
                 and not text[max(0, start - 4) : start].endswith(("of ", "the "))
+                # "General Authority for Investment", "General Motors": no title
+                and text[run[i + 1][0] : run[i + 1][1]].lower() not in lang.org_heads
             )
             if title:
                 if chunk and not all(text[s:e].lower() in lang.title_parts for s, e in chunk):
@@ -250,8 +256,8 @@ class NameRules:
         if chunk:
             yield chunk, after_title
 
-    def _trim(self, chunk: list[Span]) -> list[Span]:
-        """Without leading words that cannot begin a name."""
+    def _trim(self, chunk: list[Span]) -> tuple[list[Span], list[str]]:
+        """Without leading words that cannot begin a name (the spans and their words)."""
         text, lang = self.text, self.lang
         words = [text[s:e] for s, e in chunk]
         named = len(words) > 2 and words[-1].lower() in lang.org_heads  # "European Investment Bank"
@@ -259,7 +265,13 @@ class NameRules:
         i = 0
         while i < len(words):
             first = words[i]
-            initial_common = at_start and self.is_common(first) and not self.is_first_name(first)
+            initial_common = (
+                at_start
+                and self.is_common(first)
+                and not self.is_first_name(first)
+                and not (self.c.sport_body is not None and self.c.sport_body.match(first))
+                and not (len(words) - i > 1 and self._starts_names(first))
+            )
             if not (
                 first.lower() in lang.function_words
                 or (self.is_demonym(first) and not (named and len(words) - i > 2))
@@ -267,22 +279,23 @@ class NameRules:
             ):
                 break
             i, at_start = i + 1, False
-        # "Foreign Affairs Thérèse Kayikwamba" -> the name starts at the first name.
-        for j in range(i, len(words) - 1):
+        # "Foreign Affairs Thérèse Kayikwamba" -> the name starts at the first name (not
+        # after a head word that starts names: "Radio Santa Rosa").
+        lead = i < len(words) and words[i].lower() in lang.lead_heads
+        for j in range(i, len(words) - 1 if not lead else i):
             if self.is_first_name(words[j]) and not self.is_common(words[j]):
                 # "Maria Jose Catala": a first name that is also a common word stays.
                 skipped = words[i:j]
                 if j > i and all(self.is_common(w) and not self.is_first_name(w) for w in skipped):
                     i = j
                 break
-        return chunk[i:]
+        return chunk[i:], words[i:]
 
     def _classify(self, chunk: list[Span], after_title: bool) -> RuleName | None:
         text, lang = self.text, self.lang
-        chunk = self._trim(chunk)
+        chunk, words = self._trim(chunk)
         if not chunk:
             return None
-        words = [text[s:e] for s, e in chunk]
         start, end = chunk[0][0], chunk[-1][1]
         if self.skip(start, end) or all(w.lower().rstrip(".") in lang.title_parts for w in words):
             return None
@@ -294,13 +307,17 @@ class NameRules:
                 return None
             if word.lower() in lang.numbers.number_words:  # "Deux semaines après"
                 return None
+            institution = self.c.institution is not None and self.c.institution.match(word)
+            if word.lower() in lang.org_heads and not (word.isupper() or institution):
+                return None  # "Airlines including ...", never "the Senate"
         evidence = "person" if after_title else self._evidence(words, start, end)
         if len(words) == 1:
             word = words[0]
             # "ING", "the bank ING": a word in capitals with evidence is no common word.
             acronym = evidence is not None and word.isupper()
             if self.is_common(word) and evidence != "person" and not acronym:
-                return None
+                if not (evidence == "organization" and self._named_institution(word, start)):
+                    return None
             if start in self.starts and evidence is None:
                 self.deferred.append(RuleName(start, end, word, "other", False))
                 return None
@@ -308,6 +325,42 @@ class NameRules:
             return None
         name = " ".join(text[start:end].split())
         return RuleName(start, end, name, evidence or "other", evidence is not None)
+
+    def ending(self, key: str, pos: int) -> re.Match[str] | None:
+        """The match of the context pattern ``key`` that ends at ``pos``, or None."""
+        scan = self.c.scans.get(key)
+        if scan is None:
+            return None
+        pattern, source = scan
+        prev = self._prev.get(pos)
+        if prev is None:
+            prev = self._prev[pos] = previous_word(self.text[max(0, pos - 48) : pos]).lower()
+        if not prev or prev not in source:
+            return None
+        # Tried only where one of the last words before ``pos`` starts (context phrases
+        # are a few words long), not at every character of the window.
+        text = self.text
+        starts = [m.start() for m in _WORD_START.finditer(text, max(0, pos - 48), pos)]
+        for start in reversed(starts[-_CONTEXT_WORDS:]):
+            m = pattern.match(text, start, pos)
+            if m is not None:
+                return m
+        return None
+
+    def _named_institution(self, word: str, start: int) -> bool:
+        """A common word that names an organisation here: "the Senate", "Consumer group
+        Choice" (never at the start of a sentence, never a bare head word: "the Bank")."""
+        c = self.c
+        if start in self.starts:
+            return False
+        before = self.text[max(0, start - 24) : start]
+        if c.institution is not None and c.institution.match(word):
+            return self.ending("institution_before", start) is not None
+        if word.lower() in self.lang.org_heads:
+            return False
+        if self.ending("org_phrase_before", start) is not None:
+            return True  # "plays for the Lions"
+        return previous_word(before).lower() in self.lang.org_before
 
     # -- names written head first: "Banque centrale du Congo" ------------------------------
 
@@ -395,11 +448,13 @@ class NameRules:
         text, lang, c = self.text, self.lang, self.c
         before = text[max(0, start - 48) : start]
         after = text[end : end + 64]
-        prev_word = previous_word(before).lower()
+        prev_word = self._prev[start] = previous_word(before).lower()
         same_clause = not before.rstrip().endswith((".", ","))
         first, last = words[0].lower(), words[-1].lower()
         if prev_word in lang.roles and (same_clause or prev_word in lang.abbreviated_titles):
             return "person"
+        if prev_word in lang.roles and before.rstrip().endswith(",") and after[:1] == ",":
+            return "person"  # "Its Nairobi director, Mercy Achieng, said"
         title_of = c.title_of.search(before) if c.title_of_tail.search(before) else None
         if title_of and title_of.group(1).lower() in lang.titles:
             return "person"
@@ -412,11 +467,8 @@ class NameRules:
         ):
             return "organization"
         if len(words) > 1 and first in lang.lead_heads and lang.lead_heads[first] != "other":
-            return (
-                lang.lead_heads[first]
-                if lang.lead_heads[first] != "armed_group"
-                else ("organization")
-            )
+            head = lang.lead_heads[first]
+            return head if head != "armed_group" else "organization"
         if last in lang.place_heads or (len(words) > 1 and first in lang.place_first):
             return "place"
         if c.place_of.search(before) or c.place_after.match(after):
@@ -426,6 +478,9 @@ class NameRules:
             return appositive
         if last in lang.other_heads or first in lang.other_first:
             return "other"
+        if c.acronym_after is not None and "(" in after[:3] and c.acronym_after.match(after):
+            if not all(self.is_common(w) for w in words):
+                return "organization"
         if prev_word in lang.org_before and same_clause:
             return "organization"
         if c.org_after is not None and c.org_after.match(after):
@@ -436,18 +491,82 @@ class NameRules:
             rest = self.gaz.lookup(" ".join(words[1:]))
             if rest is not None and rest.type == "place":
                 return "place"
+        gated = prev_word in c.scan_words  # a context phrase may end before the name
+        if gated and self.ending("place_before_strong", start) and after[:2] not in ("’s", "'s"):
+            return "place"  # "farmers in Mato Grosso", before any first name
         if len(words) > 1 and self.is_first_name(words[0]) and self._surname_like(words):
             if not (self.is_common(words[0]) and self.is_common(words[-1])):
                 return "person"
             if c.said_after.match(after):  # "Tom Baker, said": common words, but a speaker
                 return "person"
+        news = self._news_evidence(words, start, before, after, gated)
+        if news is not None:
+            return news
         if (c.team_after is not None and c.team_after.match(after)) or (
             c.team_before is not None and c.team_before.search(before)
         ):  # "Flamengo beat Palmeiras 2-1": sports teams
             return "organization"
-        if prev_word in lang.place_before and same_clause and not after.startswith(("’s", "'s")):
+        possessive = after.startswith(("’s", "'s"))
+        if prev_word in lang.place_before and same_clause and not possessive:
+            return "place"
+        if gated and (
+            self.ending("compass_before", start) or self.ending("place_before_the", start)
+        ):
+            # "northern Luzon", "along the Yamuna"
             return "place"
         return None
+
+    def _news_evidence(
+        self, words: list[str], start: int, before: str, after: str, gated: bool = True
+    ) -> str | None:
+        """Cues of news on any topic: a demonym or "said" around a person-shaped name, "Tennis
+        Australia", "shares of X", "Maria Lindqvist of X", "X's Oscar Piastri"."""
+        c = self.c
+        if len(words) == 1 and c.institution is not None and c.institution.match(words[0]):
+            if gated and self.ending("institution_before", start) is not None:
+                return "organization"  # "the Senate", "the Sejm"
+        if len(words) > 1:
+            prev = previous_word(before) if before[-1:].isspace() else ""
+            # "the American Jordan Ellis", "Adebayo Olatunji said"
+            if self.is_demonym(prev) or c.said_after.match(after):
+                if self.person_shaped(words):
+                    return "person"
+        if len(words) > 1 and c.sport_body is not None and c.sport_body.match(words[0]):
+            rest = self.gaz.lookup(" ".join(words[1:]))
+            if rest is not None and rest.type == "place":
+                return "organization"
+        if gated and self.ending("org_phrase_before", start) is not None:
+            return "organization"
+        m = self.ending("person_of", start) if gated else None
+        if m and self.is_first_name(m.group(1)):
+            return "organization"
+        if c.owner_of_person is not None and after[:1] in ("'", "’"):
+            m = c.owner_of_person.match(after)
+            if m and self.is_first_name(m.group(1)):
+                return "organization"
+        return None
+
+    def person_shaped(self, words: list[str]) -> bool:
+        """Whether the words look like a person's name the lists do not know ("Thabo
+        Mokoena", "Owain ap Dafydd"): two to four capitalised words or particles, no head
+        word, a last word that is no common word and names nothing known."""
+        lang, gaz = self.lang, self.gaz
+        if not 2 <= len(words) <= 4:
+            return False
+        for w in words:
+            low = w.lower()
+            if w[:1].islower():
+                if low not in lang.particles:
+                    return False
+            elif w.isupper() or not w[:1].isupper() or w.endswith("."):
+                return False
+            if low in lang.org_heads or low in lang.place_heads or low in lang.other_heads:
+                return False
+        last = words[-1]
+        if self.is_common(last) or gaz.lookup(last) is not None or self.is_demonym(last):
+            return False
+        head = gaz.lookup(words[0])
+        return head is None or self.is_first_name(words[0]) or self.is_common(words[0])
 
     def _surname_like(self, words: list[str]) -> bool:
         """Whether the words after a first name look like a surname ("Aisha Bello")."""
@@ -463,128 +582,3 @@ class NameRules:
             if entry is not None and (entry.type != "place" or ambiguous):
                 return False
         return True
-
-
-def _letter(ch: str) -> bool:
-    """``[^\\W\\d_]``: a word character that is no decimal digit and no underscore."""
-    return ch.isalnum() and not ch.isdecimal()
-
-
-def previous_word(before: str) -> str:
-    """The word ``before`` ends with, past spaces, commas and one full stop ("" if none).
-
-    What ``([^\\W\\d_][\\w-]*)\\.?[\\s,]*$`` would capture first, found from the end
-    instead of by trying every position: the run of word characters and hyphens there,
-    from its first letter.
-    """
-    end = len(before)
-    while end and (before[end - 1] == "," or before[end - 1].isspace()):
-        end -= 1
-    if end and before[end - 1] == ".":
-        end -= 1
-    start = end
-    while start and (before[start - 1].isalnum() or before[start - 1] in "_-"):
-        start -= 1
-    for i in range(start, end):
-        if _letter(before[i]):
-            return before[i:end]
-    return ""
-
-
-def appositive_type(after: str, language: Language | None = None) -> str | None:
-    """The type an apposition gives the name before it: ", an analyst at" -> person."""
-    lang = language if language is not None else load_language("en")
-    c = _compiled(lang)
-    m = c.appositive.match(after)
-    if m is None:
-        return None
-    if m.group(1):
-        return "person"
-    bare = m.lastindex is not None and m.lastindex >= 3 and m.group(3) is not None
-    phrase = m.group(3) if bare else m.group(2)
-    if phrase is None or c.speech.search(phrase):  # "Leiria, the ... agency said"
-        return None
-    cut = c.appositive_cut.search(phrase)
-    if cut:
-        phrase = phrase[: cut.start()]
-    for mark in ("’s ", "'s ", "s’ ", "s' "):  # "the club's first assistant coach"
-        if mark in phrase:
-            phrase = phrase.rsplit(mark, 1)[1]
-    phrase = phrase.lower()
-    if c.appositive_armed.search(phrase):
-        return "armed_group"
-    words = phrase.split()
-    if bare:  # no article: only "X, chercheuse à ..." or "X, consultant belge"
-        words = words[:1]
-    for word in reversed(words):
-        for w in (word, word[:-1] if word.endswith("s") else word):
-            if w in lang.roles:
-                return "person"
-            for type_, heads in lang.appositive_heads.items():
-                if w in heads:
-                    return type_
-    return None
-
-
-def person_short_forms(name: str) -> list[str]:
-    """What a person's name shortens to: "van Dalen" (and "Van Dalen"), "Dalen", "Kayikwamba
-    Wagner"."""
-    words = name.split()
-    if len(words) < 2:
-        return []
-    forms = [words[-1]]
-    for i, w in enumerate(words[1:], start=1):
-        if w[:1].islower():
-            forms.append(" ".join(words[i:]))
-            break
-    else:
-        if len(words) >= 3:
-            forms.append(" ".join(words[-2:]))
-    if len(words) >= 3 and " ".join(words[1:]) not in forms:  # "Nunes da Silva"
-        forms.append(" ".join(words[1:]))
-    # A particle starts a sentence in capitals: "Van der Berg's agent", "Al-Amin's trial".
-    forms += [f[0].upper() + f[1:] for f in forms if f[:1].islower()]
-    return [f for f in forms if len(f) >= 3 and not f.endswith(".")]
-
-
-def org_short_form(name: str, gazetteer: Gazetteer, language: Language | None = None) -> str | None:
-    """What an organisation's name shortens to: "Castleford" for "Castleford Athletic"."""
-    lang = language if language is not None else load_language("en")
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in lang.org_heads:
-        words.pop()
-    if len(words) == len(name.split()) or len(words) > 2:
-        return None
-    form = " ".join(words)
-    if len(form) < 3 or words[0].lower() in lang.compass or gazetteer.lookup(form) is not None:
-        return None
-    if gazetteer.is_demonym(words[0]) or words[0] in lang.demonyms:
-        return None
-    if len(words) == 1 and (
-        gazetteer.is_common(form) or gazetteer.is_first_name(form) or form.lower() in lang.common
-    ):
-        return None
-    return form
-
-
-def commodity_in_context(
-    text: str, start: int, end: int, name: str, language: Language | None = None
-) -> bool:
-    """False for "gold medal", "iron out", "tear gas", "cooking oil"; French "Or, ..."."""
-    lang = language if language is not None else load_language("en")
-    not_before = lang.commodity_not_before.get(name)
-    if not_before:
-        m = _NEXT_WORD.match(text, end, end + 20)
-        if m and m.group(1).lower() in not_before:
-            return False
-    not_after = lang.commodity_not_after.get(name)
-    if not_after:
-        m = _PREV_WORD.search(text, max(0, start - 20), start)
-        if m and m.group(1).lower() in not_after:
-            return False
-    only_after = lang.commodity_after_only.get(text[start:end].lower())
-    if only_after:
-        before = text[max(0, start - 8) : start].lower()
-        if not any(before.endswith((w, w + " ")) for w in only_after):
-            return False
-    return True

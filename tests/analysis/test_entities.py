@@ -232,7 +232,7 @@ def test_custom_gazetteer_and_file_format(tmp_path: Path) -> None:
         ("A new body, the Lake Basin Council, met.", ("Lake Basin Council", "organization")),
         ("The Ngoma Defence Front rebels took the town.", ("Ngoma Defence Front", "armed_group")),
         ("Displaced families arrived in Kashebere overnight.", ("Kashebere", "place")),
-        ("The Kivu Mineral Tracker published figures.", ("Kivu Mineral Tracker", "other")),
+        ("The Kasuku Mineral Tracker published figures.", ("Kasuku Mineral Tracker", "other")),
         ("Kasongo Nduwimana, an economist, disagreed.", ("Kasongo Nduwimana", "person")),
         ("He joined the Ministry of Mines last year.", ("Ministry of Mines", "organization")),
     ],
