@@ -86,9 +86,23 @@ class _CompiledRule:
         return self.none_of is None or self.none_of.search(sentence) is None
 
 
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` in lower case, its escapes (``\\W``, ``\\S``, ``\\B``...) kept as written."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
 def _compile(pattern: str, ascii_only: bool) -> re.Pattern[str]:
-    flags = re.IGNORECASE | (re.ASCII if ascii_only else 0)
-    return re.compile(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)", flags)
+    """A rule pattern as whole words. For ASCII sentences it is compiled in lower case
+    without ``IGNORECASE`` (about twice as fast in ``re``): match it against
+    ``sentence.lower()``, which keeps every offset for ASCII text."""
+    if ascii_only:
+        return re.compile(rf"(?<!\w)(?:{_lower_pattern(_fold(pattern))})(?!\w)", re.ASCII)
+    return re.compile(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)", re.IGNORECASE)
 
 
 def _alternation(patterns: tuple[str, ...], ascii_only: bool) -> re.Pattern[str]:
@@ -140,7 +154,8 @@ def _compile_book(codebook: Codebook, ascii_only: bool, language: str | None) ->
 
 @functools.lru_cache(maxsize=32)
 def _compiled(codebook: Codebook, language: str | None) -> tuple[_Compiled, _Compiled]:
-    """The codebook's rules compiled twice: for ASCII sentences (fast) and for the rest."""
+    """The codebook's rules compiled twice: for ASCII sentences (fast, in lower case; see
+    :func:`_compile`) and for the rest."""
     return _compile_book(codebook, True, language), _compile_book(codebook, False, language)
 
 
@@ -176,8 +191,11 @@ def normalise(sentence: str) -> str:
 def matching_rule(sentence: str, rules: tuple[Rule, ...]) -> str | None:
     """The id of the first of ``rules`` that matches ``sentence`` (uncached; for editors)."""
     norm = normalise(sentence)
+    ascii_only = norm.isascii()
+    if ascii_only:
+        norm = norm.lower()
     for rule in rules:
-        if _compile_rule(rule, norm.isascii()).matches(norm):
+        if _compile_rule(rule, ascii_only).matches(norm):
             return rule.id
     return None
 
@@ -194,7 +212,10 @@ def suggest(text: str, codebook: Codebook, language: str | None = None) -> list[
     for start, end in split_sentences(text, language):
         raw = text[start:end]
         sentence = normalise(raw)
-        for dim_id, rules in fast if sentence.isascii() else full:
+        ascii_only = sentence.isascii()
+        if ascii_only:
+            sentence = sentence.lower()  # the fast rules are compiled in lower case
+        for dim_id, rules in fast if ascii_only else full:
             for rule in rules:
                 if rule.matches(sentence):
                     out.append(Suggestion(dim_id, start, end, raw, rule.id))

@@ -31,6 +31,8 @@ HELDOUT = FIXTURES / "heldout"
 SAMPLE_LABELS = FIXTURES / "samples"
 FR_DEV = FIXTURES / "fr" / "dev"
 FR_HELDOUT = FIXTURES / "fr" / "heldout"
+VARIED = FIXTURES / "varied"
+FR_VARIED = FIXTURES / "fr" / "varied"
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -210,12 +212,13 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument(
         "--set",
-        choices=["dev", "heldout", "samples", "all", "fr-dev", "fr-heldout"],
+        choices=["dev", "heldout", "samples", "all", "fr-dev", "fr-heldout", "varied", "fr-varied"],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
         "written and labelled before tuning), samples (2 shipped samples, written by another "
         "session, labelled here), all (dev + heldout), fr-dev and fr-heldout (French articles, "
-        "coded as French)",
+        "coded as French), varied and fr-varied (sentences in varied wording for the weakest "
+        "dimensions, written and labelled before the rules were generalised)",
     )
     parser.add_argument(
         "--align",
@@ -230,6 +233,8 @@ def main() -> None:
         "all": [FIXTURES, HELDOUT],
         "fr-dev": [FR_DEV],
         "fr-heldout": [FR_HELDOUT],
+        "varied": [VARIED],
+        "fr-varied": [FR_VARIED],
     }[args.set]
     language = "fr" if args.set.startswith("fr-") else None
     if args.errors and args.set in ("heldout", "fr-heldout"):
