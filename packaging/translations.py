@@ -16,7 +16,9 @@ running this script). lupdate only sees ``tr(...)``, ``translate("Context", ...)
 ``QT_TRANSLATE_NOOP`` calls; a module's own one-line helper such as
 ``def _tr(text): return QCoreApplication.translate(CONTEXT, text)`` hides its literals from
 it, so :func:`helper_messages` finds the literal calls of such helpers (by reading the code)
-and hands them to lupdate as a generated file of plain ``translate`` calls. Strings that
+and hands them to lupdate as a generated file of plain ``translate`` calls; so it does with
+``translate(CONTEXT, "text")`` and ``QT_TRANSLATE_NOOP(CONTEXT, "text")`` whose context is a
+module-level constant (lupdate cannot read a name and drops them). Strings that
 vanished from the code stay in the ``.ts`` marked so (a string that comes back gets its
 translation back); ``--prune`` drops them.
 """
@@ -68,11 +70,9 @@ def _is_translate(node: ast.expr) -> bool:
     return isinstance(node, ast.Name) and node.id == "translate"
 
 
-def _helpers(tree: ast.Module) -> dict[str, str]:
-    """``{helper name: context}`` for the module's functions that only return
-    ``translate(<context>, <their first parameter>)``, the context a literal or a
-    module-level string constant."""
-    constants = {
+def _constants(tree: ast.Module) -> dict[str, str]:
+    """The module's top-level string constants, ``{name: value}``."""
+    return {
         target.id: node.value.value
         for node in tree.body
         if isinstance(node, ast.Assign)
@@ -81,6 +81,18 @@ def _helpers(tree: ast.Module) -> dict[str, str]:
         for target in node.targets
         if isinstance(target, ast.Name)
     }
+
+
+def _is_noop(node: ast.expr) -> bool:
+    """``QT_TRANSLATE_NOOP`` (a call's function)."""
+    return isinstance(node, ast.Name) and node.id == "QT_TRANSLATE_NOOP"
+
+
+def _helpers(tree: ast.Module) -> dict[str, str]:
+    """``{helper name: context}`` for the module's functions that only return
+    ``translate(<context>, <their first parameter>)``, the context a literal or a
+    module-level string constant."""
+    constants = _constants(tree)
     found = {}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or not node.args.args:
@@ -101,15 +113,40 @@ def _helpers(tree: ast.Module) -> dict[str, str]:
     return found
 
 
+def _named_context(node: ast.Call, constants: dict[str, str]) -> tuple[str, str] | None:
+    """``(context, text)`` of ``translate(CONTEXT, "text")`` or
+    ``QT_TRANSLATE_NOOP(CONTEXT, "text")`` whose context (or text) is a module-level
+    string constant: lupdate cannot read a name, so it drops such calls."""
+    if not (_is_translate(node.func) or _is_noop(node.func)) or len(node.args) < 2:
+        return None
+    context, text = node.args[0], node.args[1]
+    if isinstance(context, ast.Constant) and isinstance(text, ast.Constant):
+        return None  # lupdate reads it itself
+    values = []
+    for arg in (context, text):
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            values.append(arg.value)
+        elif isinstance(arg, ast.Name) and arg.id in constants:
+            values.append(constants[arg.id])
+        else:
+            return None
+    return values[0], values[1]
+
+
 def helper_messages(files: Sequence[Path]) -> list[tuple[str, str]]:
-    """``(context, text)`` of every literal call of a module's translating helper."""
+    """``(context, text)`` of every literal call of a module's translating helper, and of
+    every ``translate``/``QT_TRANSLATE_NOOP`` whose context is a module-level constant."""
     messages = []
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         helpers = _helpers(tree)
-        if not helpers:
-            continue
+        constants = _constants(tree)
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                named = _named_context(node, constants)
+                if named is not None:
+                    messages.append(named)
+                    continue
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)

@@ -11,11 +11,15 @@ JSON format (one codebook per file, the file named ``<id>.json``)::
       "id": "minerals-for-security",          # required, [a-z0-9][a-z0-9_.-]*
       "label": "Minerals for security",       # required
       "description": "...",                   # optional, default ""
+      "labels": {"fr": "Minerais contre sécurité"},   # optional: the label in other
+      "descriptions": {"fr": "..."},          # languages; optional: the description in them
       "dimensions": [                         # required, at least one
         {
           "id": "human_toll",                 # required, unique in the codebook
           "label": "Human toll",              # required
           "description": "...",               # optional, default ""
+          "labels": {"fr": "Bilan humain"},   # optional, as for the codebook
+          "descriptions": {"fr": "..."},      # optional
           "rules": [                          # optional, default [] (manual coding only)
             {
               "id": "toll_killed",            # required, unique in the whole codebook
@@ -53,6 +57,15 @@ language with those of the language its function words point to, or with all of 
 they point nowhere. Each rule's negators are those of its language
 (:mod:`reader.analysis.languages`: French "ne", "pas", "jamais", "sans", "n'"...).
 
+``label`` and ``description`` are the codebook's own words (English for the shipped ones, any
+language for a user's); ``labels`` and ``descriptions`` give them in other languages, keyed by
+ISO 639-1 code. :meth:`Dimension.label_for` / :meth:`Codebook.label_for` (and
+``description_for``) pick the form for a language, falling back to the own words, and
+:meth:`Codebook.localized` is a copy whose ``label`` and ``description`` are in that language
+(the same rules, so the same fingerprint), for a window that shows another language than
+the codebook's. A user's edited copy of a shipped codebook that kept a label unchanged gets
+the shipped translations of it.
+
 ``Codebook.fingerprint()`` hashes the rules, so a caller can tell when stored suggestions were
 made with other rules and need a re-run.
 """
@@ -64,9 +77,9 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.resources import resource_path
@@ -76,10 +89,29 @@ NEGATION_WINDOW = 4
 """How many words before a match are searched for a negator."""
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
-_CODEBOOK_KEYS = {"id", "label", "description", "dimensions"}
-_DIMENSION_KEYS = {"id", "label", "description", "rules"}
+_CODEBOOK_KEYS = {"id", "label", "description", "labels", "descriptions", "dimensions"}
+_DIMENSION_KEYS = {"id", "label", "description", "labels", "descriptions", "rules"}
 _RULE_KEYS = {"id", "any", "all", "not", "negation", "language"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+Translations = tuple[tuple[str, str], ...]
+"""``((language, text), ...)`` sorted by language: a hashable ``{language: text}``."""
+
+
+def language_code(language: str | None) -> str | None:
+    """The ISO 639-1 part of a language or locale name: ``fr_FR`` and ``fr-CA`` give ``fr``."""
+    if not language:
+        return None
+    return language.replace("-", "_").split("_")[0].lower() or None
+
+
+def _pick(own: str, forms: Translations, language: str | None) -> str:
+    code = language_code(language)
+    for lang, text in forms:
+        if lang == code:
+            return text
+    return own
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -144,6 +176,8 @@ class Dimension:
     label: str
     description: str = ""
     rules: tuple[Rule, ...] = ()
+    labels: Translations = ()
+    descriptions: Translations = ()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "dimension") -> Dimension:
@@ -158,15 +192,27 @@ class Dimension:
             label=_text(data["label"], f"{where} 'label'", required=True),
             description=_text(data.get("description", ""), f"{where} 'description'"),
             rules=tuple(Rule.from_dict(r, f"{where}, rule #{i + 1}") for i, r in enumerate(rules)),
+            labels=_translations(data.get("labels", {}), f"{where} 'labels'", required=True),
+            descriptions=_translations(data.get("descriptions", {}), f"{where} 'descriptions'"),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "label": self.label,
             "description": self.description,
-            "rules": [r.to_dict() for r in self.rules],
         }
+        _put_translations(out, self.labels, self.descriptions)
+        out["rules"] = [r.to_dict() for r in self.rules]
+        return out
+
+    def label_for(self, language: str | None) -> str:
+        """The label in ``language`` (``fr``, ``fr_FR``), else the dimension's own."""
+        return _pick(self.label, self.labels, language)
+
+    def description_for(self, language: str | None) -> str:
+        """The description in ``language``, else the dimension's own."""
+        return _pick(self.description, self.descriptions, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +223,8 @@ class Codebook:
     label: str
     description: str = ""
     dimensions: tuple[Dimension, ...] = field(default=())
+    labels: Translations = ()
+    descriptions: Translations = ()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Codebook:
@@ -197,15 +245,44 @@ class Codebook:
             label=_text(data["label"], f"{where} 'label'", required=True),
             description=_text(data.get("description", ""), f"{where} 'description'"),
             dimensions=dimensions,
+            labels=_translations(data.get("labels", {}), f"{where} 'labels'", required=True),
+            descriptions=_translations(data.get("descriptions", {}), f"{where} 'descriptions'"),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "label": self.label,
             "description": self.description,
-            "dimensions": [d.to_dict() for d in self.dimensions],
         }
+        _put_translations(out, self.labels, self.descriptions)
+        out["dimensions"] = [d.to_dict() for d in self.dimensions]
+        return out
+
+    def label_for(self, language: str | None) -> str:
+        """The codebook's label in ``language``, else its own."""
+        return _pick(self.label, self.labels, language)
+
+    def description_for(self, language: str | None) -> str:
+        """The codebook's description in ``language``, else its own."""
+        return _pick(self.description, self.descriptions, language)
+
+    def localized(self, language: str | None) -> Codebook:
+        """A copy whose labels and descriptions are in ``language`` where the codebook has
+        them (same ids and rules, so the same :meth:`fingerprint`): what a window in that
+        language shows. For a user's copy of a shipped codebook, a label or description
+        left as shipped gets the shipped translation; one the user changed stays theirs."""
+        shipped = _shipped().get(self.id)
+        book = _inherit(self, shipped) if shipped is not None and shipped is not self else self
+        return replace(
+            book,
+            label=book.label_for(language),
+            description=book.description_for(language),
+            dimensions=tuple(
+                replace(d, label=d.label_for(language), description=d.description_for(language))
+                for d in book.dimensions
+            ),
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Codebook:
@@ -264,7 +341,52 @@ def shipped_codebooks() -> dict[str, Codebook]:
     return dict(_shipped())
 
 
+_Translated = TypeVar("_Translated", Codebook, Dimension)
+
+
+def _inherit_one(own: _Translated, shipped: _Translated) -> _Translated:
+    """``own`` with ``shipped``'s translations of the label and description it kept."""
+    labels = dict(shipped.labels) if own.label == shipped.label else {}
+    labels.update(own.labels)
+    descriptions = dict(shipped.descriptions) if own.description == shipped.description else {}
+    descriptions.update(own.descriptions)
+    return replace(
+        own, labels=tuple(sorted(labels.items())), descriptions=tuple(sorted(descriptions.items()))
+    )
+
+
+def _inherit(book: Codebook, shipped: Codebook) -> Codebook:
+    """A user's copy of a shipped codebook, given the shipped translations of what it kept."""
+    theirs = {d.id: d for d in shipped.dimensions}
+    dims = tuple(_inherit_one(d, theirs[d.id]) if d.id in theirs else d for d in book.dimensions)
+    return replace(_inherit_one(book, shipped), dimensions=dims)
+
+
+def _put_translations(
+    out: dict[str, Any], labels: Translations, descriptions: Translations
+) -> None:
+    if labels:
+        out["labels"] = dict(labels)
+    if descriptions:
+        out["descriptions"] = dict(descriptions)
+
+
 # --- validation helpers ---------------------------------------------------------------------
+
+
+def _translations(value: Any, where: str, required: bool = False) -> Translations:
+    """``{"fr": "..."}`` checked (ISO codes, strings; non-empty ones when ``required``)."""
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            f'{where} must be an object of language codes to text, such as {{"fr": "..."}}'
+        )
+    for lang, text in value.items():
+        if not isinstance(lang, str) or not _LANGUAGE.fullmatch(lang):
+            raise InvalidInputError(
+                f"{where}: {lang!r} is not a lower-case ISO 639-1 code such as 'fr'"
+            )
+        _text(text, f"{where} {lang!r}", required=required)
+    return tuple(sorted(value.items()))
 
 
 def _check_keys(data: Any, allowed: set[str], required: set[str], where: str) -> None:

@@ -10,6 +10,26 @@ Every function takes the open :class:`~reader.library.Library` (a restore takes 
 needs every connection closed). Re-extracting the entities of articles whose mentions went
 stale is analysis work: :mod:`reader.services.maintenance` adds it to a repair.
 
+Every :class:`Problem` has a ``kind`` and the ``params`` its sentence is made of (``detail``
+is that sentence in English, for the command line), and every step a repair took is a
+:class:`Step` of the same shape, so a translated window can write both in its own words:
+
+=============== ===========================================================================
+problem kind    params
+=============== ===========================================================================
+integrity       ``message``: SQLite's own line (English, from SQLite)
+foreign_key     ``table``, ``row``, ``parent``: a row whose parent row is gone
+search_index    ``table``, ``of`` (``articles`` or ``notes``), ``stemmed`` (true: damaged)
+mentions        ``count``, ``articles`` (the first ten ids), ``article_count``
+anchor          ``note``: the note whose passage moved
+entity_counts   ``count``: entities with a wrong mention count
+codings         ``count``: codings whose passage moved
+=============== ===========================================================================
+
+Repair steps: ``search_indexes`` (none), ``entity_counts`` (none), ``note_anchors``
+(``moved``, ``lost``), ``coding_places`` (``refound``, ``dropped``) and, from
+:mod:`reader.services.maintenance`, ``reextracted`` (``count``).
+
 A backup of an encrypted library is encrypted with the same passphrase (automatic ones
 too), and checking or restoring one takes that passphrase (by default the one this
 process keeps for the library).
@@ -25,9 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reader.library import cipher, search_schema
 from reader.library import notes as _notes
@@ -45,6 +63,9 @@ from reader.library.library import Library
 from reader.library.schema import SCHEMA_VERSION
 from reader.library.statuses import AnchorStatus, CodingMethod, CodingStatus
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 FTS_TABLES = ("articles_fts", "notes_fts")
 #: The stemmed indexes (migration 10): checked for damage, rebuilt by stemming again.
 STEM_TABLES = ("articles_stem_fts", "notes_stem_fts")
@@ -61,27 +82,53 @@ def fnmatch_escape(name: str) -> str:
 
 @dataclass(slots=True)
 class Problem:
-    """One thing :func:`check` found wrong."""
+    """One thing :func:`check` found wrong: its kind, the sentence in English (``detail``)
+    and what that sentence is made of (``params``, see the module doc)."""
 
     kind: str
     detail: str
     repairable: bool = False
+    params: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "detail": self.detail, "repairable": self.repairable}
+        return {
+            "kind": self.kind,
+            "detail": self.detail,
+            "repairable": self.repairable,
+            "params": self.params,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One thing a repair did: its kind, the sentence in English and its parameters."""
+
+    kind: str
+    detail: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "detail": self.detail, "params": self.params}
 
 
 @dataclass(slots=True)
 class Report:
-    """What a check found, and what a repair did."""
+    """What a check found, and what a repair did (``repaired``: the steps' sentences,
+    ``steps``: the steps themselves)."""
 
     problems: list[Problem] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def add_step(self, step: Step) -> None:
+        """Record a repair step (its sentence goes to ``repaired`` too)."""
+        self.steps.append(step)
+        self.repaired.append(step.detail)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +136,7 @@ class Report:
             "problems": [p.as_json() for p in self.problems],
             "repaired": self.repaired,
             "counts": self.counts,
+            "steps": [s.as_json() for s in self.steps],
         }
 
 
@@ -134,6 +182,11 @@ def articles_with_stale_mentions(library: Library) -> list[int]:
     return sorted({a for _, a in _mismatched_mentions(library.db)})
 
 
+def _indexed(table: str) -> str:
+    """What a search index covers: ``articles`` or ``notes``."""
+    return table.split("_", 1)[0]
+
+
 def check(library: Library) -> Report:
     """Everything that can be checked without changing the file."""
     db = library.db
@@ -141,20 +194,34 @@ def check(library: Library) -> Report:
     result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     if result != ["ok"]:
         for line in result[:20]:
-            report.problems.append(Problem("integrity", line))
+            report.problems.append(Problem("integrity", line, params={"message": line}))
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()[:50]:
         report.problems.append(
-            Problem("foreign_key", f"{table} row {rowid} points to a missing {parent} row")
+            Problem(
+                "foreign_key",
+                f"{table} row {rowid} points to a missing {parent} row",
+                params={"table": table, "row": rowid, "parent": parent},
+            )
         )
     for table in FTS_TABLES:
         if not _fts_ok(db, table):
             report.problems.append(
-                Problem("search_index", f"the {table} index does not match its table", True)
+                Problem(
+                    "search_index",
+                    f"the {table} index does not match its table",
+                    True,
+                    {"table": table, "of": _indexed(table), "stemmed": False},
+                )
             )
     for table in STEM_TABLES:
         if not _fts_ok(db, table, rank=0):
             report.problems.append(
-                Problem("search_index", f"the stemmed search index {table} is damaged", True)
+                Problem(
+                    "search_index",
+                    f"the stemmed search index {table} is damaged",
+                    True,
+                    {"table": table, "of": _indexed(table), "stemmed": True},
+                )
             )
     mentions = _mismatched_mentions(db)
     if mentions:
@@ -164,21 +231,37 @@ def check(library: Library) -> Report:
                 "mentions",
                 f"{len(mentions)} entity mentions no longer match the text of articles "
                 f"{', '.join(map(str, articles[:10]))} (run 'fieldreader reextract')",
+                params={
+                    "count": len(mentions),
+                    "articles": articles[:10],
+                    "article_count": len(articles),
+                },
             )
         )
     for note_id in _mismatched_notes(db):
         report.problems.append(
-            Problem("anchor", f"note {note_id} no longer matches its passage", True)
+            Problem(
+                "anchor", f"note {note_id} no longer matches its passage", True, {"note": note_id}
+            )
         )
     wrong = entity_counts_wrong(db)
     if wrong:
         report.problems.append(
-            Problem("entity_counts", f"{wrong} entities carry wrong mention counts", True)
+            Problem(
+                "entity_counts",
+                f"{wrong} entities carry wrong mention counts",
+                True,
+                {"count": wrong},
+            )
         )
     codings = _mismatched_codings(db)
     if codings:
         report.problems.append(
-            Problem("codings", f"{len(codings)} codings no longer match their passage")
+            Problem(
+                "codings",
+                f"{len(codings)} codings no longer match their passage",
+                params={"count": len(codings)},
+            )
         )
     for table in ("articles", "notes", "entities", "mentions", "codings"):
         report.counts[table] = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -189,18 +272,24 @@ def repair(library: Library) -> Report:
     """Fix what is safe to fix (search indexes, note anchors, entity counts, codings' places)
     in one transaction, then check again."""
     db = library.db
-    done: list[str] = []
+    done: list[Step] = []
     with library.transaction():
         for table in FTS_TABLES:
             db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         search_schema.reindex(db)  # the stemmed indexes: every row stemmed again
-        done.append("rebuilt the search indexes")
+        done.append(Step("search_indexes", "rebuilt the search indexes"))
         if entity_counts_wrong(db):
             recount(db)
-            done.append("recounted the entities' mentions")
+            done.append(Step("entity_counts", "recounted the entities' mentions"))
         moved, lost = _notes.reanchor(db, _mismatched_notes(db))
         if moved or lost:
-            done.append(f"re-anchored {len(moved)} notes; flagged {len(lost)} as unresolved")
+            done.append(
+                Step(
+                    "note_anchors",
+                    f"re-anchored {len(moved)} notes; flagged {len(lost)} as unresolved",
+                    {"moved": len(moved), "lost": len(lost)},
+                )
+            )
         refound = dropped = 0
         for coding_id in _mismatched_codings(db):
             start, end, quote, method, status, article_id, text = db.execute(
@@ -220,11 +309,16 @@ def repair(library: Library) -> Report:
                 dropped += 1
         if refound or dropped:
             done.append(
-                f"re-found {refound} codings; dropped {dropped} stale rule suggestions "
-                "(the rules run again on those articles)"
+                Step(
+                    "coding_places",
+                    f"re-found {refound} codings; dropped {dropped} stale rule suggestions "
+                    "(the rules run again on those articles)",
+                    {"refound": refound, "dropped": dropped},
+                )
             )
     report = check(library)
-    report.repaired = done
+    for step in done:
+        report.add_step(step)
     return report
 
 

@@ -11,12 +11,15 @@ and the window both call it, so they repair the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.library import Library
-from reader.library.maintenance import Report, articles_with_stale_mentions
+from reader.library.maintenance import Report, Step, articles_with_stale_mentions
 from reader.library.maintenance import check as check_file
 from reader.library.maintenance import repair as repair_file
-from reader.services.extraction import ProgressFn, reextract
+
+if TYPE_CHECKING:
+    from reader.services.extraction import ProgressFn
 
 __all__ = ["REEXTRACTED_KIND", "check", "plural", "repair"]
 
@@ -46,7 +49,15 @@ def repair(
     report = repair_file(library)
     stale = articles_with_stale_mentions(library)
     if stale and not (cancelled is not None and cancelled()):
+        from reader.services.extraction import reextract  # the extractor, when it runs
+
         done = reextract(library, stale, progress=progress, cancelled=cancelled)
-        report.repaired.append(f"re-extracted the entities of {plural(done, 'article')}")
+        report.add_step(
+            Step(
+                "reextracted",
+                f"re-extracted the entities of {plural(done, 'article')}",
+                {"count": done},
+            )
+        )
         report.problems = check_file(library).problems
     return report

@@ -40,6 +40,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About Fieldreader</source>
+        <extracomment>The dialog&apos;s size when the screen has room for it.</extracomment>
         <translation>À propos de Fieldreader</translation>
     </message>
     <message>
@@ -383,6 +384,93 @@
     </message>
 </context>
 <context>
+    <name>CheckProblems</name>
+    <message>
+        <source>The search index of articles does not match the articles</source>
+        <translation>L’index de recherche des articles ne correspond plus aux articles</translation>
+    </message>
+    <message>
+        <source>The stemmed search index of articles is damaged</source>
+        <translation>L’index de recherche par racines des articles est endommagé</translation>
+    </message>
+    <message>
+        <source>The search index of notes does not match the notes</source>
+        <translation>L’index de recherche des notes ne correspond plus aux notes</translation>
+    </message>
+    <message>
+        <source>article {ids}</source>
+        <translation>de l’article {ids}</translation>
+    </message>
+    <message>
+        <source>articles {ids}</source>
+        <translation>des articles {ids}</translation>
+    </message>
+    <message>
+        <source>{n} entity mention no longer matches the text of {articles}</source>
+        <translation>{n} mention d’entité ne correspond plus au texte {articles}</translation>
+    </message>
+    <message>
+        <source>{n} entity mentions no longer match the text of {articles}</source>
+        <translation>{n} mentions d’entités ne correspondent plus au texte {articles}</translation>
+    </message>
+    <message>
+        <source>{n} entity carries a wrong mention count</source>
+        <translation>{n} entité a un nombre de mentions erroné</translation>
+    </message>
+    <message>
+        <source>{n} entities carry wrong mention counts</source>
+        <translation>{n} entités ont un nombre de mentions erroné</translation>
+    </message>
+    <message>
+        <source>{n} coding no longer matches its passage</source>
+        <translation>{n} codage ne correspond plus à son passage</translation>
+    </message>
+    <message>
+        <source>{n} codings no longer match their passage</source>
+        <translation>{n} codages ne correspondent plus à leur passage</translation>
+    </message>
+    <message>
+        <source>Extracted the entities of {n} article again</source>
+        <translation>Entités extraites à nouveau de {n} article</translation>
+    </message>
+    <message>
+        <source>Extracted the entities of {n} articles again</source>
+        <translation>Entités extraites à nouveau de {n} articles</translation>
+    </message>
+    <message>
+        <source>Rebuilt the search indexes</source>
+        <translation>Index de recherche reconstruits</translation>
+    </message>
+    <message>
+        <source>Recounted the entities’ mentions</source>
+        <translation>Mentions des entités recomptées</translation>
+    </message>
+    <message>
+        <source>SQLite’s integrity check: {message}</source>
+        <translation>Contrôle d’intégrité de SQLite&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>Row {row} of the {table} table points to a missing row of {parent}</source>
+        <translation>La ligne {row} de la table {table} renvoie à une ligne absente de {parent}</translation>
+    </message>
+    <message>
+        <source>The stemmed search index of notes is damaged</source>
+        <translation>L’index de recherche par racines des notes est endommagé</translation>
+    </message>
+    <message>
+        <source>Note {id} no longer matches its passage</source>
+        <translation>La note {id} ne correspond plus à son passage</translation>
+    </message>
+    <message>
+        <source>Notes re-anchored: {moved}; notes flagged as unresolved: {lost}</source>
+        <translation>Notes réancrées&#xa0;: {moved}&#x202f;; notes signalées sans passage&#xa0;: {lost}</translation>
+    </message>
+    <message>
+        <source>Codings found again: {refound}; stale rule suggestions dropped: {dropped} (the rules run again on those articles)</source>
+        <translation>Codages retrouvés&#xa0;: {refound}&#x202f;; suggestions de règles périmées retirées&#xa0;: {dropped} (les règles repassent sur ces articles)</translation>
+    </message>
+</context>
+<context>
     <name>CoderChoice</name>
     <message>
         <source>Agreement Between Coders</source>
@@ -478,6 +566,22 @@
         <translation>Comparaison exportée vers {0}</translation>
     </message>
     <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejeté</translation>
+    </message>
+    <message>
+        <source>Back to suggested</source>
+        <translation>De nouveau suggéré</translation>
+    </message>
+    <message>
+        <source>coding {0} of {1}</source>
+        <translation>codage {0} sur {1}</translation>
+    </message>
+    <message>
         <source>Moved to “{0}”</source>
         <translation>Déplacé vers «&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -549,6 +653,14 @@
         <translation>La plus proche dans &lt;b&gt;{0}&lt;/b&gt; (similarité {1})</translation>
     </message>
     <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
         <source>Show Passage</source>
         <translation>Afficher le passage</translation>
     </message>
@@ -571,6 +683,26 @@
     <message>
         <source>Undo Last Review</source>
         <translation>Annuler la dernière revue</translation>
+    </message>
+    <message>
+        <source>A accept · R reject · M move · U undo · Enter open</source>
+        <translation>A accepter · R rejeter · M déplacer · U annuler · Entrée ouvrir</translation>
+    </message>
+    <message>
+        <source>Select a sentence to see its closest counterpart in the other case.</source>
+        <translation>Sélectionnez une phrase pour voir la plus proche dans l’autre cas.</translation>
+    </message>
+    <message>
+        <source>Both cases include the same article: {0}. Its passages count on both sides.</source>
+        <translation>Les deux cas comprennent le même article&#xa0;: {0}. Ses passages comptent des deux côtés.</translation>
+    </message>
+    <message>
+        <source>Both cases include {1} of the same articles: {0}. Their passages count on both sides.</source>
+        <translation>Les deux cas ont {1} articles en commun&#xa0;: {0}. Leurs passages comptent des deux côtés.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} et {1} autres</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1086,18 @@
 <context>
     <name>EvidenceDelegate</name>
     <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>✎ coded by hand</source>
+        <translation>✎ codé à la main</translation>
+    </message>
+    <message>
+        <source>✓ accepted</source>
+        <translation>✓ accepté</translation>
+    </message>
+    <message>
         <source>Show fewer ▴</source>
         <translation>Afficher moins ▴</translation>
     </message>
@@ -1078,6 +1222,64 @@
         <source>Write these subscriptions as an OPML file</source>
         <translation>Écrire ces abonnements dans un fichier OPML</translation>
     </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Your RSS and Atom subscriptions. Nothing is fetched until you click Refresh, which imports only the entries not seen before.</source>
+        <translation>Vos abonnements RSS et Atom. Rien n’est récupéré tant que vous ne cliquez pas sur Actualiser, qui n’importe que les entrées encore jamais vues.</translation>
+    </message>
+    <message>
+        <source>No subscriptions yet.
+Use Add Feed… to subscribe to an RSS or Atom feed.</source>
+        <translation>Pas encore d’abonnement.
+Utilisez Ajouter un flux… pour vous abonner à un flux RSS ou Atom.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsModel</name>
+    <message>
+        <source>Tags: {0}</source>
+        <translation>Étiquettes&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Last fetched</source>
+        <translation>Dernière récupération</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <extracomment>Feed id -&gt; new articles at its latest refresh in this session.</extracomment>
+        <translation>Pas encore récupéré</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Site: {0}</source>
+        <translation>Site&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>New articles at the latest refresh; {0} entries taken from this feed in all</source>
+        <translation>Nouveaux articles à la dernière actualisation&#x202f;; {0} entrées reprises de ce flux en tout</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1093,11 +1295,24 @@
         <source>{n} of {total}</source>
         <translation>{n} sur {total}</translation>
     </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>The guide is not included in this installation ({0}).</source>
+        <extracomment>The guide dialog&apos;s size when the screen has room for it.</extracomment>
         <translation>Le guide n’est pas inclus dans cette installation ({0}).</translation>
     </message>
     <message>
@@ -1318,10 +1533,30 @@
     </message>
 </context>
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <source>English</source>
+        <extracomment>The interface&apos;s words for the languages the app reads (Qt names languages in English only); another language is named in its own words.</extracomment>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russe</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukrainien</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <source>Search the library</source>
-        <extracomment>A search result was opened: its article and the query that found it (the reader marks the matched words).</extracomment>
+        <extracomment>A search result was opened: its article and the query that found it (the reader marks the matched words). The search box was emptied: the words a search matched need no highlight any more.</extracomment>
         <translation>Rechercher dans la bibliothèque</translation>
     </message>
     <message>
@@ -1707,6 +1942,15 @@
         <source>&amp;Colour Mentions by Type</source>
         <translation>Colorer les mentions par t&amp;ype</translation>
     </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <extracomment>A menu&apos;s entries: sections of actions (None inside one is a separator too).</extracomment>
+        <translation>Thème c&amp;lair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>Thème s&amp;ombre</translation>
+    </message>
 </context>
 <context>
     <name>NoteColours</name>
@@ -1874,6 +2118,13 @@ Pour en ajouter une, sélectionnez du texte dans l’article et appuyez sur Ctrl
     <message>
         <source>The note is no longer private.</source>
         <translation>La note n’est plus privée.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteHighlights</name>
+    <message>
+        <source>Click to open the note</source>
+        <translation>Cliquez pour ouvrir la note</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2296,10 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
         <source>No note matches “{text}”.</source>
         <translation>Aucune note ne correspond à «&#xa0;{text}&#xa0;».</translation>
     </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>OpmlImported</name>
@@ -2071,6 +2326,14 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     <message>
         <source>%1 refused</source>
         <translation>refusés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Subscribed to 1 feed</source>
+        <translation>Abonné à 1 flux</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1 feeds</source>
+        <translation>Abonné à %1 flux</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2519,7 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     <name>PassphraseDialog</name>
     <message>
         <source>Unlock Library</source>
+        <extracomment>The passphrase check running in the background, if one is.</extracomment>
         <translation>Déverrouiller la bibliothèque</translation>
     </message>
     <message>
@@ -2299,12 +2563,28 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
         <translation>Confirmez-la&#xa0;:</translation>
     </message>
     <message>
+        <source>Checking the passphrase…</source>
+        <translation>Vérification de la phrase secrète…</translation>
+    </message>
+    <message>
         <source>Enter the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase</source>
+        <translation>Vérification de la phrase secrète</translation>
+    </message>
+    <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Phrase secrète incorrecte. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be tried: {why}</source>
+        <translation>La phrase secrète n’a pas pu être essayée&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Enter a new passphrase.</source>
@@ -2397,6 +2677,10 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
         <source>The library was not changed: {why}</source>
         <translation>La bibliothèque n’a pas été modifiée&#xa0;: {why}</translation>
     </message>
+    <message>
+        <source>The library is being re-encrypted; try again when that has finished.</source>
+        <translation type="vanished">La bibliothèque est en cours de rechiffrement&#x202f;; réessayez quand ce sera terminé.</translation>
+    </message>
 </context>
 <context>
     <name>QueueDialog</name>
@@ -2410,6 +2694,54 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Tags: {0}</source>
+        <translation>Étiquettes&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>pas encore essayée</translation>
+    </message>
+    <message>
+        <source>Last tried {0}</source>
+        <translation>Dernier essai {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadLaterDialog</name>
+    <message>
+        <source>Read Later</source>
+        <translation>À lire plus tard</translation>
+    </message>
+    <message>
+        <source>Addresses you imported while offline wait here. Nothing is fetched until you click Fetch; a failure stays in the list with its reason.</source>
+        <translation>Les adresses importées hors ligne attendent ici. Rien n’est récupéré tant que vous ne cliquez pas sur Récupérer&#x202f;; un échec reste dans la liste avec sa raison.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.
+A URL imported without a connection is kept here until you fetch it.</source>
+        <translation>Rien n’attend.
+Une URL importée sans connexion est gardée ici jusqu’à ce que vous la récupériez.</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPane</name>
     <message>
         <source>Article</source>
@@ -2418,7 +2750,7 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     </message>
     <message>
         <source>Mark “{shown}” as Entity</source>
-        <translation>Marquer « {shown} » comme entité</translation>
+        <translation>Marquer «&#xa0;{shown}&#xa0;» comme entité</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -2427,6 +2759,14 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     <message>
         <source>Add Note…</source>
         <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <source>Nothing open yet</source>
+        <translation>Aucun article ouvert</translation>
+    </message>
+    <message>
+        <source>Choose an article from the library, or bring in your own with File&#xa0;›&#xa0;Import&#xa0;files… or by dropping files and folders on this window.</source>
+        <translation>Choisissez un article dans la bibliothèque, ou apportez les vôtres avec Fichier&#xa0;›&#xa0;Importer&#xa0;des&#xa0;fichiers… ou en déposant fichiers et dossiers sur cette fenêtre.</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2786,18 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
 </context>
 <context>
     <name>ReviewCommand</name>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Back to Suggested</source>
+        <translation>Revenir à «&#xa0;suggéré&#xa0;»</translation>
+    </message>
     <message>
         <source>that coding is no longer in the library</source>
         <translation>ce codage n’est plus dans la bibliothèque</translation>
@@ -2665,8 +3017,16 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
         <translation>Requête longue&#xa0;: seul le premier terme a été cherché</translation>
     </message>
     <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
         <source>Did you mean %1?</source>
         <translation>Vouliez-vous dire %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Search for %1</source>
+        <translation>Rechercher %1</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2681,6 +3041,7 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
+        <extracomment>The dialog&apos;s size when the screen has room for it.</extracomment>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
@@ -2711,8 +3072,28 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
         <translation>&amp;Flux…</translation>
     </message>
     <message>
-        <source>Feed list imported</source>
+        <source>Read Later</source>
         <extracomment>The File menu&apos;s entries, in order.</extracomment>
+        <translation>À lire plus tard</translation>
+    </message>
+    <message>
+        <source>Remove this address from Read Later? It will not be fetched.</source>
+        <translation>Retirer cette adresse de «&#xa0;À lire plus tard&#xa0;»&#x202f;? Elle ne sera pas récupérée.</translation>
+    </message>
+    <message>
+        <source>Remove {0} addresses from Read Later? They will not be fetched.</source>
+        <translation>Retirer {0} adresses de «&#xa0;À lire plus tard&#xa0;»&#x202f;? Elles ne seront pas récupérées.</translation>
+    </message>
+    <message>
+        <source>Remove from Read Later</source>
+        <translation>Retirer de «&#xa0;À lire plus tard&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Feed list imported</source>
         <translation>Liste de flux importée</translation>
     </message>
     <message>
@@ -2722,6 +3103,34 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
     <message>
         <source>Wrote %1 feeds to %2</source>
         <translation>%1 flux écrits dans %2</translation>
+    </message>
+    <message>
+        <source>Subscribed to {0}. Nothing is fetched until you click Refresh.</source>
+        <translation>Abonné à {0}. Rien n’est récupéré tant que vous ne cliquez pas sur Actualiser.</translation>
+    </message>
+    <message>
+        <source>Already subscribed to {0}.</source>
+        <translation>Déjà abonné à {0}.</translation>
+    </message>
+    <message>
+        <source>Feeds refreshed</source>
+        <translation>Flux actualisés</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from this feed? The articles already imported stay in the library.</source>
+        <translation>Se désabonner de ce flux&#x202f;? Les articles déjà importés restent dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from {0} feeds? The articles already imported stay in the library.</source>
+        <translation>Se désabonner de {0} flux&#x202f;? Les articles déjà importés restent dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Se désabonner</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0}&#xa0;: échec&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +3173,134 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
     <message>
         <source>Exporting feed list</source>
         <translation>Exportation de la liste de flux</translation>
+    </message>
+    <message>
+        <source>Fetching Read Later</source>
+        <translation>Récupération de «&#xa0;À lire plus tard&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Refreshing feeds</source>
+        <translation>Actualisation des flux</translation>
+    </message>
+    <message>
+        <source>1 feed could not be reached</source>
+        <translation>1 flux injoignable</translation>
+    </message>
+    <message>
+        <source>Subscribing</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>Rien n’attend.</translation>
+    </message>
+    <message>
+        <source>Fetched 1 article</source>
+        <translation>1 article récupéré</translation>
+    </message>
+    <message>
+        <source>No feeds yet.</source>
+        <translation>Pas encore de flux.</translation>
+    </message>
+    <message>
+        <source>1 feed</source>
+        <translation>1 flux</translation>
+    </message>
+    <message>
+        <source>1 feed failed</source>
+        <translation>1 flux en échec</translation>
+    </message>
+    <message>
+        <source>Fetching {0}</source>
+        <translation>Récupération de {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched (cancelled).</source>
+        <translation>Rien n’a été récupéré (annulé).</translation>
+    </message>
+    <message>
+        <source>No feed was refreshed (cancelled).</source>
+        <translation>Aucun flux n’a été actualisé (annulé).</translation>
+    </message>
+    <message>
+        <source>Fetched {0} articles</source>
+        <translation>{0} articles récupérés</translation>
+    </message>
+    <message>
+        <source>{0} feeds</source>
+        <translation>{0} flux</translation>
+    </message>
+    <message>
+        <source>1 new article from {0}</source>
+        <translation>1 nouvel article venu de {0}</translation>
+    </message>
+    <message>
+        <source>{0} feeds could not be reached</source>
+        <translation>{0} flux injoignables</translation>
+    </message>
+    <message>
+        <source>{0} feeds failed</source>
+        <translation>{0} flux en échec</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>{0} still waiting for a connection</source>
+        <translation>{0} attendent encore une connexion</translation>
+    </message>
+    <message>
+        <source>{0} failed (kept, with the reason)</source>
+        <translation>{0} en échec (gardées, avec la raison)</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>{0} new articles from {1}</source>
+        <translation>{0} nouveaux articles venus de {1}</translation>
+    </message>
+    <message>
+        <source>No new articles in {0}</source>
+        <translation>Aucun nouvel article dans {0}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>{0}: {1} new</source>
+        <translation>{0}&#xa0;: {1} nouveaux</translation>
+    </message>
+    <message>
+        <source>{0}: unchanged</source>
+        <translation>{0}&#xa0;: inchangé</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>failed: {0}</source>
+        <translation>échec&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>doublon</translation>
     </message>
 </context>
 <context>
@@ -2937,7 +3474,7 @@ Pour importer, lancez Fieldreader sur un nouveau fichier de bibliothèque (field
     </message>
     <message>
         <source>tick Include private notes to export them</source>
-        <translation>cochez « Inclure les notes privées » pour les exporter</translation>
+        <translation>cochez «&#xa0;Inclure les notes privées&#xa0;» pour les exporter</translation>
     </message>
     <message>
         <source>The library export was cancelled; no file was written.</source>
@@ -2987,6 +3524,7 @@ Pour importer, lancez Fieldreader sur un nouveau fichier de bibliothèque (field
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
+        <extracomment>The share of the screen&apos;s free room the dialog opens at, and the most it takes.</extracomment>
         <translation>Corbeille</translation>
     </message>
     <message>
@@ -3053,11 +3591,43 @@ Pour importer, lancez Fieldreader sur un nouveau fichier de bibliothèque (field
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation>&amp;URL :</translation>
+        <translation>&amp;URL&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation>É&amp;tiquettes :</translation>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import from URL</source>
+        <translation>Importer depuis une URL</translation>
+    </message>
+    <message>
+        <source>Import a web page, PDF or feed</source>
+        <translation>Importer une page web, un PDF ou un flux</translation>
+    </message>
+    <message>
+        <source>Fieldreader fetches this address once, now, and keeps the article for offline reading. Without a connection it is saved to Read Later instead.</source>
+        <translation>Fieldreader récupère cette adresse une fois, maintenant, et garde l’article pour le lire hors ligne. Sans connexion, elle est mise dans À lire plus tard.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation>Ajouter un flux</translation>
+    </message>
+    <message>
+        <source>Subscribe to an RSS or Atom feed</source>
+        <translation>S’abonner à un flux RSS ou Atom</translation>
+    </message>
+    <message>
+        <source>Nothing is fetched now. Refresh fetches the feed and imports the entries that are new; the tags are given to its articles.</source>
+        <translation>Rien n’est récupéré maintenant. Actualiser récupère le flux et importe les nouvelles entrées&#x202f;; les étiquettes sont données à ses articles.</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>S’abonner</translation>
     </message>
 </context>
 </TS>

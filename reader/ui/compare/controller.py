@@ -37,7 +37,7 @@ from reader.library.statuses import CodingStatus
 from reader.services import framing
 from reader.services.compare import Comparison, compare, to_csv, to_markdown
 from reader.ui.common.views import ArticleView
-from reader.ui.compare.models import CompareRequest
+from reader.ui.compare.models import CompareRequest, interface_language, localized_result
 from reader.ui.compare.pane import ComparePane
 from reader.ui.compare.review import Edit, Edited, ReviewCommand, step_for
 from reader.ui.tasks.bus import Area, Change
@@ -83,7 +83,10 @@ def compare_task(
     edit: Edit | None = None,
     label: str = "Comparing the cases",
 ) -> Task:
-    """A writer task: ``edit`` the library (if given), then compare (progress, cancel)."""
+    """A writer task: ``edit`` the library (if given), then compare (progress, cancel); the
+    dimensions are labelled in the window's language (as it is when the task is made)."""
+    language = interface_language()
+    step = _tr("coding {0} of {1}")
 
     def work(library: Library, task: Task) -> CompareOutcome:
         edited = edit(library) if edit is not None else None
@@ -94,18 +97,22 @@ def compare_task(
             codebook_id=request.codebook_id,
             statuses=request.statuses,
             coder=request.coder,
-            progress=progress_reporter(task, lambda done, total, _id: f"coding {done} of {total}"),
+            progress=progress_reporter(task, lambda done, total, _id: step.format(done, total)),
             cancelled=task.is_cancelled,
         )
+        book = framing.codebook_for(library, request.codebook_id).localized(language)
+        result = localized_result(result, book)
         message = edited.message if edited is not None else ""
         return CompareOutcome(request, result, message, task.is_cancelled(), edited)
 
     return library_task(library_path, label, work, writes_library=True)
 
 
-def _dimension_label(library: Library, codebook_id: str, dimension: str) -> str:
+def _dimension_label(library: Library, codebook_id: str, dimension: str, language: str) -> str:
+    """The dimension's label in ``language`` (its id when the codebook has no such one)."""
     try:
-        return framing.codebook_for(library, codebook_id).dimension(dimension).label
+        book = framing.codebook_for(library, codebook_id).localized(language)
+        return book.dimension(dimension).label
     except (KeyError, ValueError):
         return dimension
 
@@ -132,12 +139,14 @@ def set_status_edit(coding_id: int, status: str) -> Edit:
 
 
 def move_edit(coding_id: int, codebook_id: str, dimension: str) -> Edit:
+    language = interface_language()
+
     def edit(library: Library) -> Edited:
         old = framing.coding(library, coding_id)
         created = framing.move(
             library, coding_id, dimension, framing.codebook_for(library, codebook_id)
         )
-        label = _dimension_label(library, codebook_id, dimension)
+        label = _dimension_label(library, codebook_id, dimension, language)
         return Edited(
             _tr("Moved to \u201c{0}\u201d").format(label),
             "move",
@@ -153,12 +162,14 @@ def move_edit(coding_id: int, codebook_id: str, dimension: str) -> Edit:
 
 
 def code_edit(article_id: int, start: int, end: int, codebook_id: str, dimension: str) -> Edit:
+    language = interface_language()
+
     def edit(library: Library) -> Edited:
         codebook = framing.codebook_for(library, codebook_id)
         created = framing.code_passage(
             library, article_id, dimension, codebook=codebook, start=start, end=end
         )
-        label = _dimension_label(library, codebook_id, dimension)
+        label = _dimension_label(library, codebook_id, dimension, language)
         return Edited(
             _tr("Coded to \u201c{0}\u201d").format(label),
             "code",
@@ -400,6 +411,7 @@ class CompareController(PaneController):
             book = framing.codebook_for(self.library, self.pane.request().codebook_id)
         except ValueError:
             return []
+        book = book.localized(interface_language())
         return [(d.id, d.label) for d in book.dimensions]
 
     def extend_reader_menu(self, menu: QMenu) -> None:

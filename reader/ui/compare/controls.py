@@ -23,7 +23,7 @@ from reader.library.errors import InvalidInputError, NotFoundError
 from reader.services.compare import compare_coders, parse_selector
 from reader.services.framing import codebook_for, codebook_ids
 from reader.ui.compare import dialogs as compare_dialogs
-from reader.ui.compare.models import STATUS_FILTERS, CompareRequest
+from reader.ui.compare.models import STATUS_FILTERS, CompareRequest, interface_language
 
 CHOOSE = "choose"
 DEFAULT_TAGS = ("ukraine", "drc")
@@ -139,8 +139,10 @@ class CaseControls(QWidget):
                 self._compared[combo] = str(combo.currentData() or "")
             current_book = self.codebook_combo.currentData()
             self.codebook_combo.clear()
+            language = interface_language()
             for book_id in codebook_ids(self.library):
-                self.codebook_combo.addItem(codebook_for(self.library, book_id).label, book_id)
+                book = codebook_for(self.library, book_id).localized(language)
+                self.codebook_combo.addItem(book.label, book_id)
             found = self.codebook_combo.findData(current_book) if current_book else 0
             self.codebook_combo.setCurrentIndex(max(found, 0))
             self._fill_coders()

@@ -62,12 +62,13 @@ def accents(theme: Theme) -> dict[str, str]:
 
 
 def _status_note(status: str, method: str) -> str:
+    """The word under a reviewed passage, in the window's language."""
     if status == CodingStatus.REJECTED:
-        return "rejected"
+        return _tr("rejected")
     if method == CodingMethod.MANUAL:
-        return "\u270e coded by hand"
+        return _tr("\u270e coded by hand")
     if status == CodingStatus.ACCEPTED:
-        return "\u2713 accepted"
+        return _tr("\u2713 accepted")
     return ""
 
 

@@ -19,18 +19,19 @@ tasks).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     Qt,
 )
 
-from reader.analysis.codebooks import DEFAULT_CODEBOOK
+from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, language_code
 from reader.library import ArticleSummary
 from reader.library.statuses import CODING_STATUSES, CodingStatus
 from reader.services.compare import (
@@ -53,7 +54,9 @@ __all__ = [
     "NamesModel",
     "ShownDimension",
     "case_label",
+    "interface_language",
     "lead_order",
+    "localized_result",
 ]
 
 KIND_ROLE = PANE_ROLES + 21  # "dimension", "evidence" or "empty"
@@ -92,6 +95,27 @@ class CompareRequest:
     codebook_id: str = DEFAULT_CODEBOOK
     statuses: tuple[str, ...] = SHOWN_STATUSES
     coder: str | None = None
+
+
+def interface_language() -> str:
+    """The language the window is shown in (``fr``; ``en`` untranslated): the default
+    locale, which the window's translation sets with it."""
+    return language_code(QLocale().name()) or "en"
+
+
+def localized_result(result: Comparison, book: Codebook) -> Comparison:
+    """``result`` with the dimension labels and descriptions of ``book`` (a codebook
+    :meth:`~reader.analysis.codebooks.Codebook.localized` for the window's language)."""
+    dims = {d.id: d for d in book.dimensions}
+    return replace(
+        result,
+        dimensions=tuple(
+            replace(d, label=dims[d.id].label, description=dims[d.id].description)
+            if d.id in dims
+            else d
+            for d in result.dimensions
+        ),
+    )
 
 
 def lead_order(dim: DimensionComparison) -> dict[Side, list[int]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPoint,
     QSize,
@@ -388,13 +389,15 @@ class ComparePane(QWidget):
         text = html.escape(" ".join(match.text.split()))
         title = html.escape(match.title)
         closest = self.tr("Closest in <b>{0}</b> (similarity {1})").format(
-            case, f"{pair.similarity:.2f}"
+            case, QLocale().toString(float(pair.similarity), "f", 2)
         )
+        quoted = self.tr("\u201c{0}\u201d").format(text)
+        show = self.tr("Show")
         muted, accent = self.theme.muted, self.theme.accent
         markup = (  # the words are translated above; this is only their layout
-            f"<span style='color:{muted}'>{closest}</span> \u2014 \u201c{text}\u201d "
+            f"<span style='color:{muted}'>{closest}</span> \u2014 {quoted} "
             f"<span style='color:{muted}'>{title}</span> "
-            f"&nbsp;<a href='counterpart' style='color:{accent}'>{self.tr('Show')}</a>"
+            f"&nbsp;<a href='counterpart' style='color:{accent}'>{show}</a>"
         )
         self.counterpart_label.setText(markup)
         self.tree.viewport().update()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,10 @@ from PySide6.QtWidgets import (
 
 from reader.services.licences import Component
 from reader.ui.common.roles import ItemListModel
+from reader.ui.help.sizing import DIALOG_MARGINS, opening_size
+
+#: The dialog's size when the screen has room for it.
+ABOUT_SIZE = QSize(640, 620)
 
 
 class ComponentModel(ItemListModel):
@@ -65,7 +69,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutBox")
         self.setWindowTitle(self.tr("About Fieldreader"))
-        self.resize(620, 600)
         self.title_label = QLabel(
             self.tr("<b>Fieldreader</b> {0}").format(html.escape(version)), self
         )
@@ -113,6 +116,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(DIALOG_MARGINS)
         layout.addLayout(heading)
         for widget in (intro, self.path_label, made_of):
             layout.addWidget(widget)
@@ -121,6 +125,7 @@ class AboutDialog(QDialog):
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         if components:
             self.list.setCurrentIndex(self.model.index(0))
+        self.resize(opening_size(parent if parent is not None else self, ABOUT_SIZE))
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from reader import __version__
-from reader.services.licences import components
-from reader.ui.common.theme import Theme
-from reader.ui.help.about import AboutDialog
-from reader.ui.help.guide import GuideDialog
-from reader.ui.help.shortcuts import ShortcutGroup, ShortcutsDialog, shortcut_groups
+
+if TYPE_CHECKING:
+    from reader.ui.common.theme import Theme
+    from reader.ui.help.about import AboutDialog
+    from reader.ui.help.guide import GuideDialog
+    from reader.ui.help.shortcuts import ShortcutGroup, ShortcutsDialog
 
 
 class HelpController(QObject):
@@ -70,6 +72,8 @@ class HelpController(QObject):
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
         """The list of every shortcut, made afresh (menus may have changed since)."""
+        from reader.ui.help.shortcuts import ShortcutsDialog, shortcut_groups
+
         if self.shortcuts_dialog is not None:
             self.shortcuts_dialog.deleteLater()
         groups = shortcut_groups(
@@ -84,6 +88,8 @@ class HelpController(QObject):
 
     @Slot()
     def show_guide(self) -> GuideDialog:
+        from reader.ui.help.guide import GuideDialog
+
         if self.guide_dialog is None:
             self.guide_dialog = GuideDialog(self.theme(), self.window)
         self._present(self.guide_dialog)
@@ -92,6 +98,9 @@ class HelpController(QObject):
     @Slot()
     def show_about(self) -> AboutDialog:
         """The About box, with the library's path as it is now."""
+        from reader.services.licences import components
+        from reader.ui.help.about import AboutDialog
+
         if self.about_dialog is not None:
             self.about_dialog.deleteLater()
         self.about_dialog = AboutDialog(

@@ -1,6 +1,8 @@
 """Help › Guide: the short offline guide shipped as Markdown, shown in a view that loads nothing.
 
-The guide is ``resources/guide/guide.md`` (English). :func:`guide_html` renders it with
+The guide is ``resources/guide/guide.md`` (English), or ``guide.<language>.md`` when the
+interface speaks a language it was written in (:func:`guide_path`; French:
+``guide.fr.md``), English otherwise. :func:`guide_html` renders it with
 python-markdown with raw HTML switched off (so the file can only ever be text, headings,
 lists, tables and links); a :class:`GuideDialog` shows it in a
 :class:`~reader.ui.common.safe_browser.SafeBrowser`, which refuses every resource and hands
@@ -14,20 +16,31 @@ import html
 from pathlib import Path
 
 import markdown
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from reader.resources import resource_path
 from reader.ui.common.safe_browser import SafeBrowser
 from reader.ui.common.theme import Theme, ui_family
+from reader.ui.help.sizing import DIALOG_MARGINS, opening_size
 
 GUIDE_PARTS = ("guide", "guide.md")
+#: The guide dialog's size when the screen has room for it.
+GUIDE_SIZE = QSize(760, 820)
 EXTENSIONS = ("tables", "sane_lists")
 
 
-def guide_path() -> Path:
-    """Where the shipped guide is."""
-    return resource_path(*GUIDE_PARTS)
+def guide_path(language: str | None = None) -> Path:
+    """Where the shipped guide in ``language`` (default: the interface's) is; the English
+    one when there is none in that language."""
+    code = language if language is not None else QLocale().name().split("_")[0]
+    folder, name = GUIDE_PARTS
+    english = resource_path(folder, name)
+    if code and code != "en" and code.isalpha():
+        translated = english.with_name(f"guide.{code.lower()}.md")
+        if translated.is_file():
+            return translated
+    return english
 
 
 def render_guide(text: str) -> str:
@@ -77,16 +90,17 @@ class GuideDialog(QDialog):
         self.setObjectName("guideDialog")
         self.setWindowTitle(self.tr("Fieldreader Guide"))
         self.setModal(False)
-        self.resize(640, 720)
         self.browser = SafeBrowser("guideBrowser", self)
         self.browser.document().setDocumentMargin(18)
         self.set_theme(theme)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setContentsMargins(DIALOG_MARGINS)
+        layout.setSpacing(10)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+        self.resize(opening_size(parent if parent is not None else self, GUIDE_SIZE))
 
     def set_theme(self, theme: Theme) -> None:
         self.browser.document().setDefaultStyleSheet(guide_css(theme, ui_family()))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.common.roles import Index, TwoLevelModel
+from reader.ui.help.sizing import DIALOG_MARGINS, opening_size
+
+#: The dialog's size when the screen has room for it.
+SHORTCUTS_SIZE = QSize(560, 640)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +191,6 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.resize(520, 600)
         self.model = ShortcutModel(groups, (self.tr("Command"), self.tr("Keys")), self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
@@ -210,9 +213,11 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(DIALOG_MARGINS)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self.resize(opening_size(parent if parent is not None else self, SHORTCUTS_SIZE))
 
     def on_filter_changed(self, text: str) -> None:
         self.proxy.set_needle(text)

@@ -14,6 +14,7 @@ notes again whenever they (or the library) changed. The reader is seen only as a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 
@@ -22,9 +23,11 @@ from reader.library.statuses import AnchorStatus
 from reader.ui.common.errors import error_message
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.views import NoteMark, NoteView
-from reader.ui.notes.pane import NotesPane
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.controller import PaneController
+
+if TYPE_CHECKING:  # the window builds the pane on first use (the controller holds a stand-in)
+    from reader.ui.notes.pane import NotesPane
 
 NO_SELECTION = QT_TRANSLATE_NOOP("NoteController", "Select a passage of the article first.")
 UNRESOLVED = QT_TRANSLATE_NOOP(

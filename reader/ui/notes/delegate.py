@@ -34,7 +34,7 @@ from reader.ui.notes.models import (
     UPDATED_ROLE,
     first_line,
 )
-from reader.ui.notes.style import lock_icon
+from reader.ui.notes.style import lock_icon, quoted
 
 QUOTE_CHARS = 170
 LOCK = 12
@@ -53,7 +53,7 @@ def row_html(index: Index, text: str, muted: str) -> str:
     if quote:
         parts.append(
             f'<p style="font-style:italic; color:{text}; margin:0">'
-            f"\u201c{html.escape(_clip(quote, QUOTE_CHARS))}\u201d</p>"
+            f"{quoted(html.escape(_clip(quote, QUOTE_CHARS)))}</p>"
         )
         if line:
             parts.append(f'<p style="color:{text}; margin-top:4px">{html.escape(line)}</p>')

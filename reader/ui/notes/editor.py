@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -58,9 +57,10 @@ from reader.ui.common.errors import FILE_ERRORS, error_message
 from reader.ui.common.pane_chrome import tool_button, with_placeholder
 from reader.ui.common.text import elide
 from reader.ui.common.theme import LIGHT, Theme, ui_family
+from reader.ui.notes.elided_label import ElidedLabel
 from reader.ui.notes.markdown_view import MarkdownView
 from reader.ui.notes.split_memory import SplitMemory
-from reader.ui.notes.style import lock_icon
+from reader.ui.notes.style import lock_icon, quoted
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.context import UiContext
 
@@ -127,11 +127,9 @@ class NoteEditor(QWidget):
         self.theme: Theme = LIGHT
         self._loading = False
 
-        self.context_label = QLabel(self)
+        # a long title must never widen the dock: it is shortened, with an ellipsis
+        self.context_label = ElidedLabel(self)
         self.context_label.setObjectName("noteContext")
-        self.context_label.setTextFormat(Qt.TextFormat.PlainText)
-        # a long title must never widen the dock: it is shortened, and clipped if need be
-        self.context_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("noteState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -315,7 +313,7 @@ class NoteEditor(QWidget):
             )
             quote = note.quote if len(note.quote) <= QUOTE_CHARS else note.quote[:QUOTE_CHARS]
             more = "\u2026" if len(note.quote) > QUOTE_CHARS else ""
-            text = f"\u201c{html.escape(quote)}{more}\u201d"
+            text = quoted(html.escape(quote) + more)
             if note.anchor_status == AnchorStatus.UNRESOLVED:
                 lost = self.tr("This passage could not be found in the current text.")
                 text += f"<br><b>\u26a0 {html.escape(lost)}</b>"

@@ -15,15 +15,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import markdown
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.common.safe_browser import SafeBrowser
 from reader.ui.common.theme import Theme
+
+if TYPE_CHECKING:
+    import markdown
 
 EXTENSIONS = ("tables", "fenced_code", "footnotes")
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -142,6 +144,8 @@ def sanitise_html(markup: str) -> str:
 
 
 def _markdown() -> markdown.Markdown:
+    import markdown  # Python-Markdown, when the first note is rendered
+
     md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
     # No raw HTML: blocks and inline tags in the source stay text (and are escaped).
     for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):

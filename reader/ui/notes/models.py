@@ -22,6 +22,7 @@ from reader.library.notes import Note, Revision
 from reader.library.statuses import AnchorStatus
 from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE, PANE_ROLES, ItemListModel
 from reader.ui.common.text import format_moment
+from reader.ui.notes.style import quoted
 
 QUOTE_ROLE = PANE_ROLES + 1
 BODY_ROLE = PANE_ROLES + 2
@@ -212,7 +213,7 @@ class NotesListModel(ItemListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return note.quote or first_line(note.body) or self.tr("Empty note")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"\u201c{note.quote}\u201d" if note.quote else "", note.body.strip()]
+            parts = [quoted(note.quote) if note.quote else "", note.body.strip()]
             if note.anchor_status == AnchorStatus.UNRESOLVED:
                 parts.append(self.tr(str(UNRESOLVED)))
             if note.private:

@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, S
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -34,6 +33,7 @@ from reader.ui.common.pane_chrome import (
     filter_edit,
     lay_out_pane,
     pane_splitter,
+    placeholder_width,
     rich_list,
     stacked,
     tool_button,
@@ -62,16 +62,6 @@ from reader.ui.tasks.context import UiContext
 #: Where the sizes of the list/editor split are remembered.
 SPLIT_KEY = "notes/pane_split"
 DEFAULT_SPLIT = (380, 420)
-
-
-def placeholder_width(edit: QLineEdit) -> int:
-    """How wide ``edit`` must be to show its whole placeholder (with the clear button)."""
-    text = edit.placeholderText()
-    margins = edit.textMargins()
-    frame = 2 * 8 + 2 * 2  # the stylesheet's padding and border, both sides
-    clear = edit.sizeHint().height() if edit.isClearButtonEnabled() else 0
-    advance = edit.fontMetrics().horizontalAdvance(text)
-    return advance + margins.left() + margins.right() + frame + clear + 6
 
 
 class NotesPane(QWidget):

@@ -26,6 +26,11 @@ def translated(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
+def quoted(text: str) -> str:
+    """``text`` between the interface language's quotation marks (“…”, in French « … »)."""
+    return QCoreApplication.translate(CONTEXT, "\u201c{text}\u201d").replace("{text}", text)
+
+
 def lock_icon(theme: Theme, *, locked: bool) -> QIcon:
     """A small padlock in the theme's colours: closed (accent) for a private note, open
     (muted) for one that is not."""

@@ -47,10 +47,12 @@ class FindBar(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.prev_button = tool_button(
-            self, "\u2191", "Previous match (Shift+Enter)", self.find_previous
+            self, "\u2191", self.tr("Previous match (Shift+Enter)"), self.find_previous
         )
-        self.next_button = tool_button(self, "\u2193", "Next match (Enter)", self.find_next)
-        self.close_button = tool_button(self, "\u2715", "Close (Esc)", self.close_bar)
+        self.next_button = tool_button(
+            self, "\u2193", self.tr("Next match (Enter)"), self.find_next
+        )
+        self.close_button = tool_button(self, "\u2715", self.tr("Close (Esc)"), self.close_bar)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)

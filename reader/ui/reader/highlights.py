@@ -118,6 +118,6 @@ class NoteHighlights(QObject):
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mark = self.mark_at(event.pos())
             if mark is not None:
-                QToolTip.showText(event.globalPos(), mark.hint or "Click to open the note")
+                QToolTip.showText(event.globalPos(), mark.hint or self.tr("Click to open the note"))
                 return True
         return False

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
@@ -51,10 +51,12 @@ from reader.ui.tasks.bus import Area, Change
 POSITION_SAVE_DELAY_MS = 700
 MARK_MAX_CHARS = 120  # longer selections are not offered as an entity
 
-EMPTY_TITLE = "Nothing open yet"
-EMPTY_MESSAGE = (
+EMPTY_TITLE = QT_TRANSLATE_NOOP("ReaderPane", "Nothing open yet")
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
+    "ReaderPane",
     "Choose an article from the library, or bring in your own with "
-    "File\u00a0\u203a\u00a0Import\u00a0files\u2026 or by dropping files and folders on this window."
+    "File\u00a0\u203a\u00a0Import\u00a0files\u2026 or by dropping files and folders "
+    "on this window.",
 )
 
 
@@ -155,6 +157,11 @@ class ReaderPane(QWidget):
         self.highlights.show_search_spans(spans)
         return len(spans)
 
+    @Slot()
+    def clear_search_highlights(self) -> None:
+        """Take away the highlights of the words a search matched (its box was emptied)."""
+        self.highlights.show_search_spans([], reveal=False)
+
     def open_initial(self, article_id: int | None = None) -> bool:
         """Open ``article_id``, else the last one read, else the newest; False if none."""
         last, newest = self.preferences.last_article, self.library.most_recent_id()
@@ -205,7 +212,8 @@ class ReaderPane(QWidget):
         font = reading_font(self.font_size)
         css = document_css(self.theme, self.font_size, font.family(), ui_family())
         if self.article is None:
-            body = empty_html(EMPTY_TITLE, EMPTY_MESSAGE)
+            title = QCoreApplication.translate("ReaderPane", str(EMPTY_TITLE))
+            body = empty_html(title, QCoreApplication.translate("ReaderPane", str(EMPTY_MESSAGE)))
         else:
             body = article_html(self.article, self.theme)
         self._restoring = True

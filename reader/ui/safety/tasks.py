@@ -6,13 +6,13 @@ Checks and repairs call :mod:`reader.services.maintenance`, as ``fieldreader che
 restore, which needs every connection closed). Checks and repairs run on the
 single-writer pool (the full-text integrity check is written as an ``INSERT``), restores
 too; backups and the validation of a backup only read and use the general pool.
-:class:`CheckDone` describes a check or a repair for the report dialog.
+:class:`CheckDone` describes a check or a repair for the report dialog, each problem and
+step written in the window's language (:mod:`reader.ui.safety.problems`).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from reader.library import Library, maintenance
 from reader.library.maintenance import Report
 from reader.services import maintenance as upkeep
 from reader.services.maintenance import REEXTRACTED_KIND, plural
+from reader.ui.safety.problems import problem_text, step_text
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 __all__ = [
@@ -72,15 +73,6 @@ def _counted(table: str, n: int) -> str:
     return translate("CheckDone", several if n != 1 else one).format(n=QLocale().toString(n))
 
 
-def _plain(detail: str) -> str:
-    """A problem in the window's words: no command-line advice (``(run 'fieldreader …')``),
-    no table names."""
-    detail = re.sub(r"\s*\(run '[^']*'\)", "", detail)
-    return detail.replace("the articles_fts index", "the search index of articles").replace(
-        "the notes_fts index", "the search index of notes"
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class CheckDone:
     """A check's report (``repaired``: the report after a repair)."""
@@ -125,8 +117,8 @@ class CheckDone:
         """The informative text: what was repaired, the problems, what can be done."""
         blocks = []
         if self.report.repaired:
-            blocks.append("\n".join(f"\u2713 {line}" for line in self.report.repaired))
-        problems = [f"\u2022 {_plain(p.detail)}" for p in self.report.problems]
+            blocks.append("\n".join(f"\u2713 {line}" for line in self.repaired_lines()))
+        problems = [f"\u2022 {problem_text(p)}" for p in self.report.problems]
         if problems:
             shown = problems[:MAX_LISTED]
             if len(problems) > len(shown):
@@ -152,6 +144,15 @@ class CheckDone:
         if self.report.ok:
             blocks.append(self.counts_line())
         return "\n\n".join(b for b in blocks if b)
+
+    def repaired_lines(self) -> list[str]:
+        """What the repair did, in the window's language: each step, then any line
+        recorded without one."""
+        steps = self.report.steps
+        known = {s.detail for s in steps}
+        return [step_text(s) for s in steps] + [
+            line for line in self.report.repaired if line not in known
+        ]
 
     def details(self) -> str:
         lines = [f"{p.kind}: {p.detail}" for p in self.report.problems]

@@ -111,17 +111,20 @@ class SourceController(Controller):
     def _on_queue_fetched(self, done: QueueFetched) -> None:
         self._publish_added(done.added_ids)
         fetched = bool(done.outcomes)
-        self._report(self.read_later_dialog, "Read Later", done, fetched, bool(done.failed))
+        title = self.tr("Read Later")
+        self._report(self.read_later_dialog, title, done, fetched, bool(done.failed))
 
     @Slot(object)
     def remove_queued(self, ids: Sequence[int]) -> Task | None:
         """Drop ``ids`` from the queue, after asking."""
         if len(ids) == 1:
-            text = "Remove this address from Read Later? It will not be fetched."
+            text = self.tr("Remove this address from Read Later? It will not be fetched.")
         else:
-            text = f"Remove {len(ids)} addresses from Read Later? They will not be fetched."
+            text = self.tr("Remove {0} addresses from Read Later? They will not be fetched.")
+            text = text.format(len(ids))
         parent = self._parent(self.read_later_dialog)
-        if not self.dialogs.confirm(parent, "Remove from Read Later", text, "Remove"):
+        title, accept = self.tr("Remove from Read Later"), self.tr("Remove")
+        if not self.dialogs.confirm(parent, title, text, accept):
             return None
         return self._start(remove_task(self.library_path, "queue", ids), None, None)
 
@@ -189,9 +192,10 @@ class SourceController(Controller):
     def _on_feed_added(self, result: tuple[store.Feed, bool]) -> None:
         feed, added = result
         if added:
-            text = f"Subscribed to {feed.url}. Nothing is fetched until you click Refresh."
+            text = self.tr("Subscribed to {0}. Nothing is fetched until you click Refresh.")
         else:
-            text = f"Already subscribed to {feed.url}."
+            text = self.tr("Already subscribed to {0}.")
+        text = text.format(feed.url)
         if self.feeds_dialog is not None:
             self.feeds_model.reload()
             self.feeds_dialog.show_message(text)
@@ -208,15 +212,23 @@ class SourceController(Controller):
         self.feeds_model.set_new_counts(done.new_counts())
         self._publish_added(done.added_ids)
         refreshed = bool(done.refreshes)
-        self._report(self.feeds_dialog, "Feeds refreshed", done, refreshed, done.unreachable)
+        title = self.tr("Feeds refreshed")
+        self._report(self.feeds_dialog, title, done, refreshed, done.unreachable)
 
     @Slot(object)
     def remove_feeds(self, ids: Sequence[int]) -> Task | None:
         """Unsubscribe from ``ids``, after asking; their articles stay."""
-        what = "this feed" if len(ids) == 1 else f"{len(ids)} feeds"
-        text = f"Unsubscribe from {what}? The articles already imported stay in the library."
+        if len(ids) == 1:
+            text = self.tr(
+                "Unsubscribe from this feed? The articles already imported stay in the library."
+            )
+        else:
+            text = self.tr(
+                "Unsubscribe from {0} feeds? The articles already imported stay in the library."
+            ).format(len(ids))
         parent = self._parent(self.feeds_dialog)
-        if not self.dialogs.confirm(parent, "Unsubscribe", text, "Unsubscribe"):
+        title = accept = self.tr("Unsubscribe")
+        if not self.dialogs.confirm(parent, title, text, accept):
             return None
         return self._start(remove_task(self.library_path, "feeds", ids), None, None)
 
@@ -266,7 +278,7 @@ class SourceController(Controller):
         )
 
     def _on_failed(self, label: str, message: str) -> None:
-        text = f"{label} failed: {message}"
+        text = self.tr("{0} failed: {1}").format(label, message)
         self.dialogs.inform(self.widget, "Fieldreader", text, warning=True)
         self.ctx.messages.error(text)
 

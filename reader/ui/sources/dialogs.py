@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
@@ -117,17 +118,25 @@ class SourceTableDialog(QDialog):
 
     remove_requested = Signal(object)
     #: The dialog's object name, title, introduction and what it says when the table is empty.
-    NAME = TITLE = INTRO = EMPTY = ""
+    NAME = ""
+    TITLE: object = ""  # marked with QT_TRANSLATE_NOOP under the subclass's name
+    INTRO: object = ""
+    EMPTY: object = ""
+
+    def words(self, text: object) -> str:
+        """``text`` (one of the class's words above) in the interface language, looked up
+        under the dialog's own class name."""
+        return QCoreApplication.translate(type(self).__name__, str(text))
 
     def __init__(self, model: SourceTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.NAME)
-        self.setWindowTitle(self.TITLE)
+        self.setWindowTitle(self.words(self.TITLE))
         self.resize(860, 440)
         self.model = model
         self.busy = False
         self._fetch_buttons: tuple[QPushButton, ...] = ()
-        self.intro_label = QLabel(self.INTRO, self)
+        self.intro_label = QLabel(self.words(self.INTRO), self)
         self.intro_label.setObjectName("dialogNote")
         self.intro_label.setWordWrap(True)
         self.table = QTableView(self)
@@ -144,7 +153,7 @@ class SourceTableDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.empty_label = QLabel(self.EMPTY, self)
+        self.empty_label = QLabel(self.words(self.EMPTY), self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -290,13 +299,16 @@ class ReadLaterDialog(SourceTableDialog):
     """
 
     fetch_requested = Signal(object)
-    NAME, TITLE = "readLaterDialog", "Read Later"
-    INTRO = (
+    NAME = "readLaterDialog"
+    TITLE = QT_TRANSLATE_NOOP("ReadLaterDialog", "Read Later")
+    INTRO = QT_TRANSLATE_NOOP(
+        "ReadLaterDialog",
         "Addresses you imported while offline wait here. Nothing is fetched until you "
-        "click Fetch; a failure stays in the list with its reason."
+        "click Fetch; a failure stays in the list with its reason.",
     )
-    EMPTY = (
-        "Nothing is waiting.\nA URL imported without a connection is kept here until you fetch it."
+    EMPTY = QT_TRANSLATE_NOOP(
+        "ReadLaterDialog",
+        "Nothing is waiting.\nA URL imported without a connection is kept here until you fetch it.",
     )
 
     def add_controls(self) -> None:
@@ -325,12 +337,17 @@ class FeedsDialog(SourceTableDialog):
     refresh_requested = Signal(object)
     import_opml_requested = Signal()
     export_opml_requested = Signal()
-    NAME, TITLE = "feedsDialog", "Feeds"
-    INTRO = (
+    NAME = "feedsDialog"
+    TITLE = QT_TRANSLATE_NOOP("FeedsDialog", "Feeds")
+    INTRO = QT_TRANSLATE_NOOP(
+        "FeedsDialog",
         "Your RSS and Atom subscriptions. Nothing is fetched until you click Refresh, "
-        "which imports only the entries not seen before."
+        "which imports only the entries not seen before.",
     )
-    EMPTY = "No subscriptions yet.\nUse Add Feed\u2026 to subscribe to an RSS or Atom feed."
+    EMPTY = QT_TRANSLATE_NOOP(
+        "FeedsDialog",
+        "No subscriptions yet.\nUse Add Feed\u2026 to subscribe to an RSS or Atom feed.",
+    )
 
     def add_controls(self) -> None:
         self.add_button = QPushButton(

@@ -9,9 +9,17 @@ remembers how many new articles each feed brought at its latest refresh in this 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -22,6 +30,17 @@ from reader.ui.common.roles import PANE_ROLES, Index
 from reader.ui.common.text import format_moment
 
 SOURCE_ID_ROLE = PANE_ROLES + 1
+
+
+def _tags_line(context: str, tags: Sequence[str]) -> str:
+    """A tooltip's last line naming ``tags`` (after a line break), or "" for none."""
+    if not tags:
+        return ""
+    if context == "QueueModel":
+        line = QCoreApplication.translate("QueueModel", "Tags: {0}")
+    else:
+        line = QCoreApplication.translate("FeedsModel", "Tags: {0}")
+    return "\n" + line.format(", ".join(tags))
 
 
 def _muted() -> Any:
@@ -36,7 +55,7 @@ def _warning_icon() -> Any:
 class SourceTableModel(QAbstractTableModel):
     """A read-only table of rows with an ``id``; subclasses say how to load and show them."""
 
-    COLUMNS: tuple[str, ...] = ()
+    COLUMNS: tuple[object, ...] = ()  # marked with QT_TRANSLATE_NOOP under the class name
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +87,7 @@ class SourceTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -106,7 +125,12 @@ class SourceTableModel(QAbstractTableModel):
 class QueueModel(SourceTableModel):
     """The Read Later queue: URL, Added, Attempts, Last error (oldest first)."""
 
-    COLUMNS = ("URL", "Added", "Attempts", "Last error")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("QueueModel", "URL"),
+        QT_TRANSLATE_NOOP("QueueModel", "Added"),
+        QT_TRANSLATE_NOOP("QueueModel", "Attempts"),
+        QT_TRANSLATE_NOOP("QueueModel", "Last error"),
+    )
 
     def _load(self) -> list[QueuedUrl]:
         return store.queue(self.library)
@@ -119,13 +143,15 @@ class QueueModel(SourceTableModel):
                 return format_moment(item.added)
             if column == 2:
                 return item.attempts
-            return item.last_error or ("" if item.attempts else "not tried yet")
+            if item.last_error or item.attempts:
+                return item.last_error
+            return QCoreApplication.translate("QueueModel", "not tried yet")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                tags = f"\nTags: {', '.join(item.tags)}" if item.tags else ""
-                return f"{item.url}{tags}"
+                return item.url + _tags_line("QueueModel", item.tags)
             if column == 3 and item.last_error:
-                return f"{item.last_error}\nLast tried {format_moment(item.last_attempt)}"
+                tried = QCoreApplication.translate("QueueModel", "Last tried {0}")
+                return f"{item.last_error}\n" + tried.format(format_moment(item.last_attempt))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -139,7 +165,13 @@ class QueueModel(SourceTableModel):
 class FeedsModel(SourceTableModel):
     """The subscriptions: Title, URL, Last fetched, New, Last error (oldest first)."""
 
-    COLUMNS = ("Title", "URL", "Last fetched", "New", "Last error")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("FeedsModel", "Title"),
+        QT_TRANSLATE_NOOP("FeedsModel", "URL"),
+        QT_TRANSLATE_NOOP("FeedsModel", "Last fetched"),
+        QT_TRANSLATE_NOOP("FeedsModel", "New"),
+        QT_TRANSLATE_NOOP("FeedsModel", "Last error"),
+    )
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         #: Feed id -> new articles at its latest refresh in this session.
@@ -160,25 +192,29 @@ class FeedsModel(SourceTableModel):
     def _data(self, item: Feed, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return item.title or "Not fetched yet"
+                return item.title or QCoreApplication.translate("FeedsModel", "Not fetched yet")
             if column == 1:
                 return item.url
             if column == 2:
-                return format_moment(item.last_fetched) or "never"
+                fetched = format_moment(item.last_fetched)
+                return fetched or QCoreApplication.translate("FeedsModel", "never")
             if column == 3:
                 new = self.new_counts.get(item.id)
                 return "" if new is None else new
             return item.last_error or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (0, 1):
-                tags = f"\nTags: {', '.join(item.tags)}" if item.tags else ""
-                site = f"\nSite: {item.site_url}" if item.site_url else ""
-                return f"{item.title or 'Not fetched yet'}\n{item.url}{site}{tags}"
+                title = item.title or QCoreApplication.translate("FeedsModel", "Not fetched yet")
+                site = ""
+                if item.site_url:
+                    site = "\n" + QCoreApplication.translate("FeedsModel", "Site: {0}")
+                    site = site.format(item.site_url)
+                return f"{title}\n{item.url}{site}" + _tags_line("FeedsModel", item.tags)
             if column == 3:
-                return (
-                    f"New articles at the latest refresh; {item.entries_seen} "
-                    "entries taken from this feed in all"
-                )
+                return QCoreApplication.translate(
+                    "FeedsModel",
+                    "New articles at the latest refresh; {0} entries taken from this feed in all",
+                ).format(item.entries_seen)
             if column == 4 and item.last_error:
                 return item.last_error
             return None

@@ -15,32 +15,33 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reader.library import Library
 from reader.library import sources as store
 from reader.library.statuses import FeedStatus, ImportStatus
-from reader.services.importing import ImportResult
-from reader.services.sources import (
-    FeedRefresh,
-    OpmlSubscription,
-    QueueOutcome,
-    export_opml,
-    fetch_queue,
-    import_opml,
-    import_url,
-    read_opml,
-    refresh_feeds,
-)
-from reader.services.sources import add_feed as subscribe
-from reader.ui.common.text import counted_parts, outcome_line, plural
+from reader.ui.common.text import counted_parts, outcome_line
 from reader.ui.tasks.operations import ByOutcome, ImportSummary
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
+if TYPE_CHECKING:  # the fetching and importing services are read when a task is made
+    from reader.services.importing import ImportResult
+    from reader.services.sources import FeedRefresh, OpmlSubscription, QueueOutcome
+
 T = TypeVar("T")
+
+
+def _st(text: str) -> str:
+    """``text`` in the interface language (the tasks' own words)."""
+    return QCoreApplication.translate("SourceTasks", text)
+
+
+def _quoted(text: str | None) -> str:
+    """``text`` between the interface language's quotation marks."""
+    return _st("\u201c{0}\u201d").format(text or "")
 
 
 def _host(url: str) -> str:
@@ -63,28 +64,32 @@ class QueueFetched(ByOutcome):
     def describe(self) -> str:
         """One line such as ``Fetched 2 articles · 1 still waiting for a connection``."""
         if not self.outcomes:
-            return "Nothing was fetched (cancelled)." if self.cancelled else "Nothing is waiting."
+            if self.cancelled:
+                return _st("Nothing was fetched (cancelled).")
+            return _st("Nothing is waiting.")
         known, offline, failed = len(self.duplicates), len(self.queued), len(self.failed)
         parts = counted_parts(
-            (known, f"{known} already in the library"),
-            (offline, f"{offline} still waiting for a connection"),
-            (failed, f"{failed} failed (kept, with the reason)"),
+            (known, _st("{0} already in the library").format(known)),
+            (offline, _st("{0} still waiting for a connection").format(offline)),
+            (failed, _st("{0} failed (kept, with the reason)").format(failed)),
         )
-        return outcome_line(
-            [f"Fetched {plural(len(self.added), 'article')}", *parts], self.cancelled
-        )
+        n = len(self.added)
+        first = _st("Fetched 1 article") if n == 1 else _st("Fetched {0} articles").format(n)
+        return outcome_line([first, *parts], self.cancelled)
 
     def details(self) -> str:
         lines = []
         for o in self.outcomes:
             for r in o.results:
+                url = o.queued.url
                 if r.status == ImportStatus.ADDED:
-                    lines.append(f"added      {o.queued.url} (\u201c{r.title}\u201d)")
+                    lines.append(f"{_st('added'):<10} {url} ({_quoted(r.title)})")
                 elif r.status == ImportStatus.DUPLICATE:
-                    lines.append(f"duplicate  {o.queued.url} (already in the library)")
+                    known = _st("already in the library")
+                    lines.append(f"{_st('duplicate'):<10} {url} ({known})")
                 else:
-                    word = "waiting" if r.status == ImportStatus.QUEUED else "failed"
-                    lines.append(f"{word:<10} {o.queued.url}: {r.error}")
+                    word = _st("waiting") if r.status == ImportStatus.QUEUED else _st("failed")
+                    lines.append(f"{word:<10} {url}: {r.error}")
         return "\n".join(lines)
 
 
@@ -125,18 +130,24 @@ class FeedsRefreshed:
     def describe(self) -> str:
         """One line such as ``5 new articles from 3 feeds · 1 feed could not be reached``."""
         if not self.refreshes:
-            return "No feed was refreshed (cancelled)." if self.cancelled else "No feeds yet."
-        feeds = plural(len(self.refreshes), "feed")
-        if self.added:
-            first = f"{plural(self.added, 'new article')} from {feeds}"
+            if self.cancelled:
+                return _st("No feed was refreshed (cancelled).")
+            return _st("No feeds yet.")
+        n = len(self.refreshes)
+        feeds = _st("1 feed") if n == 1 else _st("{0} feeds").format(n)
+        if self.added == 1:
+            first = _st("1 new article from {0}").format(feeds)
+        elif self.added:
+            first = _st("{0} new articles from {1}").format(self.added, feeds)
         else:
-            first = f"No new articles in {feeds}"
+            first = _st("No new articles in {0}").format(feeds)
         offline = sum(r.status == FeedStatus.OFFLINE for r in self.refreshes)
         failed = sum(r.status == FeedStatus.ERROR for r in self.refreshes)
-        parts = counted_parts(
-            (offline, f"{plural(offline, 'feed')} could not be reached"),
-            (failed, f"{plural(failed, 'feed')} failed"),
-        )
+        unreached = _st("1 feed could not be reached")
+        if offline != 1:
+            unreached = _st("{0} feeds could not be reached").format(offline)
+        broken = _st("1 feed failed") if failed == 1 else _st("{0} feeds failed").format(failed)
+        parts = counted_parts((offline, unreached), (failed, broken))
         return outcome_line([first, *parts], self.cancelled)
 
     def details(self) -> str:
@@ -146,12 +157,14 @@ class FeedsRefreshed:
             if r.status in UNREACHED:
                 lines.append(f"{name}: {r.status}, {r.error}")
                 continue
-            fresh = r.status == FeedStatus.OK
-            lines.append(f"{name}: {_added(r)} new" if fresh else f"{name}: unchanged")
+            if r.status == FeedStatus.OK:
+                lines.append(_st("{0}: {1} new").format(name, _added(r)))
+            else:
+                lines.append(_st("{0}: unchanged").format(name))
             added = [x for x in r.results if x.status == ImportStatus.ADDED]
             failed = [x for x in r.results if x.status == ImportStatus.ERROR]
-            lines.extend(f"    \u201c{x.title}\u201d" for x in added)
-            lines.extend(f"    failed: {x.error}" for x in failed)
+            lines.extend(f"    {_quoted(x.title)}" for x in added)
+            lines.extend("    " + _st("failed: {0}").format(x.error) for x in failed)
         return "\n".join(lines)
 
 
@@ -159,9 +172,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OpmlImported", text)
 
 
-def _counted(n: int, one: str, many: str) -> str:
+def _counted(n: int, one: object, many: object) -> str:
     """``one`` for a single thing, else ``many`` with ``%1`` the count (both translated)."""
-    return _tr(one) if n == 1 else _tr(many).replace("%1", str(n))
+    return _tr(str(one)) if n == 1 else _tr(str(many)).replace("%1", str(n))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +198,13 @@ class OpmlImported:
     def describe(self) -> str:
         """One line such as ``Subscribed to 3 feeds · 1 already subscribed``."""
         added, known, refused = self.count("added"), self.count("exists"), self.count("error")
-        parts = [_counted(added, "Subscribed to 1 feed", "Subscribed to %1 feeds")]
+        parts = [
+            _counted(
+                added,
+                QT_TRANSLATE_NOOP("OpmlImported", "Subscribed to 1 feed"),
+                QT_TRANSLATE_NOOP("OpmlImported", "Subscribed to %1 feeds"),
+            )
+        ]
         if known:
             parts.append(_tr("%1 already subscribed").replace("%1", str(known)))
         if refused:
@@ -198,7 +217,7 @@ class OpmlImported:
         for r in self.results:
             line = f"{words.get(r.status, r.status):<10} {r.url}"
             if r.title:
-                line += f" (\u201c{r.title}\u201d)"
+                line += f" ({_quoted(r.title)})"
             if r.error:
                 line += f": {r.error}"
             lines.append(line)
@@ -209,11 +228,14 @@ class OpmlImported:
 def url_import_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
     """A task fetching ``url`` and importing what it holds (queued when offline)."""
 
+    from reader.services.sources import import_url
+
     def work(library: Library, task: Task) -> ImportSummary:
         task.report_progress(0, 0, url)
         return ImportSummary(tuple(import_url(library, url, tags=list(tags))))
 
-    return library_task(library_path, f"Fetching {_host(url)}", work, writes_library=True)
+    label = _st("Fetching {0}").format(_host(url))
+    return library_task(library_path, label, work, writes_library=True)
 
 
 def _fetching_task(
@@ -241,12 +263,18 @@ def _fetching_task(
 
 def queue_fetch_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
     """A task fetching the queued URLs (``ids``, or all), with progress and Cancel."""
-    return _fetching_task(library_path, "Fetching Read Later", ids, fetch_queue, QueueFetched)
+    from reader.services.sources import fetch_queue
+
+    label = _st("Fetching Read Later")
+    return _fetching_task(library_path, label, ids, fetch_queue, QueueFetched)
 
 
 def feeds_refresh_task(library_path: Path, ids: Sequence[int] | None = None) -> Task:
     """A task refreshing feeds (``ids``, or all), importing new entries; progress, Cancel."""
-    return _fetching_task(library_path, "Refreshing feeds", ids, refresh_feeds, FeedsRefreshed)
+    from reader.services.sources import refresh_feeds
+
+    label = _st("Refreshing feeds")
+    return _fetching_task(library_path, label, ids, refresh_feeds, FeedsRefreshed)
 
 
 def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Task:
@@ -254,10 +282,12 @@ def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Tas
     may not fetch (a user name or password in it) is refused, and not stored: the task fails
     with :func:`~reader.ingest.fetch.check_url`'s reason."""
 
+    from reader.services.sources import add_feed as subscribe
+
     def work(library: Library, task: Task) -> tuple[store.Feed, bool]:
         return subscribe(library, url, list(tags))
 
-    return library_task(library_path, "Subscribing", work, writes_library=True)
+    return library_task(library_path, _st("Subscribing"), work, writes_library=True)
 
 
 def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
@@ -268,12 +298,14 @@ def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
     def work(library: Library, task: Task) -> int:
         return sum(remove(library, i) for i in chosen)
 
-    return library_task(library_path, "Removing", work, writes_library=True)
+    return library_task(library_path, _st("Removing"), work, writes_library=True)
 
 
 def opml_import_task(library_path: Path, path: Path) -> Task:
     """A task subscribing to every feed of the OPML file at ``path`` (nothing fetched); it
     fails with the reason when the file is not a feed list, and then stores nothing."""
+
+    from reader.services.sources import import_opml, read_opml
 
     def work(library: Library, task: Task) -> OpmlImported:
         return OpmlImported(tuple(import_opml(library, read_opml(path))))
@@ -284,6 +316,8 @@ def opml_import_task(library_path: Path, path: Path) -> Task:
 
 def opml_export_task(library_path: Path, path: Path) -> Task:
     """A task writing every subscription to ``path`` as OPML: ``(path, feed count)``."""
+
+    from reader.services.sources import export_opml
 
     def work(library: Library, task: Task) -> tuple[Path, int]:
         return path, export_opml(library, path)

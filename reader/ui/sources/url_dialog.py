@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ingest.fetch import FetchError, check_url, is_url
 from reader.ui.common.colours import WARNING
 
 UrlAnswer = tuple[str, list[str]]
@@ -32,30 +31,38 @@ UrlAnswer = tuple[str, list[str]]
 class UrlDialogWords:
     """What one use of the dialog says: its title, heading, note and accept button."""
 
-    title: str
-    heading: str
-    note: str
-    accept: str
+    title: object  # each marked with QT_TRANSLATE_NOOP("UrlDialog", ...)
+    heading: object
+    note: object
+    accept: object
 
 
 URL_IMPORT = UrlDialogWords(
-    "Import from URL",
-    "Import a web page, PDF or feed",
-    "Fieldreader fetches this address once, now, and keeps the article for offline "
-    "reading. Without a connection it is saved to Read Later instead.",
-    "Import",
+    QT_TRANSLATE_NOOP("UrlDialog", "Import from URL"),
+    QT_TRANSLATE_NOOP("UrlDialog", "Import a web page, PDF or feed"),
+    QT_TRANSLATE_NOOP(
+        "UrlDialog",
+        "Fieldreader fetches this address once, now, and keeps the article for offline "
+        "reading. Without a connection it is saved to Read Later instead.",
+    ),
+    QT_TRANSLATE_NOOP("UrlDialog", "Import"),
 )
 ADD_FEED = UrlDialogWords(
-    "Add Feed",
-    "Subscribe to an RSS or Atom feed",
-    "Nothing is fetched now. Refresh fetches the feed and imports the entries that are "
-    "new; the tags are given to its articles.",
-    "Subscribe",
+    QT_TRANSLATE_NOOP("UrlDialog", "Add Feed"),
+    QT_TRANSLATE_NOOP("UrlDialog", "Subscribe to an RSS or Atom feed"),
+    QT_TRANSLATE_NOOP(
+        "UrlDialog",
+        "Nothing is fetched now. Refresh fetches the feed and imports the entries that are "
+        "new; the tags are given to its articles.",
+    ),
+    QT_TRANSLATE_NOOP("UrlDialog", "Subscribe"),
 )
 
 
 def normalise_url(text: str) -> str | None:
     """``text`` as an http(s) URL (``example.org/a`` becomes ``https://example.org/a``)."""
+    from reader.ingest.fetch import is_url  # the fetcher, when a URL is first typed
+
     text = text.strip()
     if is_url(text):
         return text
@@ -67,6 +74,8 @@ def normalise_url(text: str) -> str | None:
 
 def url_problem(url: str) -> str:
     """Why Fieldreader will not fetch ``url`` (a sentence), or "" when it may."""
+    from reader.ingest.fetch import FetchError, check_url
+
     try:
         check_url(url)
     except FetchError as exc:
@@ -86,9 +95,9 @@ class UrlDialog(QDialog):
     def __init__(self, words: UrlDialogWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("urlDialog")
-        self.setWindowTitle(words.title)
+        self.setWindowTitle(self.tr(str(words.title)))
         self.setMinimumWidth(520)
-        heading_label = QLabel(words.heading, self)
+        heading_label = QLabel(self.tr(str(words.heading)), self)
         heading_label.setObjectName("dialogHeading")
         font = heading_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -110,12 +119,12 @@ class UrlDialog(QDialog):
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(f"color: {WARNING}")
         self.problem_label.hide()
-        self.note_label = QLabel(words.note, self)
+        self.note_label = QLabel(self.tr(str(words.note)), self)
         self.note_label.setObjectName("dialogNote")
         self.note_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.accept_button = self.buttons.addButton(
-            words.accept, QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr(str(words.accept)), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.accept_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
