@@ -164,8 +164,8 @@ def largest(folder: Path, count: int = 10) -> list[tuple[int, str]]:
 
 def sizes_by_component(folder: Path) -> list[tuple[int, str]]:
     """Bytes each top-level item of ``_internal/`` takes, grouped by the distribution that
-    provides it (``Stemmer*.so`` -> PyStemmer, ``sqlcipher3/`` + ``sqlcipher3_binary.libs``
-    -> sqlcipher3-binary, ``PySide6/`` -> PySide6-Essentials, ...), largest first."""
+    provides it (``Stemmer*.so`` -> PyStemmer, ``sqlcipher3/`` -> sqlcipher3,
+    ``PySide6/`` -> PySide6-Essentials, ...), largest first."""
     internal = folder / "_internal"
     if not internal.is_dir():
         return []

@@ -379,7 +379,7 @@ class SmokeTest:
             self.fail("licences", f"no {index.name}: {exc}")
         else:
             names = {entry.get("name") for entry in entries}
-            for wanted in ("Python", "Qt and Qt for Python", "SQLite", "sqlcipher3-binary"):
+            for wanted in ("Python", "Qt and Qt for Python", "SQLite", "sqlcipher3"):
                 self.check("licences", wanted in names, f"{wanted} missing from {index}")
             for entry in entries:
                 self.check("licences", (index.parent / entry["file"]).is_file(), entry["file"])

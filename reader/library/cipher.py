@@ -13,21 +13,36 @@ every ``except sqlite3.OperationalError`` above keeps working on an encrypted fi
 passphrase. The process keeps the passphrases it was given in memory (:func:`remember`,
 :func:`forget`), so the window's background tasks, which open the library by its path, and
 the operations that open their own connections (backups, restores, sole use) find it.
+
+The key is derived once per file and process. Opening an existing encrypted file, the
+key is derived from the passphrase and the file's salt (its first 16 bytes) with
+``hashlib.pbkdf2_hmac`` and exactly the KDF SQLCipher itself would use (its own default
+algorithm and iteration count, read from the driver), and given to SQLCipher in its
+raw-key form (``PRAGMA key = "x'…'"``). Once that key has opened the file it is kept in
+memory beside the passphrase, so every further connection to the file (each background
+task, each reopen) costs no derivation. SQLCipher still derives the page HMAC key
+from it and authenticates every page as before; the cipher, the KDF and its cost are
+unchanged. :func:`forget` drops the derived keys with the passphrases. If the raw key
+does not open the file, the passphrase form is tried too, so the shortcut can never make
+a file unopenable: a wrong passphrase costs two derivations.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import sys
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from reader.library.errors import LibraryError
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "ENCRYPTED_MESSAGE",
@@ -37,6 +52,7 @@ __all__ = [
     "WrongPassphraseError",
     "available",
     "check_passphrase",
+    "driver_build",
     "forget",
     "is_encrypted",
     "is_plain",
@@ -45,6 +61,7 @@ __all__ = [
     "open_like",
     "open_unkeyed",
     "passphrase_of",
+    "prune",
     "remember",
     "remembered",
     "remembered_all",
@@ -75,7 +92,10 @@ class WrongPassphraseError(LibraryError):
     """The passphrase given does not open the file (nothing was changed)."""
 
 
+@functools.cache
 def _load() -> ModuleType | None:
+    """SQLCipher's DB-API module, loaded the first time an encrypted file is met (a plain
+    library never pays for it); ``None`` if this build has none."""
     try:
         from sqlcipher3 import dbapi2
     except ImportError:
@@ -83,18 +103,16 @@ def _load() -> ModuleType | None:
     return dbapi2
 
 
-_DRIVER = _load()
-
-
 def available() -> bool:
     """Whether this build can open encrypted libraries."""
-    return _DRIVER is not None
+    return _load() is not None
 
 
 def _driver() -> ModuleType:
-    if _DRIVER is None:
+    driver = _load()
+    if driver is None:
         raise LibraryError(UNAVAILABLE_MESSAGE)
-    return _DRIVER
+    return driver
 
 
 _HEADER_FDS: dict[str, int] = {}
@@ -157,6 +175,8 @@ def is_encrypted(path: Path) -> bool:
 def check_passphrase(passphrase: str) -> str:
     """The passphrase as SQLCipher gets it (Unicode NFC, so the same words typed on two
     keyboards give one key); :class:`~reader.library.errors.InvalidInputError` when empty."""
+    import unicodedata
+
     from reader.library.errors import InvalidInputError
 
     text = unicodedata.normalize("NFC", passphrase)
@@ -176,6 +196,9 @@ def key_statement(passphrase: str, schema: str = "main") -> str:
 
 # -- the process's passphrases -------------------------------------------------------
 _KEYRING: dict[str, str] = {}
+#: Keys that opened a file: (file, its salt) -> (the passphrase, the key derived from it).
+_DERIVED: dict[tuple[str, bytes], tuple[str, bytes]] = {}
+_DERIVED_LOCK = threading.Lock()
 
 
 def _key(path: Path) -> str:
@@ -188,11 +211,33 @@ def remember(path: Path, passphrase: str) -> None:
 
 
 def forget(path: Path | None = None) -> None:
-    """Drop the passphrase kept for ``path`` (every one when ``None``): locking."""
-    if path is None:
-        _KEYRING.clear()
-    else:
-        _KEYRING.pop(_key(path), None)
+    """Drop the passphrase kept for ``path`` (every one when ``None``): locking. The keys
+    derived for that file go too, and so does every key derived from a passphrase this
+    process no longer keeps for any library (those of its backups, of a rewrite's copy)."""
+    with _DERIVED_LOCK:
+        if path is None:
+            _KEYRING.clear()
+            _DERIVED.clear()
+            return
+        key = _key(path)
+        _KEYRING.pop(key, None)
+        for held in [k for k in _DERIVED if k[0] == key]:
+            del _DERIVED[held]
+        _prune()
+
+
+def prune() -> None:
+    """Drop every derived key whose passphrase this process no longer keeps for any
+    library (after a passphrase change: the old passphrase's keys of the backups)."""
+    with _DERIVED_LOCK:
+        _prune()
+
+
+def _prune() -> None:
+    kept = set(_KEYRING.values())
+    for held, (passphrase, _raw) in list(_DERIVED.items()):
+        if passphrase not in kept:
+            del _DERIVED[held]
 
 
 def remembered(path: Path) -> str | None:
@@ -223,7 +268,7 @@ _ERROR_NAMES = (
 def _mapped(exc: BaseException) -> BaseException:
     """The ``sqlite3`` exception with the same class name and message as ``exc``."""
     for name in _ERROR_NAMES:
-        theirs = getattr(_DRIVER, name, None)
+        theirs = getattr(_load(), name, None)
         if theirs is not None and type(exc) is theirs:
             ours = getattr(sqlite3, name)(*exc.args)
             for attr in ("sqlite_errorcode", "sqlite_errorname"):
@@ -233,8 +278,10 @@ def _mapped(exc: BaseException) -> BaseException:
     return exc
 
 
-#: The driver's exception classes, caught and raised again as ``sqlite3``'s.
-_ERRORS: tuple[type[Exception], ...] = (_DRIVER.Error,) if _DRIVER is not None else ()
+def _errors() -> tuple[type[Exception], ...]:
+    """The driver's exception classes, caught and raised again as ``sqlite3``'s."""
+    driver = _load()
+    return (driver.Error,) if driver is not None else ()
 
 
 class KeyedCursor:
@@ -247,40 +294,40 @@ class KeyedCursor:
     def execute(self, sql: str, parameters: Any = ()) -> KeyedCursor:
         try:
             self._raw.execute(sql, parameters)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
         return self
 
     def executemany(self, sql: str, seq: Any) -> KeyedCursor:
         try:
             self._raw.executemany(sql, seq)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
         return self
 
     def executescript(self, sql: str) -> KeyedCursor:
         try:
             self._raw.executescript(sql)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
         return self
 
     def fetchone(self) -> Any:
         try:
             return self._raw.fetchone()
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
         try:
             return list(self._raw.fetchmany(size if size is not None else self._raw.arraysize))
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def fetchall(self) -> list[Any]:
         try:
             return list(self._raw.fetchall())
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def __iter__(self) -> Iterator[Any]:
@@ -288,7 +335,7 @@ class KeyedCursor:
         while True:
             try:
                 rows = raw.fetchmany(256)
-            except _ERRORS as exc:
+            except _errors() as exc:
                 raise _mapped(exc) from None
             if not rows:
                 return
@@ -350,13 +397,13 @@ class KeyedConnection:
     def commit(self) -> None:
         try:
             self._raw.commit()
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def rollback(self) -> None:
         try:
             self._raw.rollback()
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def close(self) -> None:
@@ -368,19 +415,19 @@ class KeyedConnection:
     def create_function(self, name: str, narg: int, func: Callable[..., Any], **kw: Any) -> None:
         try:
             self._raw.create_function(name, narg, func, **kw)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def create_aggregate(self, name: str, narg: int, cls: Any) -> None:
         try:
             self._raw.create_aggregate(name, narg, cls)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def create_collation(self, name: str, func: Callable[[str, str], int]) -> None:
         try:
             self._raw.create_collation(name, func)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     def set_progress_handler(self, handler: Callable[[], int] | None, n: int) -> None:
@@ -400,7 +447,7 @@ class KeyedConnection:
         raw = target._raw if isinstance(target, KeyedConnection) else target
         try:
             self._raw.backup(raw, pages=pages, progress=progress)
-        except _ERRORS as exc:
+        except _errors() as exc:
             raise _mapped(exc) from None
 
     @property
@@ -470,12 +517,37 @@ def open_keyed(
 
     With ``check`` the passphrase is tried at once: a wrong one raises
     :class:`WrongPassphraseError` and the connection is closed (the file is untouched).
+    An existing file is opened with the key derived once for it (see the module
+    docstring); a new or empty one with the passphrase (SQLCipher picks its salt).
     """
     driver = _driver()
-    statement = key_statement(passphrase)
+    text = check_passphrase(passphrase)
+    salted = _salt_of(database, uri)
+    if salted is not None:
+        raw = _open_with_derived_key(driver, database, text, salted, uri, timeout)
+        if raw is not None:
+            return KeyedConnection(raw, text)
+    raw = _connect(driver, database, key_statement(text), uri=uri, timeout=timeout, check=check)
+    return KeyedConnection(raw, text)
+
+
+def _connect(
+    driver: ModuleType,
+    database: str | Path,
+    statement: str,
+    *,
+    uri: bool,
+    timeout: float,
+    check: bool,
+) -> Any:
+    """A driver connection to ``database`` keyed by ``statement``, set up for the library."""
     raw = driver.connect(str(database), uri=uri, timeout=timeout)
     try:
         raw.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is said once, by us
+        # Off (SQLCipher's default since 4.5, said here for builds where it is not): on, it
+        # wipes and locks every allocation, which guards a running app's memory, outside
+        # this threat model, and makes search two to three times slower.
+        raw.execute("PRAGMA cipher_memory_security = OFF")
         raw.execute(statement)
         if check:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -489,7 +561,136 @@ def open_keyed(
     except BaseException:
         raw.close()
         raise
-    return KeyedConnection(raw, check_passphrase(passphrase))
+    return raw
+
+
+# -- the key, derived once per file --------------------------------------------------
+#: SQLCipher's names of its key derivations, as ``hashlib`` names their hash.
+_KDF_HASHES = {
+    "PBKDF2_HMAC_SHA512": "sha512",
+    "PBKDF2_HMAC_SHA256": "sha256",
+    "PBKDF2_HMAC_SHA1": "sha1",
+}
+#: The key length of SQLCipher's AES-256 (bytes).
+KEY_BYTES = 32
+SALT_BYTES = 16
+_KDF: list[tuple[str, int] | None] = []
+
+
+def _kdf() -> tuple[str, int] | None:
+    """The KDF a passphrase-keyed file gets from this SQLCipher, as ``(hash name,
+    iterations)``; ``None`` when it is one ``hashlib`` does not do the same way (then
+    every file is opened with its passphrase)."""
+    if not _KDF:
+        probe = _driver().connect(":memory:")
+        try:
+            algorithm = str(probe.execute("PRAGMA cipher_default_kdf_algorithm").fetchone()[0])
+            iterations = int(probe.execute("PRAGMA cipher_default_kdf_iter").fetchone()[0])
+            header = int(probe.execute("PRAGMA cipher_default_plaintext_header_size").fetchone()[0])
+        except (_driver().Error, TypeError, ValueError):
+            algorithm, iterations, header = "", 0, -1
+        finally:
+            probe.close()
+        name = _KDF_HASHES.get(algorithm)
+        _KDF.append((name, iterations) if name and iterations > 0 and header == 0 else None)
+    return _KDF[0]
+
+
+def _file_of(database: str | Path, uri: bool) -> Path | None:
+    """The file ``database`` names (a path, or a ``file:`` URI), ``None`` for memory."""
+    text = str(database)
+    if not text or text == ":memory:":
+        return None
+    if not text.startswith("file:"):
+        return None if uri else Path(text)
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(text)
+    if "mode=memory" in parsed.query or not parsed.path:
+        return None
+    name = unquote(parsed.path)
+    if name == ":memory:":
+        return None
+    if sys.platform == "win32" and len(name) > 2 and name[0] == "/" and name[2] == ":":
+        name = name[1:]  # /C:/Users/... -> C:/Users/...
+    return Path(name)
+
+
+def _salt_of(database: str | Path, uri: bool) -> tuple[str, bytes] | None:
+    """``(file, salt)`` of an existing encrypted file: its first 16 bytes are the salt
+    SQLCipher derived its key with (``None`` for a new, empty or plain file)."""
+    path = _file_of(database, uri)
+    if path is None:
+        return None
+    head = _header(path)
+    if len(head) < SALT_BYTES or head == SQLITE_HEADER:
+        return None
+    return _key(path), head[:SALT_BYTES]
+
+
+def _derive(passphrase: str, salt: bytes, kdf: tuple[str, int]) -> bytes:
+    """The key SQLCipher derives from ``passphrase`` and ``salt`` (the same PBKDF2, by
+    OpenSSL through ``hashlib``, which lets other threads run meanwhile)."""
+    name, iterations = kdf
+    import hashlib
+
+    return hashlib.pbkdf2_hmac(name, passphrase.encode("utf-8"), salt, iterations, KEY_BYTES)
+
+
+def _held_key(file: str, salt: bytes, passphrase: str) -> bytes | None:
+    with _DERIVED_LOCK:
+        held = _DERIVED.get((file, salt))
+    import hmac
+
+    if held is None or not hmac.compare_digest(held[0].encode("utf-8"), passphrase.encode("utf-8")):
+        return None
+    return held[1]
+
+
+def _open_with_derived_key(
+    driver: ModuleType,
+    database: str | Path,
+    passphrase: str,
+    salted: tuple[str, bytes],
+    uri: bool,
+    timeout: float,
+) -> Any | None:
+    """A connection keyed with the raw key of ``passphrase`` for this file (derived now,
+    or the one kept since it last opened the file); ``None`` when that key does not open
+    it (the caller tries the passphrase itself)."""
+    kdf = _kdf()
+    if kdf is None:
+        return None
+    file, salt = salted
+    key = _held_key(file, salt, passphrase)
+    fresh = key is None
+    if key is None:
+        key = _derive(passphrase, salt, kdf)
+    statement = f"PRAGMA key = \"x'{key.hex()}'\""
+    try:
+        raw = _connect(driver, database, statement, uri=uri, timeout=timeout, check=True)
+    except WrongPassphraseError:
+        if not fresh:
+            with _DERIVED_LOCK:
+                _DERIVED.pop((file, salt), None)
+        return None
+    if fresh:
+        with _DERIVED_LOCK:
+            _DERIVED[(file, salt)] = (passphrase, key)
+    return raw
+
+
+def driver_build() -> str:
+    """Which SQLCipher and SQLite this build opens encrypted libraries with (one line)."""
+    driver = _load()
+    if driver is None:
+        return "no SQLCipher"
+    probe = driver.connect(":memory:")
+    try:
+        version = str(probe.execute("PRAGMA cipher_version").fetchone()[0])
+    finally:
+        probe.close()
+    return f"SQLCipher {version} on SQLite {driver.sqlite_version}"
 
 
 def passphrase_of(conn: object) -> str | None:

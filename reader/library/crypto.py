@@ -128,6 +128,7 @@ def _rewrite_library(path: Path, old: str | None, new: str | None) -> Rewritten:
             done.backups.append(backup)
         else:
             done.skipped.append(backup)
+    cipher.prune()  # no key derived from the old passphrase stays in memory
     return done
 
 

@@ -45,8 +45,7 @@ DIRECT_REQUIREMENTS = (
     "cld3-py",
     "charset-normalizer",
     "PyStemmer",
-    "sqlcipher3-binary",
-    "sqlcipher3-wheels",
+    "sqlcipher3",
 )
 QT_DISTRIBUTIONS = ("PySide6-Essentials", "PySide6", "shiboken6")
 #: Licence files looked for in a ``dist-info`` whose metadata names none.

@@ -55,10 +55,9 @@ def test_a_windows_bundle_without_qwindows_is_refused(tmp_path: Path) -> None:
     assert missing_plugins(tmp_path, "win32") == []
 
 
-def test_requirements_substitute_sqlcipher_and_add_pyinstallers_windows_needs() -> None:
+def test_requirements_are_pyprojects_plus_the_pyinstaller_windows_needs() -> None:
     wanted = requirements()
-    assert not any(r.startswith("sqlcipher3-binary") for r in wanted)
-    assert "sqlcipher3-wheels>=0.5.7" in wanted
+    assert any(r.startswith("sqlcipher3>=") for r in wanted)
     assert any(r.startswith("PySide6-Essentials") for r in wanted)
     assert "pefile" in wanted
     assert "pywin32-ctypes" in wanted

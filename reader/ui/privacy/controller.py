@@ -9,16 +9,20 @@ was replaced. The passphrase lives in this process's memory only
 (:mod:`reader.library.cipher`), never in the settings.
 
 Locking (Lock Now, or the idle timer: :attr:`Preferences.auto_lock_minutes`, off by default)
-saves what is being edited, forgets the passphrase, detaches the library (its connection
-closes; the panes show an empty library) and asks for the passphrase again; cancelled,
-the window stays locked until Unlock…. User input anywhere in the application restarts
-the idle timer.
+saves what is being edited, forgets the passphrase and the key derived from it, detaches
+the library (its connection closes; the panes show an empty library) and asks for the
+passphrase again; cancelled, the window stays locked until Unlock…. The passphrase dialogs
+try a passphrase as a background task with a busy indicator (the key derivation takes a
+moment), so the window never freezes while one is checked. User input anywhere in the
+application restarts the idle timer (the application's events are watched only while the
+idle lock is on).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction
@@ -26,10 +30,12 @@ from PySide6.QtWidgets import QApplication
 
 from reader.library import cipher
 from reader.library.connection import raw_connection
-from reader.ui.privacy.dialog import PrivacyDialogs
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task
+
+if TYPE_CHECKING:  # the dialogs' module is read when one is first needed
+    from reader.ui.privacy.dialog import PrivacyDialogs
 
 #: What restarts the idle timer.
 INPUT_EVENTS = frozenset(
@@ -49,7 +55,10 @@ def _tr(text: str) -> str:
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
-    """Whether ``passphrase`` opens the encrypted library at ``path`` (nothing changes)."""
+    """Whether ``passphrase`` opens the encrypted library at ``path`` (nothing changes in
+    the file). It derives the key, so the dialogs run it as a background task; the key
+    that opened the file stays in memory (:mod:`reader.library.cipher`), so opening the
+    library right after costs no second derivation, until :func:`cipher.forget`."""
     try:
         raw_connection(path, passphrase).close()
     except cipher.WrongPassphraseError:
@@ -66,8 +75,13 @@ def _rewrite_task(label: str, work: Callable[[], object]) -> Task:
 class PrivacyController(MenuController):
     """Runs the privacy entries of the Library menu and the lock for the window."""
 
-    DIALOGS = PrivacyDialogs
     dialogs: PrivacyDialogs
+
+    @staticmethod
+    def DIALOGS() -> PrivacyDialogs:  # noqa: N802 (the controllers' name for it)
+        from reader.ui.privacy.dialog import PrivacyDialogs
+
+        return PrivacyDialogs()
 
     def setup(self) -> None:
         self.locked = False
@@ -94,9 +108,7 @@ class PrivacyController(MenuController):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.on_idle)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching_input = False
         self.restart_idle_timer()
         self.update_actions()
 
@@ -243,6 +255,8 @@ class PrivacyController(MenuController):
             self.widget, self.name, lambda p: passphrase_opens(path, p)
         )
         if not passphrase or not self.locked:
+            if self.locked:
+                cipher.forget(path)  # a key a check derived does not stay while locked
             return False
         cipher.remember(path, passphrase)
         self.library.reopen()
@@ -265,8 +279,22 @@ class PrivacyController(MenuController):
         minutes = self.preferences.auto_lock_minutes
         if minutes <= 0:
             self.idle_timer.stop()
+            self._watch_input(False)
             return
+        self._watch_input(True)
         self.idle_timer.start(minutes * 60_000)
+
+    def _watch_input(self, on: bool) -> None:
+        """Hear every input event of the application (to restart the idle lock) only while
+        the lock is on: a filter on the whole application costs every event some time."""
+        app = QApplication.instance()
+        if app is None or on == self._watching_input:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching_input = on
 
     @Slot()
     def on_idle(self) -> None:

@@ -7,6 +7,11 @@ asks for the current passphrase (tried like ``unlock``), then a new one twice. E
 says plainly that a lost passphrase cannot be recovered; nothing but the passphrase itself
 is asked for (no hint is stored anywhere). :class:`PrivacyDialogs` opens these and the
 questions of the Library menu's privacy entries; tests give a stand-in.
+
+Trying a passphrase derives its key (a fraction of a second, by design), so the ``check``
+runs as a background task while the dialog shows that it is busy and the window stays
+live; the fields and OK wait meanwhile. Cancel during a check closes the dialog as soon
+as that check has ended (its outcome is dropped), so no check outlives the dialog.
 """
 
 from __future__ import annotations
@@ -14,18 +19,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.ui.tasks.runner import Task, start_task
 from reader.ui.tasks.summary_dialog import open_message
 
 UNLOCK, NEW, CHANGE = "unlock", "new", "change"
@@ -51,6 +59,9 @@ class PassphraseDialog(QDialog):
         self.check = check
         self.passphrase = ""
         self.new_passphrase = ""
+        #: The passphrase check running in the background, if one is.
+        self.checking: Task | None = None
+        self._cancelled = False
         titles = {
             UNLOCK: self.tr("Unlock Library"),
             NEW: self.tr("Encrypt Library"),
@@ -94,11 +105,24 @@ class PassphraseDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        self.busy = QWidget()
+        self.busy.setObjectName("passphraseBusy")
+        busy_row = QHBoxLayout(self.busy)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        self.busy_label = QLabel(self.tr("Checking the passphrase\u2026"))
+        busy_row.addWidget(self.busy_label)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # no end known: it moves while the key is derived
+        bar.setTextVisible(False)
+        busy_row.addWidget(bar, 1)
+        self.busy.hide()
+        layout.addWidget(self.busy)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
@@ -115,18 +139,14 @@ class PassphraseDialog(QDialog):
 
     def accept(self) -> None:
         """Close only with what was asked: a passphrase that opens the library, a new one
-        typed the same twice."""
-        if self.mode in (UNLOCK, CHANGE):
-            current = self.current_edit.text()
-            if not current:
-                self.say(self.tr("Enter the passphrase."))
-                return
-            if self.check is not None and not self._checked(current):
-                self.current_edit.clear()
-                self.current_edit.setFocus()
-                self.say(self.tr("Wrong passphrase. Try again."))
-                return
-            self.passphrase = current
+        typed the same twice. The passphrase is tried in the background (see the module
+        docstring); the dialog closes when that check says it opens the library."""
+        if self.checking is not None:
+            return
+        current = self.current_edit.text()
+        if self.mode in (UNLOCK, CHANGE) and not current:
+            self.say(self.tr("Enter the passphrase."))
+            return
         if self.mode in (NEW, CHANGE):
             new = self.new_edit.text()
             if not new:
@@ -137,21 +157,69 @@ class PassphraseDialog(QDialog):
                 self.again_edit.setFocus()
                 self.say(self.tr("The two passphrases differ. Type the new one again."))
                 return
-            self.new_passphrase = new
-        self._forget_fields()
-        super().accept()
+        if self.mode in (UNLOCK, CHANGE) and self.check is not None:
+            self._start_check(current)
+            return
+        self._close_with(current)
 
     def reject(self) -> None:
+        """Cancel: at once, or when the check under way has ended (its outcome dropped)."""
+        if self.checking is not None:
+            self._cancelled = True
+            self.busy_label.setText(self.tr("Cancelling\u2026"))
+            return
         self._forget_fields()
         super().reject()
 
-    def _checked(self, passphrase: str) -> bool:
-        assert self.check is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the key takes a moment
-        try:
-            return self.check(passphrase)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _start_check(self, passphrase: str) -> None:
+        check = self.check
+        assert check is not None
+        task = Task(lambda _task: check(passphrase), self.tr("Checking the passphrase"))
+        task.succeeded.connect(lambda opens: self._on_checked(passphrase, bool(opens), None))
+        task.failed.connect(lambda error: self._on_checked(passphrase, False, error))
+        self.checking = task
+        self._show_busy(True)
+        start_task(task)
+
+    def _on_checked(self, passphrase: str, opens: bool, error: object) -> None:
+        self.checking = None
+        self._show_busy(False)
+        if self._cancelled:
+            self.reject()
+            return
+        if opens:
+            self._close_with(passphrase)
+            return
+        self.current_edit.clear()
+        self.current_edit.setFocus()
+        if error is None:
+            self.say(self.tr("Wrong passphrase. Try again."))
+        else:
+            from reader.ui.common.errors import error_message
+
+            why = error_message(error)
+            self.say(self.tr("The passphrase could not be tried: {why}").format(why=why))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Checking the passphrase\u2026"))
+        self.busy.setVisible(busy)
+        if busy:
+            self.error_label.hide()
+        self.ok_button.setEnabled(not busy)
+        for edit in (self.current_edit, self.new_edit, self.again_edit):
+            edit.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _close_with(self, current: str) -> None:
+        if self.mode in (UNLOCK, CHANGE):
+            self.passphrase = current
+        if self.mode in (NEW, CHANGE):
+            self.new_passphrase = self.new_edit.text()
+        self._forget_fields()
+        super().accept()
 
     def _forget_fields(self) -> None:
         for edit in (self.current_edit, self.new_edit, self.again_edit):

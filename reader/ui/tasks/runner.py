@@ -48,7 +48,13 @@ class TaskRefusedError(RuntimeError):
 
 @contextmanager
 def worker_library(library_path: Path) -> Iterator[Library]:
-    """The worker thread's own ``Library`` at ``library_path``, closed when done."""
+    """The worker thread's own ``Library`` at ``library_path``, closed when done.
+
+    On an encrypted library this costs no key derivation: the key derived when the
+    library was unlocked is kept in memory (:mod:`reader.library.cipher`) and opens every
+    further connection in its raw form, so a task pays only the open itself. Nothing
+    outlives the task, so Lock Now, the idle lock and quitting leave no connection
+    open once the tasks running then have finished."""
     library = Library.open(library_path)
     try:
         yield library
@@ -74,6 +80,14 @@ def library_task(
             return fn(library, task)
 
     return Task(work, label, writes_library=writes_library)
+
+
+def start_task(task: Task) -> Task:
+    """Start ``task`` on Qt's global thread pool, outside any :class:`TaskRunner` (connect
+    to its signals first): for short work a dialog does before the window and its runner
+    exist, or beside them, such as trying a passphrase. Nothing refuses it."""
+    QThreadPool.globalInstance().start(_Runnable(task))
+    return task
 
 
 def progress_reporter(

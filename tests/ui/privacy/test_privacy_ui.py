@@ -3,11 +3,14 @@ entries, locking (now and when idle) and unlocking, and settings that hold nothi
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from helpers.ui_fixtures import wait_idle
 from reader.app import build_main_window, privacy_of, unlock_at_start
@@ -32,6 +35,7 @@ class Answers:
         self.confirm = True
         self.informed: list[str] = []
         self.unlock_asked = 0
+        self.cancel_after_check = False
 
     def unlock(self, parent, name, check):
         self.unlock_asked += 1
@@ -39,7 +43,7 @@ class Answers:
             ok = check(attempt)
             self.checked.append((attempt, ok))
             if ok:
-                return attempt
+                return "" if self.cancel_after_check else attempt
         return ""
 
     def new_passphrase(self, parent, name):
@@ -94,6 +98,14 @@ def encrypted_window(library_path: Path, settings: QSettings, qtbot):
     library.close()
 
 
+@functools.cache
+def _samples() -> int:
+    """How many sample articles the app loads (counted, never assumed)."""
+    with Library.memory() as lib:
+        load_samples(lib)
+        return lib.count()
+
+
 def _shown_count(win) -> int:
     return win.library_pane.table_model.rowCount()
 
@@ -102,7 +114,7 @@ def test_lock_closes_the_library_clears_the_panes_and_asks_again(encrypted_windo
     win, answers = encrypted_window
     privacy = privacy_of(win)
     assert win.reader.article is not None
-    assert _shown_count(win) == 10
+    assert _shown_count(win) == _samples()
     answers.tries = ["not it", "still not", PASS]
     assert privacy.lock()
     assert win.library.detached
@@ -113,8 +125,8 @@ def test_lock_closes_the_library_clears_the_panes_and_asks_again(encrypted_windo
     qtbot.waitUntil(lambda: not privacy.locked, timeout=10_000)  # asked again at once
     assert answers.checked == [("not it", False), ("still not", False), (PASS, True)]
     assert not win.library.detached
-    assert win.library.count() == 10
-    qtbot.waitUntil(lambda: _shown_count(win) == 10, timeout=10_000)
+    assert win.library.count() == _samples()
+    qtbot.waitUntil(lambda: _shown_count(win) == _samples(), timeout=10_000)
     assert win.reader.article is not None
 
 
@@ -132,7 +144,7 @@ def test_cancelled_unlock_keeps_the_window_locked_until_unlock(encrypted_window,
     answers.tries = [PASS]
     privacy.lock_action.trigger()
     assert not privacy.locked
-    assert win.library.count() == 10
+    assert win.library.count() == _samples()
 
 
 def test_auto_lock_is_off_by_default_and_locks_when_idle(encrypted_window, qtbot):
@@ -163,13 +175,13 @@ def test_change_passphrase_and_decrypt_from_the_menu(encrypted_window, qtbot):
     wait_idle(win, qtbot)
     assert not answers.informed, answers.informed
     assert cipher.remembered(path) == "a new harbour"
-    assert win.library.count() == 10
+    assert win.library.count() == _samples()
     with pytest.raises(cipher.WrongPassphraseError):
         Library.open(path, passphrase=PASS)
     assert privacy.decrypt() is not None
     qtbot.waitUntil(lambda: not privacy.rewriting, timeout=60_000)
     assert cipher.is_plain(path)
-    assert win.library.count() == 10
+    assert win.library.count() == _samples()
     assert privacy.encrypt_action.isEnabled()
     assert not privacy.lock_action.isEnabled()
 
@@ -188,7 +200,7 @@ def test_encrypt_a_plain_library_from_the_menu(window, qtbot):
     assert not answers.informed, answers.informed
     assert cipher.is_encrypted(path)
     assert not window.library.detached
-    assert window.library.count() == 10
+    assert window.library.count() == _samples()
     assert privacy.lock_action.isEnabled()
     assert not privacy.encrypt_action.isEnabled()
     assert [a.text() for a in privacy.actions if a is not None] == [
@@ -240,14 +252,128 @@ def test_the_dialog_says_a_wrong_passphrase_and_asks_again(qtbot) -> None:
     )
     dialog.current_edit.setText("wrong")
     dialog.accept()
+    qtbot.waitUntil(lambda: dialog.checking is None, timeout=10_000)
     assert dialog.isVisible()
     assert dialog.error_label.text() == "Wrong passphrase. Try again."
     assert dialog.current_edit.text() == ""
+    assert dialog.current_edit.isEnabled()
     dialog.current_edit.setText(PASS)
     dialog.accept()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert dialog.passphrase == PASS
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert tried == ["wrong", PASS]
+
+
+def _held_check(answer: bool):
+    """A check that runs on a worker thread and ends only once released."""
+    started, release = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+
+    def check(passphrase: str) -> bool:
+        threads.append(threading.current_thread())
+        started.set()
+        release.wait(10)
+        return answer
+
+    return check, started, release, threads
+
+
+def test_the_check_runs_in_the_background_with_a_busy_indicator(qtbot) -> None:
+    check, started, release, threads = _held_check(False)
+    dialog = PassphraseDialog(UNLOCK, "lib.sqlite", check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current_edit.setText("a guess")
+    dialog.accept()  # returns at once: the GUI thread does not wait for the key
+    assert started.wait(10)
+    assert threads[0] is not threading.main_thread()
+    assert dialog.checking is not None
+    assert dialog.busy.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    assert not dialog.current_edit.isEnabled()
+    dialog.accept()  # a second OK while checking starts nothing
+    qtbot.wait(50)  # the event loop runs meanwhile
+    assert len(threads) == 1
+    release.set()
+    qtbot.waitUntil(lambda: dialog.checking is None, timeout=10_000)
+    assert not dialog.busy.isVisible()
+    assert dialog.ok_button.isEnabled()
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Wrong passphrase. Try again."
+
+
+def test_cancel_during_a_check_closes_when_it_ends_and_drops_its_outcome(qtbot) -> None:
+    check, started, release, _threads = _held_check(True)
+    dialog = PassphraseDialog(UNLOCK, "lib.sqlite", check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current_edit.setText(PASS)
+    dialog.accept()
+    assert started.wait(10)
+    dialog.reject()
+    assert dialog.isVisible()  # until the check has ended
+    assert dialog.busy_label.text() == "Cancelling\u2026"
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.passphrase == ""
+    assert dialog.current_edit.text() == ""
+
+
+def test_a_check_that_fails_says_why_and_asks_again(qtbot) -> None:
+    def check(passphrase: str) -> bool:
+        raise OSError(5, "Input/output error")
+
+    dialog = PassphraseDialog(CHANGE, "lib.sqlite", check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current_edit.setText(PASS)
+    dialog.new_edit.setText("new one")
+    dialog.again_edit.setText("new one")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.checking is None, timeout=10_000)
+    assert dialog.isVisible()
+    assert dialog.error_label.text().startswith("The passphrase could not be tried:")
+    assert dialog.new_edit.text() == "new one"  # only the current passphrase is asked again
+
+
+def test_unlocking_in_the_window_derives_the_key_once(encrypted_window, qtbot, monkeypatch):
+    win, answers = encrypted_window
+    privacy = privacy_of(win)
+    derived: list[str] = []
+    real = cipher._derive
+
+    def counting(passphrase, salt, kdf):
+        derived.append(passphrase)
+        return real(passphrase, salt, kdf)
+
+    monkeypatch.setattr(cipher, "_derive", counting)
+    answers.tries = ["not it", PASS]
+    assert privacy.lock()
+    qtbot.waitUntil(lambda: not privacy.locked, timeout=10_000)
+    assert derived == ["not it", PASS]  # the check's key opens the library, then every task
+    win.library_pane.search_edit.setText("cobalt")
+    win.library_pane.run_search()
+    qtbot.waitUntil(lambda: not win.library_pane.searching, timeout=10_000)
+    wait_idle(win, qtbot)
+    assert derived == ["not it", PASS]
+
+
+def test_a_cancelled_unlock_keeps_no_key(encrypted_window, qtbot):
+    win, answers = encrypted_window
+    privacy = privacy_of(win)
+    path = win.ctx.library_path
+    answers.tries = []
+    assert privacy.lock()
+    qtbot.waitUntil(lambda: answers.unlock_asked == 1, timeout=10_000)
+    assert cipher._DERIVED == {}
+    answers.tries = [PASS]  # the check opens the file, then the dialog is cancelled
+    answers.cancel_after_check = True
+    assert not privacy.unlock()
+    assert privacy.locked
+    assert cipher.remembered(path) is None
+    assert cipher._DERIVED == {}
 
 
 def test_a_new_passphrase_is_typed_twice(qtbot) -> None:
