@@ -52,6 +52,7 @@ _NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _DEFAULT = _dt.datetime(2000, 1, 1)
 _NOT_LETTER = r"(?![^\W\d_])"
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,10 @@ def dateline_date(text: str, language: str | None = None) -> str | None:
     paragraphs = _PARAGRAPH.split(text.lstrip()[: DATELINE_CHARS * 4], DATELINE_PARAGRAPHS)
     for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
         paragraph = paragraph.strip()
-        written = _written(paragraph[:DATELINE_CHARS], grammar)
+        head = paragraph[:DATELINE_CHARS]
+        if _FOUR_DIGITS.search(head) is None:  # every date _written finds has its year
+            continue
+        written = _written(head, grammar)
         if written is None:
             continue
         match, day = written

@@ -25,7 +25,9 @@ its entities are looked for, which is what would take the memory.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +54,6 @@ from reader.ingest.formats import (
     supported_formats,
     unsupported_format,
 )
-from reader.ingest.markdown_file import parse_markdown
 from reader.ingest.plaintext import parse_text
 from reader.library.draft import Draft, Original
 
@@ -135,11 +136,15 @@ def _check_lines(text: str) -> None:
     _refuse_paragraph(len(text) - start)
 
 
+def _looks_like_opml(data: bytes) -> bool:
+    from reader.ingest.opml import looks_like_opml  # lxml: loaded for XML files only
+
+    return looks_like_opml(data)
+
+
 def _refusal(suffix: str, data: bytes) -> str | None:
     """Why a file is refused before it is decoded, or ``None`` to read it."""
-    from reader.ingest.opml import looks_like_opml
-
-    if suffix in OPML_SUFFIXES or (suffix in XML_SUFFIXES and looks_like_opml(data)):
+    if suffix in OPML_SUFFIXES or (suffix in XML_SUFFIXES and _looks_like_opml(data)):
         return (
             "an OPML feed list, not an article: 'fieldreader feeds import-opml FILE' "
             "(or File › Feeds… › Import OPML… in the window) subscribes to its feeds"
@@ -219,6 +224,8 @@ def parser_for(path: Path) -> Parser:
     """The parser for a text file, chosen by its extension (plain text by default)."""
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
+        from reader.ingest.markdown_file import parse_markdown  # YAML, Markdown on first use
+
         return parse_markdown
     if suffix in HTML_SUFFIXES:
         return _parse_html
@@ -263,12 +270,23 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+#: What ``Path.exists`` takes to mean "there is nothing there".
+_ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise FileNotFoundError("no such file")
-    if not path.is_file():
+    """The bytes of the regular file at ``path`` (one ``stat``, then the read)."""
+    try:
+        status = path.stat()
+    except OSError as exc:
+        if exc.errno not in _ABSENT:
+            raise
+        raise FileNotFoundError("no such file") from None
+    except ValueError:  # a name the system cannot hold (a NUL in it)
+        raise FileNotFoundError("no such file") from None
+    if not stat.S_ISREG(status.st_mode):
         raise NotTextError("not a regular file")
-    if path.stat().st_size > MAX_BYTES:
+    if status.st_size > MAX_BYTES:
         raise NotTextError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     return path.read_bytes()
 

@@ -30,8 +30,11 @@ write), so a change made by any program is searchable at the next search. An art
 in the queue is indexed with its current values; the first change to an indexed article
 (an edit or its deletion) keeps the values it was indexed with in ``search_fts_gone``, and
 the next sync takes those forms out of the index (FTS5's ``delete`` command: an
-external-content index is told what it held) before indexing the new ones. A note's row is
-removed at once. ``search_fts_meta`` records the stemming recipe and each language's
+external-content index is told what it held) before indexing the new ones. An import's
+writer that has a new article's forms already (computed in a worker process,
+:func:`article_forms`) puts them in at once and takes the article off the queue, in the
+article's own transaction (:func:`index_new`), when the index is built by this recipe. A
+note's row is removed at once. ``search_fts_meta`` records the stemming recipe and each language's
 stemmer the index was built with; when either changes, the stemmed indexes are built
 again. (The triggers test for a queued row rather than ``INSERT OR IGNORE``: the conflict
 clause of the statement that fires a trigger, or of a foreign-key action, would override
@@ -43,11 +46,10 @@ from __future__ import annotations
 
 import sqlite3
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
+from reader.library.handle import Connection
 from reader.library.search_words import FORMS_VERSION, algorithm_for, index_text
 from reader.library.transactions import write_transaction
 
@@ -56,11 +58,14 @@ __all__ = [
     "MARKED_COLUMNS",
     "SOURCE_MARK",
     "SYNC_BATCH",
+    "article_forms",
     "index_articles",
+    "index_new",
     "lang_token",
     "languages",
     "migrate",
     "pending",
+    "recipe_state",
     "reindex",
     "source_forms",
     "sync_index",
@@ -184,7 +189,7 @@ END;
 """
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Connection) -> None:
     """Schema version 9 -> 10: the original-word indexes declared so Datasette and
     sqlite-utils find them, and the stemmed indexes built for every existing row."""
     for table in ("articles", "notes"):
@@ -218,7 +223,7 @@ def _statements(script: str) -> list[str]:
 Languages = list[tuple[str | None, int]]
 
 
-def pending(db: Database, present: Languages | None = None) -> bool:
+def pending(db: Connection, present: Languages | None = None) -> bool:
     """Whether rows wait to be stemmed or taken out (or the recipe changed since the index
     was built); ``present`` is :func:`languages`, if the caller has it."""
     if db.execute("SELECT 1 FROM search_fts_queue LIMIT 1").fetchone() is not None:
@@ -230,12 +235,12 @@ def pending(db: Database, present: Languages | None = None) -> bool:
     return bool(_changed_languages(db, present))
 
 
-_seen: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int, int], Languages]] = (
+_seen: weakref.WeakKeyDictionary[Connection, tuple[tuple[int, int, int], Languages]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def languages(db: Database) -> Languages:
+def languages(db: Connection) -> Languages:
     """The languages of the library's articles with their counts, commonest first.
 
     Counted once per state of the file: again when this connection has written since
@@ -266,16 +271,16 @@ def source_forms(source: str | None, language: str | None) -> str:
     return " ".join(SOURCE_MARK + f for f in index_text(source, language).split())
 
 
-def _meta(db: Database, key: str) -> str | None:
+def _meta(db: Connection, key: str) -> str | None:
     row = db.execute("SELECT value FROM search_fts_meta WHERE key = ?", [key]).fetchone()
     return None if row is None else str(row[0])
 
 
-def _set_meta(db: Database, key: str, value: str) -> None:
+def _set_meta(db: Connection, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO search_fts_meta (key, value) VALUES (?, ?)", [key, value])
 
 
-def _changed_languages(db: Database, present: Languages | None = None) -> list[str | None]:
+def _changed_languages(db: Connection, present: Languages | None = None) -> list[str | None]:
     """Languages whose stemmer is not the one their articles were indexed with (a
     language new since the last complete sync is not one: its rows are all queued)."""
     built = dict(db.execute("SELECT key, value FROM search_fts_meta WHERE key LIKE 'lang:%'"))
@@ -287,7 +292,7 @@ def _changed_languages(db: Database, present: Languages | None = None) -> list[s
     return out
 
 
-def _start_over(db: Database) -> None:
+def _start_over(db: Connection) -> None:
     """Empty the stemmed indexes and queue every row (the forms in them are not known)."""
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts_gone'").fetchone() is None:
         # an index of an earlier recipe that kept its own copy of the forms
@@ -306,7 +311,7 @@ def _start_over(db: Database) -> None:
     db.execute("INSERT OR IGNORE INTO search_fts_queue SELECT 'note', id FROM notes")
 
 
-def sync_index(db: Database, present: Languages | None = None) -> int:
+def sync_index(db: Connection, present: Languages | None = None) -> int:
     """Take changed rows out of the stemmed indexes and stem every queued row into them;
     how many rows were indexed.
 
@@ -336,14 +341,14 @@ def sync_index(db: Database, present: Languages | None = None) -> int:
         return 0
 
 
-def reindex(db: Database) -> int:
+def reindex(db: Connection) -> int:
     """Stem every article and note again (a repair); how many rows were indexed."""
     with write_transaction(db):
         _start_over(db)
     return sync_index(db)
 
 
-def _work_through(db: Database, limit: int | None = None) -> int:
+def _work_through(db: Connection, limit: int | None = None) -> int:
     """Take out what changed, then index up to ``limit`` queued rows (all when ``None``);
     how many were taken."""
     _take_out_gone(db)
@@ -378,7 +383,7 @@ def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
         yield ids[start : start + size]
 
 
-def _indexed_already(db: Database, ids: list[int]) -> bool:
+def _indexed_already(db: Connection, ids: list[int]) -> bool:
     """Whether any of the queued articles ``ids`` is in the index (it should not be)."""
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -388,12 +393,11 @@ def _indexed_already(db: Database, ids: list[int]) -> bool:
     return False
 
 
-def _forms_of(row: Sequence[Any]) -> tuple[Any, ...]:
-    """(rowid, title, text, source, lang) as the index holds them, for an article row
-    (id, title, text, source, language)."""
-    i, title, text, source, language = row
+def article_forms(
+    title: str | None, text: str | None, source: str | None, language: str | None
+) -> tuple[str, str, str, str]:
+    """(title, text, source, lang) as the stemmed index holds them for an article."""
     return (
-        i,
         index_text(title, language),
         index_text(text, language),
         source_forms(source, language),
@@ -401,7 +405,59 @@ def _forms_of(row: Sequence[Any]) -> tuple[Any, ...]:
     )
 
 
-def _take_out_gone(db: Database) -> None:
+def _forms_of(row: Sequence[Any]) -> tuple[Any, ...]:
+    """(rowid, title, text, source, lang) as the index holds them, for an article row
+    (id, title, text, source, language)."""
+    i, title, text, source, language = row
+    return (i, *article_forms(title, text, source, language))
+
+
+_INSERT_FORMS = (
+    "INSERT INTO articles_stem_fts (rowid, title, text, source, lang) VALUES (?, ?, ?, ?, ?)"
+)
+_UNQUEUE = "DELETE FROM search_fts_queue WHERE kind = 'article' AND id = ?"
+_IS_GONE = "SELECT 1 FROM search_fts_gone WHERE id = ?"
+_RECORD_LANGUAGE = "INSERT OR IGNORE INTO search_fts_meta (key, value) VALUES (?, ?)"
+
+
+def recipe_state(conn: sqlite3.Connection) -> dict[str, str]:
+    """What ``search_fts_meta`` says the index was built with (for :func:`index_new`)."""
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM search_fts_meta")}
+
+
+def index_new(
+    conn: sqlite3.Connection,
+    article_id: int,
+    language: str | None,
+    forms: Sequence[str],
+    recipe: str,
+    state: MutableMapping[str, str],
+) -> bool:
+    """Put a just-inserted article's ``forms`` (:func:`article_forms`, made by ``recipe``)
+    straight into the index and take it off the queue; False (it stays queued for
+    :func:`sync_index`) when the index is not built by this recipe, its language's stemmer
+    is not the one it was indexed with, or the id's old values still wait to be taken out.
+
+    ``state`` is :func:`recipe_state` (a language recorded here is added to it). Run it in
+    the article's own transaction, after its row is inserted.
+    """
+    if recipe != FORMS_VERSION or state.get("forms") != FORMS_VERSION:
+        return False
+    key, algorithm = f"lang:{language or ''}", str(algorithm_for(language))
+    built = state.get(key)
+    if built is None:
+        conn.execute(_RECORD_LANGUAGE, (key, algorithm))
+        state[key] = algorithm
+    elif built != algorithm:
+        return False
+    if conn.execute(_IS_GONE, (article_id,)).fetchone() is not None:
+        return False
+    conn.execute(_INSERT_FORMS, (article_id, *forms))
+    conn.execute(_UNQUEUE, (article_id,))
+    return True
+
+
+def _take_out_gone(db: Connection) -> None:
     """Remove from the index the articles changed or deleted since they were indexed (the
     index holds no copy of its words: they are stemmed again from the values kept)."""
     while True:
@@ -420,20 +476,17 @@ def _take_out_gone(db: Database) -> None:
         db.execute(f"DELETE FROM search_fts_gone WHERE id IN ({marks})", ids)
 
 
-def index_articles(db: Database, ids: list[int]) -> None:
+def index_articles(db: Connection, ids: list[int]) -> None:
     """Stem the articles ``ids`` of ``db`` (none of them in the index) into its
     ``articles_stem_fts``."""
     marks = ",".join("?" * len(ids))
     rows = db.execute(
         f"SELECT id, title, text, source, language FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
-    db.conn.executemany(
-        "INSERT INTO articles_stem_fts (rowid, title, text, source, lang) VALUES (?, ?, ?, ?, ?)",
-        [_forms_of(r) for r in rows],
-    )
+    db.conn.executemany(_INSERT_FORMS, [_forms_of(r) for r in rows])
 
 
-def _index_notes(db: Database, ids: list[int]) -> None:
+def _index_notes(db: Connection, ids: list[int]) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(f"DELETE FROM notes_stem_fts WHERE rowid IN ({marks})", ids)
     rows = db.execute(

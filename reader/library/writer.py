@@ -16,6 +16,13 @@ commits (``PRAGMA data_version`` moves: it may have deleted entities), when a wr
 this writer fails (its savepoint rolled back new entities), when the library deletes
 entities on this connection (:meth:`ArticleWriter.forget`), and when the run ends.
 Outside a run the cache lives for one article, as it always did.
+
+A draft may bring its text's hash and its stemmed index forms computed already
+(:func:`ahead_of`, run by an import's worker processes, where the text is): then the writer
+neither hashes nor stems, it puts the forms straight into the search index in the
+article's transaction (:func:`reader.library.search_schema.index_new`) instead of leaving
+the article queued for the index's next sync, which would stem it in this process. What
+the index was built with (``search_fts_meta``) is cached like the entity ids.
 """
 
 from __future__ import annotations
@@ -29,14 +36,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlite_utils import Database
-
 from reader.library import originals as _originals
-from reader.library.draft import Draft, Original
+from reader.library import search_schema as _search_schema
+from reader.library.draft import Ahead, Draft, Original
 from reader.library.entities import MentionLike
+from reader.library.handle import Connection
+from reader.library.search_words import FORMS_VERSION
 from reader.library.transactions import write_transaction
 
-__all__ = ["ArticleWriter", "now_iso", "text_hash"]
+__all__ = ["ArticleWriter", "ahead_of", "now_iso", "text_hash"]
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles(uid, title, byline, source, url, published, imported, language, "
@@ -73,6 +81,20 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def ahead_of(draft: Draft) -> Ahead:
+    """``draft``'s hash and index forms, computed now from its current title, text, source
+    and language (give it its language first): what :attr:`Draft.ahead` holds."""
+    return Ahead(
+        title=draft.title,
+        text=draft.text,
+        source=draft.source,
+        language=draft.language,
+        recipe=FORMS_VERSION,
+        text_hash=text_hash(draft.text),
+        forms=_search_schema.article_forms(draft.title, draft.text, draft.source, draft.language),
+    )
+
+
 def now_iso() -> str:
     """The current UTC time as an ISO 8601 string with seconds."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -82,7 +104,7 @@ class ArticleWriter:
     """Adds new articles on one connection (see the module's notes for the entity cache)."""
 
     def __init__(
-        self, db: Database, add_tags: Callable[[int, Sequence[str]], None] | None = None
+        self, db: Connection, add_tags: Callable[[int, Sequence[str]], None] | None = None
     ) -> None:
         self.db = db
         #: how an article's tags are stored (the library passes its own, tests replace it)
@@ -92,6 +114,7 @@ class ArticleWriter:
         self._version: int | None = None
         self._hashed: tuple[str, str] | None = None  # (text, its hash): the last one hashed
         self._packing: bool | None = None  # whether originals.packing exists (once known)
+        self._recipe: dict[str, str] | None = None  # search_fts_meta, cached as entities are
 
     # -- the run's cache -----------------------------------------------------------------
     @contextmanager
@@ -108,16 +131,24 @@ class ArticleWriter:
     def forget(self) -> None:
         """Drop every cached entity id (entities were deleted, or a write failed)."""
         self._entities.clear()
+        self._recipe = None
         self._version = None
 
     def _check_cache(self, conn: sqlite3.Connection) -> None:
         if not self._in_run:
             self._entities.clear()
+            self._recipe = None
             return
         version = int(conn.execute("PRAGMA data_version").fetchone()[0])
         if version != self._version:
             self._entities.clear()
+            self._recipe = None
             self._version = version
+
+    def _recipe_state(self, conn: sqlite3.Connection) -> dict[str, str]:
+        if self._recipe is None:
+            self._recipe = _search_schema.recipe_state(conn)
+        return self._recipe
 
     # -- hashing and duplicates ----------------------------------------------------------
     def hash_of(self, text: str) -> str:
@@ -179,6 +210,9 @@ class ArticleWriter:
         """Store ``draft`` whole in one transaction (a savepoint inside another):
         ``(new id, True)``, or with ``unless_duplicate`` ``(existing id, False)`` when
         the library has the text or the url already."""
+        ahead = draft.ahead
+        if ahead is not None and ahead.fits(draft):
+            self._hashed = (draft.text, ahead.text_hash)
         try:
             with write_transaction(self.db):
                 if unless_duplicate:
@@ -198,6 +232,7 @@ class ArticleWriter:
         mentions: Iterable[MentionLike],
     ) -> int:
         conn = self.db.conn
+        self._check_cache(conn)
         text = draft.text
         sha = original.sha256 if original else hashlib.sha256(text.encode()).hexdigest()
         blocks = json.dumps([[b.kind, b.start, b.end] for b in draft.blocks])
@@ -227,6 +262,16 @@ class ArticleWriter:
                 conn.execute(_INSERT_PACKED, (article_id, name, sha, len(data), stored, packing))
             else:
                 conn.execute(_INSERT_ORIGINAL, (article_id, name, sha, len(data), data))
+        ahead = draft.ahead
+        if ahead is not None and ahead.fits(draft):
+            _search_schema.index_new(
+                conn,
+                article_id,
+                draft.language,
+                ahead.forms,
+                ahead.recipe,
+                self._recipe_state(conn),
+            )
         names = [*draft.tags, *tags]
         if names:
             self.add_tags(article_id, names)
@@ -248,7 +293,6 @@ class ArticleWriter:
         mentions = mentions if isinstance(mentions, Sequence) else list(mentions)
         if not mentions:
             return
-        self._check_cache(conn)
         cache = self._entities
         rows = []
         per_entity: dict[int, int] = {}

@@ -10,16 +10,17 @@ it touches so it applies at once, and to every article imported later.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.corrections import KINDS, TYPES, Corrections
-from reader.analysis.entities import Extractor
-from reader.analysis.gazetteer import shipped_gazetteer
 from reader.library import Library
 from reader.library.entities import EntityInfo
 from reader.library.errors import InvalidInputError, NotFoundError
 from reader.library.search import plain_terms
 from reader.services.steps import CancelledFn, ProgressFn, article_texts
+
+if TYPE_CHECKING:
+    from reader.analysis.entities import Extractor
 
 __all__ = [
     "KINDS",
@@ -39,6 +40,8 @@ def corrections_of(library: Library) -> Corrections:
 
 def extractor_for(library: Library) -> Extractor:
     """An extractor that applies the library's corrections first."""
+    from reader.analysis.entities import Extractor  # the rules and gazetteer, when used
+
     return Extractor(corrections=corrections_of(library))
 
 
@@ -105,11 +108,15 @@ def correct(library: Library, kind: str, name: str, value: str = "") -> int:
     trial = corrections_of(library)
     getattr(trial, kind)(*((name,) if kind == "hide" else (name, value)))  # validates
     library.add_correction(kind, name, value)
+    from reader.analysis.entities import Extractor
+
     return reextract(library, sorted(affected), extractor=Extractor(corrections=trial))
 
 
 def aliases_for(info: EntityInfo, corrections: Corrections) -> list[str]:
     """Every other name the entity is known by: in the text, the gazetteer, merges."""
+    from reader.analysis.gazetteer import shipped_gazetteer
+
     names = set(info.aliases) | set(corrections.aliases_of(info.name))
     entry = shipped_gazetteer().get(info.name)
     if entry is not None:
