@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 _PLACE = re.compile(r"%(\d+)")
 
@@ -102,13 +102,25 @@ def format_moment(value: str | None, *, relative: bool = False, now: datetime | 
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     if not relative:
-        return f"{moment.day} {moment:%b %Y, %H:%M}"
+        return _in_locale(moment, "d MMM yyyy, HH:mm")
     today = (now or datetime.now().astimezone()).date()
     days = (today - moment.date()).days
     if days == 0:
-        return f"{moment:%H:%M}"
+        return _in_locale(moment, "HH:mm")
     if days == 1:
-        return fill(QCoreApplication.translate("Dates", "Yesterday %1"), f"{moment:%H:%M}")
+        return fill(
+            QCoreApplication.translate("Dates", "Yesterday %1"), _in_locale(moment, "HH:mm")
+        )
     if 1 < days < 7:
-        return f"{moment:%a %H:%M}"
-    return f"{moment.day} {moment:%b %Y}"
+        return _in_locale(moment, "ddd HH:mm")
+    return _in_locale(moment, "d MMM yyyy")
+
+
+def _in_locale(moment: datetime, pattern: str) -> str:
+    """``moment`` (its own wall-clock time) written with a Qt date pattern, with the month
+    and day names of the interface's locale (``25 févr. 2025`` in French)."""
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return QLocale().toString(when, pattern)

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.languages import available_languages, load_language
 from reader.library import Article
 from reader.library.errors import LibraryError
 from reader.ui.common.errors import error_message
@@ -47,6 +55,30 @@ def split_tags(text: str) -> tuple[str, ...]:
         if name and name.casefold() not in seen:
             seen[name.casefold()] = name
     return tuple(seen.values())
+
+
+#: The interface's words for the languages the app reads (Qt names languages in English
+#: only); another language is named in its own words.
+LANGUAGE_NAMES = (
+    QT_TRANSLATE_NOOP("LanguageNames", "English"),
+    QT_TRANSLATE_NOOP("LanguageNames", "French"),
+    QT_TRANSLATE_NOOP("LanguageNames", "Russian"),
+    QT_TRANSLATE_NOOP("LanguageNames", "Ukrainian"),
+)
+
+
+def language_name(code: str) -> str:
+    """The language ``code`` named in the interface language ("French", in French
+    "français"), else in its own words; "" when Qt does not know the code."""
+    locale = QLocale(code)
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return ""
+    english = QLocale.languageToString(locale.language())
+    if english in LANGUAGE_NAMES:
+        return QCoreApplication.translate("LanguageNames", english)
+    if QLocale().language() == QLocale.Language.English:
+        return english
+    return locale.nativeLanguageName() or english
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +230,11 @@ class ArticleEditDialog(QDialog):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setToolTip(self.tr("A language the app knows, or any two- or three-letter code"))
         combo.addItem(self.tr("Not set"), None)
+        from reader.analysis.languages import available_languages, load_language
+
         for code in available_languages():
-            combo.addItem(f"{load_language(code).name} ({code})", code)
+            name = language_name(code) or load_language(code).name
+            combo.addItem(f"{name} ({code})", code)
         if current and combo.findData(current) < 0:
             combo.addItem(current, current)
         combo.setCurrentIndex(max(combo.findData(current), 0))

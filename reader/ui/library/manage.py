@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,15 +31,16 @@ from reader.library.errors import LibraryError
 from reader.ui.common.errors import error_message
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.text import fill
-from reader.ui.library.edit_dialog import ArticleEdit, ArticleEditDialog
-from reader.ui.library.models import TagCountsModel, TrashModel
-from reader.ui.library.pane import LibraryPane
-from reader.ui.library.tag_dialog import TagChoiceDialog, TagsDialog
-from reader.ui.library.trash_dialog import TrashDialog
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.context import UiContext
 from reader.ui.tasks.controller import Controller
 from reader.ui.tasks.runner import Task, library_task
+
+if TYPE_CHECKING:  # the dialogs are read when first opened
+    from reader.ui.library.edit_dialog import ArticleEdit
+    from reader.ui.library.pane import LibraryPane
+    from reader.ui.library.tag_dialog import TagsDialog
+    from reader.ui.library.trash_dialog import TrashDialog
 
 #: What moving articles to (or from) the Trash touches: the lists, the entity counts,
 #: their notes and highlights, the comparison's codings.
@@ -60,6 +61,8 @@ class ManageDialogs:
     ) -> bool:
         """The Edit Article form over ``article``; True if it was saved (through
         ``apply``)."""
+        from reader.ui.library.edit_dialog import ArticleEditDialog
+
         dialog = ArticleEditDialog(article, tag_names, apply, parent)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
@@ -77,6 +80,8 @@ class ManageDialogs:
         initial: str = "",
     ) -> str | None:
         """A tag among ``choices`` (or, ``editable``, any name typed); None if cancelled."""
+        from reader.ui.library.tag_dialog import TagChoiceDialog
+
         dialog = TagChoiceDialog(
             title, label, choices, editable=editable, initial=initial, parent=parent
         )
@@ -416,6 +421,9 @@ class ManageController(Controller):
     @Slot()
     def show_tags(self) -> TagsDialog:
         """Open (or bring forward) the Manage Tags dialog."""
+        from reader.ui.library.models import TagCountsModel
+        from reader.ui.library.tag_dialog import TagsDialog
+
         if self.tags_dialog is None:
             dialog = TagsDialog(TagCountsModel(self.library), self.widget)
             dialog.rename_requested.connect(self.rename_tag)
@@ -494,6 +502,9 @@ class ManageController(Controller):
     @Slot()
     def show_trash(self) -> TrashDialog:
         """Open (or bring forward) the Trash dialog."""
+        from reader.ui.library.models import TrashModel
+        from reader.ui.library.trash_dialog import TrashDialog
+
         if self.trash_dialog is None:
             dialog = TrashDialog(TrashModel(self.library), self.widget)
             dialog.restore_requested.connect(self.restore)

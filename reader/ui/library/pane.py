@@ -26,8 +26,9 @@ Rows can be chosen several at a time (Shift and Ctrl) for what acts on a selecti
 (:attr:`LibraryPane.selected_ids`). What can be done to them is not the pane's: a controller
 (:class:`~reader.ui.library.manage.ManageController`) gives it the entries of the rows'
 context menu (:meth:`LibraryPane.set_row_actions`; Delete works while the table has the
-focus) and of the tag filter's (:meth:`LibraryPane.set_tag_actions`),
-and hears ``selection_changed``. Articles with no date show none.
+focus, and the Menu key or Shift+F10 opens the menu for the current row) and of the tag
+filter's (:meth:`LibraryPane.set_tag_actions`), and hears ``selection_changed``.
+Articles with no date show none.
 """
 
 from __future__ import annotations
@@ -47,9 +48,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QListView,
@@ -95,12 +106,15 @@ class LibraryPane(QWidget):
         note_activated(note_id): the user chose a note among the search results.
         count_changed(text): how many articles are shown changed (``5 of 10 articles``).
         selection_changed(): the chosen rows of the table changed (or were listed anew).
+        search_cleared(): the search box was emptied (Esc, or its text deleted).
     """
 
     article_activated = Signal(int)
     #: A search result was opened: its article and the query that found it (the reader
     #: marks the matched words).
     search_result_opened = Signal(int, str)
+    #: The search box was emptied: the words a search matched need no highlight any more.
+    search_cleared = Signal()
     note_activated = Signal(int)
     count_changed = Signal(str)
     selection_changed = Signal()
@@ -136,7 +150,13 @@ class LibraryPane(QWidget):
         self.results_label = QLabel(self)
         self.results_label.setObjectName("resultsLabel")
         self.results = self._make_results()
-        results_page = stacked(self, (self.results_label, 0), (self.results, 1))
+        self.suggestion_label = QLabel(self)  # "Search for “…”": runs a suggested spelling
+        self.suggestion_label.setObjectName("searchSuggestions")
+        self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion_label.linkActivated.connect(self.search_for)
+        self.suggestion_label.hide()
+        rows = ((self.results_label, 0), (self.suggestion_label, 0), (self.results, 1))
+        results_page = stacked(self, *rows)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(results_page)
@@ -155,6 +175,10 @@ class LibraryPane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.on_table_row_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.table.customContextMenuRequested.connect(self.show_row_menu)
+        self.table.installEventFilter(self)  # the Menu key's menu: the current row's
+        menu_keys = QShortcut(QKeySequence("Shift+F10"), self.table)  # Qt sends no event
+        menu_keys.setContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_keys.activated.connect(self.show_current_row_menu)
         self._fit_tag_combo()
         self.results.clicked.connect(self.on_result_activated)
         self.results.activated.connect(self.on_result_activated)
@@ -182,18 +206,29 @@ class LibraryPane(QWidget):
         self._sort_indicator = (2, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.on_sort_indicator_changed)
         table.setSortingEnabled(True)
-        self.columns = ColumnFitter(table)
+        self._columns: ColumnFitter | None = None  # measured when first needed
         return table
+
+    @property
+    def columns(self) -> ColumnFitter:
+        """What sizes the columns, made (measuring them) when first needed: when shown."""
+        if self._columns is None:
+            self._columns = ColumnFitter(self.table)
+        return self._columns
 
     def fit_columns(self) -> None:
         """Size Source, Date and Tags to what they show (Title takes the rest), narrower
         if that would leave Title less than its share of the table
         (:class:`~reader.ui.library.columns.ColumnFitter`)."""
-        self.columns.fit()
+        if self._columns is None:
+            self.columns.share(always=True)  # measured just now
+        else:
+            self._columns.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self.columns.follow_room()
+        if self._columns is not None:  # else fitted when shown
+            self._columns.follow_room()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -202,7 +237,8 @@ class LibraryPane(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self.fit_columns()
+            if self.isVisible():  # else fitted when shown
+                self.fit_columns()
             self._fit_tag_combo()
 
     def _fit_tag_combo(self) -> None:
@@ -354,6 +390,21 @@ class LibraryPane(QWidget):
             self.popup(menu, self.table.viewport().mapToGlobal(pos))
         return menu
 
+    @Slot()
+    def show_current_row_menu(self) -> QMenu | None:
+        """Open the rows' context menu for the current row, below its left end (what the
+        Menu key and Shift+F10 ask for); the menu, or ``None``."""
+        index = self.table.currentIndex()
+        if not index.isValid() or QApplication.activePopupWidget() is not None:
+            return None  # no row, or a menu is open already (a key can ask twice)
+        rect = self.table.visualRect(index.siblingAtColumn(0))
+        self.table.scrollTo(index)
+        pos = QPoint(rect.left() + 8, rect.center().y())
+        menu = self.row_menu(pos)
+        if menu is not None:
+            self.popup(menu, self.table.viewport().mapToGlobal(pos))
+        return menu
+
     def row_menu(self, pos: QPoint) -> QMenu | None:
         """The rows' context menu for a click at ``pos`` (in the table's viewport): a row
         clicked outside the chosen ones is chosen alone first. ``None`` when there is no
@@ -496,6 +547,8 @@ class LibraryPane(QWidget):
             line = fill(self.tr("Nothing matches \u201c%1\u201d"), shown)
         note = found.note()
         self.results_label.setText(f"{line}\n{note}" if note else line)
+        self.suggestion_label.setText(found.suggestion_links())
+        self.suggestion_label.setVisible(bool(found.suggestion_links()))
         self.stack.setCurrentIndex(RESULTS_PAGE)
         if self._open_when_found:
             self._open_when_found = False
@@ -508,6 +561,7 @@ class LibraryPane(QWidget):
         self._open_when_found = False
         self.results_model.show(SearchFound(""))
         self.results_label.setText(fill(self.tr("Could not search: %1"), message))
+        self.suggestion_label.hide()
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
     @Slot()
@@ -521,7 +575,15 @@ class LibraryPane(QWidget):
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
         self.results_model.show(SearchFound(""))
+        self.suggestion_label.hide()
         self.stack.setCurrentIndex(TABLE_PAGE)
+        self.search_cleared.emit()
+
+    @Slot(str)
+    def search_for(self, query: str) -> Task | None:
+        """Put ``query`` in the search box and search for it now (a suggestion clicked)."""
+        self.search_edit.setText(query)
+        return self.run_search()
 
     @Slot()
     def on_search_return_pressed(self) -> None:
@@ -541,6 +603,13 @@ class LibraryPane(QWidget):
             self.on_result_activated(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.table
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() != QContextMenuEvent.Reason.Mouse
+        ):  # its position is the table's, not the viewport's: go by the current row
+            self.show_current_row_menu()
+            return True
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key == Qt.Key.Key_Escape and self.search_edit.text():

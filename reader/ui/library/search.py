@@ -12,6 +12,7 @@ started (a newer query replaced it) does not search at all.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,11 +57,25 @@ class SearchFound:
                     )
                 )
         if self.suggestions and not self.hits:
-            quoted = ", ".join(f"\u201c{s}\u201d" for s in self.suggestions)
+            # the quotes are the language's own (French: « … »)
+            quote = QCoreApplication.translate("SearchFound", "\u201c%1\u201d")
+            quoted = ", ".join(quote.replace("%1", s) for s in self.suggestions)
             lines.append(
                 QCoreApplication.translate("SearchFound", "Did you mean %1?").replace("%1", quoted)
             )
         return "\n".join(lines)
+
+    def suggestion_links(self) -> str:
+        """When nothing matched, a line of rich text offering to search for each suggested
+        spelling (a link whose address is the spelling); "" when there is none."""
+        if not self.suggestions or self.hits:
+            return ""
+        quote = QCoreApplication.translate("SearchFound", "\u201c%1\u201d")
+        links = ", ".join(
+            f'<a href="{html.escape(s)}">{html.escape(quote.replace("%1", s))}</a>'
+            for s in self.suggestions
+        )
+        return QCoreApplication.translate("SearchFound", "Search for %1").replace("%1", links)
 
 
 def article_of(hit: SearchHit) -> int | None:

@@ -10,7 +10,8 @@ data and writes nothing itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +30,18 @@ from reader.ui.common.text import fill
 from reader.ui.library.models import TrashModel
 
 MIN_WIDTH, MIN_HEIGHT = 560, 360
+#: The share of the screen's free room the dialog opens at, and the most it takes.
+SCREEN_SHARE, MAX_WIDTH, MAX_HEIGHT = 0.62, 1040, 640
+
+
+def opening_size(widget: QWidget) -> QSize:
+    """How large the dialog opens: a share of the free room of the screen ``widget`` is on
+    (at least the minimum, at most the maximum size)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1366, 768)
+    width = min(max(int(room.width() * SCREEN_SHARE), MIN_WIDTH), MAX_WIDTH, room.width())
+    height = min(max(int(room.height() * SCREEN_SHARE), MIN_HEIGHT), MAX_HEIGHT, room.height())
+    return QSize(width, height)
 
 
 class TrashDialog(QDialog):
@@ -70,6 +83,8 @@ class TrashDialog(QDialog):
         self.stack, self.empty_label = with_placeholder(
             self, self.table, "emptyTrashLabel", self.tr("The Trash is empty.")
         )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)  # where the list would be
+        self.empty_label.setContentsMargins(24, 24, 24, 24)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = self._button("restoreButton", self.tr("&Restore"))
@@ -83,6 +98,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.buttons)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.resize(opening_size(parent if parent is not None else self))
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         model.modelReset.connect(self.on_model_reset)
         self.on_model_reset()

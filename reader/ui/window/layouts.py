@@ -9,7 +9,9 @@ layout was restored; :func:`apply_view` arranges the docks for one of the views
 (:data:`reader.services.views.VIEWS`, which the command line offers too: ``library``,
 ``reader``, ``notes``, ``compare``); :func:`set_compare_layout` turns the compare layout on
 (the grid wide on the left, the reader beside it) or off; :func:`show_dock` brings a dock
-forward. They work on any window with the four docks (:class:`DockedWindow`).
+forward. They work on any window with the four docks (:class:`DockedWindow`), whose
+comparison is built when the compare layout first turns on, and its notes pane when the
+notes view first does.
 
 Going back: a view other than ``library`` first keeps the window's ``saveState`` (on the
 window's :attr:`DockedWindow.kept_layouts`, newest last); leaving it (Compare off, or the
@@ -51,6 +53,10 @@ class DockedWindow(Protocol):
     notes_dock: QDockWidget
     compare_dock: QDockWidget
     kept_layouts: list[KeptLayout]
+
+    def ensure_compare(self) -> object: ...  # the comparison is built on first use
+
+    def ensure_notes(self) -> object: ...  # and the notes pane
 
     def width(self) -> int: ...
 
@@ -158,6 +164,7 @@ def apply_view(window: DockedWindow, view: str) -> None:
     window.entity_dock.setVisible(view in (View.LIBRARY, View.NOTES))
     window.notes_dock.setVisible(view in (View.LIBRARY, View.NOTES))
     if view == View.NOTES:
+        window.ensure_notes()  # before its dock is sized, so it is laid out with its pane
         window.notes_dock.raise_()
         width = _share(window, 0.4, 360, NOTES_DOCK_WIDTH)
         window.resizeDocks([window.notes_dock], [width], Qt.Orientation.Horizontal)
@@ -172,6 +179,7 @@ def set_compare_layout(window: DockedWindow, on: bool) -> None:
     layout it replaced, exactly."""
     side_docks = (window.library_dock, window.entity_dock, window.notes_dock)
     if on:
+        window.ensure_compare()  # before the dock shows, so it is laid out with its pane
         _keep_layout(window, View.COMPARE)
         for dock in side_docks:
             dock.hide()
@@ -186,6 +194,14 @@ def set_compare_layout(window: DockedWindow, on: bool) -> None:
     for dock in side_docks:  # nothing was kept (the compare dock was shown by hand)
         dock.show()
     window.entity_dock.raise_()
+
+
+def library_pane_shown(window: DockedWindow, checked: bool) -> None:
+    """View › Library Pane turned on while the notes or reader view is shown: that leaves the
+    view, giving back the layout it replaced (the library where it was, every dock its width)
+    rather than squeezing the library in beside the view's docks."""
+    if checked and window.kept_layouts and window.kept_layouts[-1][0] in (View.NOTES, View.READER):
+        apply_view(window, View.LIBRARY)
 
 
 def compare_dock_closed(window: DockedWindow, visible: bool) -> None:

@@ -5,8 +5,10 @@ Reset Layout, search, zoom, the themes, find and the mentions), keeps them on th
 as its :class:`~reader.ui.window.main_window.MenuActions` (``window.menu_actions``), makes
 the window's :class:`~reader.ui.help.controller.HelpController` (``window.help``: Guide,
 Keyboard Shortcuts, About) and puts them in the menus with the entries the controllers
-offer (``imports.actions``, ``sources.actions``, ``transfers.actions``, ``compare.actions``
-(undo and redo of the comparison's review), ``notes.actions``, ``safety.actions``, ...).
+offer (``imports.actions``, ``sources.actions``, ``transfers.actions``, the comparison's
+undo and redo of its review (stand-ins until the comparison is built on first use, then its
+controller's own: :mod:`reader.ui.window.on_demand`), ``notes.actions``, ``safety.actions``,
+...).
 What an entry does stays with the pane, the controller or the window it calls.
 
 :func:`menu_plan` says which entries go in which menu, as sections (a separator between
@@ -16,18 +18,20 @@ two): a new controller's ``.actions`` is one more section in the list of its men
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.theme import THEMES, theme_named
-from reader.ui.compare.tree import review_keys
 from reader.ui.help.controller import HelpController
-from reader.ui.help.shortcuts import Shortcut, ShortcutGroup
-from reader.ui.window.layouts import compare_dock_closed, set_compare_layout
+from reader.ui.window.layouts import compare_dock_closed, library_pane_shown, set_compare_layout
 from reader.ui.window.main_window import MainWindow, MenuActions
+
+if TYPE_CHECKING:  # Help › Keyboard Shortcuts reads them when it is opened
+    from reader.ui.help.shortcuts import ShortcutGroup
 
 CONTEXT = "Menus"
 #: A menu's entries: sections of actions (None inside one is a separator too).
@@ -45,7 +49,10 @@ def _pane_toggle(dock: QDockWidget, text: str, shortcut: str) -> QAction:
     return action
 
 
-THEME_NAMES = {"light": "&Light Theme", "dark": "&Dark Theme"}
+THEME_NAMES = {
+    "light": QT_TRANSLATE_NOOP("Menus", "&Light Theme"),
+    "dark": QT_TRANSLATE_NOOP("Menus", "&Dark Theme"),
+}
 
 
 def _theme_actions(window: MainWindow) -> tuple[dict[str, QAction], QActionGroup]:
@@ -63,6 +70,9 @@ def _theme_actions(window: MainWindow) -> tuple[dict[str, QAction], QActionGroup
 
 def pane_keys() -> list[ShortcutGroup]:
     """The keys panes read themselves (not menu entries), for Help › Keyboard Shortcuts."""
+    from reader.ui.compare.tree import review_keys  # the grid's keys: read when asked for
+    from reader.ui.help.shortcuts import Shortcut, ShortcutGroup
+
     return [
         ShortcutGroup(
             _tr("Comparison grid"), tuple(Shortcut(text, key) for key, text in review_keys())
@@ -71,8 +81,15 @@ def pane_keys() -> list[ShortcutGroup]:
 
 
 def quit_keys() -> list[QKeySequence]:
-    """The platform's Quit keys, else Ctrl+Q (a platform that names none, as offscreen)."""
-    return QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+    """The platform's Quit keys (not the multimedia Exit key some list, which no keyboard
+    of ours has and which Help would show as a key), else Ctrl+Q (a platform that names
+    none, as offscreen)."""
+    keys = [
+        k
+        for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        if k.count() and k[0].key() != Qt.Key.Key_Exit
+    ]
+    return keys or [QKeySequence("Ctrl+Q")]
 
 
 def window_actions(window: MainWindow) -> MenuActions:
@@ -122,11 +139,12 @@ def window_actions(window: MainWindow) -> MenuActions:
     window.compare_dock.visibilityChanged.connect(
         lambda visible: compare_dock_closed(window, visible)
     )
+    actions.library_pane.triggered.connect(lambda checked: library_pane_shown(window, checked))
     return actions
 
 
 #: Where the View menu is in :func:`menu_plan` (File, Edit, View, ...).
-VIEW_MENU = 2
+EDIT_MENU, VIEW_MENU = 1, 2
 
 
 def menu_plan(window: MainWindow, actions: MenuActions) -> list[tuple[str, list[Section]]]:
@@ -143,7 +161,7 @@ def menu_plan(window: MainWindow, actions: MenuActions) -> list[tuple[str, list[
                 [actions.quit],
             ],
         ),
-        (_tr("&Edit"), [window.compare.actions]),
+        (_tr("&Edit"), [window.on_demand_compare.actions]),
         (
             _tr("&View"),
             [
@@ -193,4 +211,9 @@ def build_menus(window: MainWindow) -> MenuActions:
         menus.append(bar.addMenu(title))
         add_sections(menus[-1], sections)
     window.view_menu = menus[VIEW_MENU]
+    compare, edit_menu = window.on_demand_compare, menus[EDIT_MENU]
+    if compare.is_built:
+        compare.swap_into(edit_menu)
+    else:  # the comparison's own entries replace the stand-ins once it is built
+        compare.built.connect(lambda: compare.swap_into(edit_menu))
     return actions
