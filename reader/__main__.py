@@ -171,13 +171,9 @@ def split_open_files(
 
 
 def _command_names() -> frozenset[str]:
-    from reader.cli import build_parser
+    from reader.cli import COMMAND_MODULES
 
-    names: set[str] = set()
-    for action in build_parser()._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            names |= set(action.choices)
-    return frozenset(names)
+    return frozenset(COMMAND_MODULES)
 
 
 def open_files(options: list[str], files: list[str]) -> int:

@@ -10,8 +10,11 @@ says so.
 :func:`build_main_window` is where the window is put together: one
 :class:`~reader.ui.tasks.context.UiContext` (the library, the task runner and progress, the
 change bus, the message service, the preferences) for everyone; the panes; the window that
-docks them; the controllers over the context (every operation tells the change bus what it
-changed and the message service what it did); the menus; and :func:`wire`, which joins the
+docks them (the comparison's pane and controller are built on first use, by
+:func:`compare_builder`: the first window never reads the codebooks; the notes pane too, by
+:func:`notes_builder`: the first window shows only its tab); the controllers over
+the context (every operation tells the change bus what it changed and the message service
+what it did); the menus; and :func:`wire`, which joins the
 panes to each other's signals and subscribes each pane to the change bus, the reader last,
 so a replaced library is listed anew before the reader opens an article from it.
 
@@ -58,6 +61,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -83,17 +87,14 @@ from reader.ui.common.single_instance import (
     InstanceLock,
     RaiseWatcher,
 )
-from reader.ui.compare.controller import CompareController
-from reader.ui.compare.pane import ComparePane
+from reader.ui.common.theme import install_readable_style, theme_named
 from reader.ui.entities.controller import EntityController
 from reader.ui.entities.pane import EntityPane
 from reader.ui.library.manage import ManageController
 from reader.ui.library.pane import LibraryPane
 from reader.ui.notes.controller import NoteController
-from reader.ui.notes.pane import NotesPane
 from reader.ui.packs.controller import PacksController
 from reader.ui.privacy.controller import PrivacyController, passphrase_opens
-from reader.ui.privacy.dialog import PrivacyDialogs
 from reader.ui.reader.pane import ReaderPane
 from reader.ui.safety.controller import SafetyController
 from reader.ui.sources.controller import SourceController
@@ -107,7 +108,15 @@ from reader.ui.tasks.watcher import LibraryWatcher
 from reader.ui.transfer.controller import TransferController
 from reader.ui.window.i18n import LanguageController, apply_language
 from reader.ui.window.layouts import apply_view, check_view, show_dock
-from reader.ui.window.main_window import Controllers, MainWindow, Panes
+from reader.ui.window.main_window import Controllers, MainWindow, Panes, style_application
+from reader.ui.window.on_demand import CompareBuilder
+from reader.ui.window.on_demand_notes import NotesBuilder
+
+if TYPE_CHECKING:
+    from reader.ui.compare.controller import CompareController
+    from reader.ui.compare.pane import ComparePane
+    from reader.ui.notes.pane import NotesPane
+    from reader.ui.privacy.dialog import PrivacyDialogs
 from reader.ui.window.menus import build_menus
 
 ORGANISATION = "Fieldreader"
@@ -168,6 +177,7 @@ def ensure_application() -> QApplication:
         qInstallMessageHandler(_on_qt_message)
         app = QApplication([sys.argv[0] if sys.argv else "fieldreader"])
         app.setStyle("Fusion")  # the same calm look everywhere; palettes apply fully
+        install_readable_style(app)  # now, before any widget: no widget is styled twice
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -215,24 +225,25 @@ def build_main_window(
     (no event loop; tests use this). ``present_summary`` shows an import's summary (default:
     a non-blocking message over the window)."""
     ctx = build_context(library, library_path, settings=settings, tasks=tasks)
+    style_application(theme_named(ctx.preferences.theme))  # before any pane is built
     panes = Panes(
         reader=ReaderPane(library, ctx.preferences),
         library=LibraryPane(ctx),
         entities=EntityPane(library),
-        notes=NotesPane(ctx),
-        compare=ComparePane(library),
     )
     window = MainWindow(ctx, panes, stylesheet_template=window_stylesheet_template())
+    window.on_demand_compare.builder = compare_builder(window)
+    window.on_demand_notes.builder = notes_builder(window)
+    notes = window.on_demand_notes
     imports = ImportController(ctx, window, present_summary)
     window.attach(
         Controllers(
             imports=imports,
             entities=EntityController(ctx, panes.entities, panes.reader, window),
-            notes=NoteController(ctx, panes.notes, panes.reader, window),
-            transfers=TransferController(ctx, window, flush=panes.notes.flush),
+            notes=NoteController(ctx, notes, panes.reader, window),  # the pane, once built
+            transfers=TransferController(ctx, window, flush=notes.flush),
             sources=SourceController(ctx, imports, window),
             safety=SafetyController(ctx, window, flush=window.flush_edits),
-            compare=CompareController(ctx, panes.compare, panes.reader, window),
             manage=ManageController(ctx, panes.library, window, flush=window.flush_edits),
             privacy=PrivacyController(ctx, window, flush=window.flush_edits),
             packs=PacksController(ctx, window, flush=window.flush_edits),
@@ -247,6 +258,36 @@ def build_main_window(
     return window
 
 
+def notes_builder(window: MainWindow) -> NotesBuilder:
+    """How ``window`` builds its notes pane on first use (over its context)."""
+
+    def build() -> NotesPane:
+        from reader.ui.notes.pane import NotesPane
+
+        return NotesPane(window.ctx)
+
+    return build
+
+
+def compare_builder(window: MainWindow) -> CompareBuilder:
+    """How ``window`` builds its comparison on first use: the pane over its library, the
+    controller over the pane and the reader (the reader's context menu reaches it through
+    the window, so the controller's own entry there is taken back)."""
+
+    def build() -> tuple[ComparePane, CompareController]:
+        from reader.ui.compare.controller import CompareController
+        from reader.ui.compare.pane import ComparePane
+
+        pane = ComparePane(window.library)
+        controller = CompareController(window.ctx, pane, window.reader, window)
+        extenders = window.reader.menu_extenders
+        if controller.extend_reader_menu in extenders:
+            extenders.remove(controller.extend_reader_menu)
+        return pane, controller
+
+    return build
+
+
 def privacy_of(window: MainWindow) -> PrivacyController:
     """The window's privacy controller."""
     return window.privacy
@@ -258,7 +299,10 @@ def unlock_at_start(library_path: Path, dialogs: PrivacyDialogs | None = None) -
     path = Path(library_path)
     if not cipher.is_encrypted(path) or cipher.remembered(path) is not None:
         return True
-    dialogs = dialogs or PrivacyDialogs()
+    if dialogs is None:
+        from reader.ui.privacy.dialog import PrivacyDialogs  # only an encrypted file asks
+
+        dialogs = PrivacyDialogs()
     passphrase = dialogs.unlock(None, path.name, lambda p: passphrase_opens(path, p))
     if not passphrase:
         return False
@@ -271,10 +315,12 @@ def wire(window: MainWindow) -> None:
     change bus (the reader last: a replaced library is listed anew before it opens an
     article from it)."""
     ctx, panes = window.ctx, window.panes
-    for pane in (panes.library, panes.entities, panes.notes, panes.reader):
+    for pane in (panes.library, panes.entities, window.on_demand_notes, panes.reader):
         ctx.bus.changed.connect(pane.on_changed)
+    panes.reader.menu_extenders.append(window.on_demand_compare.extend_reader_menu)
     panes.library.article_activated.connect(window.open_article)
     panes.library.search_result_opened.connect(panes.reader.show_search_result)
+    panes.library.search_cleared.connect(panes.reader.clear_search_highlights)
     panes.library.note_activated.connect(window.notes.go_to_note)
     panes.library.count_changed.connect(window.count_label.setText)
     panes.entities.article_activated.connect(window.open_article)
@@ -284,7 +330,7 @@ def wire(window: MainWindow) -> None:
         lambda points: ctx.messages.status(f"Text size {points} pt", FONT_SIZE_MS)
     )
     window.notes.note_opened.connect(lambda _note_id: show_dock(window.notes_dock))
-    window.compare_dock.visibilityChanged.connect(window.compare.on_visibility_changed)
+    window.compare_dock.visibilityChanged.connect(window.on_demand_compare.on_visibility_changed)
     window.safety.restore_started.connect(window.on_restore_started)
     window.safety.restore_finished.connect(window.on_restore_finished)
     window.count_label.setText(panes.library.count_text)
@@ -406,8 +452,10 @@ def _run(
         if screenshot is not None:
             return _screenshot(app, window, screenshot, article_id, view, entity, size)
         window.restore_layout()
-        apply_view(window, view)
         window.show()
+        if view != View.LIBRARY:  # once the first-start layout is laid out, so that the
+            settle(app, 2)  # view keeps a whole layout to give back when it is left
+            apply_view(window, view)
         window.imports.load_samples_if_empty()
         window.packs.sync_at_start()
         _open_requested(window, article_id)

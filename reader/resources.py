@@ -7,10 +7,12 @@ executable's unpacked files (``sys._MEIPASS``).
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 
+@functools.cache
 def resources_root() -> Path:
     """The ``resources`` folder of this installation."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -6,6 +6,10 @@ status: 0 success, 1 when some inputs failed (the rest still done), 2 for bad us
 are one line on stderr, never a traceback. Qt is imported only by ``gui``. An encrypted
 library's passphrase comes from ``--passphrase-file F`` or ``FIELDREADER_PASSPHRASE`` (or a
 prompt on a terminal); it is kept in memory for this run only.
+
+A command line that names its command builds the parser of that command's module alone
+(:data:`COMMAND_MODULES`), so ``fieldreader search`` imports neither the other commands
+nor what they need; ``fieldreader --help``, no command, or an unknown one builds them all.
 """
 
 from __future__ import annotations
@@ -15,19 +19,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from reader import __version__
-from reader.cli import (
-    articles,
-    entities,
-    framing,
-    maintenance,
-    manage,
-    notes,
-    packs,
-    privacy,
-    sources,
-)
+from reader.cli import articles
 from reader.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -40,12 +35,83 @@ from reader.cli.common import (
 )
 from reader.library import cipher
 from reader.library.errors import DatabaseError, LibraryError
-from reader.services.views import View
 
-__all__ = ["build_parser", "default_library_path", "main"]
+__all__ = [
+    "COMMAND_MODULES",
+    "MODULES",
+    "build_parser",
+    "command_of",
+    "default_library_path",
+    "main",
+]
+
+#: The modules of :mod:`reader.cli` that add commands, in the order ``--help`` lists them.
+MODULES = (
+    "articles",
+    "entities",
+    "notes",
+    "framing",
+    "maintenance",
+    "sources",
+    "privacy",
+    "manage",
+    "packs",
+)
+
+#: Each command and the module of :data:`MODULES` that adds it.
+COMMAND_MODULES = {
+    **dict.fromkeys(("gui", "import", "list", "show", "search", "samples"), "articles"),
+    **dict.fromkeys(("entities", "entity", "reextract"), "entities"),
+    **dict.fromkeys(("note", "export", "import-library"), "notes"),
+    **dict.fromkeys(("compare", "code", "coding", "codebook"), "framing"),
+    **dict.fromkeys(("check", "backup", "restore"), "maintenance"),
+    **dict.fromkeys(("feeds", "queue"), "sources"),
+    **dict.fromkeys(("encrypt", "decrypt", "passphrase"), "privacy"),
+    **dict.fromkeys(("article", "tag", "trash"), "manage"),
+    **dict.fromkeys(("pack", "config", "agreement", "sync"), "packs"),
+}
+
+#: Options before the command that take a value (``--library PATH``).
+_VALUED_OPTIONS = ("--library", "--passphrase-file", "--lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (``search``), past the global options; None when there
+    is none, or help or the version is asked before it."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _VALUED_OPTIONS:
+            next(args, None)
+        elif arg.split("=", 1)[0] in _VALUED_OPTIONS and "=" in arg:
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, --version, or an option argparse will refuse
+        else:
+            return arg
+    return None
+
+
+def _asks_version(argv: Sequence[str]) -> bool:
+    """Whether ``--version`` comes first, past the global options: argparse prints the
+    version there and stops, so no command's parser is needed."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _VALUED_OPTIONS:
+            next(args, None)
+        elif arg.split("=", 1)[0] in _VALUED_OPTIONS and "=" in arg:
+            continue
+        else:
+            return arg == "--version"
+    return False
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``fieldreader`` parser: every command, or only those of the module that adds
+    ``command`` when it is one of :data:`COMMAND_MODULES`."""
+    return _build(command)
+
+
+def _build(command: str | None, *, commands: bool = True) -> argparse.ArgumentParser:
     parser = Parser(
         prog="fieldreader",
         description="An offline reader for articles, reports and notes.",
@@ -72,19 +138,37 @@ def build_parser() -> argparse.ArgumentParser:
     json_opt.add_argument("--json", action="store_true", help="print JSON only")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    for module in (
-        articles,
-        entities,
-        notes,
-        framing,
-        maintenance,
-        sources,
-        privacy,
-        manage,
-        packs,
-    ):
-        module.register(sub, json_opt)
+    chosen = COMMAND_MODULES.get(command or "")
+    for name in (MODULES if chosen is None else (chosen,)) if commands else ():
+        _command_module(name).register(sub, json_opt)
     return parser
+
+
+def _command_module(name: str) -> ModuleType:
+    """The module ``name`` of :data:`MODULES`, imported now (each import is written out, so
+    a bundler that follows imports finds every one)."""
+    match name:
+        case "articles":
+            return articles
+        case "entities":
+            from reader.cli import entities as module
+        case "notes":
+            from reader.cli import notes as module
+        case "framing":
+            from reader.cli import framing as module
+        case "maintenance":
+            from reader.cli import maintenance as module
+        case "sources":
+            from reader.cli import sources as module
+        case "privacy":
+            from reader.cli import privacy as module
+        case "manage":
+            from reader.cli import manage as module
+        case "packs":
+            from reader.cli import packs as module
+        case _:
+            raise KeyError(name)
+    return module
 
 
 #: Opens the window for ``fieldreader gui`` (given by the launcher, :mod:`reader.__main__`,
@@ -103,9 +187,10 @@ def _printable_output() -> None:
 def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> int:
     """Run the command line; return the exit status. ``gui`` opens the window."""
     _printable_output()
-    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = _build(command_of(given), commands=not _asks_version(given))
     try:
-        args, extra = parser.parse_known_args(argv)
+        args, extra = parser.parse_known_args(given)
         take_extra = getattr(args, "take_extra", None)  # a command that reads them itself
         if take_extra is not None:
             extra = take_extra(args, extra)
@@ -115,6 +200,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiRunner | None = None) -> 
         print(f"fieldreader: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.command is None:
+        from reader.services.views import View
+
         args.func, args.json = articles.cmd_gui, False
         args.screenshot, args.article, args.view, args.entity = None, None, View.LIBRARY, None
         args.size = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from typing import Any
 
 from reader.cli.common import (
     EXIT_FAILED,
@@ -20,13 +19,15 @@ from reader.cli.common import (
     open_library,
     stopped_line,
 )
-from reader.ingest.formats import formats_help
 from reader.library import SORT_KEYS
-from reader.library.statuses import ImportStatus
-from reader.services.views import VIEWS, View
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.library.statuses import ImportStatus
     from reader.services.importing import ImportResult, import_paths
 
     results: list[ImportResult] = []
@@ -168,6 +169,7 @@ def language_option(text: str) -> str:
 
 
 def cmd_samples(args: argparse.Namespace) -> int:
+    from reader.library.statuses import ImportStatus
     from reader.services.samples import load_samples
 
     with open_library(args) as lib:
@@ -202,9 +204,9 @@ def screen_size(text: str) -> tuple[int, int]:
     return size
 
 
-def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
-    """Add this module's commands to the ``fieldreader`` parser."""
-    p = sub.add_parser("gui", help="open the window (the default)")
+def _gui_arguments(p: argparse.ArgumentParser) -> None:
+    from reader.services.views import VIEWS, View
+
     p.add_argument("--screenshot", metavar="PNG", help="save a 1400x900 picture and exit")
     p.add_argument("--article", type=int, metavar="ID", help="the article to open")
     p.add_argument("--view", choices=VIEWS, default=View.LIBRARY, help="what the window shows")
@@ -215,14 +217,12 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         metavar="WxH",
         help="with --screenshot: render the first-start layout for a screen of this size",
     )
-    p.set_defaults(func=cmd_gui, json=False)
 
-    p = sub.add_parser(
-        "import",
-        parents=[json_opt],
-        help="import files, folders and URLs",
-        epilog=formats_help(),
-    )
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    from reader.ingest.formats import formats_help
+
+    p.epilog = formats_help()
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--tag", action="append", metavar="TAG", help="tag every imported article")
     p.add_argument(
@@ -230,6 +230,18 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
         type=language_option,
         metavar="xx",
         help="the language of every imported article (ISO 639-1, e.g. fr), instead of detecting it",
+    )
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser."""
+    # gui's and import's arguments are added when those commands run (or show their help):
+    # their views and formats are not imported for the others
+    p = sub.add_parser("gui", help="open the window (the default)", fill=_gui_arguments)
+    p.set_defaults(func=cmd_gui, json=False)
+
+    p = sub.add_parser(
+        "import", parents=[json_opt], help="import files, folders and URLs", fill=_import_arguments
     )
     p.set_defaults(func=cmd_import)
 

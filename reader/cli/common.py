@@ -14,14 +14,12 @@ with one line saying so.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
 
 from reader.library import Library, cipher
 from reader.library.errors import (
@@ -35,6 +33,10 @@ from reader.library.errors import (
     SchemaTooNewError,
 )
 
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -43,10 +45,62 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, reported by :func:`reader.cli.main`."""
+    """An argument parser whose errors are one line, reported by :func:`reader.cli.main`.
+
+    ``fill`` (optional) adds the parser's own arguments the first time it is used (it
+    parses, or shows its help or usage): a command whose choices or defaults come from a
+    module that is slow to import costs nothing to the other commands.
+    """
+
+    def __init__(self, *args: Any, fill: Callable[[Parser], None] | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self._fill = fill
+
+    def filled(self) -> Parser:
+        """This parser with its own arguments added (once)."""
+        fill, self._fill = self._fill, None
+        if fill is not None:
+            fill(self)
+        return self
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        return super(Parser, self.filled()).parse_known_args(args, namespace)
+
+    def _parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        # what every way of parsing runs, whichever a Python version's argparse calls
+        return super(Parser, self.filled())._parse_known_args(*args, **kwargs)
+
+    def format_help(self) -> str:
+        return super(Parser, self.filled()).format_help()
+
+    def format_usage(self) -> str:
+        return super(Parser, self.filled()).format_usage()
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse asks for a formatter for every argument added (to check its metavar),
+        # and its own finds the width through shutil, an import of 4 ms a command's start
+        # would pay for no help shown; the width is the one shutil would give
+        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)
+
+
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` says it (``$COLUMNS``, else
+    the width of the terminal on standard output, else 80), without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def default_library_path() -> Path:
@@ -160,6 +214,8 @@ def on_terminal() -> bool:
 
 def ask(prompt: str) -> str:
     """Ask for a passphrase on the terminal without showing it; empty when none came."""
+    import getpass
+
     try:
         return getpass.getpass(prompt)
     except EOFError:

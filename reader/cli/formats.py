@@ -145,17 +145,9 @@ def _private_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register_exports(kinds: Any, json_opt: argparse.ArgumentParser) -> None:
-    """Add ``citations`` and ``qdpx`` to the ``export`` command's actions."""
+def _fill_citations(a: argparse.ArgumentParser) -> None:
     from reader.services.citations import FORMATS
 
-    a = kinds.add_parser(
-        "citations",
-        parents=[json_opt],
-        help="references for Zotero or LaTeX: CSL-JSON, RIS or BibTeX",
-        description="Write the articles' references (title, authors, outlet, date, URL, "
-        "accessed date, language, tags as keywords, notes) for a reference manager.",
-    )
     a.add_argument("dest", metavar="FILE")
     a.add_argument("--format", required=True, choices=list(FORMATS), help="the file format")
     a.add_argument(
@@ -164,6 +156,20 @@ def register_exports(kinds: Any, json_opt: argparse.ArgumentParser) -> None:
     a.add_argument("--ids", type=_ids, metavar="1,2,…", help="only these articles")
     _private_option(a)
     a.set_defaults(func=cmd_export_citations)
+
+
+def register_exports(kinds: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add ``citations`` and ``qdpx`` to the ``export`` command's actions (``citations``
+    gets its options when it runs or shows its help: its formats live in a module that is
+    slow to import)."""
+    kinds.add_parser(
+        "citations",
+        parents=[json_opt],
+        help="references for Zotero or LaTeX: CSL-JSON, RIS or BibTeX",
+        description="Write the articles' references (title, authors, outlet, date, URL, "
+        "accessed date, language, tags as keywords, notes) for a reference manager.",
+        fill=_fill_citations,
+    )
 
     a = kinds.add_parser(
         "qdpx",

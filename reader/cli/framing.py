@@ -11,7 +11,6 @@ import json
 import sys
 from typing import Any
 
-from reader.analysis.codebooks import DEFAULT_CODEBOOK
 from reader.cli import formats
 from reader.cli.common import (
     EXIT_OK,
@@ -131,17 +130,10 @@ CODEBOOK_HELP = (
 DIMENSION_HELP = "a dimension of the codebook ('fieldreader codebook show ID' lists them)"
 
 
-def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
-    """Add this module's commands to the ``fieldreader`` parser."""
+def _fill_compare(p: argparse.ArgumentParser) -> None:
+    from reader.analysis.codebooks import DEFAULT_CODEBOOK
     from reader.services.compare import DEFAULT_A, DEFAULT_B
 
-    p = sub.add_parser(
-        "compare",
-        parents=[json_opt],
-        help="compare how two sets of articles are framed",
-        description="Compare two cases dimension by dimension. JSON is the default output "
-        "(--json says so explicitly); --format md or csv gives a report or a table.",
-    )
     p.add_argument(
         "--a", metavar="SEL", help=SELECTOR_HELP.format(side="the first", default=DEFAULT_A)
     )
@@ -162,13 +154,10 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser(
-        "code",
-        parents=[json_opt],
-        help="code a passage to a dimension",
-        description="Code a passage of an article to a dimension of a codebook by hand "
-        "(accepted at once).",
-    )
+
+def _fill_code(p: argparse.ArgumentParser) -> None:
+    from reader.analysis.codebooks import DEFAULT_CODEBOOK
+
     p.add_argument("article", type=int, metavar="ARTICLE_ID", help="the article's id")
     p.add_argument("--dimension", required=True, metavar="ID", help=DIMENSION_HELP)
     p.add_argument(
@@ -178,6 +167,28 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--value", metavar="VALUE", help="a short value for the slot")
     p.add_argument("--memo", metavar="TEXT", help="a note kept with the coding")
     p.set_defaults(func=cmd_code)
+
+
+def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``fieldreader`` parser (``compare`` and ``code``
+    get their options when they run or show their help: their defaults live in modules
+    that are slow to import)."""
+    sub.add_parser(
+        "compare",
+        parents=[json_opt],
+        help="compare how two sets of articles are framed",
+        description="Compare two cases dimension by dimension. JSON is the default output "
+        "(--json says so explicitly); --format md or csv gives a report or a table.",
+        fill=_fill_compare,
+    )
+    sub.add_parser(
+        "code",
+        parents=[json_opt],
+        help="code a passage to a dimension",
+        description="Code a passage of an article to a dimension of a codebook by hand "
+        "(accepted at once).",
+        fill=_fill_code,
+    )
 
     actions = add_actions(sub, "coding", "action", help="accept, reject, move or list codings")
     review_help = {

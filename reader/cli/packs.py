@@ -19,10 +19,8 @@ from typing import Any
 
 from reader.cli.common import EXIT_OK, add_actions, clean, emit, open_library, warn_plaintext_export
 from reader.library import coders as _coders
-from reader.library import packs as _packs
 from reader.library.errors import InvalidInputError
-from reader.services import packs as _files
-from reader.services import sync as _sync
+from reader.library.statuses import KEEP_CHOICES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$")
 #: ``config`` keys: the name the command line uses -> the library's setting.
@@ -60,6 +58,9 @@ def _counts(d: dict[str, int]) -> str:
 
 
 def cmd_pack_export(args: argparse.Namespace) -> int:
+    from reader.library import packs as _packs
+    from reader.services import packs as _files
+
     warn_plaintext_export(args)
     selection = _packs.Selection(
         tags=tuple(args.tag or ()),
@@ -79,6 +80,8 @@ def cmd_pack_export(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_inspect(args: argparse.Namespace) -> int:
+    from reader.services import packs as _files
+
     with open_library(args) as lib:
         found = _files.inspect_pack(lib, Path(args.file).expanduser())
     human = "\n".join(
@@ -97,6 +100,8 @@ def cmd_pack_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_import(args: argparse.Namespace) -> int:
+    from reader.services import packs as _files
+
     with open_library(args) as lib:
         done = _files.import_pack(lib, Path(args.file).expanduser(), yes=args.yes)
     added = done["added"]
@@ -110,6 +115,8 @@ def cmd_pack_import(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_conflicts(args: argparse.Namespace) -> int:
+    from reader.library import packs as _packs
+
     with open_library(args) as lib:
         found = [c.as_json() for c in _packs.conflict_copies(lib)]
     lines = [
@@ -122,6 +129,8 @@ def cmd_pack_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_resolve(args: argparse.Namespace) -> int:
+    from reader.library import packs as _packs
+
     with open_library(args) as lib:
         _packs.resolve_conflict(lib, args.kind, args.id, args.keep)
     emit(args, {"kind": args.kind, "id": args.id, "kept": args.keep}, "resolved")
@@ -147,6 +156,8 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
+    from reader.services import packs as _files
+
     with open_library(args) as lib:
         found = _files.coder_agreement(lib, args.a_coder, args.b_coder, args.codebook)
 
@@ -164,6 +175,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from reader.services import sync as _sync
+
     with open_library(args) as lib:
         folder = args.folder or _coders.setting(lib, _coders.TEAM_FOLDER_KEY)
         if not folder:
@@ -208,7 +221,7 @@ def register(sub: Any, json_opt: argparse.ArgumentParser) -> None:
     p = actions.add_parser("resolve", parents=[json_opt], help="resolve a conflict copy")
     p.add_argument("kind", choices=("note", "coding"))
     p.add_argument("id", type=int, metavar="COPY_ID")
-    p.add_argument("--keep", required=True, choices=_packs.KEEP_CHOICES)
+    p.add_argument("--keep", required=True, choices=KEEP_CHOICES)
     p.set_defaults(func=cmd_pack_resolve)
 
     config = add_actions(sub, "config", "config_action", help="this library's settings")

@@ -15,9 +15,8 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from reader.library.errors import InvalidInputError
+from reader.library.handle import Connection
 
 if TYPE_CHECKING:
     from reader.library.library import Library
@@ -31,7 +30,7 @@ MAX_CODER = 80
 _BAD = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def has_meta(db: Database) -> bool:
+def has_meta(db: Connection) -> bool:
     """Whether the file has the table (schema 11 and later)."""
     row = db.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'library_meta'"
@@ -39,7 +38,7 @@ def has_meta(db: Database) -> bool:
     return row is not None
 
 
-def get_meta(db: Database, key: str) -> str | None:
+def get_meta(db: Connection, key: str) -> str | None:
     """One value of ``library_meta`` (``None`` when unset)."""
     if not has_meta(db):
         return None
@@ -47,7 +46,7 @@ def get_meta(db: Database, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def put_meta(db: Database, key: str, value: str | None) -> None:
+def put_meta(db: Connection, key: str, value: str | None) -> None:
     """Set (or with ``None`` remove) one value (call inside a transaction)."""
     if value is None:
         db.execute("DELETE FROM library_meta WHERE key = ?", [key])
@@ -70,10 +69,10 @@ def check_coder(name: str) -> str:
 
 def coder(library: Library) -> str | None:
     """This library's coder name, or ``None`` when none was set."""
-    return get_meta(library.db, CODER_KEY)
+    return get_meta(library.handle, CODER_KEY)
 
 
-def current_coder(db: Database) -> str | None:
+def current_coder(db: Connection) -> str | None:
     """:func:`coder` on a connection (what new notes and codings are given)."""
     return get_meta(db, CODER_KEY)
 
@@ -83,39 +82,39 @@ def set_coder(library: Library, name: str) -> str:
     are given this one. Returns the name as stored."""
     name = check_coder(name)
     with library.transaction():
-        put_meta(library.db, CODER_KEY, name)
-        library.db.execute("UPDATE notes SET coder = ? WHERE coder IS NULL", [name])
-        library.db.execute("UPDATE codings SET coder = ? WHERE coder IS NULL", [name])
+        put_meta(library.handle, CODER_KEY, name)
+        library.handle.execute("UPDATE notes SET coder = ? WHERE coder IS NULL", [name])
+        library.handle.execute("UPDATE codings SET coder = ? WHERE coder IS NULL", [name])
     return name
 
 
 def library_uid(library: Library) -> str:
     """This library's stable uid (made, in its own transaction, the first time)."""
-    found = get_meta(library.db, UID_KEY)
+    found = get_meta(library.handle, UID_KEY)
     if found is not None:
         return found
     with library.transaction():
-        found = get_meta(library.db, UID_KEY)
+        found = get_meta(library.handle, UID_KEY)
         if found is None:
             found = uuid.uuid4().hex
-            put_meta(library.db, UID_KEY, found)
+            put_meta(library.handle, UID_KEY, found)
     return found
 
 
 def setting(library: Library, key: str) -> str | None:
     """A value of ``library_meta`` (the team folder, the last pack's time)."""
-    return get_meta(library.db, key)
+    return get_meta(library.handle, key)
 
 
 def set_setting(library: Library, key: str, value: str | None) -> None:
     """Set or clear a value of ``library_meta`` in its own transaction."""
     with library.transaction():
-        put_meta(library.db, key, value)
+        put_meta(library.handle, key, value)
 
 
 def coders(library: Library) -> list[str]:
     """The coders named on this library's codings and notes, sorted."""
-    rows = library.db.execute(
+    rows = library.handle.execute(
         "SELECT coder FROM codings WHERE coder IS NOT NULL UNION "
         "SELECT coder FROM notes WHERE coder IS NOT NULL ORDER BY 1"
     )
@@ -148,7 +147,7 @@ def coder_codings(
         sql += " AND codebook = ?"
         params.append(codebook)
     out: dict[str, list[CoderCoding]] = {}
-    for book, article_id, dimension, start, end, status in library.db.execute(
+    for book, article_id, dimension, start, end, status in library.handle.execute(
         sql + " ORDER BY codebook, article_id, start, id", params
     ):
         out.setdefault(str(book), []).append(
@@ -162,7 +161,7 @@ def article_texts(library: Library, article_ids: list[int]) -> dict[int, tuple[s
     out: dict[int, tuple[str, str | None]] = {}
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start : start + 500]
-        rows = library.db.execute(
+        rows = library.handle.execute(
             f"SELECT id, text, language FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )

@@ -132,7 +132,7 @@ def store_suggestions(
     rules_hash: str,
 ) -> int:
     """Merge a rule run into the stored codings (one transaction); return how many added."""
-    db = library.db
+    db = library.handle
     now = now_iso()
     with library.transaction():
         coder = current_coder(db)
@@ -190,7 +190,7 @@ def articles_needing_rules(
     """Which of ``article_ids`` were never coded with these exact rules."""
     done = {
         int(a)
-        for (a,) in library.db.execute(
+        for (a,) in library.handle.execute(
             "SELECT article_id FROM coding_runs WHERE codebook = ? AND rules_hash = ?",
             [codebook, rules_hash],
         )
@@ -226,12 +226,12 @@ def fetch_codings(
     else:  # the whole library's: not those of articles in the trash
         where.append("article_id NOT IN (SELECT id FROM articles WHERE trashed IS NOT NULL)")
     sql = f"SELECT * FROM codings WHERE {' AND '.join(where)} ORDER BY article_id, start, id"
-    return [Coding.from_row(r) for r in library.db.query(sql, params)]
+    return [Coding.from_row(r) for r in library.handle.query(sql, params)]
 
 
 def fetch_coding(library: Library, coding_id: int) -> Coding | None:
     """One coding, or ``None``."""
-    rows = list(library.db.query("SELECT * FROM codings WHERE id = ?", [coding_id]))
+    rows = list(library.handle.query("SELECT * FROM codings WHERE id = ?", [coding_id]))
     return Coding.from_row(rows[0]) if rows else None
 
 
@@ -250,7 +250,7 @@ def add_coding(
     """Store one coding of the passage ``anchor`` of an article; its id."""
     now = now_iso()
     with library.transaction():
-        cursor = library.db.execute(
+        cursor = library.handle.execute(
             'INSERT INTO codings(article_id, codebook, dimension, start, "end", text, method, '
             "status, value, memo, created, updated, coder) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -267,7 +267,7 @@ def add_coding(
                 memo,
                 now,
                 now,
-                current_coder(library.db),
+                current_coder(library.handle),
             ],
         )
     return int(cursor.lastrowid or 0)
@@ -275,7 +275,7 @@ def add_coding(
 
 def coding_id_for_uid(library: Library, uid: str) -> int | None:
     """The id of the coding with this stable uid, or ``None``."""
-    row = library.db.execute("SELECT id FROM codings WHERE uid = ?", [uid]).fetchone()
+    row = library.handle.execute("SELECT id FROM codings WHERE uid = ?", [uid]).fetchone()
     return None if row is None else int(row[0])
 
 
@@ -302,7 +302,7 @@ def delete_coding(library: Library, coding_id: int) -> StoredCoding:
     :class:`InvalidInputError` for a rule's suggestion (reject it instead: a rejected
     suggestion is remembered, so the rules never suggest it again)."""
     with library.transaction():
-        rows = list(library.db.query("SELECT * FROM codings WHERE id = ?", [coding_id]))
+        rows = list(library.handle.query("SELECT * FROM codings WHERE id = ?", [coding_id]))
         if not rows:
             raise NotFoundError(f"no coding with id {coding_id}")
         row = rows[0]
@@ -311,7 +311,7 @@ def delete_coding(library: Library, coding_id: int) -> StoredCoding:
                 f"coding {coding_id} was suggested by a rule: reject it instead "
                 "(a rejected suggestion never comes back)"
             )
-        library.db.execute("DELETE FROM codings WHERE id = ?", [coding_id])
+        library.handle.execute("DELETE FROM codings WHERE id = ?", [coding_id])
     return StoredCoding(tuple(row.items()))
 
 
@@ -326,16 +326,16 @@ def restore_coding(library: Library, stored: StoredCoding) -> int:
             found = coding_id_for_uid(library, uid)
             if found is not None:
                 return found
-        article = library.db.execute(
+        article = library.handle.execute(
             "SELECT 1 FROM articles WHERE id = ?", [row["article_id"]]
         ).fetchone()
         if article is None:
             raise NotFoundError(f"no article with id {row['article_id']}")
-        taken = library.db.execute("SELECT 1 FROM codings WHERE id = ?", [stored.id]).fetchone()
+        taken = library.handle.execute("SELECT 1 FROM codings WHERE id = ?", [stored.id]).fetchone()
         if taken is not None:
             del row["id"]
         names = ", ".join(f'"{name}"' for name in row)
-        cursor = library.db.execute(
+        cursor = library.handle.execute(
             f"INSERT INTO codings({names}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
@@ -346,7 +346,7 @@ def set_status(library: Library, coding_id: int, status: str) -> Coding:
     """Accept, reject (or return to suggested) a coding; the coding as it is now."""
     checked = check_status(status)
     with library.transaction():
-        row = library.db.execute(
+        row = library.handle.execute(
             "SELECT dimension, status, value, memo, history FROM codings WHERE id = ?",
             [coding_id],
         ).fetchone()
@@ -355,7 +355,7 @@ def set_status(library: Library, coding_id: int, status: str) -> Coding:
         history = list(json.loads(row[4] or "[]"))
         if row[1] != checked.value:
             history.append(content_hash(row[0], row[1], row[2], row[3]))
-        library.db.execute(
+        library.handle.execute(
             "UPDATE codings SET status = ?, updated = ?, history = ? WHERE id = ?",
             [checked.value, now_iso(), json.dumps(history), coding_id],
         )
@@ -367,19 +367,21 @@ def set_status(library: Library, coding_id: int, status: str) -> Coding:
 # -- the user's codebooks -------------------------------------------------------------------
 def stored_codebook_ids(library: Library) -> list[str]:
     """The ids of the codebooks the user edited (kept in the library)."""
-    return [str(r[0]) for r in library.db.execute("SELECT id FROM codebooks ORDER BY id")]
+    return [str(r[0]) for r in library.handle.execute("SELECT id FROM codebooks ORDER BY id")]
 
 
 def stored_codebook(library: Library, codebook_id: str) -> str | None:
     """The JSON of the user's version of a codebook, or ``None``."""
-    row = library.db.execute("SELECT data FROM codebooks WHERE id = ?", [codebook_id]).fetchone()
+    row = library.handle.execute(
+        "SELECT data FROM codebooks WHERE id = ?", [codebook_id]
+    ).fetchone()
     return None if row is None else str(row[0])
 
 
 def store_codebook(library: Library, codebook_id: str, data: str) -> None:
     """Keep the user's version of a codebook (its JSON) in the library."""
     with library.transaction():
-        library.db.execute(
+        library.handle.execute(
             "INSERT OR REPLACE INTO codebooks(id, data, updated) VALUES (?, ?, ?)",
             [codebook_id, data, now_iso()],
         )

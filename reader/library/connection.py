@@ -19,10 +19,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.library import cipher
 from reader.library.errors import ReadOnlyLibraryError, SchemaTooNewError
+from reader.library.handle import Connection, Handle
 from reader.library.schema import SCHEMA_VERSION, migrate, user_version
 
 __all__ = [
@@ -30,7 +29,9 @@ __all__ = [
     "configure",
     "connect",
     "empty_placeholder",
+    "enable_wal",
     "key_for",
+    "memory_connection",
     "raw_connection",
 ]
 
@@ -40,8 +41,11 @@ BUSY_TIMEOUT_MS = 10_000
 
 def connect(
     path: Path, read_only: bool | None, *, passphrase: str | None = None
-) -> tuple[Database, bool]:
-    """A configured, migrated connection to the file at ``path`` and whether it is read-only."""
+) -> tuple[Handle, bool]:
+    """A configured, migrated connection to the file at ``path`` and whether it is read-only.
+
+    It is the plain connection (:class:`~reader.library.handle.Handle`): opening a file
+    imports no table API."""
     passphrase = key_for(path, passphrase)
     if read_only is None:
         read_only = path.exists() and not (
@@ -50,7 +54,7 @@ def connect(
     if read_only:
         return _connect_read_only(path, passphrase), True
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(raw_connection(path, passphrase))
+    db = Handle(raw_connection(path, passphrase))
     try:
         configure(db, path, wal=True)
     except BaseException:
@@ -84,7 +88,7 @@ def raw_connection(
     return keyed  # type: ignore[return-value]  # sqlite3.Connection's interface and errors
 
 
-def _connect_read_only(path: Path, passphrase: str | None = None) -> Database:
+def _connect_read_only(path: Path, passphrase: str | None = None) -> Handle:
     if not path.is_file():
         raise FileNotFoundError(2, "No such file", str(path))
     uri = path.resolve().as_uri()
@@ -110,23 +114,42 @@ def _connect_read_only(path: Path, passphrase: str | None = None) -> Database:
             "upgraded once where it can be written"
         )
     conn.execute("PRAGMA query_only = ON")
-    return Database(conn)
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return Handle(conn)
 
 
-def configure(db: Database, path: Path | None, *, wal: bool) -> None:
-    """Set the connection up (busy timeout, foreign keys, WAL) and migrate the file."""
+def configure(db: Connection, path: Path | None, *, wal: bool) -> None:
+    """Set the connection up (busy timeout, foreign keys, recursive triggers, WAL) and
+    migrate the file."""
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it: triggers nest
     if user_version(db) > SCHEMA_VERSION:
         migrate(db, path)  # refuses, before anything touches the file
     if wal:
-        db.enable_wal()
+        enable_wal(db)
     migrate(db, path)
 
 
-def empty_placeholder() -> Database:
-    """An in-memory library with the schema and nothing in it, that refuses writes."""
-    db = Database(memory=True)
+def enable_wal(db: Connection) -> None:
+    """Switch the file to write-ahead logging (outside any transaction), if not yet."""
+    conn = db.conn
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    if conn.in_transaction:
+        raise sqlite3.OperationalError("cannot change the journal mode inside a transaction")
+    conn.execute("PRAGMA journal_mode = wal")
+
+
+def memory_connection() -> Handle:
+    """A configured, migrated library in memory."""
+    db = Handle(sqlite3.connect(":memory:"))
     configure(db, None, wal=False)
+    return db
+
+
+def empty_placeholder() -> Handle:
+    """An in-memory library with the schema and nothing in it, that refuses writes."""
+    db = memory_connection()
     db.execute("PRAGMA query_only = ON")
     return db

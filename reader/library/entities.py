@@ -11,10 +11,15 @@ applied before extraction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
 
-from sqlite_utils import Database
+from reader.library.handle import Connection
+from reader.library.plain import Frozen, setup
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+else:
+    Protocol = object  # the protocol is the type checker's: a plain class at run time
 
 
 class MentionLike(Protocol):
@@ -32,17 +37,38 @@ class MentionLike(Protocol):
     def surface(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class EntityInfo:
+class EntityInfo(Frozen):
     """An entity as listed: counts, the other names it appears under, and its mentions."""
 
+    __slots__ = ("id", "name", "type", "count", "articles", "aliases", "mentions")
     id: int
     name: str
     type: str
     count: int
-    articles: int = 1
-    aliases: tuple[str, ...] = ()
-    mentions: tuple[tuple[int, int], ...] = field(default=())
+    articles: int
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        type: str,
+        count: int,
+        articles: int = 1,
+        aliases: tuple[str, ...] = (),
+        mentions: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        setup(
+            self,
+            id=id,
+            name=name,
+            type=type,
+            count=count,
+            articles=articles,
+            aliases=aliases,
+            mentions=mentions,
+        )
 
     def as_json(self, *, with_mentions: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -59,7 +85,7 @@ class EntityInfo:
         return out
 
 
-def _entity_id(db: Database, name: str, type_: str, cache: dict[tuple[str, str], int]) -> int:
+def _entity_id(db: Connection, name: str, type_: str, cache: dict[tuple[str, str], int]) -> int:
     key = (name, type_)
     if key not in cache:
         db.execute("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)", [name, type_])
@@ -74,7 +100,7 @@ def _entity_id(db: Database, name: str, type_: str, cache: dict[tuple[str, str],
 _IN_TRASH = "EXISTS (SELECT 1 FROM articles a WHERE a.id = ? AND a.trashed IS NOT NULL)"
 
 
-def _adjust_counts(db: Database, article_id: int, sign: int) -> None:
+def _adjust_counts(db: Connection, article_id: int, sign: int) -> None:
     """Add (``sign`` 1) or take away (-1) one article's mentions from its entities' counts
     (nothing for an article in the trash: its mentions are out of the counts already)."""
     per_entity = db.execute(
@@ -89,7 +115,7 @@ def _adjust_counts(db: Database, article_id: int, sign: int) -> None:
     )
 
 
-def store_mentions(db: Database, article_id: int, mentions: Iterable[MentionLike]) -> int:
+def store_mentions(db: Connection, article_id: int, mentions: Iterable[MentionLike]) -> int:
     """Replace an article's mentions and keep the entities' counts (call inside a
     transaction); return how many."""
     _adjust_counts(db, article_id, -1)
@@ -107,24 +133,24 @@ def store_mentions(db: Database, article_id: int, mentions: Iterable[MentionLike
     return len(rows)
 
 
-def forget_article(db: Database, article_id: int) -> None:
+def forget_article(db: Connection, article_id: int) -> None:
     """Take an article's mentions out of the counts before the article is deleted."""
     store_mentions(db, article_id, [])
 
 
-def leave_counts(db: Database, article_id: int) -> None:
+def leave_counts(db: Connection, article_id: int) -> None:
     """Take an article's mentions out of the counts as it goes to the trash (call before
     marking it trashed)."""
     _adjust_counts(db, article_id, -1)
 
 
-def join_counts(db: Database, article_id: int) -> None:
+def join_counts(db: Connection, article_id: int) -> None:
     """Put an article's mentions back in the counts as it leaves the trash (call after
     clearing its mark)."""
     _adjust_counts(db, article_id, 1)
 
 
-def drop_unused_entities(db: Database) -> None:
+def drop_unused_entities(db: Connection) -> None:
     """Remove entities that no article mentions any more (one mentioned only by articles
     in the trash stays, out of the lists, until the trash is emptied)."""
     db.execute(
@@ -147,12 +173,12 @@ RECOUNT = f"""
 """
 
 
-def recount(db: Database) -> None:
+def recount(db: Connection) -> None:
     """Compute every entity's mention and article counts from scratch (after bulk loads)."""
     db.execute(RECOUNT)
 
 
-def miscounted(db: Database) -> int:
+def miscounted(db: Connection) -> int:
     """How many entities carry counts that disagree with their mentions."""
     row = db.execute(
         "SELECT count(*) FROM entities e WHERE mention_count != "
@@ -161,7 +187,7 @@ def miscounted(db: Database) -> int:
     return int(row[0])
 
 
-def article_entities(db: Database, article_id: int) -> list[EntityInfo]:
+def article_entities(db: Connection, article_id: int) -> list[EntityInfo]:
     """The entities of one article with their mentions, most mentioned first.
 
     ``aliases`` are the other surfaces the entity has in this article (cheap: no look at
@@ -195,7 +221,7 @@ def article_entities(db: Database, article_id: int) -> list[EntityInfo]:
 
 
 def library_entities(
-    db: Database, *, type_: str | None = None, article_id: int | None = None
+    db: Connection, *, type_: str | None = None, article_id: int | None = None
 ) -> list[EntityInfo]:
     """Every entity with its mention and article counts, most mentioned first."""
     where: list[str] = ["e.mention_count > 0"]
@@ -216,7 +242,7 @@ def library_entities(
 
 
 def names_in(
-    db: Database, article_ids: Sequence[int], *, except_types: Sequence[str] = ()
+    db: Connection, article_ids: Sequence[int], *, except_types: Sequence[str] = ()
 ) -> set[str]:
     """The names of the entities the articles mention, leaving out ``except_types``."""
     names: set[str] = set()
@@ -233,19 +259,19 @@ def names_in(
     return names
 
 
-def entity_names(db: Database) -> list[str]:
+def entity_names(db: Connection) -> list[str]:
     """Every entity name in the library, sorted (for completers)."""
     rows = db.execute("SELECT DISTINCT name FROM entities WHERE mention_count > 0 ORDER BY name")
     return [r[0] for r in rows]
 
 
-def entity_by_id(db: Database, entity_id: int) -> tuple[str, str] | None:
+def entity_by_id(db: Connection, entity_id: int) -> tuple[str, str] | None:
     """``(name, type)`` of an entity, or ``None``."""
     row = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
     return None if row is None else (row[0], row[1])
 
 
-def articles_mentioning(db: Database, entity_id: int) -> list[tuple[int, str, int]]:
+def articles_mentioning(db: Connection, entity_id: int) -> list[tuple[int, str, int]]:
     """``(article id, title, mentions)`` for every article that mentions the entity."""
     return [
         (int(a), t, int(n))
@@ -258,7 +284,7 @@ def articles_mentioning(db: Database, entity_id: int) -> list[tuple[int, str, in
     ]
 
 
-def correction_rows(db: Database) -> list[tuple[str, str, str]]:
+def correction_rows(db: Connection) -> list[tuple[str, str, str]]:
     """Every stored correction as ``(kind, name, value)``, oldest first."""
     return [
         (k, n, v)

@@ -29,11 +29,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.library import cipher
 from reader.library.connection import configure, key_for, raw_connection
 from reader.library.errors import InvalidInputError, LibraryInUseError
+from reader.library.handle import Handle
 from reader.library.library import Library
 
 __all__ = [
@@ -143,13 +142,14 @@ def exclusive_access(
     """
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(raw_connection(path, key_for(path, passphrase)))
+    db = Handle(raw_connection(path, key_for(path, passphrase)))
     try:
         take_sole_use(db.conn, path)
         if migrate:
             configure(db, path, wal=True)
         else:
             db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA recursive_triggers = ON")
         yield Library(db, path)
     finally:
         db.close()
@@ -162,7 +162,7 @@ def replace_contents(library: Library, source: Path) -> None:
     rollback journal (a kill midway is rolled back when the file is next opened), and the
     file is back in WAL mode and migrated to the current schema when this returns.
     """
-    conn = library.db.conn
+    conn = library.handle.conn
     passphrase = cipher.passphrase_of(conn)
     if (passphrase is None) != (not cipher.is_encrypted(Path(source))):
         raise InvalidInputError(
@@ -182,4 +182,4 @@ def replace_contents(library: Library, source: Path) -> None:
         reader.backup(conn)
     finally:
         reader.close()
-    configure(library.db, library.path, wal=True)
+    configure(library.handle, library.path, wal=True)

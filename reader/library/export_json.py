@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 import reader
 from reader.library.entities import recount
 from reader.library.errors import InvalidInputError, LibraryError
+from reader.library.handle import Connection
 from reader.library.library import Library, now_iso
 from reader.library.schema import SCHEMA_VERSION, user_version
 
@@ -67,7 +66,7 @@ def _is_derived(name: str, virtual: set[str]) -> bool:
     return any(name.startswith(f"{v}_") for v in virtual)
 
 
-def data_tables(db: Database) -> list[str]:
+def data_tables(db: Connection) -> list[str]:
     """The real tables of the library, parents before the tables that refer to them."""
     rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = {n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")}
@@ -96,7 +95,7 @@ def data_tables(db: Database) -> list[str]:
     return ordered
 
 
-def fts_tables(db: Database) -> list[str]:
+def fts_tables(db: Connection) -> list[str]:
     """Full-text indexes that read their content from another table (can be rebuilt)."""
     rows = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
@@ -115,11 +114,11 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _columns(db: Database, table: str) -> list[str]:
+def _columns(db: Connection, table: str) -> list[str]:
     return [str(r[1]) for r in db.execute(f"PRAGMA table_info({_quote(table)})")]
 
 
-def _order_by(db: Database, table: str) -> str:
+def _order_by(db: Connection, table: str) -> str:
     """A stable row order: the primary key (rowid for tables without one)."""
     keyed = sorted((r[5], r[1]) for r in db.execute(f"PRAGMA table_info({_quote(table)})"))
     cols = [_quote(name) for pk, name in keyed if pk > 0]
@@ -136,7 +135,7 @@ def _row_object(columns: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     return out
 
 
-def _rows(db: Database, table: str, where: str = "") -> Iterator[dict[str, Any]]:
+def _rows(db: Connection, table: str, where: str = "") -> Iterator[dict[str, Any]]:
     cursor = db.execute(f"SELECT * FROM {_quote(table)} {where} ORDER BY {_order_by(db, table)}")
     columns = [d[0] for d in cursor.description]
     for values in cursor:
@@ -146,7 +145,7 @@ def _rows(db: Database, table: str, where: str = "") -> Iterator[dict[str, Any]]
 _PRIVATE_NOTES = "SELECT id FROM notes WHERE private != 0"
 
 
-def private_filter(db: Database, table: str) -> str:
+def private_filter(db: Connection, table: str) -> str:
     """The ``WHERE`` clause that keeps private notes out of ``table``: the private notes
     themselves, and the rows of any table that refers to a note (its revisions, and
     whatever a later migration adds); ``""`` for a table that has nothing private."""
@@ -165,7 +164,7 @@ def private_filter(db: Database, table: str) -> str:
     return f"WHERE {kept}"
 
 
-def _count(db: Database, table: str, where: str) -> int:
+def _count(db: Connection, table: str, where: str) -> int:
     return int(db.execute(f"SELECT count(*) FROM {_quote(table)} {where}").fetchone()[0])
 
 
@@ -199,7 +198,7 @@ def dump_library(
     the partial file is removed and :class:`ExportCancelled` is raised.
     """
     dest = Path(dest)
-    db = library.db
+    db = library.handle
     counts: dict[str, int] = {}
     left_out = 0
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
@@ -367,7 +366,7 @@ def _decode_row(table: str, row: dict[str, Any], columns: set[str]) -> dict[str,
     return out
 
 
-def _is_empty(db: Database, tables: list[str]) -> bool:
+def _is_empty(db: Connection, tables: list[str]) -> bool:
     return all(db.execute(f"SELECT 1 FROM {_quote(t)} LIMIT 1").fetchone() is None for t in tables)
 
 
@@ -380,7 +379,7 @@ def import_library(library: Library, src: Path) -> dict[str, int]:
     that is not valid JSON or not a library export, one from a newer Fieldreader, or rows
     that do not fit the schema.
     """
-    db = library.db
+    db = library.handle
     known = data_tables(db)
     if not _is_empty(db, known):
         raise InvalidInputError("the library is not empty; import into a new, empty library")

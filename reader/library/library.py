@@ -13,19 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlite_utils import Database
-
-from reader.library import anchors as _anchors
+from reader.library import cipher
 from reader.library import entities as _entities
-from reader.library import manage as _manage
-from reader.library import notes as _notes
-from reader.library import search as _search
-from reader.library import search_schema as _search_schema
-from reader.library.connection import configure, connect, empty_placeholder
-from reader.library.draft import Draft, Original
-from reader.library.entities import EntityInfo, MentionLike
+from reader.library.connection import connect, empty_placeholder, memory_connection
 from reader.library.errors import (
     DETACHED_MESSAGE,
     InvalidInputError,
@@ -33,12 +24,21 @@ from reader.library.errors import (
     NotFoundError,
     ReadOnlyLibraryError,
 )
-from reader.library.manage import UNSET, _Unset
-from reader.library.notes import Note, Revision
-from reader.library.records import Article, ArticleSummary
-from reader.library.search import SearchHits
+from reader.library.handle import Connection, Handle, as_database, database
+from reader.library.records import UNSET, Article, ArticleSummary, _Unset
 from reader.library.transactions import read_snapshot, write_transaction
-from reader.library.writer import ArticleWriter, now_iso, text_hash
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any
+
+    from sqlite_utils import Database
+
+    from reader.library.draft import Draft, Original
+    from reader.library.entities import EntityInfo, MentionLike
+    from reader.library.notes import Note, Revision
+    from reader.library.search import SearchHits
+    from reader.library.writer import ArticleWriter, now_iso, text_hash
 
 __all__ = [
     "SORT_KEYS",
@@ -49,6 +49,24 @@ __all__ = [
     "now_iso",
     "text_hash",
 ]
+
+#: What this module offers from :mod:`.writer`, imported when first asked for.
+_FROM_WRITER = ("ArticleWriter", "Original", "now_iso", "text_hash")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_WRITER:
+        from reader.library import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _now() -> str:
+    from reader.library.writer import now_iso
+
+    return now_iso()
+
 
 #: The list's orders (each breaks ties by id; an article with no date comes last).
 SORT_KEYS = {
@@ -68,12 +86,14 @@ _LINK_TRASHED = (
 class Library:
     """An open library file. Use :meth:`open` or :meth:`memory` to get one.
 
-    ``db`` is the connection; only :mod:`reader.library` touches it. Everything above the
-    library goes through the methods here and the functions of this package's modules.
+    ``handle`` is the plain connection (:mod:`.handle`); ``db`` sqlite-utils' ``Database``
+    on it, built when first asked for (by the writer, tests; never by a read). Only
+    :mod:`reader.library` touches them: everything above goes through the methods here.
     """
 
-    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False) -> None:
-        self.db = db
+    def __init__(self, db: Connection, path: Path | None, *, read_only: bool = False) -> None:
+        self.handle = db if isinstance(db, Handle) else Handle(db.conn)
+        self._db: Database | None = None if isinstance(db, Handle) else as_database(db)
         self.path = path
         self.read_only = read_only
         self._requested_read_only: bool | None = read_only or None
@@ -101,12 +121,17 @@ class Library:
     @classmethod
     def memory(cls) -> Library:
         """A throw-away library in memory (tests)."""
-        db = Database(memory=True)
-        configure(db, None, wal=False)
-        return cls(db, None)
+        return cls(memory_connection(), None)
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' ``Database`` on this library's connection (imports it now, once)."""
+        if self._db is None or self._db.conn is not self.handle.conn:
+            self._db = database(self.handle.conn)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.handle.close()
 
     def __enter__(self) -> Library:
         return self
@@ -123,7 +148,8 @@ class Library:
         if self.detached:
             return
         placeholder = empty_placeholder()
-        real, self.db = self.db, placeholder
+        real, self.handle = self.handle, placeholder
+        self._db = None
         self.detached = True
         real.close()
 
@@ -136,9 +162,12 @@ class Library:
         if self.path is None:
             raise InvalidInputError("an in-memory library has no file to reopen")
         db, is_read_only = connect(
-            self.path, self._requested_read_only, passphrase=self._passphrase
+            self.path,
+            self._requested_read_only,
+            passphrase=cipher.remembered(self.path) or self._passphrase,
         )
-        old, self.db = self.db, db
+        old, self.handle = self.handle, db
+        self._db = None
         self.read_only = is_read_only
         self.detached = False
         old.close()
@@ -147,7 +176,7 @@ class Library:
         """SQLite's ``PRAGMA data_version`` on this connection: it moves when *another*
         connection (another process, or another connection of this one) commits, and never
         for this connection's own writes. The window polls it to notice the command line."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.handle.execute("PRAGMA data_version").fetchone()[0])
 
     # -- transactions --------------------------------------------------------------
     @contextmanager
@@ -162,26 +191,28 @@ class Library:
         """
         if self.detached:
             raise LibraryLockedError(DETACHED_MESSAGE)
-        with write_transaction(self.db):
+        with write_transaction(self.handle):
             yield
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """Reads in the block all see one consistent state of the file (no write lock)."""
-        with read_snapshot(self.db):
+        with read_snapshot(self.handle):
             yield
 
     def write_statement(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write statement in its own transaction; how many rows it changed."""
         with self.transaction():
-            return int(self.db.execute(sql, list(params)).rowcount)
+            return int(self.handle.execute(sql, list(params)).rowcount)
 
     # -- articles ------------------------------------------------------------------
     @property
     def writer(self) -> ArticleWriter:
         """The write path of new articles on the current connection (:mod:`.writer`)."""
-        if self._writer is None or self._writer.db is not self.db:
-            self._writer = ArticleWriter(self.db, lambda aid, names: self._add_tags(aid, names))
+        from reader.library.writer import ArticleWriter
+
+        if self._writer is None or self._writer.db is not self.handle:  # no sqlite-utils
+            self._writer = ArticleWriter(self.handle, lambda aid, names: self._add_tags(aid, names))
         return self._writer
 
     def _add_tags(self, article_id: int, names: Sequence[str]) -> None:
@@ -192,6 +223,8 @@ class Library:
         """An import: entity ids stay cached across the articles added in the block, and
         the stemmed search index takes in what it added when the block ends (not at the
         first search)."""
+        from reader.library import search_schema as _search_schema
+
         with self.writer.run():
             yield
         _search_schema.sync_index(self.db)
@@ -226,16 +259,18 @@ class Library:
 
     def title_of(self, article_id: int) -> str | None:
         """Just the title of an article (``None`` when there is no such id)."""
-        row = self.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.handle.execute(
+            "SELECT title FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         return None if row is None else str(row[0])
 
     def delete_article(self, article_id: int) -> None:
         """Remove an article, its original and its tag links."""
         self.writer.forget()
         with self.transaction():
-            _entities.forget_article(self.db, article_id)
-            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
-            _entities.drop_unused_entities(self.db)
+            _entities.forget_article(self.handle, article_id)
+            self.handle.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            _entities.drop_unused_entities(self.handle)
 
     def tags_of(self, article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """Tag names for each of ``article_ids`` (sorted, case-insensitively)."""
@@ -243,7 +278,7 @@ class Library:
         for chunk_start in range(0, len(article_ids), 500):
             chunk = list(article_ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
+            rows = self.handle.execute(
                 f"SELECT at.article_id, t.name FROM article_tags at JOIN tags t "
                 f"ON t.id = at.tag_id WHERE at.article_id IN ({marks}) "
                 f"ORDER BY t.name COLLATE NOCASE",
@@ -255,7 +290,7 @@ class Library:
 
     def get(self, article_id: int) -> Article | None:
         """The whole article, or ``None`` when there is no such id."""
-        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        rows = list(self.handle.query("SELECT * FROM articles WHERE id = ?", [article_id]))
         if not rows:
             return None
         return Article.from_row(rows[0], self.tags_of([article_id])[article_id])
@@ -280,7 +315,7 @@ class Library:
             params.append(tag)
         order = f"{SORT_KEYS[sort]} {direction} NULLS LAST, a.id {direction}"
         sql = f"SELECT a.id FROM articles a {where} ORDER BY {order}"
-        return [int(r[0]) for r in self.db.execute(sql, params)]
+        return [int(r[0]) for r in self.handle.execute(sql, params)]
 
     def summaries(self, article_ids: Sequence[int]) -> dict[int, ArticleSummary]:
         """Summaries (no text) for the given ids, keyed by id; unknown ids are left out."""
@@ -289,7 +324,7 @@ class Library:
         for chunk_start in range(0, len(article_ids), 500):
             chunk = list(article_ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
-            for row in self.db.query(
+            for row in self.handle.query(
                 f"SELECT id, title, source, url, published, imported, trashed FROM articles "
                 f"WHERE id IN ({marks})",
                 chunk,
@@ -308,7 +343,7 @@ class Library:
 
     def most_recent_id(self) -> int | None:
         """The article to open by default: the newest by date (not one in the trash)."""
-        ids = self.db.execute(
+        ids = self.handle.execute(
             f"SELECT a.id FROM articles a WHERE a.trashed IS NULL "
             f"ORDER BY {SORT_KEYS['published']} DESC NULLS LAST, a.id DESC LIMIT 1"
         ).fetchone()
@@ -321,14 +356,14 @@ class Library:
                 "SELECT count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
                 f"WHERE t.name = ? AND NOT {_LINK_TRASHED}"
             )
-            return int(self.db.execute(sql, [tag]).fetchone()[0])
+            return int(self.handle.execute(sql, [tag]).fetchone()[0])
         sql = "SELECT count(*) FROM articles WHERE trashed IS NULL"
-        return int(self.db.execute(sql).fetchone()[0])
+        return int(self.handle.execute(sql).fetchone()[0])
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag with the number of articles that carry it, by name (articles in the
         trash leave the counts; a tag only they carry leaves the list)."""
-        rows = self.db.execute(
+        rows = self.handle.execute(
             f"SELECT t.name, count(at.article_id) FROM tags t LEFT JOIN article_tags at "
             f"ON at.tag_id = t.id AND NOT {_LINK_TRASHED} GROUP BY t.id "
             "HAVING count(at.article_id) > 0 OR NOT EXISTS "
@@ -357,6 +392,8 @@ class Library:
     ) -> Article:
         """Correct an article's details (those given; ``None`` clears one, ``published``
         is ``YYYY-MM-DD``, ``language`` two or three letters); the article as it is now."""
+        from reader.library import manage as _manage
+
         return _manage.update_article(
             self,
             article_id,
@@ -369,34 +406,50 @@ class Library:
 
     def add_tag(self, name: str, article_ids: Iterable[int]) -> int:
         """Tag the articles; how many did not carry the tag before."""
+        from reader.library import manage as _manage
+
         return _manage.add_tag(self, name, article_ids)
 
     def remove_tag(self, name: str, article_ids: Iterable[int]) -> int:
         """Take a tag off the articles; how many carried it."""
+        from reader.library import manage as _manage
+
         return _manage.remove_tag(self, name, article_ids)
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag everywhere (merging into ``new`` if it exists); articles carrying it."""
+        from reader.library import manage as _manage
+
         return _manage.rename_tag(self, old, new)
 
     def delete_tag(self, name: str) -> int:
         """Remove a tag everywhere; how many articles carried it."""
+        from reader.library import manage as _manage
+
         return _manage.delete_tag(self, name)
 
     def trash_articles(self, article_ids: Iterable[int]) -> list[int]:
         """Move articles to the trash (with their notes, codings...); the ids moved."""
-        return _manage.trash_articles(self, article_ids, now_iso())
+        from reader.library import manage as _manage
+
+        return _manage.trash_articles(self, article_ids, _now())
 
     def restore_articles(self, article_ids: Iterable[int]) -> list[int]:
         """Bring articles back from the trash, whole; the ids restored."""
+        from reader.library import manage as _manage
+
         return _manage.restore_articles(self, article_ids)
 
     def trashed_articles(self) -> list[ArticleSummary]:
         """The articles in the trash (``trashed`` says when), the latest first."""
+        from reader.library import manage as _manage
+
         return _manage.trashed_articles(self)
 
     def empty_trash(self) -> int:
         """Delete the trashed articles for good, with all they carry; how many."""
+        from reader.library import manage as _manage
+
         return _manage.empty_trash(self)
 
     # -- entities ------------------------------------------------------------------
@@ -404,74 +457,76 @@ class Library:
         """Store a fresh extraction of one article (one transaction); return the count."""
         self.writer.forget()
         with self.transaction():
-            count = _entities.store_mentions(self.db, article_id, mentions)
-            _entities.drop_unused_entities(self.db)
+            count = _entities.store_mentions(self.handle, article_id, mentions)
+            _entities.drop_unused_entities(self.handle)
         return count
 
     def article_entities(self, article_id: int) -> list[EntityInfo]:
         """The entities of one article with their mention offsets."""
-        return _entities.article_entities(self.db, article_id)
+        return _entities.article_entities(self.handle, article_id)
 
     def entities(
         self, *, type_: str | None = None, article_id: int | None = None
     ) -> list[EntityInfo]:
         """Library-wide entities with mention and article counts."""
-        return _entities.library_entities(self.db, type_=type_, article_id=article_id)
+        return _entities.library_entities(self.handle, type_=type_, article_id=article_id)
 
     def entity_names(self) -> list[str]:
         """Every entity name in the library, sorted."""
-        return _entities.entity_names(self.db)
+        return _entities.entity_names(self.handle)
 
     def entity(self, entity_id: int) -> tuple[str, str] | None:
         """``(name, type)`` of an entity, or ``None``."""
-        return _entities.entity_by_id(self.db, entity_id)
+        return _entities.entity_by_id(self.handle, entity_id)
 
     def entity_ids_named(self, name: str) -> list[int]:
         """Ids of the entities called ``name`` (any type; case-insensitive)."""
-        rows = self.db.execute(
+        rows = self.handle.execute(
             "SELECT id FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id", [name]
         )
         return [int(r[0]) for r in rows]
 
     def articles_mentioning(self, entity_id: int) -> list[tuple[int, str, int]]:
         """``(article id, title, mentions)`` for each article mentioning the entity."""
-        return _entities.articles_mentioning(self.db, entity_id)
+        return _entities.articles_mentioning(self.handle, entity_id)
 
     def correction_rows(self) -> list[tuple[str, str, str]]:
         """The user's entity corrections as ``(kind, name, value)``, oldest first."""
-        return _entities.correction_rows(self.db)
+        return _entities.correction_rows(self.handle)
 
     def add_correction(self, kind: str, name: str, value: str = "") -> None:
         """Record one entity correction (it applies from the next extraction on)."""
         self.write_statement(
             "INSERT INTO entity_corrections(kind, name, value, created) VALUES (?, ?, ?, ?)",
-            [kind, name, value, now_iso()],
+            [kind, name, value, _now()],
         )
 
     def all_article_ids(self) -> list[int]:
         """Every article id, in id order."""
-        return [int(r[0]) for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+        return [int(r[0]) for r in self.handle.execute("SELECT id FROM articles ORDER BY id")]
 
     def text_of(self, article_id: int) -> str | None:
         """Just the text of an article."""
-        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.handle.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         return None if row is None else str(row[0])
 
     def language_of(self, article_id: int) -> str | None:
         """The article's language (ISO 639-1), or None when it is not known."""
-        row = self.db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.handle.execute(
+            "SELECT language FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         return None if row is None or row[0] is None else str(row[0])
 
     def article_with_url(self, url: str) -> int | None:
         """The id of an article imported from ``url``, if there is one."""
-        row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
+        row = self.handle.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
         return None if row is None else int(row[0])
 
     def entity_names_in(
         self, article_ids: Sequence[int], *, except_types: Sequence[str] = ()
     ) -> set[str]:
         """The names of the entities the articles mention (but those of ``except_types``)."""
-        return _entities.names_in(self.db, article_ids, except_types=except_types)
+        return _entities.names_in(self.handle, article_ids, except_types=except_types)
 
     # -- search --------------------------------------------------------------------
     def search(
@@ -486,7 +541,9 @@ class Library:
 
         The hits are a list that also says what ran (``query``) and whether the query was
         cut to the bounds (``truncated``)."""
-        return _search.search_articles(self.db, query, limit=limit, tag=tag, kinds=kinds)
+        from reader.library import search as _search
+
+        return _search.search_articles(self.handle, query, limit=limit, tag=tag, kinds=kinds)
 
     def search_ids(self, query: str, *, tag: str | None = None, limit: int = 1000) -> list[int]:
         """Ids of matching articles, best first (for filtering the library list)."""
@@ -508,6 +565,8 @@ class Library:
         article, or free-standing; ``private`` keeps it out of exports unless asked.
         :class:`InvalidInputError` when the passage is not in the text,
         :class:`NotFoundError` when there is no such article."""
+        from reader.library import notes as _notes
+
         anchor = None
         if start is not None or end is not None or quote is not None:
             if article_id is None:
@@ -515,6 +574,8 @@ class Library:
             text = self.text_of(article_id)
             if text is None:
                 raise NotFoundError(f"no article with id {article_id}")
+            from reader.library import anchors as _anchors
+
             if quote is not None and start is None:
                 anchor = _anchors.anchor_for_quote(text, quote)
             else:
@@ -524,46 +585,58 @@ class Library:
         _notes.check_colour(colour)
         with self.transaction():
             return _notes.insert_note(
-                self.db,
+                self.handle,
                 article_id=article_id,
                 body=body,
                 anchor=anchor,
                 colour=colour,
-                now=now_iso(),
+                now=_now(),
                 private=private,
             )
 
     def set_note_private(self, note_id: int, private: bool) -> bool:
         """Make a note private (exports leave it out unless asked) or public; False if
         it already was."""
+        from reader.library import notes as _notes
+
         return _notes.set_private(self, note_id, private)
 
     def private_note_count(self, *, listed_only: bool = False) -> int:
         """How many private notes (``listed_only``: those a vault export would see)."""
+        from reader.library import notes as _notes
+
         return _notes.count_private(self, listed_only=listed_only)
 
     def note(self, note_id: int) -> Note | None:
         """One note (trashed or not), or ``None``."""
-        return _notes.fetch_note(self.db, note_id)
+        from reader.library import notes as _notes
+
+        return _notes.fetch_note(self.handle, note_id)
 
     def notes(self, *, article_id: int | None = None, trashed: bool = False) -> list[Note]:
         """Notes of one article (by position) or of the whole library (newest first)."""
-        return _notes.fetch_notes(self.db, article_id=article_id, trashed=trashed)
+        from reader.library import notes as _notes
+
+        return _notes.fetch_notes(self.handle, article_id=article_id, trashed=trashed)
 
     def save_note(self, note_id: int, body: str) -> bool:
         """Save a note's body, keeping a revision; False when it had not changed.
         :class:`NotFoundError` (also a ``KeyError``) when the note is gone."""
+        from reader.library import notes as _notes
+
         with self.transaction():
-            return _notes.save_body(self.db, note_id, body, now_iso())
+            return _notes.save_body(self.handle, note_id, body, _now())
 
     def set_note_colour(self, note_id: int, colour: str | None) -> None:
         """Change a highlight's colour (``None`` for the default)."""
+        from reader.library import notes as _notes
+
         _notes.check_colour(colour)
         self.write_statement("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
 
     def trash_note(self, note_id: int) -> None:
         """Move a note to the trash (it can be restored)."""
-        self.write_statement("UPDATE notes SET deleted = ? WHERE id = ?", [now_iso(), note_id])
+        self.write_statement("UPDATE notes SET deleted = ? WHERE id = ?", [_now(), note_id])
 
     def restore_note(self, note_id: int) -> None:
         """Bring a note back from the trash."""
@@ -575,12 +648,18 @@ class Library:
 
     def note_revisions(self, note_id: int) -> list[Revision]:
         """Every saved state of a note, newest first."""
-        return _notes.revisions(self.db, note_id)
+        from reader.library import notes as _notes
+
+        return _notes.revisions(self.handle, note_id)
 
     def reanchor_notes(self, article_id: int) -> list[int]:
         """Re-find every anchored note of an article (trashed ones too) in its current
         text; return the ids that could not be found (flagged ``unresolved``, never moved
         blindly)."""
+        from reader.library import notes as _notes
+
         with self.transaction():
-            _found, lost = _notes.reanchor(self.db, _notes.anchored_ids(self.db, article_id))
+            _found, lost = _notes.reanchor(
+                self.handle, _notes.anchored_ids(self.handle, article_id)
+            )
         return lost

@@ -20,23 +20,15 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from enum import Enum
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from reader.library import entities as _entities
 from reader.library.errors import InvalidInputError, NotFoundError
-from reader.library.records import Article, ArticleSummary
+from reader.library.records import UNSET, Article, ArticleSummary, _Unset
 
 if TYPE_CHECKING:
     from reader.library.library import Library
 
-
-class _Unset(Enum):
-    TOKEN = "unset"
-
-
-#: "Leave this field as it is" for :func:`update_article` (``None`` clears a field).
-UNSET: Final = _Unset.TOKEN
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -85,7 +77,7 @@ def _states(library: Library, ids: Sequence[int]) -> dict[int, str | None]:
     out: dict[int, str | None] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        rows = library.db.execute(
+        rows = library.handle.execute(
             f"SELECT id, trashed FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
@@ -143,7 +135,7 @@ def update_article(
     if changes:
         sets = ", ".join(f"{name} = ?" for name in changes)
         with library.transaction():
-            library.db.execute(
+            library.handle.execute(
                 f"UPDATE articles SET {sets} WHERE id = ?", [*changes.values(), article_id]
             )
     article = library.get(article_id)
@@ -154,12 +146,12 @@ def update_article(
 
 # -- tags ------------------------------------------------------------------------------------
 def _tag_id(library: Library, name: str) -> int | None:
-    row = library.db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+    row = library.handle.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
     return None if row is None else int(row[0])
 
 
 def _drop_unused_tags(library: Library) -> None:
-    library.db.execute(
+    library.handle.execute(
         "DELETE FROM tags WHERE NOT EXISTS "
         "(SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)"
     )
@@ -168,7 +160,7 @@ def _drop_unused_tags(library: Library) -> None:
 def _retag_sources(library: Library, old: str, new: str | None) -> None:
     """Feeds and queued URLs tag what they import: ``old`` becomes ``new`` (or goes)."""
     for table in ("feeds", "url_queue"):
-        rows = library.db.execute(f"SELECT id, tags FROM {table}").fetchall()
+        rows = library.handle.execute(f"SELECT id, tags FROM {table}").fetchall()
         for row_id, raw in rows:
             try:
                 tags = [str(t) for t in json.loads(raw or "[]")]
@@ -178,7 +170,7 @@ def _retag_sources(library: Library, old: str, new: str | None) -> None:
                 continue
             kept = [new if t.casefold() == old.casefold() else t for t in tags]
             merged = list(dict.fromkeys(t for t in kept if t))
-            library.db.execute(
+            library.handle.execute(
                 f"UPDATE {table} SET tags = ? WHERE id = ?", [json.dumps(merged), row_id]
             )
 
@@ -189,11 +181,11 @@ def add_tag(library: Library, name: str, article_ids: Iterable[int]) -> int:
     name = check_tag(name)
     with library.transaction():
         ids = _existing(library, article_ids, live=True)
-        library.db.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", [name])
+        library.handle.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", [name])
         tag_id = _tag_id(library, name)
         added = 0
         for article_id in ids:
-            cursor = library.db.execute(
+            cursor = library.handle.execute(
                 "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)",
                 [article_id, tag_id],
             )
@@ -211,7 +203,7 @@ def remove_tag(library: Library, name: str, article_ids: Iterable[int]) -> int:
             raise NotFoundError(f"no tag called {name!r}")
         removed = 0
         for article_id in ids:
-            cursor = library.db.execute(
+            cursor = library.handle.execute(
                 "DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?",
                 [article_id, tag_id],
             )
@@ -229,20 +221,20 @@ def rename_tag(library: Library, old: str, new: str) -> int:
         if old_id is None:
             raise NotFoundError(f"no tag called {old!r}")
         carried = int(
-            library.db.execute(
+            library.handle.execute(
                 "SELECT count(*) FROM article_tags WHERE tag_id = ?", [old_id]
             ).fetchone()[0]
         )
         new_id = _tag_id(library, new)
         if new_id is None or new_id == old_id:  # a new name, or only its case changes
-            library.db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, old_id])
+            library.handle.execute("UPDATE tags SET name = ? WHERE id = ?", [new, old_id])
         else:
-            library.db.execute(
+            library.handle.execute(
                 "INSERT OR IGNORE INTO article_tags(article_id, tag_id) "
                 "SELECT article_id, ? FROM article_tags WHERE tag_id = ?",
                 [new_id, old_id],
             )
-            library.db.execute("DELETE FROM tags WHERE id = ?", [old_id])
+            library.handle.execute("DELETE FROM tags WHERE id = ?", [old_id])
         _retag_sources(library, old, new)
     return carried
 
@@ -254,8 +246,8 @@ def delete_tag(library: Library, name: str) -> int:
         tag_id = _tag_id(library, name)
         if tag_id is None:
             raise NotFoundError(f"no tag called {name!r}")
-        cursor = library.db.execute("DELETE FROM article_tags WHERE tag_id = ?", [tag_id])
-        library.db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+        cursor = library.handle.execute("DELETE FROM article_tags WHERE tag_id = ?", [tag_id])
+        library.handle.execute("DELETE FROM tags WHERE id = ?", [tag_id])
         _retag_sources(library, name, None)
     return int(cursor.rowcount)
 
@@ -268,8 +260,10 @@ def trash_articles(library: Library, article_ids: Iterable[int], now: str) -> li
         states = _states(library, ids)
         moving = [i for i in ids if states[i] is None]
         for article_id in moving:
-            _entities.leave_counts(library.db, article_id)
-            library.db.execute("UPDATE articles SET trashed = ? WHERE id = ?", [now, article_id])
+            _entities.leave_counts(library.handle, article_id)
+            library.handle.execute(
+                "UPDATE articles SET trashed = ? WHERE id = ?", [now, article_id]
+            )
     return moving
 
 
@@ -281,14 +275,14 @@ def restore_articles(library: Library, article_ids: Iterable[int]) -> list[int]:
         states = _states(library, ids)
         back = [i for i in ids if states[i] is not None]
         for article_id in back:
-            library.db.execute("UPDATE articles SET trashed = NULL WHERE id = ?", [article_id])
-            _entities.join_counts(library.db, article_id)
+            library.handle.execute("UPDATE articles SET trashed = NULL WHERE id = ?", [article_id])
+            _entities.join_counts(library.handle, article_id)
     return back
 
 
 def trashed_ids(library: Library) -> list[int]:
     """The ids in the trash, the most recently trashed first."""
-    rows = library.db.execute(
+    rows = library.handle.execute(
         "SELECT id FROM articles WHERE trashed IS NOT NULL ORDER BY trashed DESC, id DESC"
     )
     return [int(r[0]) for r in rows]
@@ -310,9 +304,9 @@ def empty_trash(library: Library) -> int:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             # the counts left these articles' mentions when they were trashed
-            library.db.execute(f"DELETE FROM mentions WHERE article_id IN ({marks})", chunk)
-            library.db.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
-            library.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
-        _entities.drop_unused_entities(library.db)
+            library.handle.execute(f"DELETE FROM mentions WHERE article_id IN ({marks})", chunk)
+            library.handle.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
+            library.handle.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+        _entities.drop_unused_entities(library.handle)
         _drop_unused_tags(library)
     return len(ids)

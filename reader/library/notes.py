@@ -20,12 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from reader.library.anchors import Anchor
 from reader.library.anchors import reanchor as find_again
 from reader.library.coders import current_coder
 from reader.library.errors import InvalidInputError, NotFoundError
+from reader.library.handle import Connection
 from reader.library.records import json_fields, row_values
 from reader.library.statuses import AnchorStatus
 
@@ -113,7 +112,7 @@ def check_colour(colour: str | None) -> None:
 
 
 def insert_note(
-    db: Database,
+    db: Connection,
     *,
     article_id: int | None,
     body: str,
@@ -154,13 +153,13 @@ def insert_note(
     return note_id
 
 
-def _add_revision(db: Database, note_id: int, body: str, now: str) -> None:
+def _add_revision(db: Connection, note_id: int, body: str, now: str) -> None:
     db.execute(
         "INSERT INTO note_revisions(note_id, body, saved) VALUES (?, ?, ?)", [note_id, body, now]
     )
 
 
-def fetch_note(db: Database, note_id: int) -> Note | None:
+def fetch_note(db: Connection, note_id: int) -> Note | None:
     rows = list(db.query("SELECT * FROM notes WHERE id = ?", [note_id]))
     return Note.from_row(rows[0]) if rows else None
 
@@ -173,7 +172,7 @@ OUTSIDE_TRASHED_ARTICLES = (
 
 
 def fetch_notes(
-    db: Database, *, article_id: int | None = None, trashed: bool = False
+    db: Connection, *, article_id: int | None = None, trashed: bool = False
 ) -> list[Note]:
     """Notes (of one article, or all), in the trash or not; by position, then by time.
 
@@ -191,7 +190,7 @@ def fetch_notes(
     return [Note.from_row(r) for r in db.query(sql, params)]
 
 
-def private_count(db: Database, *, listed_only: bool = False) -> int:
+def private_count(db: Connection, *, listed_only: bool = False) -> int:
     """How many private notes and highlights the library holds: all of them (what the
     library JSON leaves out), or with ``listed_only`` those a library-wide list shows
     (outside the trash, articles in the trash left out: what the Markdown vault leaves out)."""
@@ -204,10 +203,10 @@ def private_count(db: Database, *, listed_only: bool = False) -> int:
 def count_private(library: Library, *, listed_only: bool = False) -> int:
     """:func:`private_count` of ``library`` (for the window and the command line, which do
     not reach the connection; what ``Library.private_note_count`` delegates to)."""
-    return private_count(library.db, listed_only=listed_only)
+    return private_count(library.handle, listed_only=listed_only)
 
 
-def mark_private(db: Database, note_id: int, private: bool) -> bool:
+def mark_private(db: Connection, note_id: int, private: bool) -> bool:
     """Make a note private or not (call inside a transaction); False when it already was.
     :class:`NotFoundError` when there is no such note. The note's ``updated`` time stays:
     the flag says who may see the note, not what it says."""
@@ -224,10 +223,10 @@ def set_private(library: Library, note_id: int, private: bool) -> bool:
     """Make a note of ``library`` private (or public again), in its own write transaction;
     False when nothing changed. (What ``Library.set_note_private`` delegates to.)"""
     with library.transaction():
-        return mark_private(library.db, note_id, private)
+        return mark_private(library.handle, note_id, private)
 
 
-def save_body(db: Database, note_id: int, body: str, now: str) -> bool:
+def save_body(db: Connection, note_id: int, body: str, now: str) -> bool:
     """Store a new body and keep a revision; False when nothing changed."""
     current = db.execute("SELECT body FROM notes WHERE id = ?", [note_id]).fetchone()
     if current is None:
@@ -239,7 +238,7 @@ def save_body(db: Database, note_id: int, body: str, now: str) -> bool:
     return True
 
 
-def revisions(db: Database, note_id: int) -> list[Revision]:
+def revisions(db: Connection, note_id: int) -> list[Revision]:
     """Every saved state of a note, newest first."""
     return [
         Revision(*row)
@@ -251,7 +250,7 @@ def revisions(db: Database, note_id: int) -> list[Revision]:
     ]
 
 
-def anchored_ids(db: Database, article_id: int) -> list[int]:
+def anchored_ids(db: Connection, article_id: int) -> list[int]:
     """The notes of an article that are anchored to a passage (trashed ones too)."""
     rows = db.execute(
         "SELECT id FROM notes WHERE article_id = ? AND quote IS NOT NULL AND start IS NOT NULL "
@@ -261,7 +260,7 @@ def anchored_ids(db: Database, article_id: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def reanchor(db: Database, note_ids: Iterable[int]) -> tuple[list[int], list[int]]:
+def reanchor(db: Connection, note_ids: Iterable[int]) -> tuple[list[int], list[int]]:
     """Find each anchored note again in its article's current text (call inside a
     transaction): a note found is moved there and marked ``ok``; one whose quote is gone
     is flagged ``unresolved`` and left where it was. Returns ``(found, lost)`` ids."""

@@ -9,11 +9,11 @@ is instant on a library of any size.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from reader.library.handle import Connection
 
 __all__ = ["migrate"]
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Connection) -> None:
     """Add ``originals.packing`` (inside the migration's transaction)."""
     db.execute("ALTER TABLE originals ADD COLUMN packing TEXT")

@@ -21,7 +21,7 @@ from reader.library import notes as _notes
 from reader.library.codings import content_hash
 from reader.library.errors import InvalidInputError
 from reader.library.library import Library, now_iso
-from reader.library.statuses import CODING_STATUSES, AnchorStatus
+from reader.library.statuses import CODING_STATUSES, KEEP_CHOICES, AnchorStatus
 
 _ARTICLE_FIELDS = (
     "uid title byline source url published imported language format text blocks sha256"
@@ -92,11 +92,11 @@ def _article_ids(library: Library, sel: Selection) -> list[int]:
         )
         params.extend([sel.since] * 3)
     sql = f"SELECT id FROM articles WHERE {' AND '.join(where)} ORDER BY id"
-    return [int(r[0]) for r in library.db.execute(sql, params)]
+    return [int(r[0]) for r in library.handle.execute(sql, params)]
 
 
 def _rows(library: Library, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return [dict(r) for r in library.db.query(sql, params)]
+    return [dict(r) for r in library.handle.query(sql, params)]
 
 
 def gather(library: Library, sel: Selection) -> Gathered:
@@ -139,13 +139,15 @@ def _gather(library: Library, sel: Selection) -> Gathered:
         "codings": codings,
         "corrections": [
             {"kind": k, "name": n, "value": v, "created": c}
-            for k, n, v, c in library.db.execute(
+            for k, n, v, c in library.handle.execute(
                 "SELECT kind, name, value, created FROM entity_corrections ORDER BY id"
             )
         ],
         "codebooks": [
             {"id": i, "data": d, "updated": u}
-            for i, d, u in library.db.execute("SELECT id, data, updated FROM codebooks ORDER BY id")
+            for i, d, u in library.handle.execute(
+                "SELECT id, data, updated FROM codebooks ORDER BY id"
+            )
         ],
         "trashed": _tombstones(library, sel.include_private),
     }
@@ -175,7 +177,7 @@ def _gather_notes(library: Library, sel: Selection, uid_of: dict[int, str]) -> l
         item["article_uid"] = None if aid is None else uid_of[int(aid)]
         item["revisions"] = [
             {"body": b, "saved": s}
-            for b, s in library.db.execute(
+            for b, s in library.handle.execute(
                 "SELECT body, saved FROM note_revisions WHERE note_id = ? ORDER BY id",
                 [row["id"]],
             )
@@ -209,7 +211,7 @@ def _gather_codings(
 
 def _tombstones(library: Library, include_private: bool) -> dict[str, list[dict[str, Any]]]:
     """What is in the trash (private notes' only with ``include_private``)."""
-    db = library.db
+    db = library.handle
     private = "" if include_private else " AND private = 0"
     return {
         "articles": [
@@ -348,7 +350,6 @@ def read_data(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # -- conflict copies --------------------------------------------------------------------------
-KEEP_CHOICES = ("mine", "theirs", "both")
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +385,7 @@ def _coding_says(status: str, value: str | None, memo: str | None) -> str:
 
 def conflict_copies(library: Library) -> list[ConflictCopy]:
     """Every conflict copy outside the trash: notes first, then codings, oldest first."""
-    db = library.db
+    db = library.handle
     out = [
         ConflictCopy("note", int(i), None if o is None else int(o), a, c, t, str(b), m)
         for i, o, a, c, t, b, m in db.execute(
@@ -417,7 +418,7 @@ def resolve_conflict(library: Library, kind: str, copy_id: int, keep: str) -> No
     table = {"note": "notes", "coding": "codings"}.get(kind)
     if table is None:
         raise InvalidInputError(f"a conflict copy is a note or a coding, not {kind!r}")
-    db = library.db
+    db = library.handle
     with library.transaction():
         live = " AND deleted IS NULL" if table == "notes" else ""
         row = db.execute(

@@ -94,7 +94,7 @@ def plan(library: Library, data: Mapping[str, Any]) -> Plan:
 
 
 def _plan(library: Library, data: Mapping[str, Any]) -> Plan:
-    db = library.db
+    db = library.handle
     p = Plan(new={"articles": [], "notes": [], "codings": []}, same={}, changed={})
     for kind in ("articles", "notes", "codings"):
         p.same[kind] = 0
@@ -294,7 +294,7 @@ def library_size(db: Any) -> int:
 
 def needs_yes(library: Library, p: Plan) -> bool:
     """Whether ``p`` trashes more than the guard lets through without ``yes``."""
-    size = library_size(library.db)
+    size = library_size(library.handle)
     return p.trashes > GUARD_COUNT or (p.trashes > 0 and p.trashes > GUARD_SHARE * size)
 
 
@@ -308,12 +308,12 @@ def guard_line(p: Plan) -> str:
 
 def seen_packs(library: Library) -> set[str]:
     """The SHA-256 of every pack merged here."""
-    return {str(r[0]) for r in library.db.execute("SELECT sha256 FROM packs_seen")}
+    return {str(r[0]) for r in library.handle.execute("SELECT sha256 FROM packs_seen")}
 
 
 def latest_seen(library: Library) -> dict[str, str]:
     """For each library whose packs were merged here, the time its newest one was written."""
-    rows = library.db.execute(
+    rows = library.handle.execute(
         "SELECT library_uid, max(created) FROM packs_seen GROUP BY library_uid"
     )
     return {str(u): str(c) for u, c in rows}
@@ -332,7 +332,7 @@ def merge(
     ``coder`` (else ``record``'s) is who wrote the pack: the coder its conflict copies are
     marked with (else each note's or coding's own)."""
     with library.transaction():
-        db = library.db
+        db = library.handle
         p = _plan(library, data)
         if not yes and needs_yes(library, p):
             raise MassTrashError(guard_line(p))
@@ -375,7 +375,7 @@ class _Merger:
     def __init__(
         self, library: Library, p: Plan, originals: Mapping[str, bytes], coder: str | None
     ) -> None:
-        self.library, self.db, self.p, self.originals = library, library.db, p, originals
+        self.library, self.db, self.p, self.originals = library, library.handle, p, originals
         self.coder = coder
         self.skipped = 0
         self.lost_conflicts = 0

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from reader.library.handle import Connection
 
 _SCRIPT = """
 CREATE TABLE library_meta (
@@ -53,7 +53,7 @@ CREATE INDEX notes_conflicts ON notes(conflict_of) WHERE conflict_of IS NOT NULL
 """
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Connection) -> None:
     """Schema version 10 -> 11 (inside the migration's transaction)."""
     for statement in _statements(_SCRIPT):
         db.execute(statement)

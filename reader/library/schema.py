@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.library.errors import SchemaTooNewError
-from reader.library.originals_schema import migrate as originals_v12
-from reader.library.packs_schema import migrate as packs_v11
-from reader.library.search_schema import migrate as search_v10
+from reader.library.handle import Connection, as_database
 from reader.library.transactions import write_transaction
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNewError", "migrate", "user_version"]
 
 
-def _v1(db: Database) -> None:
+def _v1(db: Connection) -> None:
     db.executescript(
         """
         CREATE TABLE articles (
@@ -89,7 +84,7 @@ def _v1(db: Database) -> None:
     )
 
 
-def _v2(db: Database) -> None:
+def _v2(db: Connection) -> None:
     """Entities, their mentions in articles, and the user's corrections."""
     db.executescript(
         """
@@ -120,7 +115,7 @@ def _v2(db: Database) -> None:
     )
 
 
-def _v3(db: Database) -> None:
+def _v3(db: Connection) -> None:
     """Notes and highlights (anchored or free-standing), their revisions, and their index."""
     db.executescript(
         """
@@ -171,7 +166,7 @@ def _v3(db: Database) -> None:
     )
 
 
-def _v4(db: Database) -> None:
+def _v4(db: Connection) -> None:
     """Framing codebooks the user edited, codings of passages, and when rules last ran."""
     db.executescript(
         """
@@ -208,7 +203,7 @@ def _v4(db: Database) -> None:
     )
 
 
-def _v5(db: Database) -> None:
+def _v5(db: Connection) -> None:
     """Feed subscriptions, the feed entries already seen, and the read-later queue of URLs."""
     db.executescript(
         """
@@ -245,7 +240,7 @@ def _v5(db: Database) -> None:
     )
 
 
-def _v6(db: Database) -> None:
+def _v6(db: Connection) -> None:
     """Indexes on the library list's sort orders, so its first page shows at once."""
     db.executescript(
         """
@@ -257,7 +252,7 @@ def _v6(db: Database) -> None:
     )
 
 
-def _v7(db: Database) -> None:
+def _v7(db: Connection) -> None:
     """Mention and article counts kept on each entity (fast library-wide lists)."""
     db.executescript(
         """
@@ -273,7 +268,7 @@ def _v7(db: Database) -> None:
     )
 
 
-def _v8(db: Database) -> None:
+def _v8(db: Connection) -> None:
     """Articles can go to the trash: ``trashed`` holds when (UTC ISO time), NULL if not.
 
     A trashed article keeps its notes, highlights, codings and mentions; it only leaves the
@@ -290,12 +285,34 @@ def _v8(db: Database) -> None:
     )
 
 
-def _v9(db: Database) -> None:
+def _v9(db: Connection) -> None:
     """A note or highlight can be private: exports leave it out unless asked."""
     db.executescript("ALTER TABLE notes ADD COLUMN private INTEGER NOT NULL DEFAULT 0;")
 
 
-Migration = Callable[[Database], None]
+# The later steps live beside what they serve, imported only when a file needs them.
+def _v10(db: Connection) -> None:
+    """Stemmed search indexes (:mod:`reader.library.search_schema`)."""
+    from reader.library.search_schema import migrate
+
+    migrate(as_database(db))
+
+
+def _v11(db: Connection) -> None:
+    """Field packs (:mod:`reader.library.packs_schema`)."""
+    from reader.library.packs_schema import migrate
+
+    migrate(db)
+
+
+def _v12(db: Connection) -> None:
+    """The originals' packing (:mod:`reader.library.originals_schema`)."""
+    from reader.library.originals_schema import migrate
+
+    migrate(db)
+
+
+Migration = Callable[[Connection], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
 MIGRATIONS: list[Migration] = [
@@ -308,20 +325,20 @@ MIGRATIONS: list[Migration] = [
     _v7,
     _v8,
     _v9,
-    search_v10,
-    packs_v11,
-    originals_v12,
+    _v10,
+    _v11,
+    _v12,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def user_version(db: Database) -> int:
+def user_version(db: Connection) -> int:
     """The schema version recorded in the file."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def backup_to(db: Database, dest: Path) -> Path:
+def backup_to(db: Connection, dest: Path) -> Path:
     """Copy the whole library to ``dest`` with SQLite's online backup API."""
     target = sqlite3.connect(dest)
     try:
@@ -332,7 +349,7 @@ def backup_to(db: Database, dest: Path) -> Path:
 
 
 def migrate(
-    db: Database,
+    db: Connection,
     path: Path | None = None,
     migrations: list[Migration] | None = None,
 ) -> list[int]:
@@ -350,6 +367,8 @@ def migrate(
         )
     applied: list[int] = []
     if 0 < current < len(steps) and path is not None:
+        from datetime import UTC, datetime
+
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_to(db, path.with_name(f"{path.stem}.v{current}-{stamp}.backup{path.suffix}"))
     for version in range(current, len(steps)):

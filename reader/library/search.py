@@ -27,11 +27,10 @@ where a query's words occur in a text (the reader highlights them).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
-
-from sqlite_utils import Database
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.library import search_schema
+from reader.library.handle import Connection, Handle, as_database
 from reader.library.records import MATCH_END, MATCH_START, SearchHit
 from reader.library.search_query import (
     MAX_QUERY_CHARS,
@@ -348,18 +347,24 @@ def _tag_filter(column: str, tag: str | None, params: list[object]) -> str:
 
 
 def _snippet(
-    db: Database, article_id: int, snippet: str, language: str | None, terms: Terms
+    db: Connection,
+    article_id: int,
+    snippet: str,
+    language: str | None,
+    terms: Terms,
+    seen: dict[tuple[str, str | None], bool],
 ) -> str:
     """FTS5's snippet of the article's text (cut from the original words), or one cut in
     Python when the words FTS5 marked are not those the query looks for (a text FTS5
-    cuts into words otherwise than the index forms were made, such as ``м'ясо``)."""
-    if snippet_fits(snippet, language, terms):
+    cuts into words otherwise than the index forms were made, such as ``м'ясо``); ``seen``
+    is :func:`snippet_fits`'s memory for one search."""
+    if snippet_fits(snippet, language, terms, seen):
         return snippet
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     return python_snippet(row[0] if row else "", language, terms)
 
 
-def _window_floor(db: Database, match: str) -> int | None:
+def _window_floor(db: Connection, match: str) -> int | None:
     """The rowid below the :data:`RANK_WINDOW` most recent articles matching ``match``
     (None: that many do not match, so all are ranked). FTS5 walks its index in rowid
     order and stops, so this costs no ranking."""
@@ -372,65 +377,70 @@ def _window_floor(db: Database, match: str) -> int | None:
 
 
 def _run(
-    db: Database, match: str, terms: Terms, limit: int, tag: str | None, wider: str | None = None
+    db: Connection,
+    match: str,
+    terms: Terms,
+    limit: int,
+    tag: str | None,
+    widen: Callable[[], str | None] | None = None,
 ) -> tuple[list[SearchHit], bool]:
     """The hits of ``match`` among articles, and whether the ranking was bounded.
 
-    ``wider`` is the query with its phrases taken as their words (:func:`_loosened`), if
-    that differs: a bounded search ranks the rows matching ``match`` by it."""
+    ``widen`` gives the query with its phrases taken as their words (:func:`_loosened`), if
+    that differs: a bounded search ranks the rows matching ``match`` by it (asked only
+    then)."""
     # ``rank MATCH`` and ``ORDER BY rank`` let FTS5 return rows best first and stop at the
-    # limit, so snippets are made for the rows shown only.
+    # limit, so snippets are made for the rows shown only; ``CROSS JOIN`` keeps the index
+    # the outer loop (one query, no rows materialised and sorted again, the trash read from
+    # the row joined anyway)
     with_snippets = limit < IDS_ONLY_FROM
     floor = _window_floor(db, match) if with_snippets else None
     ranked, exact = match, ""
     params: list[object] = []
+    wider = widen() if floor is not None and widen is not None else None
     if floor is not None and wider is not None:
         ranked = wider
-        # ``+rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per row
+        # ``+f.rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per row
         exact = (
-            "AND +rowid IN (SELECT rowid FROM articles_stem_fts "
+            "AND +f.rowid IN (SELECT rowid FROM articles_stem_fts "
             "WHERE articles_stem_fts MATCH ? AND rowid > ?)"
         )
     params += [ranked]
     window = ""
     if floor is not None:
-        window = "AND rowid > ?"
+        window = "AND f.rowid > ?"
         params.append(floor)
     if exact:
         params += [match, floor]
-    tag_filter = _tag_filter("rowid", tag, params)
+    tag_filter = _tag_filter("f.rowid", tag, params)
     params.append(limit)
     weights = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT}, {SOURCE_WEIGHT}, 0.0)"
-    outer, inner = "", ""
+    columns = ""
     snippet = f"snippet(articles_stem_fts, 1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS})"
     if with_snippets and exact:  # the snippet marks what the query itself matched
-        outer = (
+        columns = (
             f"a.language, (SELECT {snippet} FROM articles_stem_fts "
-            "WHERE articles_stem_fts MATCH ? AND rowid = s.rowid),"
+            "WHERE articles_stem_fts MATCH ? AND rowid = f.rowid),"
         )
         params = [MATCH_START, MATCH_END, match, *params]
     elif with_snippets:
-        outer = "a.language, s.snippet,"
-        inner = f"{snippet} AS snippet,"
+        columns = f"a.language, {snippet},"
         params = [MATCH_START, MATCH_END, *params]
     sql = f"""
-        SELECT a.id, a.title, {outer} s.rank
-        FROM (
-            SELECT rowid, {inner} rank
-            FROM articles_stem_fts
-            WHERE articles_stem_fts MATCH ? AND rank MATCH '{weights}' {window} {exact}
-            AND rowid NOT IN (SELECT id FROM articles WHERE trashed IS NOT NULL)
-            AND rowid NOT IN (SELECT id FROM search_fts_queue WHERE kind = 'article')
-            {tag_filter}
-            ORDER BY rank LIMIT ?
-        ) AS s JOIN articles a ON a.id = s.rowid
-        ORDER BY s.rank
+        SELECT a.id, a.title, {columns} f.rank
+        FROM articles_stem_fts AS f CROSS JOIN articles AS a ON a.id = f.rowid
+        WHERE articles_stem_fts MATCH ? AND f.rank MATCH '{weights}' {window} {exact}
+        AND a.trashed IS NULL
+        AND f.rowid NOT IN (SELECT id FROM search_fts_queue WHERE kind = 'article')
+        {tag_filter}
+        ORDER BY f.rank LIMIT ?
     """
     rows = db.execute(sql, params).fetchall()
     if not with_snippets:
         return [SearchHit("article", int(i), title, "", float(r)) for i, title, r in rows], False
+    seen: dict[tuple[str, str | None], bool] = {}
     hits = [
-        SearchHit("article", int(i), title, _snippet(db, int(i), snip or "", lang, terms), r)
+        SearchHit("article", int(i), title, _snippet(db, int(i), snip or "", lang, terms, seen), r)
         for i, title, lang, snip, r in rows
     ]
     return hits, floor is not None
@@ -451,7 +461,7 @@ CREATE VIRTUAL TABLE articles_stem_fts USING fts5(
 
 
 def _run_stale(
-    db: Database, match: str, terms: Terms, limit: int, tag: str | None
+    db: Connection, match: str, terms: Terms, limit: int, tag: str | None
 ) -> list[SearchHit]:
     """Hits among articles still queued for the stemmed index (a read-only file, or one
     another writer held), stemmed now into an index in memory."""
@@ -468,18 +478,18 @@ def _run_stale(
     ).fetchall()
     if not rows:
         return []
-    memory = Database(memory=True)
+    memory = Handle(sqlite3.connect(":memory:"))
     try:
         memory.conn.executescript(_STALE_SCHEMA)
         memory.conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL)", rows)
-        search_schema.index_articles(memory, [int(r[0]) for r in rows])
+        search_schema.index_articles(as_database(memory), [int(r[0]) for r in rows])
         return _run(memory, match, terms, limit, None)[0]
     finally:
         memory.close()
 
 
 def _run_notes(
-    db: Database, match: str, terms: Terms, limit: int, tag: str | None
+    db: Connection, match: str, terms: Terms, limit: int, tag: str | None
 ) -> list[SearchHit]:
     params: list[object] = [MATCH_START, MATCH_END, MATCH_START, MATCH_END, match]
     tag_filter = _tag_filter("n.article_id", tag, params)
@@ -519,7 +529,7 @@ def _run_notes(
 
 
 def _attempt(
-    db: Database,
+    db: Connection,
     prepared: PreparedQuery,
     algorithms: list[str | None],
     limit: int,
@@ -532,15 +542,20 @@ def _attempt(
     if tree is None:
         return None
     articles = _stemmed(tree, algorithms, ARTICLE_COLUMNS)
-    notes = _stemmed(tree, algorithms, NOTE_COLUMNS)
-    loose = _stemmed(_loosened(tree), algorithms, ARTICLE_COLUMNS)
-    wider = None if loose is None or articles is None or loose[0] == articles[0] else loose[0]
+    notes = (
+        _stemmed(tree, algorithms, NOTE_COLUMNS) if "note" in kinds or articles is None else None
+    )
     if articles is None and notes is None:
         return None
+
+    def widen() -> str | None:
+        loose = _stemmed(_loosened(tree), algorithms, ARTICLE_COLUMNS)
+        return None if loose is None or articles is None or loose[0] == articles[0] else loose[0]
+
     hits: list[SearchHit] = []
     bounded = False
     if "article" in kinds and articles is not None:
-        found, bounded = _run(db, *articles, limit, tag, wider)
+        found, bounded = _run(db, *articles, limit, tag, widen)
         hits += found
         hits += _run_stale(db, *articles, limit, tag)
     if "note" in kinds and notes is not None:
@@ -550,7 +565,7 @@ def _attempt(
 
 
 def search_articles(
-    db: Database,
+    db: Connection,
     query: str,
     *,
     limit: int = 50,
@@ -569,8 +584,8 @@ def search_articles(
         return SearchHits(truncated=prepared.truncated)
     found: tuple[list[SearchHit], bool] | None = ([], False)
     if limit > 0:
-        present = search_schema.languages(db)
-        search_schema.sync_index(db, present)
+        present = search_schema.languages(as_database(db))
+        search_schema.sync_index(as_database(db), present)
         algorithms = _algorithms(present)
         try:
             found = _attempt(db, prepared, algorithms, limit, tag, kinds)

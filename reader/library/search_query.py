@@ -17,8 +17,7 @@ never fails. :func:`parse` gives the tree of a prepared query (:class:`Leaf` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from reader.library.plain import Frozen, setup
 from reader.library.search_words import WORD
 
 __all__ = [
@@ -51,16 +50,22 @@ def plain_terms(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedQuery:
+class PreparedQuery(Frozen):
     """A user's query made ready for FTS5: ``match`` (empty: nothing to look for), the number
     of phrases in it, whether the user's query was cut, and the plain-words ``fallback``
     to run if FTS5 rejects ``match`` (``None`` when ``match`` is already plain words)."""
 
+    __slots__ = ("match", "terms", "truncated", "fallback")
+    _compared = ("match", "terms", "truncated")
     match: str
     terms: int
     truncated: bool
-    fallback: PreparedQuery | None = field(default=None, compare=False)
+    fallback: PreparedQuery | None
+
+    def __init__(
+        self, match: str, terms: int, truncated: bool, fallback: PreparedQuery | None = None
+    ) -> None:
+        setup(self, match=match, terms=terms, truncated=truncated, fallback=fallback)
 
 
 # -- tokens (as FTS5's expression tokenizer cuts them) ------------------------------------------
@@ -84,13 +89,16 @@ def _bare(ch: str) -> bool:
     return ord(ch) >= 0x80 or (ch.isascii() and (ch.isalnum() or ch in "_\x1a"))
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(Frozen):
+    __slots__ = ("kind", "text", "start", "end", "spaced")
     kind: str  # STRING, AND, OR, NOT, a _PUNCT kind, or BAD (FTS5 would refuse it)
     text: str
     start: int
     end: int
     spaced: bool  # at the start of the query or after white space
+
+    def __init__(self, kind: str, text: str, start: int, end: int, spaced: bool) -> None:
+        setup(self, kind=kind, text=text, start=start, end=end, spaced=spaced)
 
 
 def _tokens(query: str) -> list[_Token]:
@@ -134,12 +142,15 @@ def unquote(text: str) -> str:
 
 
 # -- the expression tree --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(Frozen):
     """``a + "b c" *``: strings joined by ``+``, each maybe a prefix."""
 
+    __slots__ = ("parts", "caret")
     parts: tuple[tuple[str, bool], ...]  # (source text, prefix)
-    caret: bool = False
+    caret: bool
+
+    def __init__(self, parts: tuple[tuple[str, bool], ...], caret: bool = False) -> None:
+        setup(self, parts=parts, caret=caret)
 
     def text(self) -> str:
         body = " + ".join(t + ("*" if star else "") for t, star in self.parts)
@@ -149,14 +160,19 @@ class Phrase:
         return (self.caret, tuple((unquote(t).casefold(), s) for t, s in self.parts))
 
 
-@dataclass(frozen=True, slots=True)
-class Leaf:
+class Leaf(Frozen):
     """One phrase or one ``NEAR(…)`` group, with an optional column filter."""
 
+    __slots__ = ("phrases", "colset", "near", "distance")
     phrases: tuple[Phrase, ...]
-    colset: str = ""
-    near: bool = False
-    distance: str = ""
+    colset: str
+    near: bool
+    distance: str
+
+    def __init__(
+        self, phrases: tuple[Phrase, ...], colset: str = "", near: bool = False, distance: str = ""
+    ) -> None:
+        setup(self, phrases=phrases, colset=colset, near=near, distance=distance)
 
     def cost(self) -> int:
         return len(self.phrases)
@@ -174,13 +190,16 @@ class Leaf:
         return ("leaf", self.colset, self.near, self.distance, phrases)
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(Frozen):
     """``AND`` (explicit or implicit) / ``OR`` over two or more children; ``NOT`` over two."""
 
+    __slots__ = ("op", "children", "colset")
     op: str
     children: tuple[Node, ...]
-    colset: str = ""  # a column filter on a parenthesised group: ``title : (a OR b)``
+    colset: str  # a column filter on a parenthesised group: ``title : (a OR b)``
+
+    def __init__(self, op: str, children: tuple[Node, ...], colset: str = "") -> None:
+        setup(self, op=op, children=children, colset=colset)
 
     def cost(self) -> int:
         return sum(c.cost() for c in self.children)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 
+from reader.library.plain import Frozen, setup
 from reader.library.records import MATCH_END, MATCH_START
 from reader.library.search_words import algorithm_for, forms_for, words, words_from
 
@@ -34,12 +34,15 @@ SNIPPET_WORDS = 24
 LEAD_WORDS = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Terms:
+class Terms(Frozen):
     """Index forms a query looks for: whole ``forms`` and ``prefixes`` of forms."""
 
-    forms: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = field(default=())
+    __slots__ = ("forms", "prefixes")
+    forms: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def __init__(self, forms: frozenset[str] = frozenset(), prefixes: tuple[str, ...] = ()) -> None:
+        setup(self, forms=forms, prefixes=prefixes)
 
     def matches(self, form: str) -> bool:
         return form in self.forms or (bool(self.prefixes) and form.startswith(self.prefixes))
@@ -124,20 +127,35 @@ def original_snippet(fts_snippet: str, forms_text: str, text: str, marks: str = 
     return (ELLIPSIS if lead else "") + snippet + (ELLIPSIS if trail else "")
 
 
-def snippet_fits(snippet: str, language: str | None, terms: Terms) -> bool:
+def snippet_fits(
+    snippet: str,
+    language: str | None,
+    terms: Terms,
+    seen: dict[tuple[str, str | None], bool] | None = None,
+) -> bool:
     """Whether every word FTS5 marked in ``snippet`` (cut from a text in ``language``) is
     one ``terms`` looks for: FTS5 cut the original text into the same words as the index
-    forms were made from. Unmarked snippets fit (the match was in another column)."""
-    if MATCH_START not in snippet:
+    forms were made from. Unmarked snippets fit (the match was in another column).
+
+    ``seen`` (one dict for one search's ``terms``) keeps what each marked passage gave,
+    so the same words marked in many snippets are stemmed once."""
+    pos = snippet.find(MATCH_START)
+    if pos < 0:
         return True
     algorithm = algorithm_for(language)
-    pos = snippet.find(MATCH_START)
     while pos >= 0:
         close = snippet.find(MATCH_END, pos)
         if close < 0:
             return False
-        marked = [m.group() for m in words(snippet[pos + 1 : close])]
-        if not marked or not all(terms.matches(f) for f in forms_for(marked, algorithm)):
+        passage = snippet[pos + 1 : close]
+        key = (passage, algorithm)
+        fits = None if seen is None else seen.get(key)
+        if fits is None:
+            marked = [m.group() for m in words(passage)]
+            fits = bool(marked) and all(terms.matches(f) for f in forms_for(marked, algorithm))
+            if seen is not None:
+                seen[key] = fits
+        if not fits:
             return False
         pos = snippet.find(MATCH_START, close)
     return True

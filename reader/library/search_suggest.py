@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlite_utils import Database
-
+from reader.library.handle import Connection
 from reader.library.search_query import Leaf, Node, parse, prepare_query, unquote
 from reader.library.search_words import algorithm_for, fold, query_forms, words
 
@@ -90,14 +89,14 @@ def _edits(word: str) -> set[str]:
     return out
 
 
-def _known(db: Database, forms: Iterable[str]) -> bool:
+def _known(db: Connection, forms: Iterable[str]) -> bool:
     wanted = list(forms)
     marks = ",".join("?" * len(wanted))
     sql = f"SELECT 1 FROM articles_stem_fts_vocab WHERE term IN ({marks}) LIMIT 1"
     return db.execute(sql, wanted).fetchone() is not None
 
 
-def _near(db: Database, word: str, limit: int) -> list[str]:
+def _near(db: Connection, word: str, limit: int) -> list[str]:
     """Vocabulary words near ``word`` (folded), best first."""
     scored: dict[str, tuple[int, int]] = {}
     candidates = sorted(_edits(word))
@@ -132,7 +131,7 @@ def _near(db: Database, word: str, limit: int) -> list[str]:
     return ranked[:limit]
 
 
-def _shown(db: Database, term: str) -> str:
+def _shown(db: Connection, term: str) -> str:
     """``term`` (folded) as the text writes it, lower-cased (``sécurité``)."""
     row = db.execute(
         "SELECT snippet(articles_fts, -1, '', '', '', 1) FROM articles_fts "
@@ -146,7 +145,7 @@ def _shown(db: Database, term: str) -> str:
     return term
 
 
-def suggest(db: Database, query: str, *, limit: int = MAX_SUGGESTIONS) -> list[str]:
+def suggest(db: Connection, query: str, *, limit: int = MAX_SUGGESTIONS) -> list[str]:
     """Queries spelled from the library's vocabulary that ``query`` may have meant
     (``["tshisekedi"]`` for ``Tshisekdi``); empty when every word is known or nothing is
     near."""

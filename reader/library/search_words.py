@@ -28,11 +28,15 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
+from pathlib import Path
 
 import Stemmer
 
 from reader.resources import resource_path
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -67,7 +71,9 @@ _CACHE_LIMIT = 200_000
 MARK_EVERY = 128
 
 
+@functools.cache
 def _fold_table() -> dict[int, str]:
+    """What :func:`fold` maps non-ASCII characters to (made at the first one it meets)."""
     table: dict[int, str] = {ord(c): "" for c in map(chr, range(0x300, 0x370))}
     ranges = [(0xC0, 0x250), (0x1E00, 0x1F00), (0xFB00, 0xFB07)]
     for start, end in ranges:
@@ -88,15 +94,12 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
-
-
 def fold(word: str) -> str:
     """``word`` lower-cased, Latin accents and ligatures folded (Cyrillic marks kept)."""
     low = word.lower()
     if low.isascii():
         return low
-    return unicodedata.normalize("NFC", low).translate(_FOLD)
+    return unicodedata.normalize("NFC", low).translate(_fold_table())
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
@@ -112,9 +115,15 @@ def language_code(language: str | None) -> str:
 
 
 @functools.cache
+def _languages_folder() -> Path:
+    # found once: finding the resources folder resolves a path, the file system's work
+    return resource_path("languages")
+
+
+@functools.cache
 def _fallback_map() -> dict[str, str]:
     try:
-        raw = json.loads(resource_path("languages", "snowball.json").read_text("utf-8"))
+        raw = json.loads((_languages_folder() / "snowball.json").read_text("utf-8"))
     except (OSError, ValueError):
         return {}
     table = raw.get("algorithms", {}) if isinstance(raw, dict) else {}
@@ -123,7 +132,7 @@ def _fallback_map() -> dict[str, str]:
 
 def _language_data(code: str) -> dict[str, Any] | None:
     try:
-        raw = json.loads(resource_path("languages", code, "language.json").read_text("utf-8"))
+        raw = json.loads((_languages_folder() / code / "language.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
     return raw if isinstance(raw, dict) else None
@@ -132,7 +141,12 @@ def _language_data(code: str) -> dict[str, Any] | None:
 @functools.cache
 def algorithm_for(language: str | None) -> str | None:
     """The Snowball algorithm for ``language`` (``"french"``), or None: fold only."""
-    code = language_code(language)
+    return _algorithm_of(language_code(language))
+
+
+@functools.cache
+def _algorithm_of(code: str) -> str | None:
+    # by code: ``None``, ``en`` and ``en-GB`` read the language's file once between them
     data = _language_data(code)
     if data is not None and "snowball" in data:
         named = data["snowball"]

@@ -70,7 +70,7 @@ def add_feed(
     """Subscribe to ``url`` (nothing is fetched): ``(feed, True)``, or the existing one and
     ``False`` when already subscribed (its tags are then extended with ``tags``). ``title``
     names a new subscription until its first refresh (an OPML list gives one)."""
-    db = library.db
+    db = library.handle
     with library.transaction():
         existing = feed_by_url(library, url)
         if existing is not None:
@@ -92,25 +92,25 @@ def add_feed(
 
 def feed(library: Library, feed_id: int) -> Feed | None:
     """One subscription, or ``None``."""
-    rows = list(library.db.query(f"{_FEED_SQL} WHERE f.id = ?", [feed_id]))
+    rows = list(library.handle.query(f"{_FEED_SQL} WHERE f.id = ?", [feed_id]))
     return Feed.from_row(rows[0]) if rows else None
 
 
 def feed_by_url(library: Library, url: str) -> Feed | None:
     """The subscription to ``url``, or ``None``."""
-    rows = list(library.db.query(f"{_FEED_SQL} WHERE f.url = ?", [url]))
+    rows = list(library.handle.query(f"{_FEED_SQL} WHERE f.url = ?", [url]))
     return Feed.from_row(rows[0]) if rows else None
 
 
 def feeds(library: Library) -> list[Feed]:
     """Every subscription, oldest first."""
-    return [Feed.from_row(r) for r in library.db.query(f"{_FEED_SQL} ORDER BY f.id")]
+    return [Feed.from_row(r) for r in library.handle.query(f"{_FEED_SQL} ORDER BY f.id")]
 
 
 def remove_feed(library: Library, feed_id: int) -> bool:
     """Unsubscribe (the articles already imported stay); False when there was no such feed."""
     with library.transaction():
-        cursor = library.db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+        cursor = library.handle.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
     return cursor.rowcount > 0
 
 
@@ -128,13 +128,13 @@ def record_fetch(
     now = now_iso()
     if error is not None:
         with library.transaction():
-            library.db.execute(
+            library.handle.execute(
                 "UPDATE feeds SET last_fetched = ?, last_error = ? WHERE id = ?",
                 [now, error, feed_id],
             )
         return
     with library.transaction():
-        library.db.execute(
+        library.handle.execute(
             "UPDATE feeds SET last_fetched = ?, last_success = ?, last_error = NULL, "
             "title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, "
             "modified = ? WHERE id = ?",
@@ -144,7 +144,7 @@ def record_fetch(
 
 def seen_keys(library: Library, feed_id: int) -> set[str]:
     """The keys of the entries of a feed already taken."""
-    rows = library.db.execute(
+    rows = library.handle.execute(
         "SELECT entry_key FROM feed_entries_seen WHERE feed_id = ?", [feed_id]
     )
     return {str(r[0]) for r in rows}
@@ -153,7 +153,7 @@ def seen_keys(library: Library, feed_id: int) -> set[str]:
 def mark_seen(library: Library, feed_id: int, key: str, article_id: int | None) -> None:
     """Remember that an entry of a feed was taken (and which article it became)."""
     with library.transaction():
-        library.db.execute(
+        library.handle.execute(
             "INSERT OR IGNORE INTO feed_entries_seen(feed_id, entry_key, article_id, seen) "
             "VALUES (?, ?, ?, ?)",
             [feed_id, key, article_id, now_iso()],
@@ -188,7 +188,7 @@ def queue_url(
 ) -> QueuedUrl:
     """Put ``url`` in the queue (once; its tags are merged), recording a failed attempt
     when ``error`` says why it could not be fetched now."""
-    db = library.db
+    db = library.handle
     with library.transaction():
         row = db.execute("SELECT id, tags FROM url_queue WHERE url = ?", [url]).fetchone()
         if row is None:
@@ -211,7 +211,7 @@ def queue_url(
 def record_attempt(library: Library, queue_id: int, error: str) -> None:
     """Count one more failed attempt at a queued URL, with its reason."""
     with library.transaction():
-        library.db.execute(
+        library.handle.execute(
             "UPDATE url_queue SET attempts = attempts + 1, last_attempt = ?, last_error = ? "
             "WHERE id = ?",
             [now_iso(), error, queue_id],
@@ -220,19 +220,21 @@ def record_attempt(library: Library, queue_id: int, error: str) -> None:
 
 def queued(library: Library, queue_id: int) -> QueuedUrl | None:
     """One queued URL, or ``None``."""
-    rows = list(library.db.query("SELECT * FROM url_queue WHERE id = ?", [queue_id]))
+    rows = list(library.handle.query("SELECT * FROM url_queue WHERE id = ?", [queue_id]))
     return QueuedUrl.from_row(rows[0]) if rows else None
 
 
 def queued_by_url(library: Library, url: str) -> QueuedUrl | None:
     """The queue entry for ``url``, or ``None``."""
-    rows = list(library.db.query("SELECT * FROM url_queue WHERE url = ?", [url]))
+    rows = list(library.handle.query("SELECT * FROM url_queue WHERE url = ?", [url]))
     return QueuedUrl.from_row(rows[0]) if rows else None
 
 
 def queue(library: Library) -> list[QueuedUrl]:
     """Every URL waiting, oldest first."""
-    return [QueuedUrl.from_row(r) for r in library.db.query("SELECT * FROM url_queue ORDER BY id")]
+    return [
+        QueuedUrl.from_row(r) for r in library.handle.query("SELECT * FROM url_queue ORDER BY id")
+    ]
 
 
 def dequeue(library: Library, queue_id: int) -> bool:

@@ -65,3 +65,7 @@ class FeedStatus(enum.StrEnum):
     NOT_MODIFIED = "not_modified"
     OFFLINE = "offline"
     ERROR = "error"
+
+
+#: Which copy a pack's conflict keeps (``pack resolve --keep``).
+KEEP_CHOICES = ("mine", "theirs", "both")

@@ -17,16 +17,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-
 from reader.library.errors import translate
+from reader.library.handle import Connection
 
 #: The savepoint a nested transaction uses.
 NESTED_SAVEPOINT = "fieldreader_nested"
 
 
 @contextmanager
-def write_transaction(db: Database) -> Iterator[None]:
+def write_transaction(db: Connection) -> Iterator[None]:
     """Commit what the block writes when it ends; roll it back if the block raises."""
     conn = db.conn
     if conn.in_transaction:
@@ -64,7 +63,7 @@ def write_transaction(db: Database) -> Iterator[None]:
 
 
 @contextmanager
-def read_snapshot(db: Database) -> Iterator[None]:
+def read_snapshot(db: Connection) -> Iterator[None]:
     """Every read in the block sees the file as it was at its first read (a consistent
     snapshot), without taking the write lock: writers go on meanwhile (WAL)."""
     conn = db.conn

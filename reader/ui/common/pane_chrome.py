@@ -4,7 +4,8 @@ The library, entities and notes panes put a filter (or search) box and their com
 (:func:`choice_combo`) in a row above what they list, split the list from what goes with it
 (the mentioning articles, the note editor) with a thin vertical :class:`QSplitter`, stack a
 label over a list without margins, show a placeholder instead of an empty list
-(:func:`with_placeholder`) and set their views up alike (:func:`item_view`; lists of
+(:func:`with_placeholder`; a filter box as wide as its placeholder: :func:`placeholder_width`)
+and set their views up alike (:func:`item_view`; lists of
 wrapped rich rows: :func:`rich_list`; their columns: :func:`size_columns`). These
 helpers build those pieces alike, so the panes (and the theme's styles, which go by object
 name) keep one look. :func:`tool_button` makes the flat buttons of the notes bar, the note
@@ -147,6 +148,17 @@ def filter_edit(parent: QWidget, name: str, text: str) -> QLineEdit:
     edit.setClearButtonEnabled(True)
     edit.setAccessibleName(text)
     return edit
+
+
+def placeholder_width(edit: QLineEdit) -> int:
+    """How wide ``edit`` must be to show its whole placeholder (with the clear button), in
+    the panes' style (8 pixels of padding and 2 of border on each side)."""
+    text = edit.placeholderText()
+    margins = edit.textMargins()
+    frame = 2 * 8 + 2 * 2  # the stylesheet's padding and border, both sides
+    clear = edit.sizeHint().height() if edit.isClearButtonEnabled() else 0
+    advance = edit.fontMetrics().horizontalAdvance(text)
+    return advance + margins.left() + margins.right() + frame + clear + 6
 
 
 def stacked(parent: QWidget, *rows: tuple[QWidget, int]) -> QWidget:

@@ -9,7 +9,9 @@ one (an unticked box in "Choose Articles for a Case" could not be seen). A
 :class:`ReadableStyle` (installed by :func:`install_readable_style`) draws check boxes
 (in item views too), radio buttons and tree expanders from the palette instead: a frame
 half-way between the text and the page, the theme's accent when ticked, so they read in
-both themes; disabled ones are fainter but still drawn. Everything else is Fusion's.
+both themes; disabled ones are fainter but still drawn. Everything else is Fusion's, but
+that the window's dialog buttons show no icons (:data:`NO_BUTTON_ICONS`, a rule of the
+window's stylesheet).
 """
 
 from __future__ import annotations
@@ -179,9 +181,18 @@ def ui_family() -> str:
     return first_family(SANS_FAMILIES, QFont.StyleHint.SansSerif)
 
 
+#: Dialog buttons say what they do in words alone (the desktop's icons on OK, Close... are
+#: drawn for a light background: on the dark theme they vanish). A rule of the window's
+#: stylesheet (:func:`window_stylesheet`: its dialogs are its children) rather than a
+#: ``styleHint`` override: Qt asks a style for hints thousands of times while a window
+#: starts, and each answer from Python costs a call into it.
+NO_BUTTON_ICONS = "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
+
+
 def window_stylesheet(template: str, theme: Theme) -> str:
-    """The window's Qt stylesheet: ``template`` with ``$name`` filled from ``theme``."""
-    return Template(template).safe_substitute(asdict(theme))
+    """The window's Qt stylesheet: ``template`` with ``$name`` filled from ``theme``, and
+    :data:`NO_BUTTON_ICONS`."""
+    return f"{Template(template).safe_substitute(asdict(theme))}\n{NO_BUTTON_ICONS}\n"
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -202,7 +213,8 @@ BRANCH_SIZE = 9.0
 
 
 class ReadableStyle(QProxyStyle):
-    """Fusion with check boxes, radio buttons and tree expanders drawn from the palette."""
+    """Fusion with check boxes, radio buttons and tree expanders drawn from the palette
+    (the window's stylesheet adds :data:`NO_BUTTON_ICONS`)."""
 
     CHECKS = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,

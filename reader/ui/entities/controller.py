@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Slot
 
 from reader.library import Library
-from reader.services.extraction import correct, reextract
 from reader.ui.common.colours import type_label
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.common.views import MentionView
@@ -86,6 +85,8 @@ def correction_task(library_path: Path, kind: str, name: str, value: str = "") -
     """A task recording one correction and re-extracting the articles it affects."""
 
     def work(library: Library, task: Task) -> CorrectionDone:
+        from reader.services.extraction import correct  # the extractor, when first needed
+
         return CorrectionDone(kind, name, value, correct(library, kind, name, value))
 
     label = translate("EntityController", "Applying the correction to \u201c{name}\u201d").format(
@@ -98,6 +99,8 @@ def reextract_task(library_path: Path) -> Task:
     """A task extracting the entities of every article again (progress, cancel)."""
 
     def work(library: Library, task: Task) -> ReextractDone:
+        from reader.services.extraction import reextract  # the extractor, when first needed
+
         progress = progress_reporter(
             task,
             lambda done, total, _id: translate("EntityController", "{done} of {total}").format(

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
-from reader.analysis.entities import TYPES
+from reader.analysis.corrections import TYPES
 from reader.library import Library
 from reader.library.entities import EntityInfo
 from reader.ui.common.colours import type_colours, type_label

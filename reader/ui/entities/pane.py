@@ -256,8 +256,11 @@ class EntityPane(QWidget):
         return view
 
     def set_theme(self, theme: Theme) -> None:
-        """Restyle the pane and the type swatches for ``theme``."""
-        self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
+        """Restyle the pane and the type swatches for ``theme`` (the sheet set only when it
+        changes: setting one restyles every widget of the pane)."""
+        sheet = PANE_STYLE.safe_substitute(asdict(theme))
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
         colours = type_colours(theme.name)
         self.tree_model.set_type_colours({t: strong for t, (_soft, strong) in colours.items()})
 

@@ -16,20 +16,19 @@ outcome is a non-blocking message; what changed goes on the bus.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 
 from reader.library import Library
 from reader.library import coders as _coders
-from reader.library import packs as _packs
-from reader.services import packs as _files
-from reader.services import sync as _sync
 from reader.ui.common.pane_chrome import make_action
-from reader.ui.packs.dialogs import ConflictsDialog, PacksDialogs
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task, library_task
+
+if TYPE_CHECKING:  # read when an entry is first used, not when the window starts
+    from reader.ui.packs.dialogs import ConflictsDialog, PacksDialogs
 
 translate = QCoreApplication.translate
 
@@ -109,8 +108,13 @@ class PacksController(MenuController):
     """
 
     packs_changed = Signal()
-    DIALOGS = PacksDialogs
     dialogs: PacksDialogs
+
+    @staticmethod
+    def DIALOGS() -> PacksDialogs:  # noqa: N802 (the controllers' name for it)
+        from reader.ui.packs.dialogs import PacksDialogs
+
+        return PacksDialogs()
 
     def setup(self) -> None:
         self.export_action = make_action(
@@ -174,6 +178,8 @@ class PacksController(MenuController):
         if not path:
             return None
         self.flush()
+        from reader.library import packs as _packs  # when the entry is used
+
         selection = _packs.Selection(
             tags=(choice.tag,) if choice.tag else (),
             notes=choice.notes,
@@ -181,6 +187,8 @@ class PacksController(MenuController):
         )
 
         def work(library: Library, task: Task) -> dict[str, Any]:
+            from reader.services import packs as _files  # when the entry is used
+
             return _files.export_pack(library, Path(path), selection)
 
         task = library_task(self.library_path, title, work, writes_library=True)
@@ -206,6 +214,8 @@ class PacksController(MenuController):
         title = self.tr("Import Field Pack")
 
         def work(library: Library, task: Task) -> dict[str, Any]:
+            from reader.services import packs as _files  # when the entry is used
+
             return _files.inspect_pack(library, Path(path))
 
         task = library_task(self.library_path, self.tr("Reading the field pack"), work)
@@ -236,6 +246,8 @@ class PacksController(MenuController):
         title = self.tr("Import Field Pack")
 
         def work(library: Library, task: Task) -> dict[str, Any]:
+            from reader.services import packs as _files  # when the entry is used
+
             return _files.import_pack(library, Path(path), yes=yes)
 
         task = library_task(self.library_path, title, work, writes_library=True)
@@ -282,6 +294,8 @@ class PacksController(MenuController):
         title = self.tr("Sync with Team Folder")
 
         def work(library: Library, task: Task) -> dict[str, Any]:
+            from reader.services import sync as _sync  # when the entry is used
+
             return _sync.sync(library, Path(str(folder)), yes=yes).as_json()
 
         task = library_task(self.library_path, title, work, writes_library=True)
@@ -319,6 +333,8 @@ class PacksController(MenuController):
     # -- conflict copies --------------------------------------------------------------------
     def conflict_rows(self) -> list[dict[str, Any]]:
         """The conflict copies as the dialog shows them."""
+        from reader.library import packs as _packs  # when they are counted
+
         return [c.as_json() for c in _packs.conflict_copies(self.library)]
 
     @Slot()
@@ -348,6 +364,8 @@ class PacksController(MenuController):
         title = self.tr("Conflict Copies")
 
         def work(library: Library, task: Task) -> None:
+            from reader.library import packs as _packs  # when the entry is used
+
             _packs.resolve_conflict(library, kind, copy_id, keep)
 
         task = library_task(self.library_path, title, work, writes_library=True)
@@ -384,6 +402,8 @@ class PacksController(MenuController):
         first, second = chosen
 
         def work(library: Library, task: Task) -> dict[str, Any]:
+            from reader.services import packs as _files  # when the entry is used
+
             return _files.coder_agreement(library, first, second)
 
         task = library_task(self.library_path, title, work)

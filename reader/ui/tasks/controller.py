@@ -73,18 +73,31 @@ class MenuController(Controller):
     ) -> None:
         super().__init__(ctx, widget, widget=widget)
         self.flush = flush
-        self.dialogs = dialogs if dialogs is not None else self.DIALOGS()
+        self._dialogs = dialogs
         self.setup()
+
+    @property
+    def dialogs(self) -> Any:
+        """What asks the user and tells them: the stand-in given, else a :attr:`DIALOGS`
+        made when first needed (a window starts without reading its dialogs' modules)."""
+        if self._dialogs is None:
+            self._dialogs = self.DIALOGS()
+        return self._dialogs
+
+    @dialogs.setter
+    def dialogs(self, dialogs: Any) -> None:
+        self._dialogs = dialogs
 
     def setup(self) -> None:
         """Make the controller's actions and state; called once, at the end of ``__init__``."""
 
 
 class PaneController(Controller):
-    """A controller joining ``pane`` to the ``reader``."""
+    """A controller joining ``pane`` (a widget, or what stands in for one until it is built)
+    to the ``reader``."""
 
     def __init__(
-        self, ctx: UiContext, pane: QWidget, reader: ArticleView, parent: QObject | None = None
+        self, ctx: UiContext, pane: QObject, reader: ArticleView, parent: QObject | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.pane = pane

@@ -19,7 +19,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal,
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.ingest.readers import file_dialog_filter
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.context import UiContext
@@ -83,6 +82,8 @@ class ImportController(Controller):
     @Slot()
     def ask_import_files(self) -> Task | None:
         """Ask for files (of any type the importer reads) and import them."""
+        from reader.ingest.readers import file_dialog_filter  # every reader: when asked
+
         paths, _ = QFileDialog.getOpenFileNames(
             self.widget,
             QCoreApplication.translate("ImportController", "Import Files"),
@@ -112,7 +113,7 @@ class ImportController(Controller):
 
     def load_samples_if_empty(self) -> Task | None:
         """On first run, load the sample articles in the background and say so."""
-        if self.library.count():
+        if self.library.most_recent_id() is not None:  # not empty (an indexed look, not a count)
             return None
         self.ctx.messages.status(QCoreApplication.translate("ImportController", EMPTY_MESSAGE), 0)
         task = self.load_samples(present=False)

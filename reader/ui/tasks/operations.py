@@ -14,16 +14,17 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from reader.ingest.fetch import is_url
 from reader.library import Library
 from reader.library.statuses import ImportStatus
-from reader.services.importing import ImportResult, import_paths
-from reader.services.samples import load_samples
 from reader.ui.common.text import counted_parts, outcome_line
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
+
+if TYPE_CHECKING:
+    from reader.services.importing import ImportResult
 
 translate = QCoreApplication.translate
 
@@ -141,6 +142,8 @@ def _n(count: int) -> str:
 
 def _name(path: str) -> str:
     """A file's name, or a URL as it is (its last segment alone would say little)."""
+    from reader.ingest.fetch import is_url
+
     return path if is_url(path) else Path(path).name
 
 
@@ -164,6 +167,8 @@ def import_task(library_path: Path, paths: Sequence[str | Path], tags: Iterable[
         label = label.format(n=len(inputs))
 
     def work(library: Library, task: Task) -> ImportSummary:
+        from reader.services.importing import import_paths  # the importer, when it runs
+
         progress = progress_reporter(task, _file_name)
         results = import_paths(
             library, inputs, tags=tag_list, progress=progress, cancelled=task.is_cancelled
@@ -177,6 +182,8 @@ def samples_task(library_path: Path) -> Task:
     """A task that loads the bundled sample articles (already-present ones are duplicates)."""
 
     def work(library: Library, task: Task) -> ImportSummary:
+        from reader.services.samples import load_samples
+
         results = load_samples(library, progress=progress_reporter(task, _file_name))
         return ImportSummary(tuple(results))
 

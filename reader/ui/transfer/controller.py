@@ -19,14 +19,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal,
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library
-from reader.library.export_json import ExportCancelled, dump_library, import_library
-from reader.library.export_markdown import export_vault
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 from reader.ui.tasks.summary_dialog import open_message
-from reader.ui.transfer.export_choice import ExportChooser
 
 translate = QCoreApplication.translate
 
@@ -109,6 +106,8 @@ def export_notes_task(library_path: Path, dest_dir: Path, include_private: bool 
     ``include_private``)."""
 
     def work(library: Library, task: Task) -> TransferDone:
+        from reader.library.export_markdown import export_vault  # when a task runs
+
         vault = export_vault(library, Path(dest_dir), include_private=include_private)
         return TransferDone(
             "notes",
@@ -125,6 +124,8 @@ def export_library_task(library_path: Path, dest: Path, include_private: bool = 
     notes only if ``include_private``)."""
 
     def work(library: Library, task: Task) -> TransferDone:
+        from reader.library.export_json import ExportCancelled, dump_library
+
         try:
             dump = dump_library(
                 library,
@@ -146,6 +147,8 @@ def import_library_task(library_path: Path, src: Path) -> Task:
     """A task loading an export into the (empty) library at ``library_path``."""
 
     def work(library: Library, task: Task) -> TransferDone:
+        from reader.library.export_json import import_library
+
         return TransferDone("import", Path(src), import_library(library, Path(src)))
 
     return library_task(
@@ -159,10 +162,14 @@ class TransferDialogs:
     def export_folder(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
         """The vault's folder, and whether private notes go too (asked only when the
         library has some)."""
+        from reader.ui.transfer.export_choice import ExportChooser  # when first asked
+
         return ExportChooser().folder(parent, private_count)
 
     def export_file(self, parent: QWidget, private_count: int = 0) -> tuple[str, bool]:
         """The JSON file, and whether private notes go too."""
+        from reader.ui.transfer.export_choice import ExportChooser
+
         suggested = translate("TransferDialogs", "fieldreader-library.json")
         return ExportChooser().file(parent, private_count, suggested)
 

@@ -2,10 +2,14 @@
 
 The reader is the central widget; the library, entities, notes and compare panes sit in docks
 (object names set, so ``saveState`` restores them; :mod:`reader.ui.window.layouts` arranges
-them). :func:`reader.app.build_main_window` builds the panes (:class:`Panes`), the window,
-the controllers (:class:`Controllers`, given with :meth:`MainWindow.attach`) and the menus
-(:class:`MenuActions`, kept as ``window.menu_actions`` by
-:func:`reader.ui.window.menus.build_menus`), and wires them.
+them). The Compare dock starts empty: its pane and controller are built the first time they
+are needed (:attr:`MainWindow.on_demand_compare`; ``window.compare`` and
+``window.compare_pane`` build them when asked for); so does the Notes dock, tabbed behind
+Entities (:attr:`MainWindow.on_demand_notes` stands in for its pane until then;
+``window.notes_pane`` builds it). :func:`reader.app.build_main_window`
+builds the panes (:class:`Panes`), the window, the controllers (:class:`Controllers`, given
+with :meth:`MainWindow.attach`) and the menus (:class:`MenuActions`, kept as
+``window.menu_actions`` by :func:`reader.ui.window.menus.build_menus`), and wires them.
 The window itself only shows what the message service says in its status bar (with the task
 progress and the article count beside it; a line too long for the bar is cut with an
 ellipsis, whole in its tooltip: :class:`ElidingStatusBar`), hands dropped files to the
@@ -24,6 +28,7 @@ opens as it was before Compare).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -60,31 +65,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.common.theme import (
+    Theme,
     install_readable_style,
     palette_for,
     theme_named,
     window_stylesheet,
 )
-from reader.ui.compare.controller import CompareController
-from reader.ui.compare.pane import ComparePane
-from reader.ui.entities.controller import EntityController
-from reader.ui.entities.pane import EntityPane
-from reader.ui.help.about import AboutDialog
-from reader.ui.help.controller import HelpController
-from reader.ui.library.manage import ManageController
-from reader.ui.library.pane import LibraryPane
-from reader.ui.notes.controller import NoteController
-from reader.ui.notes.pane import NotesPane
-from reader.ui.packs.controller import PacksController
-from reader.ui.privacy.controller import PrivacyController
-from reader.ui.reader.pane import ReaderPane
-from reader.ui.safety.controller import SafetyController
-from reader.ui.sources.controller import SourceController
 from reader.ui.tasks.context import HasContext, UiContext
-from reader.ui.tasks.imports import ImportController
-from reader.ui.tasks.watcher import LibraryWatcher
-from reader.ui.transfer.controller import TransferController
-from reader.ui.window.i18n import LanguageController
 from reader.ui.window.layouts import (
     KeptLayout,
     base_layout,
@@ -93,6 +80,29 @@ from reader.ui.window.layouts import (
     first_start_sizes,
     show_dock,
 )
+from reader.ui.window.on_demand import OnDemandCompare
+from reader.ui.window.on_demand_notes import OnDemandNotes
+
+if TYPE_CHECKING:  # built by reader.app; only named here
+    from reader.ui.compare.controller import CompareController
+    from reader.ui.compare.pane import ComparePane
+    from reader.ui.entities.controller import EntityController
+    from reader.ui.entities.pane import EntityPane
+    from reader.ui.help.about import AboutDialog
+    from reader.ui.help.controller import HelpController
+    from reader.ui.library.manage import ManageController
+    from reader.ui.library.pane import LibraryPane
+    from reader.ui.notes.controller import NoteController
+    from reader.ui.notes.pane import NotesPane
+    from reader.ui.packs.controller import PacksController
+    from reader.ui.privacy.controller import PrivacyController
+    from reader.ui.reader.pane import ReaderPane
+    from reader.ui.safety.controller import SafetyController
+    from reader.ui.sources.controller import SourceController
+    from reader.ui.tasks.imports import ImportController
+    from reader.ui.tasks.watcher import LibraryWatcher
+    from reader.ui.transfer.controller import TransferController
+    from reader.ui.window.i18n import LanguageController
 
 RESTORING = QT_TRANSLATE_NOOP("MainWindow", "Restoring the library from the backup\u2026")
 DOCK_FEATURES = (
@@ -104,18 +114,20 @@ DOCK_FEATURES = (
 
 @dataclass(frozen=True, slots=True)
 class Panes:
-    """The window's panes: the reader in the middle, the others in docks."""
+    """The window's panes: the reader in the middle, the others in docks (the notes pane and
+    the comparison's are built on first use:
+    :class:`~reader.ui.window.on_demand_notes.OnDemandNotes`,
+    :class:`~reader.ui.window.on_demand.OnDemandCompare`)."""
 
     reader: ReaderPane
     library: LibraryPane
     entities: EntityPane
-    notes: NotesPane
-    compare: ComparePane
 
 
 @dataclass(frozen=True, slots=True)
 class Controllers:
-    """What joins the panes and menus to the library."""
+    """What joins the panes and menus to the library (the comparison's controller is built
+    with its pane, on first use)."""
 
     imports: ImportController
     entities: EntityController
@@ -123,7 +135,6 @@ class Controllers:
     transfers: TransferController
     sources: SourceController
     safety: SafetyController
-    compare: CompareController
     manage: ManageController
     privacy: PrivacyController
     packs: PacksController
@@ -167,6 +178,17 @@ def fits_on(geometry: QByteArray, available: QSize) -> bool:
     if magic != GEOMETRY_MAGIC or stream.status() != QDataStream.Status.Ok:
         return False
     return frame.width() <= available.width() and frame.height() <= available.height()
+
+
+def style_application(theme: Theme) -> None:
+    """The application's style and its palette in ``theme``, each set only when it changes
+    (before the panes are built, so that no widget is told of a new palette)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_readable_style(app)  # check boxes and expanders that read in the dark
+        palette = palette_for(theme)
+        if palette != app.palette():
+            app.setPalette(palette)
 
 
 class ElidingStatusBar(QStatusBar):
@@ -251,22 +273,27 @@ class MainWindow(QMainWindow, HasContext):
         self.kept_layouts: list[KeptLayout] = []  # what the views replaced, newest last
         self._layout_restored = False  # a layout is in place (saved, or the first start's)
         self._check_restored = False  # a saved one was restored: see it is whole when shown
+        # styled before the panes come in: each is polished under the sheet once, not again
+        theme = theme_named(ctx.preferences.theme)
+        self._style(theme)
 
         self.reader = panes.reader
         self.setCentralWidget(panes.reader)
         self.library_pane, self.entity_pane = panes.library, panes.entities
-        self.notes_pane, self.compare_pane = panes.notes, panes.compare
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.library_dock = self._dock(self.tr("Library"), "libraryDock", panes.library, left)
         self.entity_dock = self._dock(self.tr("Entities"), "entitiesDock", panes.entities, right)
-        self.notes_dock = self._dock(self.tr("Notes"), "notesDock", panes.notes, right)
+        self.notes_dock = self._dock(self.tr("Notes"), "notesDock", None, right)
         self.tabifyDockWidget(self.entity_dock, self.notes_dock)
+        self.on_demand_notes = OnDemandNotes(self.notes_dock, theme, self)
         self.entity_dock.raise_()
         beside = Qt.Orientation.Horizontal  # the comparison goes beside the library, not below
-        self.compare_dock = self._dock(
-            self.tr("Compare"), "compareDock", panes.compare, left, beside
-        )
+        self.compare_dock = self._dock(self.tr("Compare"), "compareDock", None, left, beside)
         self.compare_dock.hide()
+        self.on_demand_compare = OnDemandCompare(
+            self.compare_dock, panes.reader.selected_span, self
+        )
+        self.on_demand_compare.on_built.append(lambda pane: pane.set_theme(self.reader.theme))
 
         self.setStatusBar(ElidingStatusBar(self))
         self.count_label = QLabel(self)
@@ -281,13 +308,14 @@ class MainWindow(QMainWindow, HasContext):
         self,
         title: str,
         name: str,
-        pane: QWidget,
+        pane: QWidget | None,
         area: Qt.DockWidgetArea,
         orientation: Qt.Orientation = Qt.Orientation.Vertical,
     ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(pane)
+        if pane is not None:  # the notes' and the comparison's come on first use
+            dock.setWidget(pane)
         dock.setFeatures(DOCK_FEATURES)
         self.addDockWidget(area, dock, orientation)
         return dock
@@ -297,8 +325,32 @@ class MainWindow(QMainWindow, HasContext):
         self.imports, self.entities = controllers.imports, controllers.entities
         self.notes, self.transfers = controllers.notes, controllers.transfers
         self.sources, self.safety = controllers.sources, controllers.safety
-        self.compare, self.manage = controllers.compare, controllers.manage
+        self.manage = controllers.manage
         self.privacy, self.packs = controllers.privacy, controllers.packs
+
+    # -- the notes pane and the comparison, built on first use ------------------------
+    def ensure_notes(self) -> NotesPane:
+        """The notes pane, built now if need be."""
+        return self.on_demand_notes.ensure()
+
+    @property
+    def notes_pane(self) -> NotesPane:
+        """The notes pane (asking for it builds it)."""
+        return self.ensure_notes()
+
+    def ensure_compare(self) -> tuple[ComparePane, CompareController]:
+        """The Compare pane and its controller, built now if need be."""
+        return self.on_demand_compare.ensure()
+
+    @property
+    def compare(self) -> CompareController:
+        """The comparison's controller (asking for it builds the comparison)."""
+        return self.ensure_compare()[1]
+
+    @property
+    def compare_pane(self) -> ComparePane:
+        """The Compare pane (asking for it builds the comparison)."""
+        return self.ensure_compare()[0]
 
     # -- what the window shows ---------------------------------------------------------
     @Slot(int)
@@ -313,7 +365,7 @@ class MainWindow(QMainWindow, HasContext):
 
     def flush_edits(self) -> None:
         """Save what is being edited (the note's typing, the reading position) now."""
-        self.notes_pane.flush()
+        self.on_demand_notes.flush()
         self.reader.save_position()
 
     @Slot()
@@ -344,16 +396,22 @@ class MainWindow(QMainWindow, HasContext):
     def apply_theme(self, name: str) -> None:
         """Switch the whole window (palette, styles and every pane) to the theme ``name``."""
         theme = theme_named(name)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            install_readable_style(app)  # check boxes and expanders that read in the dark
-            app.setPalette(palette_for(theme))
-        self.setStyleSheet(window_stylesheet(self.stylesheet_template, theme))
-        for pane in (self.reader, self.entity_pane, self.notes_pane, self.compare_pane):
+        self._style(theme)
+        for pane in (self.reader, self.entity_pane, self.on_demand_notes):
             pane.set_theme(theme)
+        if self.on_demand_compare.pane is not None:
+            self.on_demand_compare.pane.set_theme(theme)
         self.ctx.preferences.theme = theme.name
         self.menu_actions.themes[theme.name].setChecked(True)
         self.help.set_theme(theme)
+
+    def _style(self, theme: Theme) -> None:
+        """The application's style and palette and the window's stylesheet in ``theme``,
+        each set only when it changes."""
+        style_application(theme)
+        sheet = window_stylesheet(self.stylesheet_template, theme)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     @property
     def theme_name(self) -> str:

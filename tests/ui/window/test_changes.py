@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from helpers.samples import SAMPLE_COUNT
 from reader.ingest.readers import KNOWN_SUFFIXES
 from reader.library.errors import BUSY_MESSAGE, LibraryBusyError
 from reader.services.extraction import correct
@@ -62,20 +63,20 @@ def test_an_import_says_what_it_added_once(window, bus_changes, tmp_path, qtbot)
     [change] = bus_changes
     assert change.areas == Area.ARTICLES | Area.ENTITIES
     assert change.article_ids == {added.id}
-    assert rows(window) == 11
-    assert window.count_label.text() == "11 articles"
+    assert rows(window) == SAMPLE_COUNT + 1
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"
 
 
 def test_articles_written_elsewhere_show_once_the_bus_says_so(window, bus_changes, tmp_path):
     window.entity_pane.set_scope("library")
     [added] = import_paths(window.library, [write_story(tmp_path / "in")])  # no window involved
-    assert rows(window) == 10
-    assert window.count_label.text() == "10 articles"
+    assert rows(window) == SAMPLE_COUNT
+    assert window.count_label.text() == f"{SAMPLE_COUNT} articles"
     new = {e.name for e in window.library.article_entities(added.id)} - tree_names(window)
     assert new  # the story names someone or somewhere the sidebar does not list yet
     window.ctx.bus.publish(Area.ARTICLES | Area.ENTITIES, [added.id])
-    assert rows(window) == 11
-    assert window.count_label.text() == "11 articles"
+    assert rows(window) == SAMPLE_COUNT + 1
+    assert window.count_label.text() == f"{SAMPLE_COUNT + 1} articles"
     assert window.library_pane.table_model.row_of(added.id) is not None
     assert new <= tree_names(window)
 
@@ -102,6 +103,7 @@ def test_a_correction_refreshes_the_sidebar_through_the_bus(window, bus_changes,
 def test_a_note_save_refreshes_the_list_and_the_reader_through_the_bus(window, bus_changes, qtbot):
     article_id = window.reader.article_id
     start, end = a_passage(window)
+    window.ensure_notes()  # built on first use: built later, it would list the note itself
     note_id = window.library.add_note(article_id, "first thought", start=start, end=end)
     assert window.notes_pane.model.row_of(note_id) is None  # nobody told the panes yet
     window.ctx.bus.publish(Area.NOTES, [article_id])
