@@ -75,34 +75,29 @@ COMMAND_MODULES = {
 _VALUED_OPTIONS = ("--library", "--passphrase-file", "--lang")
 
 
-def command_of(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names (``search``), past the global options; None when there
-    is none, or help or the version is asked before it."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument past the global options that take a value (``--library PATH``,
+    ``--lang=fr``); None when there is nothing past them."""
     args = iter(argv)
     for arg in args:
         if arg in _VALUED_OPTIONS:
             next(args, None)
-        elif arg.split("=", 1)[0] in _VALUED_OPTIONS and "=" in arg:
-            continue
-        elif arg.startswith("-"):
-            return None  # --help, --version, or an option argparse will refuse
-        else:
+        elif not ("=" in arg and arg.split("=", 1)[0] in _VALUED_OPTIONS):
             return arg
     return None
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (``search``), past the global options; None when there
+    is none, or help or the version is asked before it."""
+    word = _first_word(argv)
+    return None if word is None or word.startswith("-") else word
 
 
 def _asks_version(argv: Sequence[str]) -> bool:
     """Whether ``--version`` comes first, past the global options: argparse prints the
     version there and stops, so no command's parser is needed."""
-    args = iter(argv)
-    for arg in args:
-        if arg in _VALUED_OPTIONS:
-            next(args, None)
-        elif arg.split("=", 1)[0] in _VALUED_OPTIONS and "=" in arg:
-            continue
-        else:
-            return arg == "--version"
-    return False
+    return _first_word(argv) == "--version"
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
