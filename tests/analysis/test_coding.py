@@ -359,9 +359,10 @@ def test_fixture_articles_are_well_formed() -> None:
 def test_precision_and_recall_on_the_labelled_articles(minerals: Codebook) -> None:
     cases = load_fixtures(FIXTURES) + load_fixtures(HELDOUT)
     scores = evaluate(minerals, cases)
-    # measured: P 0.901, R 0.957 (tp 200, fp 22, fn 9) over 6 articles, 1,287 decisions
-    assert scores.precision() >= 0.88
-    assert scores.recall() >= 0.94
+    # measured: P 0.910, R 0.962 (tp 201, fp 20, fn 8) over 6 articles, 1,287 decisions
+    # (P 0.901, R 0.957 before the session-5 widening)
+    assert scores.precision() >= 0.89
+    assert scores.recall() >= 0.95
     for dim in MINERALS_DIMENSIONS:
         assert scores.tp[dim] + scores.fn[dim] > 0, dim  # every dimension is exercised
         assert scores.recall(dim) >= 0.6, dim
@@ -370,9 +371,10 @@ def test_precision_and_recall_on_the_labelled_articles(minerals: Codebook) -> No
 
 def test_precision_and_recall_on_the_held_out_articles(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(HELDOUT))
-    # measured: P 0.871, R 0.884; before any tuning these two scored P 0.811, R 0.623
-    assert scores.precision() >= 0.85
-    assert scores.recall() >= 0.86
+    # measured: P 0.899, R 0.899 (P 0.884, R 0.884 before the session-5 widening); before
+    # any tuning these two scored P 0.811, R 0.623
+    assert scores.precision() >= 0.87
+    assert scores.recall() >= 0.87
 
 
 def test_precision_and_recall_on_two_labelled_samples(minerals: Codebook) -> None:
@@ -380,9 +382,10 @@ def test_precision_and_recall_on_two_labelled_samples(minerals: Codebook) -> Non
         scores = evaluate(minerals, load_fixtures(SAMPLE_LABELS))
     except ValueError as exc:  # a sample was edited: its labels need redoing
         pytest.skip(f"labels out of date: {exc}")
-    # measured: P 0.873, R 0.899 on texts another session wrote
-    assert scores.precision() >= 0.85
-    assert scores.recall() >= 0.87
+    # measured: P 0.877, R 0.928 on texts another session wrote (P 0.873, R 0.899 before
+    # the session-5 widening)
+    assert scores.precision() >= 0.86
+    assert scores.recall() >= 0.9
 
 
 def _seed_suggestions(seed_file: Path, minerals: Codebook) -> list[Suggestion]:

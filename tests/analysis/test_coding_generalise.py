@@ -43,9 +43,9 @@ def test_varied_fixtures_are_well_formed(folder, language, minerals: Codebook) -
 
 def test_english_varied_wording(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(VARIED), language="en")
-    # measured: P 0.844, R 1.000 (tp 65, fp 12, fn 0); first run of the first file, before
-    # the rules were widened: P 0.756, R 0.791
-    assert scores.precision() >= 0.82
+    # measured: P 0.867, R 1.000 (tp 65, fp 10, fn 0; P 0.844 before session 5); first run of
+    # the first file, before the rules were widened: P 0.756, R 0.791
+    assert scores.precision() >= 0.84
     assert scores.recall() >= 0.97
     for dim in ("sovereignty_ownership", "us_policy_doctrine", "rival_power", "adversary"):
         assert scores.recall(dim) >= 0.9, dim

@@ -33,6 +33,8 @@ FR_DEV = FIXTURES / "fr" / "dev"
 FR_HELDOUT = FIXTURES / "fr" / "heldout"
 VARIED = FIXTURES / "varied"
 FR_VARIED = FIXTURES / "fr" / "varied"
+DEV5 = FIXTURES / "dev5" / "en"
+FR_DEV5 = FIXTURES / "dev5" / "fr"
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -212,13 +214,26 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument(
         "--set",
-        choices=["dev", "heldout", "samples", "all", "fr-dev", "fr-heldout", "varied", "fr-varied"],
+        choices=[
+            "dev",
+            "heldout",
+            "samples",
+            "all",
+            "fr-dev",
+            "fr-heldout",
+            "varied",
+            "fr-varied",
+            "dev5",
+            "fr-dev5",
+        ],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
         "written and labelled before tuning), samples (2 shipped samples, written by another "
         "session, labelled here), all (dev + heldout), fr-dev and fr-heldout (French articles, "
         "coded as French), varied and fr-varied (sentences in varied wording for the weakest "
-        "dimensions, written and labelled before the rules were generalised)",
+        "dimensions, written and labelled before the rules were generalised), dev5 and "
+        "fr-dev5 (7 articles in 5 genres, written and labelled blind to the rules by another "
+        "engineer, then tuned on)",
     )
     parser.add_argument(
         "--align",
@@ -235,8 +250,10 @@ def main() -> None:
         "fr-heldout": [FR_HELDOUT],
         "varied": [VARIED],
         "fr-varied": [FR_VARIED],
+        "dev5": [DEV5],
+        "fr-dev5": [FR_DEV5],
     }[args.set]
-    language = "fr" if args.set.startswith("fr-") else None
+    language = "fr" if args.set.startswith("fr-") else "en" if args.set == "dev5" else None
     if args.errors and args.set in ("heldout", "fr-heldout"):
         parser.error("the held-out sets are only ever scored: no error lists")
     result = run(args.codebook, args.seconds, folders, language, args.align)
