@@ -27,6 +27,7 @@ JSON format (one codebook per file, the file named ``<id>.json``)::
               "all": ["civilians?"],          # optional: every one must also match
               "not": ["genocide"],            # optional: the rule fails if any matches
               "negation": true,               # optional, default false
+              "case": true,                   # optional, default false: match case
               "language": "fr"                # optional: the language of the patterns
             }
           ]
@@ -49,6 +50,10 @@ quotes become straight ones and dashes become hyphens: ``China's`` matches "Chin
 look-back): with it, "no one was killed" does not count as a killing, while "7,000 people
 were killed, not 5,000" still does.
 The rule matches when at least one ``any`` occurrence is not negated.
+
+``case: true`` matches the rule's patterns with their case as written (accents, quotes and
+spaces are still normalised), for a cue that only capitals carry, such as a transcript's
+speaker tag (``^[A-Z][A-Z-]+:``, "MARCHUK: ...").
 
 ``language`` (an ISO 639-1 code) says which articles a rule is for; a rule without it is
 English. An article is coded with the rules of its language when the codebook has any
@@ -91,7 +96,7 @@ NEGATION_WINDOW = 4
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _CODEBOOK_KEYS = {"id", "label", "description", "labels", "descriptions", "dimensions"}
 _DIMENSION_KEYS = {"id", "label", "description", "labels", "descriptions", "rules"}
-_RULE_KEYS = {"id", "any", "all", "not", "negation", "language"}
+_RULE_KEYS = {"id", "any", "all", "not", "negation", "case", "language"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
@@ -129,6 +134,7 @@ class Rule:
     none_of: tuple[str, ...] = ()
     negation: bool = False
     language: str | None = None  # None: English
+    case: bool = False  # match the patterns' case as written
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "rule") -> Rule:
@@ -138,6 +144,9 @@ class Rule:
         negation = data.get("negation", False)
         if not isinstance(negation, bool):
             raise InvalidInputError(f"{where}: 'negation' must be true or false, not {negation!r}")
+        case = data.get("case", False)
+        if not isinstance(case, bool):
+            raise InvalidInputError(f"{where}: 'case' must be true or false, not {case!r}")
         language = data.get("language")
         if language is not None and (
             not isinstance(language, str) or not _LANGUAGE.fullmatch(language)
@@ -153,6 +162,7 @@ class Rule:
             none_of=_patterns(data.get("not", []), f"{where} 'not'"),
             negation=negation,
             language=language,
+            case=case,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -163,6 +173,8 @@ class Rule:
             out["not"] = list(self.none_of)
         if self.negation:
             out["negation"] = True
+        if self.case:
+            out["case"] = True
         if self.language is not None:
             out["language"] = self.language
         return out

@@ -72,6 +72,7 @@ class _CompiledRule:
     none_of: re.Pattern[str] | None
     negation: bool
     language: Language
+    cased: bool = False  # matched against the sentence with its case (see ``suggest``)
 
     def matches(self, sentence: str) -> bool:
         if self.negation:
@@ -96,17 +97,21 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile(pattern: str, ascii_only: bool) -> re.Pattern[str]:
+def _compile(pattern: str, ascii_only: bool, cased: bool = False) -> re.Pattern[str]:
     """A rule pattern as whole words. For ASCII sentences it is compiled in lower case
     without ``IGNORECASE`` (about twice as fast in ``re``): match it against
-    ``sentence.lower()``, which keeps every offset for ASCII text."""
+    ``sentence.lower()``, which keeps every offset for ASCII text. ``cased``: as written,
+    for the sentence with its case."""
+    if cased:
+        return re.compile(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)", re.ASCII if ascii_only else 0)
     if ascii_only:
         return re.compile(rf"(?<!\w)(?:{_lower_pattern(_fold(pattern))})(?!\w)", re.ASCII)
     return re.compile(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)", re.IGNORECASE)
 
 
-def _alternation(patterns: tuple[str, ...], ascii_only: bool) -> re.Pattern[str]:
-    return _compile("|".join(_distributed(p) for p in patterns), ascii_only)
+def _alternation(patterns: tuple[str, ...], ascii_only: bool, cased: bool) -> re.Pattern[str]:
+    branches = [b for p in patterns for b in _top_level(_distributed(_fold(p)))]
+    return _compile(_by_first_letter(branches, cased), ascii_only, cased)
 
 
 # --- faster alternations ------------------------------------------------------------------
@@ -114,7 +119,10 @@ def _alternation(patterns: tuple[str, ...], ascii_only: bool) -> re.Pattern[str]
 # stands, but enters every alternative that starts with a group. A leading group of plain words
 # is therefore distributed over the rest of its alternative: ``(peace|framework) deal`` becomes
 # ``peace deal|framework deal`` and ``(the )?deal`` becomes ``the deal|deal`` (tried in the same
-# order, so the same text matches). About a third faster on the shipped codebooks.
+# order, so the same text matches). About a third faster on the shipped codebooks. Then the
+# alternatives that start with the same plain letter are joined behind it (see
+# :func:`_by_first_letter`), so that at each word ``re`` tries one letter per group rather than
+# every alternative: about 40% faster again on the largest rules (hedges, voices, the toll).
 
 _PLAIN_WORDS = re.compile(r"[\w' -]+")
 _BACKREFERENCE = re.compile(r"\\\d|\(\?P=")
@@ -190,14 +198,43 @@ def _distributed(pattern: str) -> str:
     return "|".join(e for branch in _top_level(pattern) for e in _expand(branch))
 
 
+def _by_first_letter(branches: list[str], cased: bool) -> str:
+    """``branches`` as one alternation, those that start with the same plain letter joined
+    behind it (``said|says|added`` -> ``s(?:aid|ays)|a(?:dded)``): ``re`` then tries one
+    letter per group instead of every branch at each word. A group stands where its first
+    branch stood; branches that start otherwise (a group, a class, a look-around) stay put."""
+    groups: dict[str, list[str]] = {}
+    order: list[str | tuple[str]] = []
+    for branch in branches:
+        first = branch[:1]
+        if first.isalnum() and branch[1:2] not in ("?", "*", "+", "{"):
+            key = first if cased else first.lower()
+            if key not in groups:
+                groups[key] = []
+                order.append((key,))
+            groups[key].append(branch[1:])
+        else:
+            order.append(branch)
+    parts = []
+    for item in order:
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tails = groups[item[0]]
+        parts.append(item[0] + tails[0] if len(tails) == 1 else f"{item[0]}(?:{'|'.join(tails)})")
+    return "|".join(parts)
+
+
 def _compile_rule(rule: Rule, ascii_only: bool = False) -> _CompiledRule:
+    cased = rule.case
     return _CompiledRule(
         id=rule.id,
-        any_of=_alternation(rule.any_of, ascii_only),
-        all_of=tuple(_compile(_distributed(p), ascii_only) for p in rule.all_of),
-        none_of=_alternation(rule.none_of, ascii_only) if rule.none_of else None,
+        any_of=_alternation(rule.any_of, ascii_only, cased),
+        all_of=tuple(_alternation((p,), ascii_only, cased) for p in rule.all_of),
+        none_of=_alternation(rule.none_of, ascii_only, cased) if rule.none_of else None,
         negation=rule.negation,
         language=language_for(rule.language),
+        cased=cased,
     )
 
 
@@ -271,12 +308,11 @@ def normalise(sentence: str) -> str:
 
 def matching_rule(sentence: str, rules: tuple[Rule, ...]) -> str | None:
     """The id of the first of ``rules`` that matches ``sentence`` (uncached; for editors)."""
-    norm = normalise(sentence)
-    ascii_only = norm.isascii()
-    if ascii_only:
-        norm = norm.lower()
+    cased = normalise(sentence)
+    ascii_only = cased.isascii()
+    norm = cased.lower() if ascii_only else cased
     for rule in rules:
-        if _compile_rule(rule, ascii_only).matches(norm):
+        if _compile_rule(rule, ascii_only).matches(cased if rule.case else norm):
             return rule.id
     return None
 
@@ -292,13 +328,13 @@ def suggest(text: str, codebook: Codebook, language: str | None = None) -> list[
     out: list[Suggestion] = []
     for start, end in split_sentences(text, language):
         raw = text[start:end]
-        sentence = normalise(raw)
-        ascii_only = sentence.isascii()
-        if ascii_only:
-            sentence = sentence.lower()  # the fast rules are compiled in lower case
+        cased = normalise(raw)
+        ascii_only = cased.isascii()
+        # the fast rules are compiled in lower case; a "case" rule sees the sentence as written
+        sentence = cased.lower() if ascii_only else cased
         for dim_id, rules in fast if ascii_only else full:
             for rule in rules:
-                if rule.matches(sentence):
+                if rule.matches(cased if rule.cased else sentence):
                     out.append(Suggestion(dim_id, start, end, raw, rule.id))
                     break
     return out

@@ -35,6 +35,8 @@ VARIED = FIXTURES / "varied"
 FR_VARIED = FIXTURES / "fr" / "varied"
 DEV5 = FIXTURES / "dev5" / "en"
 FR_DEV5 = FIXTURES / "dev5" / "fr"
+DEV6 = FIXTURES / "dev6" / "en"
+FR_DEV6 = FIXTURES / "dev6" / "fr"
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -225,6 +227,8 @@ def main() -> None:
             "fr-varied",
             "dev5",
             "fr-dev5",
+            "dev6",
+            "fr-dev6",
         ],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
@@ -233,7 +237,8 @@ def main() -> None:
         "coded as French), varied and fr-varied (sentences in varied wording for the weakest "
         "dimensions, written and labelled before the rules were generalised), dev5 and "
         "fr-dev5 (7 articles in 5 genres, written and labelled blind to the rules by another "
-        "engineer, then tuned on)",
+        "engineer, then tuned on), dev6 and fr-dev6 (8 articles in 7 more genres, written blind "
+        "while the rules were widened from lexicons, scored once, then tuned on)",
     )
     parser.add_argument(
         "--align",
@@ -252,8 +257,11 @@ def main() -> None:
         "fr-varied": [FR_VARIED],
         "dev5": [DEV5],
         "fr-dev5": [FR_DEV5],
+        "dev6": [DEV6],
+        "fr-dev6": [FR_DEV6],
     }[args.set]
-    language = "fr" if args.set.startswith("fr-") else "en" if args.set == "dev5" else None
+    english = ("dev5", "dev6")
+    language = "fr" if args.set.startswith("fr-") else "en" if args.set in english else None
     if args.errors and args.set in ("heldout", "fr-heldout"):
         parser.error("the held-out sets are only ever scored: no error lists")
     result = run(args.codebook, args.seconds, folders, language, args.align)
