@@ -1,11 +1,12 @@
 """Full-text search over the library: stemmed, accent-folded, bounded, never failing.
 
 A query (FTS5's syntax plus ``-word``; see :mod:`reader.library.search_query`, which bounds
-it) is rewritten for the stemmed indexes of :mod:`reader.library.search_schema`: every word
-becomes the forms it takes in the languages the library holds (``négociations`` is
-``negoci`` in French and in English, so it finds ``negociation``, ``Négociations`` and
-``négociation``), a prefix ``lith*`` is folded, and a word without a column filter looks in
-the title and the text (``source:okapi`` looks at the outlet). Articles have the columns
+it) is rewritten for the stemmed indexes of :mod:`reader.library.search_schema`
+(:mod:`reader.library.search_plan`): every word becomes the forms it takes in the
+languages the library holds (``négociations`` is ``negoci`` in French and in English, so it
+finds ``negociation``, ``Négociations`` and ``négociation``), a prefix ``lith*`` is folded,
+and a word without a column filter looks in the title and the text (``source:okapi`` looks
+at the outlet). Articles have the columns
 ``title``, ``text`` and ``source``; notes ``body`` and ``quote``: a query that names columns
 only one kind has searches that kind alone, and one naming columns neither has runs as its
 plain words. Trashed articles, their notes and deleted notes are never found.
@@ -18,6 +19,12 @@ content view); when the words it marked are not the query's (a text FTS5 cuts ot
 one is cut in Python. FTS5 scores every row it ranks, so a query matching more than
 :data:`RANK_WINDOW` articles ranks the most recently added that many (found by walking the
 index in rowid order, which costs no scoring) and says so (``SearchHits.bounded``).
+A search runs one statement when it can: each connection remembers, for one state of the
+file (``PRAGMA data_version`` and its own changes), that the stemmed index was in step, the
+library's languages and the window floors it found; a query in several languages' versions
+runs each version among its own rows (cheaper to rank, and each row scored as FTS5 scores it
+alone). A line break in a snippet is shown (:func:`~reader.library.search_snippets.separated`):
+a heading does not run into the paragraph after it.
 :func:`search_articles` returns a :class:`SearchHits` list that also says what ran and,
 when nothing matched, what the library's own vocabulary suggests instead
 (:mod:`reader.library.search_suggest`). :func:`query_terms` and :func:`match_spans` say
@@ -27,34 +34,44 @@ where a query's words occur in a text (the reader highlights them).
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 
 from reader.library import search_schema
 from reader.library.handle import Connection, Handle, as_database
 from reader.library.records import MATCH_END, MATCH_START, SearchHit
+from reader.library.search_plan import (
+    ARTICLE_COLUMNS,
+    NOTE_COLUMNS,
+    Query,
+    algorithms_of,
+    plan_for,
+    stemmed,
+)
 from reader.library.search_query import (
     MAX_QUERY_CHARS,
     MAX_TERMS,
-    Group,
-    Leaf,
-    Node,
-    Phrase,
     PreparedQuery,
     parse,
     plain_terms,
     prepare_query,
-    unquote,
 )
 from reader.library.search_snippets import (
     ELLIPSIS,
     Terms,
+    fitting,
     original_snippet,
     python_snippet,
-    snippet_fits,
+    separated,
 )
 from reader.library.search_snippets import match_spans as _spans_of
 from reader.library.search_suggest import query_words, suggest
-from reader.library.search_words import algorithm_for, fold, forms_for, words
+from reader.library.search_words import algorithm_for
+
+TYPE_CHECKING = False  # typing's, without importing typing on the read path
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "MAX_QUERY_CHARS",
@@ -84,10 +101,6 @@ IDS_ONLY_FROM = 1000
 #: (FTS5 ranks every row it is given: a word in every article of a large library is
 #: answered without scoring them all).
 RANK_WINDOW = 2000
-#: The columns of each index a query may name (a word without a column filter looks in
-#: all but the marked ones: the title and the text, the body and the quote).
-ARTICLE_COLUMNS = ("title", "text", "source")
-NOTE_COLUMNS = ("body", "quote")
 
 
 # -- the result ---------------------------------------------------------------------------------
@@ -124,215 +137,76 @@ class SearchHits(list[SearchHit]):
         self.suggestions = tuple(suggestions)
 
 
-# -- the query, rewritten for the stemmed index ----------------------------------------------
-class _UnfitError(ValueError):
-    """The query names a column this index does not have."""
-
-
-def _names(colset: str, allowed: Sequence[str]) -> list[str]:
-    """The columns ``colset`` names (``-title``: every other one) among ``allowed``."""
-    names = [unquote(n).lower() for n in colset.lstrip("-").strip("{}").split()]
-    if not names or any(n not in allowed for n in names):
-        raise _UnfitError(colset)
-    if colset.startswith("-"):
-        return [c for c in allowed if c not in names]
-    return names
-
-
-def _items(phrase: Phrase, algorithms: Sequence[str | None]) -> list[tuple[list[str], bool]]:
-    """Each word of ``phrase`` as (its form under each of ``algorithms``, is a prefix)."""
-    items: list[tuple[list[str], bool]] = []
-    for text, star in phrase.parts:
-        found = [m.group() for m in words(unquote(text))]
-        for j, word in enumerate(found):
-            if star and j == len(found) - 1:
-                items.append(([fold(word)] * len(algorithms), True))
-            else:
-                items.append(([forms_for([word], a)[0] for a in algorithms], False))
-    return items
-
-
-Items = list[tuple[list[str], bool]]
-
-
-def _variants(items: Items) -> list[str]:
-    """The phrase of ``items`` once per language (an article is stemmed in one)."""
-    if not items:
-        return ['""']  # FTS5's empty phrase: matches nothing
-    out: list[str] = []
-    for k in range(len(items[0][0])):
-        parts = [f'"{forms[k]}"' + ("*" if star else "") for forms, star in items]
-        text = " + ".join(parts)
-        if text not in out:
-            out.append(text)
-    return out
-
-
-def _phrase_text(items: Items, caret: bool) -> str:
-    texts = [("^" if caret else "") + v for v in _variants(items)]
-    return texts[0] if len(texts) == 1 else "(" + " OR ".join(texts) + ")"
-
-
-def _near_text(phrases: list[Items], carets: list[bool], distance: str) -> str:
-    groups: list[str] = []
-    count = len(phrases[0][0][0]) if phrases and phrases[0] else 1
-    for k in range(count):
-        inner = " ".join(
-            ("^" if caret else "")
-            + (" + ".join(f'"{f[k]}"' + ("*" if s else "") for f, s in items) if items else '""')
-            for items, caret in zip(phrases, carets, strict=True)
-        )
-        group = f"NEAR({inner}{', ' + distance if distance else ''})"
-        if group not in groups:
-            groups.append(group)
-    return groups[0] if len(groups) == 1 else "(" + " OR ".join(groups) + ")"
-
-
-def _leaf_text(node: Leaf, phrases: list[Items], mark: str = "") -> str:
-    if mark:
-        phrases = [[([mark + f for f in forms], star) for forms, star in p] for p in phrases]
-    if node.near:
-        return _near_text(phrases, [p.caret for p in node.phrases], node.distance)
-    return _phrase_text(phrases[0], node.phrases[0].caret)
-
-
-def _within(own: list[str] | None, outer: list[str] | None) -> list[str] | None:
-    """The columns a phrase may match: its own filter within its group's (None: any)."""
-    if own is None or outer is None:
-        return own if outer is None else outer
-    return [n for n in own if n in outer]
-
-
-def _rewrite(
-    node: Node,
-    algorithms: Sequence[str | None],
-    columns: Sequence[str],
-    outer: list[str] | None,
-    terms: list[tuple[list[str], bool]] | None,
-) -> str:
-    """``node`` as FTS5 over index forms (``terms`` collects the forms looked for).
-
-    A column filter is given to every phrase under it (FTS5's meaning: a filter within a
-    filter matches where both allow). A phrase with no filter needs none: the words of
-    the marked columns (:data:`~reader.library.search_schema.MARKED_COLUMNS`) never equal
-    a plain form, so it matches titles and texts (bodies and quotes) only, and FTS5 need
-    not read where each instance is."""
-    names = _within(_names(node.colset, columns) if node.colset else None, outer)
-    if isinstance(node, Leaf):
-        phrases = [_items(p, algorithms) for p in node.phrases]
-        if terms is not None:
-            terms.extend(item for items in phrases for item in items)
-        if names is None:
-            return _leaf_text(node, phrases)
-        plain_columns = [c for c in columns if c not in search_schema.MARKED_COLUMNS]
-        plain = [n for n in names if n not in search_schema.MARKED_COLUMNS]
-        parts: list[str] = []
-        if plain:
-            colset = "" if set(plain) == set(plain_columns) else _colset(plain) + " : "
-            parts.append(colset + _leaf_text(node, phrases))
-        for name in names:
-            if name in search_schema.MARKED_COLUMNS:
-                mark = search_schema.MARKED_COLUMNS[name]
-                parts.append(f"{name} : {_leaf_text(node, phrases, mark)}")
-        if not parts:
-            return '""'
-        return parts[0] if len(parts) == 1 else " OR ".join(f"({p})" for p in parts)
-    if node.op == "NOT":
-        left = _rewrite(node.children[0], algorithms, columns, names, terms)
-        right = _rewrite(node.children[1], algorithms, columns, names, None)
-        return f"({left}) NOT ({right})"
-    parts = [_rewrite(c, algorithms, columns, names, terms) for c in node.children]
-    return f" {node.op} ".join(f"({p})" for p in parts)
-
-
-def _colset(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else "{" + " ".join(names) + "}"
-
-
-def _loosened(node: Node) -> Node:
-    """``node`` with every phrase and ``NEAR`` group taken as its words ANDed: a query
-    matching at least what ``node`` matches, whose ranking needs no phrase counted over
-    the whole index (BM25 counts the rows holding each phrase; for a phrase that means
-    matching positions in every row with its words)."""
-    if isinstance(node, Group):
-        children = list(node.children)
-        if node.op == "NOT":  # what is excluded stays exact: still a wider match
-            children[0] = _loosened(children[0])
-        else:
-            children = [_loosened(c) for c in children]
-        return Group(node.op, tuple(children), node.colset)
-    leaves: list[Node] = []
-    for phrase in node.phrases:
-        parts = [
-            (w, star and j == len(found) - 1)
-            for text, star in phrase.parts
-            for found in [[m.group() for m in words(unquote(text))]]
-            for j, w in enumerate(found)
-        ]
-        for k, (word, star) in enumerate(parts):
-            one = Phrase(((f'"{word}"', star),), phrase.caret and k == 0)
-            leaves.append(Leaf((one,), node.colset))
-    if len(leaves) <= 1:
-        return node
-    return Group("AND", tuple(leaves))
-
-
-def _stemmed(
-    tree: Node, algorithms: Sequence[str | None], columns: Sequence[str]
-) -> tuple[str, Terms] | None:
-    """The FTS5 query over one index and what it looks for (None: not this index's).
-
-    The query is rewritten once per stemmer; where the languages' forms differ, each
-    version asks only the rows of its languages (their ``lang`` word), so the French form
-    of an English word does not find French articles."""
-    found: list[tuple[list[str], bool]] = []
-    versions: dict[str, list[str | None]] = {}
-    try:
-        for algorithm in algorithms:
-            text = _rewrite(tree, [algorithm], columns, None, found)
-            versions.setdefault(text, []).append(algorithm)
-    except _UnfitError:
-        return None
-    if len(versions) == 1:
-        match = next(iter(versions))
-    else:
-        match = " OR ".join(
-            "(({}) AND ({}))".format(
-                " OR ".join(f'"{search_schema.lang_token(a)}"' for a in algs), text
-            )
-            for text, algs in versions.items()
-        )
-    forms = frozenset(f for fs, star in found if not star for f in fs)
-    prefixes = tuple(dict.fromkeys(fs[0] for fs, star in found if star))
-    return match, Terms(forms, prefixes)
-
-
-def _algorithms(present: search_schema.Languages) -> list[str | None]:
-    """The stemmers of the library's languages (``present``), commonest first (English
-    always there: notes and articles of no language are stemmed as English)."""
-    out: list[str | None] = []
-    for language, _ in present:
-        algorithm = algorithm_for(language)
-        if algorithm not in out:
-            out.append(algorithm)
-    english = algorithm_for(None)
-    if english not in out:
-        out.append(english)
-    return out
-
-
 def query_terms(query: str, language: str | None) -> Terms:
     """What ``query`` looks for in a text written in ``language``, as index forms."""
     tree = parse(prepare_query(query).match)
     if tree is None:
         return Terms()
-    found = _stemmed(tree, [algorithm_for(language)], (*ARTICLE_COLUMNS, *NOTE_COLUMNS))
-    return Terms() if found is None else found[1]
+    found = stemmed(tree, [algorithm_for(language)], (*ARTICLE_COLUMNS, *NOTE_COLUMNS))
+    return Terms() if found is None else found.terms
 
 
 def match_spans(text: str, language: str | None, query: str) -> list[tuple[int, int]]:
     """Where ``text`` (written in ``language``) has the words ``query`` looks for."""
     return _spans_of(text, language, query_terms(query, language))
+
+
+def _by_rank(row: tuple[Any, ...]) -> tuple[float, int]:
+    return row[-1], row[0]
+
+
+# -- what one connection has seen --------------------------------------------------------------
+class _Seen:
+    """What one connection knows of its library at one state of the file (``state``:
+    ``PRAGMA data_version`` and the connection's own ``total_changes``): its languages and
+    their stemmers, whether the stemmed index was found in step (nothing queued, so no row
+    is left out of it and none needs stemming now), and the window floors found so far."""
+
+    __slots__ = ("algorithms", "floors", "in_step", "present", "state")
+
+    def __init__(self, state: tuple[int, int], present: search_schema.Languages) -> None:
+        self.state = state
+        self.present = present
+        self.algorithms = algorithms_of(present)
+        self.in_step = False
+        self.floors: dict[tuple[str, int], int | None] = {}
+
+
+#: What each connection has seen, by the id of its ``Handle`` (with a reference that says
+#: whether it is still that one).
+_seen: dict[int, tuple[weakref.ref[Connection], _Seen]] = {}
+#: Window floors kept per state of the file, at most.
+FLOORS_KEPT = 256
+
+
+def _state(db: Connection) -> tuple[int, int]:
+    conn = db.conn
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
+def _in_step(db: Connection) -> _Seen:
+    """The stemmed index brought up to date (when the file changed since the last
+    search on ``db``), and what ``db`` knows of the library now."""
+    state = _state(db)
+    known = _seen.get(id(db))
+    if known is not None and known[0]() is db and known[1].state == state:
+        return known[1]
+    present = search_schema.languages(as_database(db))
+    if search_schema.pending(as_database(db), present):
+        search_schema.sync_index(as_database(db), present)
+        state = _state(db)  # what the sync wrote
+        in_step = not search_schema.pending(as_database(db), present)
+    else:
+        in_step = True
+    seen = _Seen(state, present)
+    seen.in_step = in_step
+    for key in [k for k, (ref, _) in _seen.items() if ref() is None]:
+        del _seen[key]  # connections closed and gone
+    if in_step:  # else the next search tries the sync again (another writer held the file)
+        _seen[id(db)] = (weakref.ref(db), seen)
+    else:
+        _seen.pop(id(db), None)
+    return seen
 
 
 # -- running it ---------------------------------------------------------------------------------
@@ -346,103 +220,160 @@ def _tag_filter(column: str, tag: str | None, params: list[object]) -> str:
     )
 
 
-def _snippet(
-    db: Connection,
-    article_id: int,
-    snippet: str,
-    language: str | None,
-    terms: Terms,
-    seen: dict[tuple[str, str | None], bool],
-) -> str:
-    """FTS5's snippet of the article's text (cut from the original words), or one cut in
-    Python when the words FTS5 marked are not those the query looks for (a text FTS5
-    cuts into words otherwise than the index forms were made, such as ``м'ясо``); ``seen``
-    is :func:`snippet_fits`'s memory for one search."""
-    if snippet_fits(snippet, language, terms, seen):
-        return snippet
+def _python_snippet(db: Connection, article_id: int, language: str | None, terms: Terms) -> str:
+    """A snippet cut in Python from the article's text: FTS5's marked words that are not
+    those the query looks for (a text FTS5 cuts into words otherwise than the index forms
+    were made, such as ``м'ясо``)."""
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     return python_snippet(row[0] if row else "", language, terms)
 
 
-def _window_floor(db: Connection, match: str) -> int | None:
+def _window_floor(
+    db: Connection, match: str, floors: dict[tuple[str, int], int | None] | None
+) -> int | None:
     """The rowid below the :data:`RANK_WINDOW` most recent articles matching ``match``
     (None: that many do not match, so all are ranked). FTS5 walks its index in rowid
-    order and stops, so this costs no ranking."""
+    order and stops, so this costs no ranking; ``floors`` keeps what one state of the
+    file gave."""
+    key = (match, RANK_WINDOW)
+    if floors is not None and key in floors:
+        return floors.get(key)
     row = db.execute(
         "SELECT rowid FROM articles_stem_fts WHERE articles_stem_fts MATCH ? "
         "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         [match, RANK_WINDOW],
     ).fetchone()
-    return None if row is None else int(row[0])
+    floor = None if row is None else int(row[0])
+    if floors is not None:
+        if len(floors) >= FLOORS_KEPT:
+            floors.clear()
+        floors[key] = floor
+    return floor
 
 
-def _run(
+def _rows(
     db: Connection,
-    match: str,
-    terms: Terms,
+    ranked: str,
+    exact: str | None,
+    floor: int | None,
+    marked: str | None,
     limit: int,
     tag: str | None,
-    widen: Callable[[], str | None] | None = None,
-) -> tuple[list[SearchHit], bool]:
-    """The hits of ``match`` among articles, and whether the ranking was bounded.
-
-    ``widen`` gives the query with its phrases taken as their words (:func:`_loosened`), if
-    that differs: a bounded search ranks the rows matching ``match`` by it (asked only
-    then)."""
+    queued: bool,
+) -> list[tuple[Any, ...]]:
+    """(id, title, [language, snippet,] rank) of the best ``limit`` articles ``ranked``
+    ranks, among those ``exact`` also matches (None: all), above ``floor`` (None: all),
+    the snippet marking what ``marked`` matches (None: ``ranked``; no snippets at
+    :data:`IDS_ONLY_FROM` hits or more), leaving out rows still ``queued``."""
     # ``rank MATCH`` and ``ORDER BY rank`` let FTS5 return rows best first and stop at the
     # limit, so snippets are made for the rows shown only; ``CROSS JOIN`` keeps the index
     # the outer loop (one query, no rows materialised and sorted again, the trash read from
     # the row joined anyway)
-    with_snippets = limit < IDS_ONLY_FROM
-    floor = _window_floor(db, match) if with_snippets else None
-    ranked, exact = match, ""
-    params: list[object] = []
-    wider = widen() if floor is not None and widen is not None else None
-    if floor is not None and wider is not None:
-        ranked = wider
-        # ``+f.rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per row
-        exact = (
-            "AND +f.rowid IN (SELECT rowid FROM articles_stem_fts "
-            "WHERE articles_stem_fts MATCH ? AND rowid > ?)"
-        )
-    params += [ranked]
-    window = ""
+    params: list[object] = [ranked]
+    window = within = ""
     if floor is not None:
         window = "AND f.rowid > ?"
         params.append(floor)
-    if exact:
-        params += [match, floor]
+    if exact is not None:
+        # ``+f.rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per row
+        within = "AND +f.rowid IN (SELECT rowid FROM articles_stem_fts WHERE articles_stem_fts "
+        within += "MATCH ?"
+        params.append(exact)
+        if floor is not None:
+            within += " AND rowid > ?"
+            params.append(floor)
+        within += ")"
+    left_out = ""
+    if queued:
+        left_out = "AND f.rowid NOT IN (SELECT id FROM search_fts_queue WHERE kind = 'article')"
     tag_filter = _tag_filter("f.rowid", tag, params)
     params.append(limit)
     weights = f"bm25({TITLE_WEIGHT}, {TEXT_WEIGHT}, {SOURCE_WEIGHT}, 0.0)"
     columns = ""
     snippet = f"snippet(articles_stem_fts, 1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS})"
-    if with_snippets and exact:  # the snippet marks what the query itself matched
-        columns = (
-            f"a.language, (SELECT {snippet} FROM articles_stem_fts "
-            "WHERE articles_stem_fts MATCH ? AND rowid = f.rowid),"
-        )
-        params = [MATCH_START, MATCH_END, match, *params]
-    elif with_snippets:
+    if limit < IDS_ONLY_FROM and marked is not None:
+        columns = "a.language, NULL,"  # the snippets are cut next, by what ``marked`` matches
+    elif limit < IDS_ONLY_FROM:
         columns = f"a.language, {snippet},"
         params = [MATCH_START, MATCH_END, *params]
     sql = f"""
         SELECT a.id, a.title, {columns} f.rank
         FROM articles_stem_fts AS f CROSS JOIN articles AS a ON a.id = f.rowid
-        WHERE articles_stem_fts MATCH ? AND f.rank MATCH '{weights}' {window} {exact}
-        AND a.trashed IS NULL
-        AND f.rowid NOT IN (SELECT id FROM search_fts_queue WHERE kind = 'article')
+        WHERE articles_stem_fts MATCH ? AND f.rank MATCH '{weights}' {window} {within}
+        AND a.trashed IS NULL {left_out}
         {tag_filter}
         ORDER BY f.rank LIMIT ?
     """
     rows = db.execute(sql, params).fetchall()
+    if limit < IDS_ONLY_FROM and marked is not None and rows:
+        cut = _marked_snippets(db, marked, [int(r[0]) for r in rows])
+        rows = [(i, title, lang, cut.get(int(i)), rank) for i, title, lang, _, rank in rows]
+    return rows
+
+
+def _marked_snippets(db: Connection, marked: str, ids: list[int]) -> dict[int, str]:
+    """The snippets of the articles ``ids`` (all matching ``marked``) marking what
+    ``marked`` matches, in one pass over the rows between the first and the last of them
+    (one query of each row, :data:`RANK_WINDOW` rows at most, costs FTS5 more)."""
+    snippet = f"snippet(articles_stem_fts, 1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS})"
+    marks = ",".join("?" * len(ids))
+    # ``+rowid``: a filter on the rows FTS5 gives, not a lookup FTS5 would run per id
+    sql = (
+        f"SELECT rowid, {snippet} FROM articles_stem_fts WHERE articles_stem_fts MATCH ? "
+        f"AND rowid >= ? AND rowid <= ? AND +rowid IN ({marks})"
+    )
+    params = [MATCH_START, MATCH_END, marked, min(ids), max(ids), *ids]
+    return {int(i): str(snip or "") for i, snip in db.execute(sql, params)}
+
+
+def _run(
+    db: Connection,
+    query: Query,
+    limit: int,
+    tag: str | None,
+    widen: Callable[[], Query | None] | None = None,
+    seen: _Seen | None = None,
+) -> tuple[list[SearchHit], bool]:
+    """The hits of ``query`` among articles, and whether the ranking was bounded.
+
+    ``widen`` gives the query with its phrases taken as their words (``loosened``), if
+    that differs: a bounded search ranks the rows matching ``query`` by it (asked only
+    then), the snippets marking what ``query`` matched. A query in several languages'
+    versions that is not bounded runs each version alone among its languages' rows
+    (:class:`~reader.library.search_plan.Query`). ``seen`` is what the connection knows
+    (None: nothing, every row may be queued)."""
+    match = query.match
+    with_snippets = limit < IDS_ONLY_FROM
+    floor = _window_floor(db, match, seen.floors if seen else None) if with_snippets else None
+    wider = widen() if floor is not None and widen is not None else None
+    queued = seen is None or not seen.in_step
+    if floor is None and query.versions:
+        rows = [
+            row
+            for text, langs in query.versions
+            for row in _rows(db, text, f"({langs}) AND ({text})", None, None, limit, tag, queued)
+        ]
+        rows.sort(key=_by_rank)
+        del rows[limit:]
+    elif wider is not None:
+        rows = _rows(db, wider.match, match, floor, match, limit, tag, queued)
+    else:
+        rows = _rows(db, match, None, floor, None, limit, tag, queued)
     if not with_snippets:
         return [SearchHit("article", int(i), title, "", float(r)) for i, title, r in rows], False
-    seen: dict[tuple[str, str | None], bool] = {}
-    hits = [
-        SearchHit("article", int(i), title, _snippet(db, int(i), snip or "", lang, terms, seen), r)
-        for i, title, lang, snip, r in rows
+    if not rows:
+        return [], floor is not None
+    terms = query.terms
+    ids, titles, languages, cut, ranks = zip(*rows, strict=True)
+    snippets = [snip or "" for snip in cut]
+    fits = fitting(snippets, languages, terms, query.fits)
+    shown = [
+        (snip if "\n" not in snip else separated(snip))
+        if fit
+        else separated(_python_snippet(db, int(i), lang, terms))
+        for i, lang, snip, fit in zip(ids, languages, snippets, fits, strict=True)
     ]
+    hits = list(map(SearchHit, repeat("article"), ids, titles, shown, ranks))
     return hits, floor is not None
 
 
@@ -460,9 +391,7 @@ CREATE VIRTUAL TABLE articles_stem_fts USING fts5(
 """
 
 
-def _run_stale(
-    db: Connection, match: str, terms: Terms, limit: int, tag: str | None
-) -> list[SearchHit]:
+def _run_stale(db: Connection, query: Query, limit: int, tag: str | None) -> list[SearchHit]:
     """Hits among articles still queued for the stemmed index (a read-only file, or one
     another writer held), stemmed now into an index in memory."""
     queued = [r[0] for r in db.execute("SELECT id FROM search_fts_queue WHERE kind = 'article'")]
@@ -483,7 +412,7 @@ def _run_stale(
         memory.conn.executescript(_STALE_SCHEMA)
         memory.conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL)", rows)
         search_schema.index_articles(as_database(memory), [int(r[0]) for r in rows])
-        return _run(memory, match, terms, limit, None)[0]
+        return _run(memory, query, limit, None)[0]
     finally:
         memory.close()
 
@@ -524,43 +453,45 @@ def _run_notes(
         if not title:
             first = body.strip().splitlines()[0] if body.strip() else "Note"
             title = first.lstrip("# ").strip()[:80] or "Note"
-        hits.append(SearchHit("note", int(note_id), title, snippet, float(r), article_id))
+        hits.append(
+            SearchHit("note", int(note_id), title, separated(snippet), float(r), article_id)
+        )
     return hits
 
 
 def _attempt(
     db: Connection,
     prepared: PreparedQuery,
-    algorithms: list[str | None],
+    seen: _Seen,
     limit: int,
     tag: str | None,
     kinds: tuple[str, ...],
 ) -> tuple[list[SearchHit], bool] | None:
     """The hits of ``prepared`` and whether their ranking was bounded (None: no index
     has the columns it names)."""
-    tree = parse(prepared.match)
-    if tree is None:
+    algorithms = seen.algorithms
+    plan = plan_for(prepared.match, algorithms, "note" in kinds)
+    if plan is None:
         return None
-    articles = _stemmed(tree, algorithms, ARTICLE_COLUMNS)
-    notes = (
-        _stemmed(tree, algorithms, NOTE_COLUMNS) if "note" in kinds or articles is None else None
-    )
+    articles, notes = plan.articles, plan.notes
     if articles is None and notes is None:
         return None
-
-    def widen() -> str | None:
-        loose = _stemmed(_loosened(tree), algorithms, ARTICLE_COLUMNS)
-        return None if loose is None or articles is None or loose[0] == articles[0] else loose[0]
-
     hits: list[SearchHit] = []
     bounded = False
+    lists = 0
     if "article" in kinds and articles is not None:
-        found, bounded = _run(db, *articles, limit, tag, widen)
+        found, bounded = _run(db, articles, limit, tag, lambda: plan.wider(algorithms), seen)
         hits += found
-        hits += _run_stale(db, *articles, limit, tag)
+        lists += 1
+        if not seen.in_step:
+            stale = _run_stale(db, articles, limit, tag)
+            hits += stale
+            lists += bool(stale)
     if "note" in kinds and notes is not None:
-        hits += _run_notes(db, *notes, limit, tag)
-    hits.sort(key=lambda h: h.rank)
+        hits += _run_notes(db, notes.match, notes.terms, limit, tag)
+        lists += 1
+    if lists > 1:  # each list is best first already
+        hits.sort(key=lambda h: h.rank)
     return hits[:limit], bounded
 
 
@@ -584,16 +515,14 @@ def search_articles(
         return SearchHits(truncated=prepared.truncated)
     found: tuple[list[SearchHit], bool] | None = ([], False)
     if limit > 0:
-        present = search_schema.languages(as_database(db))
-        search_schema.sync_index(as_database(db), present)
-        algorithms = _algorithms(present)
+        seen = _in_step(db)
         try:
-            found = _attempt(db, prepared, algorithms, limit, tag, kinds)
+            found = _attempt(db, prepared, seen, limit, tag, kinds)
         except sqlite3.OperationalError:
             found = None
         if found is None and prepared.fallback is not None:
             prepared = prepared.fallback  # FTS5 syntax it rejects: the words alone
-            found = _attempt(db, prepared, algorithms, limit, tag, kinds)
+            found = _attempt(db, prepared, seen, limit, tag, kinds)
     hits, bounded = found if found is not None else ([], False)
     looked_for = query_words(prepared.match)
     suggestions = suggest(db, prepared.match) if not hits and suggest_words else []

@@ -17,6 +17,8 @@ never fails. :func:`parse` gives the tree of a prepared query (:class:`Leaf` and
 
 from __future__ import annotations
 
+import functools
+
 from reader.library.plain import Frozen, setup
 from reader.library.search_words import WORD
 
@@ -510,6 +512,12 @@ def _plain(text: str, excluded: list[Phrase], truncated: bool) -> PreparedQuery:
     return PreparedQuery(_join_not(positive, nots), len(words) + len(nots), truncated)
 
 
+#: Queries whose preparation and tree are kept (the same text is asked again and again:
+#: each search's own words, the window's refreshes).
+KEPT_QUERIES = 512
+
+
+@functools.lru_cache(maxsize=KEPT_QUERIES)
 def prepare_query(query: str) -> PreparedQuery:
     """``query`` bounded for FTS5 (see the module's docstring); never raises."""
     query = query.strip()
@@ -560,6 +568,7 @@ def prepare_query(query: str) -> PreparedQuery:
     return PreparedQuery(match, used, truncated, plain)
 
 
+@functools.lru_cache(maxsize=KEPT_QUERIES)
 def parse(match: str) -> Node | None:
     """The tree of ``match``, a query :func:`prepare_query` made (``None`` if FTS5's
     grammar refuses it or it holds nothing to look for)."""

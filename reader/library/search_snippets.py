@@ -21,14 +21,20 @@ from reader.library.search_words import algorithm_for, forms_for, words, words_f
 
 __all__ = [
     "ELLIPSIS",
+    "PARAGRAPH_BREAK",
     "Terms",
+    "fitting",
     "match_spans",
     "original_snippet",
     "python_snippet",
+    "separated",
     "snippet_fits",
 ]
 
 ELLIPSIS = "\u2026"
+#: What a line break inside a snippet becomes after a heading (or any line that does not
+#: end a sentence): the list shows a snippet on one line.
+PARAGRAPH_BREAK = " \u2014 "
 #: Words in a snippet, and how many of them come before the first match.
 SNIPPET_WORDS = 24
 LEAD_WORDS = 6
@@ -159,6 +165,71 @@ def snippet_fits(
             return False
         pos = snippet.find(MATCH_START, close)
     return True
+
+
+#: One marked passage: a marker opened and closed within one snippet, none inside.
+_PASSAGE = re.compile(f"{MATCH_START}([^{MATCH_START}{MATCH_END}\x00]*){MATCH_END}")
+
+
+def _passage_fits(
+    passage: str, algorithm: str | None, terms: Terms, seen: dict[tuple[str, str | None], bool]
+) -> bool:
+    key = (passage, algorithm)
+    fits = seen.get(key)
+    if fits is None:
+        marked = [m.group() for m in words(passage)]
+        fits = bool(marked) and all(terms.matches(f) for f in forms_for(marked, algorithm))
+        seen[key] = fits
+    return fits
+
+
+def fitting(
+    snippets: Sequence[str],
+    languages: Sequence[str | None],
+    terms: Terms,
+    seen: dict[tuple[str, str | None], bool],
+) -> list[bool]:
+    """:func:`snippet_fits` for each of ``snippets`` (cut from texts in ``languages``),
+    all at once: when the texts share a stemmer and every marker is closed, each distinct
+    marked passage is checked once for the whole list (``seen`` as there)."""
+    algorithms = {algorithm_for(language) for language in set(languages)}
+    if len(algorithms) == 1:
+        joined = "\x00".join(snippets)
+        passages = _PASSAGE.findall(joined)
+        # every marker is in a passage: each snippet's markers open and close in turn
+        if joined.count(MATCH_START) == len(passages) == joined.count(MATCH_END):
+            algorithm = algorithms.pop()
+            if all(_passage_fits(p, algorithm, terms, seen) for p in set(passages)):
+                return [True] * len(snippets)
+    return [
+        snippet_fits(snippet, language, terms, seen)
+        for snippet, language in zip(snippets, languages, strict=True)
+    ]
+
+
+#: A line break with the blanks after it (those before it are stripped).
+_BREAK = re.compile(r"\n\s*")
+#: What ends a sentence, and what may follow it on the line (closing quotes and brackets,
+#: the end of a match).
+_STOPS = frozenset(".!?\u2026:;")
+_CLOSERS = "\"'\u00bb\u201d\u2019)]" + MATCH_END
+
+
+def separated(snippet: str) -> str:
+    """``snippet`` on one line: a line break after a sentence's end is a space, any other
+    (after a heading, a list item, a line with no final stop) :data:`PARAGRAPH_BREAK`, so
+    the end of one paragraph does not read as the start of the next one's sentence."""
+    if "\n" not in snippet:
+        return snippet
+    out: list[str] = []
+    cursor = 0
+    for found in _BREAK.finditer(snippet):
+        before = snippet[cursor : found.start()].rstrip()
+        tail = before.rstrip(_CLOSERS)
+        out += (before, " " if not tail or tail[-1] in _STOPS else PARAGRAPH_BREAK)
+        cursor = found.end()
+    out.append(snippet[cursor:])
+    return "".join(out)
 
 
 def python_snippet(text: str, language: str | None, terms: Terms) -> str:

@@ -13,6 +13,7 @@ comes first, then commoner. A suggestion is shown with the accents the text has
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from reader.library.handle import Connection
@@ -37,6 +38,11 @@ _CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюяі�
 
 def query_words(query: str) -> list[str]:
     """The words ``query`` looks for (not those it excludes, nor operators), in order."""
+    return list(_query_words(query))
+
+
+@functools.lru_cache(maxsize=512)
+def _query_words(query: str) -> tuple[str, ...]:
     tree = parse(prepare_query(query).match)
     out: list[str] = []
 
@@ -53,7 +59,7 @@ def query_words(query: str) -> list[str]:
 
     if tree is not None:
         walk(tree)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def distance(a: str, b: str, bound: int) -> int:
