@@ -1,8 +1,10 @@
 """The launcher: ``fieldreader`` and ``python -m reader`` run the command line here.
 
 It hands the command line a way to open the window (:func:`open_window`, which imports Qt
-and :mod:`reader.app` only when ``fieldreader gui`` runs), so the command line itself never
-depends on the window. Two things happen here, before the command line parses anything:
+and :mod:`reader.app` only when ``fieldreader gui`` runs, having first told PySide what it
+would learn by reading each of this package's modules:
+:mod:`reader.ui.window.feature_scan`), so the command line itself never depends on the
+window. Two things happen here, before the command line parses anything:
 
 - ``fieldreader [--library PATH] FILE...`` (what a desktop's "Open with Fieldreader" runs:
   ``Exec=fieldreader %F``) imports the files into the library, as ``fieldreader import``
@@ -124,6 +126,9 @@ def _xcb_plugin_problem() -> str | None:
 def open_window(args: argparse.Namespace) -> int:
     """``fieldreader gui``: open the window on ``args.library``."""
     try:
+        from reader.ui.window.feature_scan import declare_modules
+
+        declare_modules()  # before the window's modules: PySide need not read them
         from reader.app import run_gui
 
         problem = None if args.screenshot else _xcb_plugin_problem()

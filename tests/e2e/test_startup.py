@@ -1,5 +1,5 @@
 """The command line starts like a bare script (issue 19): ``search``, ``list`` and ``show``
-import only what they need.
+import only what they need; so does the first window (``gui --screenshot``).
 
 Each command runs in a fresh interpreter on a small library; what it imported is read from
 ``sys.modules`` afterwards. None may load sqlite-utils (the read path uses the plain
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -244,3 +245,88 @@ def test_the_version_needs_no_command(argv: list[str]) -> None:
     assert (report["code"], report["out"]) == (0, f"fieldreader {__version__}\n")
     commands = [m for m in report["modules"] if m.startswith("reader.cli.")]
     assert sorted(commands) == ["reader.cli.articles", "reader.cli.common"]
+
+
+#: What the first window (``gui --screenshot``) needs none of: the comparison, the notes
+#: pane and Markdown (built on first use), the codebooks, the importers, sqlite-utils.
+WINDOW_HEAVY = (
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "markdown",
+    "yaml",
+    "lxml",
+    "dateutil",
+    "reader.analysis.coding",
+    "reader.analysis.codebooks",
+    "reader.services.compare",
+    "reader.ingest",
+    "reader.ui.compare",
+    "reader.ui.notes.pane",
+    "reader.ui.notes.editor",
+)
+
+#: The modules the first window imports that still define dataclasses: each compiles the
+#: methods it writes when imported (about 1 ms a class on 2 cores; issue 19), so the
+#: window's own records are plain classes (:class:`reader.ui.common.views.Plain`). This list may
+#: only shrink.
+WINDOW_DATACLASSES = {
+    "reader.analysis.corrections",
+    "reader.library.anchors",
+    "reader.library.coders",
+    "reader.library.draft",
+    "reader.library.maintenance",
+    "reader.library.notes",
+    "reader.library.sources",
+    "reader.ui.library.search",
+    "reader.ui.safety.tasks",
+    "reader.ui.sources.tasks",
+    "reader.ui.sources.url_dialog",
+}
+
+#: Opens the first window's screenshot in this interpreter, noting every dataclass made
+#: and every module whose source was read (PySide's import hook reads a module's source
+#: to see whether it uses PySide, unless told: :mod:`reader.ui.window.feature_scan`).
+WINDOW_PROBE = """
+import dataclasses, inspect, json, sys
+made, read = [], []
+process, source = dataclasses._process_class, inspect.getsource
+def noted(cls, *args, **kwargs):
+    made.append(cls.__module__)
+    return process(cls, *args, **kwargs)
+def reading(thing):
+    read.append(getattr(thing, "__name__", ""))
+    return source(thing)
+dataclasses._process_class, inspect.getsource = noted, reading
+from reader.__main__ import main
+status = main(sys.argv[1:])
+json.dump({"status": status, "dataclasses": sorted(set(made)), "read": sorted(set(read)),
+           "modules": sorted(sys.modules)}, sys.stderr)
+"""
+
+
+def test_the_first_window_imports_only_what_it_shows(library_path: Path, tmp_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    shot = tmp_path / "window.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FIELDREADER_SETTINGS_DIR": str(tmp_path / "settings"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE, "--library", str(library_path), "gui"]
+        + ["--screenshot", str(shot), "--size", "1366x768"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["status"] == 0
+    assert shot.is_file()
+    modules = set(report["modules"])
+    loaded = sorted(m for m in modules for h in WINDOW_HEAVY if m == h or m.startswith(h + "."))
+    assert loaded == []
+    assert set(report["dataclasses"]) <= WINDOW_DATACLASSES
+    assert [m for m in report["read"] if m.split(".")[0] in ("reader", "json", "typing")] == []

@@ -17,19 +17,30 @@ language without translating them itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from reader.library.notes import COLOURS
-
 
 class TranslatedLabels(Mapping[str, str]):
-    """A fixed ``{key: English label}`` table whose values are read translated."""
+    """A fixed ``{key: English label}`` table whose values are read translated.
 
-    def __init__(self, context: str, labels: Mapping[str, str]) -> None:
+    ``labels`` is the table, or what makes it when it is first read (so that a table built
+    from the library's data does not load that module before a pane needs it)."""
+
+    def __init__(
+        self, context: str, labels: Mapping[str, str] | Callable[[], Mapping[str, str]]
+    ) -> None:
         self.context = context
-        self._labels = dict(labels)
+        self._source = labels
+        self._table: dict[str, str] | None = None
+
+    @property
+    def _labels(self) -> dict[str, str]:
+        if self._table is None:
+            source = self._source
+            self._table = dict(source() if callable(source) else source)
+        return self._table
 
     def __getitem__(self, key: str) -> str:
         return QCoreApplication.translate(self.context, self._labels[key])
@@ -93,9 +104,16 @@ _COLOUR_NAMES = {
     "pink": QT_TRANSLATE_NOOP("NoteColours", "Pink"),
     "purple": QT_TRANSLATE_NOOP("NoteColours", "Purple"),
 }
-COLOUR_LABELS = TranslatedLabels(
-    "NoteColours", {c: _COLOUR_NAMES.get(c, c.title()) for c in COLOURS}
-)
+
+
+def _colour_labels() -> dict[str, str]:
+    """Every note colour the library knows, with its English label."""
+    from reader.library.notes import COLOURS  # when first read: not on the window's start
+
+    return {c: _COLOUR_NAMES.get(c, c.title()) for c in COLOURS}
+
+
+COLOUR_LABELS = TranslatedLabels("NoteColours", _colour_labels)
 #: colour -> (light theme's pair, dark theme's pair): soft on the page, strong for swatches
 NOTE_COLOURS: dict[str, tuple[Pair, Pair]] = {
     "yellow": (("#f8e6a0", "#e2bb32"), ("#544a1f", "#c9a93b")),

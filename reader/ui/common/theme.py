@@ -16,12 +16,13 @@ window's stylesheet).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from string import Template
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from reader.ui.common.views import Plain
 
 DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 8
@@ -53,25 +54,51 @@ SANS_FAMILIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """The colours of one theme, as ``#rrggbb`` strings."""
+class Theme(Plain):
+    """The colours of one theme, as ``#rrggbb`` strings (:meth:`as_dict` gives them by
+    name, for stylesheets' ``$name``)."""
 
-    name: str
-    window: str  # panes, bars, menus
-    base: str  # the page and list backgrounds
-    alternate: str
-    text: str
-    muted: str  # secondary text: metadata, snippets
-    rule: str  # hairlines
-    accent: str  # links, focus
-    selection: str
-    selection_text: str
-    chip_bg: str
-    chip_fg: str
-    find: str  # every find match
-    find_current: str  # the current find match
-    match: str  # search-snippet matches
+    __slots__ = (
+        "name",
+        "window",  # panes, bars, menus
+        "base",  # the page and list backgrounds
+        "alternate",
+        "text",
+        "muted",  # secondary text: metadata, snippets
+        "rule",  # hairlines
+        "accent",  # links, focus
+        "selection",
+        "selection_text",
+        "chip_bg",
+        "chip_fg",
+        "find",  # every find match
+        "find_current",  # the current find match
+        "match",  # search-snippet matches
+    )
+
+    def __init__(
+        self,
+        name: str,
+        window: str,
+        base: str,
+        alternate: str,
+        text: str,
+        muted: str,
+        rule: str,
+        accent: str,
+        selection: str,
+        selection_text: str,
+        chip_bg: str,
+        chip_fg: str,
+        find: str,
+        find_current: str,
+        match: str,
+    ) -> None:
+        self.name, self.window, self.base, self.alternate = name, window, base, alternate
+        self.text, self.muted, self.rule, self.accent = text, muted, rule, accent
+        self.selection, self.selection_text = selection, selection_text
+        self.chip_bg, self.chip_fg = chip_bg, chip_fg
+        self.find, self.find_current, self.match = find, find_current, match
 
 
 LIGHT = Theme(
@@ -192,7 +219,7 @@ NO_BUTTON_ICONS = "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
 def window_stylesheet(template: str, theme: Theme) -> str:
     """The window's Qt stylesheet: ``template`` with ``$name`` filled from ``theme``, and
     :data:`NO_BUTTON_ICONS`."""
-    return f"{Template(template).safe_substitute(asdict(theme))}\n{NO_BUTTON_ICONS}\n"
+    return f"{Template(template).safe_substitute(theme.as_dict())}\n{NO_BUTTON_ICONS}\n"
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:

@@ -6,13 +6,23 @@ given the reader as an :class:`ArticleView` (the window passes its
 controller needs a :class:`MentionView` (mentions to highlight, a selection marked as an
 entity), the notes controller a :class:`NoteView` (highlights to draw, passages to note). What
 travels between them is plain data: text offsets (:data:`Span`) and :class:`NoteMark`.
+
+:class:`Plain` is the base of the records the window's start-up imports (this one, the
+theme, the change bus's :class:`~reader.ui.tasks.bus.Change`, ...) in place of
+``@dataclass``: a dataclass writes the source of its ``__init__``, ``__repr__``, ``__eq__``
+(and more) and compiles it when its module is imported, about a millisecond per class on a
+2-core machine, and the first window imported 32 of them (issue #19). A :class:`Plain`
+record writes its ``__init__`` itself and gets the rest from its ``__slots__`` (its fields,
+in order): equality with a record of the same class and equal fields, a hash of the
+fields, ``Name(field=value, ...)`` as its repr and :meth:`Plain.as_dict` (what
+``dataclasses.asdict`` gave, one level deep). Such records are treated as read-only;
+nothing enforces it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -20,20 +30,48 @@ if TYPE_CHECKING:
 
     from reader.library import Article
 
+
+class Plain:
+    """A record whose fields are its class's ``__slots__``, in order."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{field: value}`` in field order."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Plain)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__qualname__}({fields})"
+
+
 #: Characters ``start..end`` of an article's text.
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteMark:
+class NoteMark(Plain):
     """A note to draw in the reader: its id, the passage ``start..end`` and colour, a hover
     text."""
 
-    note_id: int
-    start: int
-    end: int
-    colour: str | None = None
-    hint: str = ""
+    __slots__ = ("note_id", "start", "end", "colour", "hint")
+
+    def __init__(
+        self, note_id: int, start: int, end: int, colour: str | None = None, hint: str = ""
+    ) -> None:
+        self.note_id, self.start, self.end = note_id, start, end
+        self.colour, self.hint = colour, hint
 
 
 class ArticleView(Protocol):

@@ -14,7 +14,6 @@ Entity" in the reader becomes an ``add`` correction. The reader is seen only as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Slot
@@ -22,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, Slot
 from reader.library import Library
 from reader.ui.common.colours import type_label
 from reader.ui.common.pane_chrome import make_action
-from reader.ui.common.views import MentionView
+from reader.ui.common.views import MentionView, Plain
 from reader.ui.entities.pane import EntityPane
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import PaneController
@@ -31,14 +30,13 @@ from reader.ui.tasks.runner import Task, library_task, progress_reporter
 translate = QCoreApplication.translate
 
 
-@dataclass(frozen=True, slots=True)
-class CorrectionDone:
+class CorrectionDone(Plain):
     """A correction that was recorded, and how many articles were extracted again."""
 
-    kind: str
-    name: str
-    value: str
-    articles: int
+    __slots__ = ("kind", "name", "value", "articles")
+
+    def __init__(self, kind: str, name: str, value: str, articles: int) -> None:
+        self.kind, self.name, self.value, self.articles = kind, name, value, articles
 
     def describe(self) -> str:
         """One status-bar line, such as ``Merged “Trump” into “Donald Trump”``."""
@@ -61,12 +59,13 @@ class CorrectionDone:
         return f"{text} \u00b7 {updated.format(n=self.articles)}"
 
 
-@dataclass(frozen=True, slots=True)
-class ReextractDone:
+class ReextractDone(Plain):
     """How many articles a re-extraction went through; ``cancelled`` if it was stopped."""
 
-    articles: int
-    cancelled: bool = False
+    __slots__ = ("articles", "cancelled")
+
+    def __init__(self, articles: int, cancelled: bool = False) -> None:
+        self.articles, self.cancelled = articles, cancelled
 
     def describe(self) -> str:
         if self.articles == 1:

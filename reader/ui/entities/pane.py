@@ -13,7 +13,6 @@ Questions go through an :class:`EntityDialogs`, which tests replace.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from string import Template
 
 from PySide6.QtCore import (
@@ -258,7 +257,7 @@ class EntityPane(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Restyle the pane and the type swatches for ``theme`` (the sheet set only when it
         changes: setting one restyles every widget of the pane)."""
-        sheet = PANE_STYLE.safe_substitute(asdict(theme))
+        sheet = PANE_STYLE.safe_substitute(theme.as_dict())
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
         colours = type_colours(theme.name)

@@ -47,6 +47,9 @@ SNIPPET_ROLE = PANE_ROLES + 2
 META_ROLE = PANE_ROLES + 3
 
 PAGE_SIZE = 200
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+#: The roles the article table answers (as ints: a view's questions arrive as ints).
+TABLE_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), TOOLTIP_ROLE, ARTICLE_ID_ROLE})
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -144,12 +147,12 @@ class ArticleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # a view asks for a dozen roles per cell (sizing the columns asks for 200 rows):
+        # those this model has no answer for are turned away first, compared as plain ints
+        if role not in TABLE_ROLES or not index.isValid():
             return None
         if role == ARTICLE_ID_ROLE:
             return self.article_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
         summary = self.summary(index.row())
         if summary is None:
             return None
@@ -159,7 +162,7 @@ class ArticleTableModel(QAbstractTableModel):
         if column == 1:
             return summary.source or ""
         if column == 2:
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP_ROLE:
                 return date_or_none(summary.published)
             return format_date(summary.published, short=True)
         return ", ".join(summary.tags)
@@ -176,18 +179,30 @@ class ArticleTableModel(QAbstractTableModel):
 
 
 class TagListModel(QAbstractListModel):
-    """The tag filter: "All articles" first, then every tag with its article count."""
+    """The tag filter: "All articles" first, then every tag with its article count.
+
+    ``total`` is how many articles there are (out of the trash), when the caller knows it
+    already (the article table's unfiltered list): the first listing then does not count
+    them again; :meth:`refresh` always asks the library. :attr:`total` is the count shown.
+    """
 
     ALL_LABEL = "All articles"  # shown translated
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QObject | None = None, *, total: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
-        self._rows: list[tuple[str | None, int]] = self._query()
+        self._rows: list[tuple[str | None, int]] = self._query(total)
 
-    def _query(self) -> list[tuple[str | None, int]]:
+    def _query(self, total: int | None = None) -> list[tuple[str | None, int]]:
         tags: list[tuple[str | None, int]] = [(t, n) for t, n in self.library.tag_counts() if n]
-        return [(None, self.library.count()), *tags]
+        return [(None, self.library.count() if total is None else total), *tags]
+
+    @property
+    def total(self) -> int:
+        """How many articles "All articles" counts (as of the last listing)."""
+        return self._rows[0][1]
 
     def refresh(self) -> None:
         self.beginResetModel()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 
-from reader.library.notes import Note
 from reader.library.statuses import AnchorStatus
 from reader.ui.common.errors import error_message
 from reader.ui.common.pane_chrome import make_action
@@ -27,6 +26,7 @@ from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.controller import PaneController
 
 if TYPE_CHECKING:  # the window builds the pane on first use (the controller holds a stand-in)
+    from reader.library.notes import Note
     from reader.ui.notes.pane import NotesPane
 
 NO_SELECTION = QT_TRANSLATE_NOOP("NoteController", "Select a passage of the article first.")

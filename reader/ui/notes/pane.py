@@ -18,7 +18,6 @@ placeholder, and the split between the list and the editor is remembered in the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -413,7 +412,7 @@ class NotesPane(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
+        self.setStyleSheet(PANE_STYLE.safe_substitute(theme.as_dict()))
         self.delegate.set_theme(theme)
         self.editor.set_theme(theme)
         self._fit_filter()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
@@ -27,16 +26,16 @@ from reader.library import Article
 from reader.ui.common.colours import type_colours
 from reader.ui.common.safe_browser import ArticleBrowser
 from reader.ui.common.theme import LIGHT, Theme
-from reader.ui.common.views import Span
+from reader.ui.common.views import Plain, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Plain):
     """``length`` characters from ``text_start`` in the text are at ``doc_start`` onwards."""
 
-    text_start: int
-    doc_start: int
-    length: int
+    __slots__ = ("text_start", "doc_start", "length")
+
+    def __init__(self, text_start: int, doc_start: int, length: int) -> None:
+        self.text_start, self.doc_start, self.length = text_start, doc_start, length
 
 
 def rendered_ranges(article: Article) -> list[Span]:

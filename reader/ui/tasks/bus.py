@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
+
+from reader.ui.common.views import Plain
 
 
 class Area(enum.Flag):
@@ -33,8 +34,7 @@ class Area(enum.Flag):
         return cls.ARTICLES | cls.ENTITIES | cls.NOTES | cls.CODINGS | cls.SOURCES | cls.LIBRARY
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Plain):
     """What changed: the areas, and the articles concerned (empty means any or all).
 
     ``note_ids`` names notes that were edited in place (a body saved, a colour changed):
@@ -42,9 +42,15 @@ class Change:
     removed, or for any other change.
     """
 
-    areas: Area
-    article_ids: frozenset[int] = field(default_factory=frozenset)
-    note_ids: frozenset[int] = field(default_factory=frozenset)
+    __slots__ = ("areas", "article_ids", "note_ids")
+
+    def __init__(
+        self,
+        areas: Area,
+        article_ids: frozenset[int] = frozenset(),
+        note_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        self.areas, self.article_ids, self.note_ids = areas, article_ids, note_ids
 
     def touches(self, areas: Area) -> bool:
         """Whether this change concerns any of ``areas`` (a replaced library touches all)."""

@@ -8,7 +8,6 @@ like the notes), so none of them reaches for a global or for another pane. What 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import Library
@@ -19,17 +18,25 @@ from reader.ui.tasks.progress import TaskProgress
 from reader.ui.tasks.runner import TaskRunner
 
 
-@dataclass
 class UiContext:
-    """The library open in the window, and the services every controller shares."""
+    """The library open in the window, and the services every controller shares (a plain
+    class: the window's start-up imports it, :class:`reader.ui.common.views.Plain`)."""
 
-    library: Library
-    library_path: Path
-    tasks: TaskRunner
-    progress: TaskProgress
-    bus: ChangeBus
-    messages: Messages
-    preferences: Preferences
+    __slots__ = ("library", "library_path", "tasks", "progress", "bus", "messages", "preferences")
+
+    def __init__(
+        self,
+        library: Library,
+        library_path: Path,
+        tasks: TaskRunner,
+        progress: TaskProgress,
+        bus: ChangeBus,
+        messages: Messages,
+        preferences: Preferences,
+    ) -> None:
+        self.library, self.library_path, self.tasks = library, library_path, tasks
+        self.progress, self.bus, self.messages = progress, bus, messages
+        self.preferences = preferences
 
 
 def _part(name: str, doc: str) -> property:

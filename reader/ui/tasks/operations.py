@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from reader.library import Library
 from reader.library.statuses import ImportStatus
 from reader.ui.common.text import counted_parts, outcome_line
+from reader.ui.common.views import Plain
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 if TYPE_CHECKING:
@@ -63,12 +63,13 @@ class ByOutcome(ABC):
         return [r.id for r in self.added if r.id is not None]
 
 
-@dataclass(frozen=True, slots=True)
-class ImportSummary(ByOutcome):
+class ImportSummary(Plain, ByOutcome):
     """What an import did, counted by outcome; ``cancelled`` if the user stopped it."""
 
-    results: tuple[ImportResult, ...]
-    cancelled: bool = False
+    __slots__ = ("results", "cancelled")
+
+    def __init__(self, results: tuple[ImportResult, ...], cancelled: bool = False) -> None:
+        self.results, self.cancelled = results, cancelled
 
     def all_results(self) -> Iterable[ImportResult]:
         return self.results

@@ -12,7 +12,6 @@ that the library is a new one (every pane starts over).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal, Slot
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Library
 from reader.ui.common.pane_chrome import make_action
+from reader.ui.common.views import Plain
 from reader.ui.tasks.bus import Area
 from reader.ui.tasks.controller import MenuController
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
@@ -52,15 +52,21 @@ def _notes(n: int) -> str:
     return _count(n, translate("TransferDone", "{n} note"), translate("TransferDone", "{n} notes"))
 
 
-@dataclass(frozen=True, slots=True)
-class TransferDone:
+class TransferDone(Plain):
     """What an export or import did: ``kind`` is ``notes``, ``export`` or ``import``."""
 
-    kind: str
-    path: Path
-    counts: dict[str, int] = field(default_factory=dict)
-    cancelled: bool = False
-    private_left_out: int = 0
+    __slots__ = ("kind", "path", "counts", "cancelled", "private_left_out")
+
+    def __init__(
+        self,
+        kind: str,
+        path: Path,
+        counts: dict[str, int] | None = None,
+        cancelled: bool = False,
+        private_left_out: int = 0,
+    ) -> None:
+        self.kind, self.path, self.counts = kind, path, {} if counts is None else counts
+        self.cancelled, self.private_left_out = cancelled, private_left_out
 
     def describe(self) -> str:
         """One line for the summary, such as ``Exported 4 Markdown files to …``, and how many

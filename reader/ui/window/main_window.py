@@ -27,7 +27,6 @@ opens as it was before Compare).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -112,57 +111,109 @@ DOCK_FEATURES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Panes:
     """The window's panes: the reader in the middle, the others in docks (the notes pane and
     the comparison's are built on first use:
     :class:`~reader.ui.window.on_demand_notes.OnDemandNotes`,
-    :class:`~reader.ui.window.on_demand.OnDemandCompare`)."""
+    :class:`~reader.ui.window.on_demand.OnDemandCompare`). Plain classes, these three, not
+    dataclasses: the window's start-up imports them (:class:`reader.ui.common.views.Plain`)."""
 
-    reader: ReaderPane
-    library: LibraryPane
-    entities: EntityPane
+    __slots__ = ("reader", "library", "entities")
+
+    def __init__(self, *, reader: ReaderPane, library: LibraryPane, entities: EntityPane) -> None:
+        self.reader, self.library, self.entities = reader, library, entities
 
 
-@dataclass(frozen=True, slots=True)
 class Controllers:
     """What joins the panes and menus to the library (the comparison's controller is built
     with its pane, on first use)."""
 
-    imports: ImportController
-    entities: EntityController
-    notes: NoteController
-    transfers: TransferController
-    sources: SourceController
-    safety: SafetyController
-    manage: ManageController
-    privacy: PrivacyController
-    packs: PacksController
+    __slots__ = (
+        "imports",
+        "entities",
+        "notes",
+        "transfers",
+        "sources",
+        "safety",
+        "manage",
+        "privacy",
+        "packs",
+    )
+
+    def __init__(
+        self,
+        *,
+        imports: ImportController,
+        entities: EntityController,
+        notes: NoteController,
+        transfers: TransferController,
+        sources: SourceController,
+        safety: SafetyController,
+        manage: ManageController,
+        privacy: PrivacyController,
+        packs: PacksController,
+    ) -> None:
+        self.imports, self.entities, self.notes = imports, entities, notes
+        self.transfers, self.sources, self.safety = transfers, sources, safety
+        self.manage, self.privacy, self.packs = manage, privacy, packs
 
 
-@dataclass(slots=True)
 class MenuActions:
     """The window's own menu entries (the controllers keep theirs)."""
 
-    quit: QAction
-    library_pane: QAction
-    entities_pane: QAction
-    notes_pane: QAction
-    compare: QAction
-    reset_layout: QAction
-    search: QAction
-    zoom_in: QAction
-    zoom_out: QAction
-    zoom_reset: QAction
-    themes: dict[str, QAction]
-    theme_group: QActionGroup
-    find: QAction
-    next_mention: QAction
-    previous_mention: QAction
-    colour_mentions: QAction
-    about: QAction
-    guide: QAction
-    shortcuts: QAction
+    __slots__ = (
+        "quit",
+        "library_pane",
+        "entities_pane",
+        "notes_pane",
+        "compare",
+        "reset_layout",
+        "search",
+        "zoom_in",
+        "zoom_out",
+        "zoom_reset",
+        "themes",
+        "theme_group",
+        "find",
+        "next_mention",
+        "previous_mention",
+        "colour_mentions",
+        "about",
+        "guide",
+        "shortcuts",
+    )
+
+    def __init__(
+        self,
+        *,
+        quit: QAction,
+        library_pane: QAction,
+        entities_pane: QAction,
+        notes_pane: QAction,
+        compare: QAction,
+        reset_layout: QAction,
+        search: QAction,
+        zoom_in: QAction,
+        zoom_out: QAction,
+        zoom_reset: QAction,
+        themes: dict[str, QAction],
+        theme_group: QActionGroup,
+        find: QAction,
+        next_mention: QAction,
+        previous_mention: QAction,
+        colour_mentions: QAction,
+        about: QAction,
+        guide: QAction,
+        shortcuts: QAction,
+    ) -> None:
+        self.quit, self.library_pane = quit, library_pane
+        self.entities_pane, self.notes_pane = entities_pane, notes_pane
+        self.compare, self.reset_layout, self.search = compare, reset_layout, search
+        self.zoom_in, self.zoom_out, self.zoom_reset = zoom_in, zoom_out, zoom_reset
+        self.themes, self.theme_group = themes, theme_group
+        self.find, self.next_mention = find, next_mention
+        self.previous_mention, self.colour_mentions = previous_mention, colour_mentions
+        self.about, self.guide, self.shortcuts = about, guide, shortcuts
 
 
 GEOMETRY_MAGIC = 0x1D9D0CB  # how QWidget.saveGeometry's data begins

@@ -17,7 +17,6 @@ save, nothing to restyle, nothing to list again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -50,7 +49,7 @@ class NotesPlaceholder(QWidget):
         scope = choice_combo(self, "notesScope", scopes, "")
         sort = choice_combo(self, "notesSort", sorts, "")
         lay_out_pane(self, [(edit, 1), (scope, 0), (sort, 0)], 6, QWidget(self))
-        self.setStyleSheet(PANE_STYLE.safe_substitute(asdict(theme)))
+        self.setStyleSheet(PANE_STYLE.safe_substitute(theme.as_dict()))
         edit.setMinimumWidth(placeholder_width(edit))
 
 

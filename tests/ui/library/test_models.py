@@ -97,6 +97,27 @@ def test_tag_list_model(sampled, qtmodeltester):
     assert model.tag(ukraine) == "ukraine"
 
 
+def test_tag_list_model_takes_a_known_total_then_counts_again(sampled, qtmodeltester):
+    model = TagListModel(sampled, total=SAMPLE_COUNT)  # as the pane gives it: its table's rows
+    qtmodeltester.check(model)
+    assert model.total == SAMPLE_COUNT
+    assert model.index(0, 0).data() == f"All articles  ({SAMPLE_COUNT})"
+    sampled.add_article(Draft(title="One more", text="Another text about Goma."))
+    model.refresh()  # the library is asked this time
+    assert model.total == SAMPLE_COUNT + 1
+    assert model.index(0, 0).data() == f"All articles  ({SAMPLE_COUNT + 1})"
+
+
+def test_the_table_answers_its_roles_as_ints_or_enums(sampled):
+    model = ArticleTableModel(sampled)
+    index = model.index(0, 0)
+    assert index.data(int(Qt.ItemDataRole.DisplayRole)) == index.data(Qt.ItemDataRole.DisplayRole)
+    assert index.data(Qt.ItemDataRole.DisplayRole)
+    assert index.data(ARTICLE_ID_ROLE) == model.article_id(0)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_search_results_model(sampled, qtmodeltester):
     model = SearchResultsModel(sampled)
     qtmodeltester.check(model)
