@@ -28,7 +28,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = maintenance.repair(lib) if args.repair else maintenance.check(lib)
     lines = [f"{p.kind}: {p.detail}" for p in report.problems]
     lines += [f"repaired: {r}" for r in report.repaired]
-    counts = ", ".join(f"{n} {t}" for t, n in report.counts.items())
+    counts = ", ".join(
+        f"{n} in the trash" if t == "trashed" else f"{n} {t}" for t, n in report.counts.items()
+    )
     lines.append(("library is healthy" if report.ok else "problems found") + f" ({counts})")
     if not report.ok and not args.repair and any(p.repairable for p in report.problems):
         lines.append("run 'fieldreader check --repair' to fix what can be fixed safely")

@@ -26,6 +26,10 @@ entity_counts   ``count``: entities with a wrong mention count
 codings         ``count``: codings whose passage moved
 =============== ===========================================================================
 
+The report's ``counts`` say what was checked: ``articles`` in the library and, apart,
+``trashed`` (articles in the trash, which the check goes through too), then ``notes``,
+``entities``, ``mentions`` and ``codings`` (every row, the trashed articles' too).
+
 Repair steps: ``search_indexes`` (none), ``entity_counts`` (none), ``note_anchors``
 (``moved``, ``lost``), ``coding_places`` (``refound``, ``dropped``) and, from
 :mod:`reader.services.maintenance`, ``reextracted`` (``count``).
@@ -48,7 +52,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.library import cipher, search_schema
-from reader.library import notes as _notes
 from reader.library.anchors import Anchor, reanchor
 from reader.library.entities import miscounted as entity_counts_wrong
 from reader.library.entities import recount
@@ -263,9 +266,21 @@ def check(library: Library) -> Report:
                 params={"count": len(codings)},
             )
         )
-    for table in ("articles", "notes", "entities", "mentions", "codings"):
-        report.counts[table] = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    report.counts.update(_counts(db))
     return report
+
+
+def _counts(db: Database) -> dict[str, int]:
+    """What a check went through: the articles in the library and, apart, those in the
+    trash (``trashed``), then every note, entity, mention and coding (those of trashed
+    articles too: they are checked all the same)."""
+    library, trashed = db.execute(
+        "SELECT count(*) - count(trashed), count(trashed) FROM articles"
+    ).fetchone()
+    counts = {"articles": int(library), "trashed": int(trashed)}
+    for table in ("notes", "entities", "mentions", "codings"):
+        counts[table] = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return counts
 
 
 def repair(library: Library) -> Report:
@@ -281,6 +296,8 @@ def repair(library: Library) -> Report:
         if entity_counts_wrong(db):
             recount(db)
             done.append(Step("entity_counts", "recounted the entities' mentions"))
+        from reader.library import notes as _notes  # read only when notes need re-anchoring
+
         moved, lost = _notes.reanchor(db, _mismatched_notes(db))
         if moved or lost:
             done.append(

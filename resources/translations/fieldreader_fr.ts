@@ -303,6 +303,10 @@
         <translation>{n} articles</translation>
     </message>
     <message>
+        <source>{n} in the trash</source>
+        <translation>{n} dans la corbeille</translation>
+    </message>
+    <message>
         <source>{n} note</source>
         <translation>{n} note</translation>
     </message>
@@ -333,6 +337,14 @@
     <message>
         <source>{n} codings</source>
         <translation>{n} codages</translation>
+    </message>
+    <message>
+        <source>{n} article in the library</source>
+        <translation>{n} article dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>{n} articles in the library</source>
+        <translation>{n} articles dans la bibliothèque</translation>
     </message>
     <message>
         <source>The library was repaired and is healthy now.</source>
@@ -2683,6 +2695,29 @@ Sélectionnez un passage dans un article et appuyez sur Ctrl+Maj+H pour le surli
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>QueueDialog</name>
     <message>
         <source>Fetch All</source>
@@ -3036,12 +3071,47 @@ La bibliothèque actuelle n’est pas supprimée&#xa0;: elle est mise de côté 
         <source>Searching for “%1”</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>At least %1 of %2 articles match “%3”</source>
+        <translation>Au moins %1 articles sur %2 correspondent à «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 of %2 articles match “%3”</source>
+        <translation>%1 articles sur %2 correspondent à «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No article matches “%1”</source>
+        <translation>Aucun article ne correspond à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The only article matches “%1”</source>
+        <translation>Le seul article correspond à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>1 of %1 articles matches “%2”</source>
+        <translation>1 article sur %1 correspond à «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>All %1 articles match “%2”</source>
+        <translation>Les %1 articles correspondent tous à «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>None of the %1 articles match “%2”</source>
+        <translation>Aucun des %1 articles ne correspond à «&#xa0;%2&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Library list</source>
+        <translation>Liste de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Open the menu of the chosen rows</source>
+        <translation>Ouvrir le menu des lignes choisies</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
-        <extracomment>The dialog&apos;s size when the screen has room for it.</extracomment>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>

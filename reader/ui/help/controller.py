@@ -2,8 +2,9 @@
 
 A :class:`HelpController` is built over the main window (seen only as a ``QMainWindow``
 with callables for what it needs: the library's path, the theme, the extra key groups of
-the panes) and exposes :attr:`HelpController.actions` for the Help menu. Each dialog is
-made once, kept and brought forward when asked again; none blocks the window.
+the panes; Keyboard Shortcuts adds the library list's row-menu keys to those) and
+exposes :attr:`HelpController.actions` for the Help menu. Each dialog is made once, kept
+and brought forward when asked again; none blocks the window.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class HelpController(QObject):
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
         """The list of every shortcut, made afresh (menus may have changed since)."""
-        from reader.ui.help.shortcuts import ShortcutsDialog, shortcut_groups
+        from reader.ui.help.shortcuts import ShortcutsDialog, row_menu_keys, shortcut_groups
 
         if self.shortcuts_dialog is not None:
             self.shortcuts_dialog.deleteLater()
@@ -80,7 +81,7 @@ class HelpController(QObject):
             self.window.menuBar(),
             self.window.actions(),
             others_title=self.tr("Window"),
-            extra=self.extra_keys(),
+            extra=[row_menu_keys(), *self.extra_keys()],
         )
         self.shortcuts_dialog = ShortcutsDialog(groups, self.window)
         self._present(self.shortcuts_dialog)

@@ -4,9 +4,13 @@
 ``QAction`` that has a shortcut, grouped by the menu it is in and in menu order, then the
 actions the window holds outside its menus, then any extra groups the caller gives (keys
 a pane reads itself, such as the comparison grid's A, R, M and U). The texts are the
-actions' own (already translated), without their ``&`` marks. A :class:`ShortcutModel`
-(menus as groups, their commands below, the keys beside) shows them in a
-:class:`ShortcutsDialog` with a filter.
+actions' own (already translated), without their ``&`` marks; the keys of the extra
+groups, given the portable way (``Enter``, ``Shift+F10``), are written as the platform
+and the interface's language write them (``Entrée``, ``Maj+F10``). :func:`row_menu_keys`
+is such a group: the keys that open the library list's row menu (the Menu key and
+Shift+F10, which the pane reads itself). A :class:`ShortcutModel` (menus as groups, their
+commands below, the keys beside) shows them in a :class:`ShortcutsDialog` with a filter,
+as wide as its longest command needs (within the screen).
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +44,12 @@ from PySide6.QtWidgets import (
 from reader.ui.common.roles import Index, TwoLevelModel
 from reader.ui.help.sizing import DIALOG_MARGINS, opening_size
 
-#: The dialog's size when the screen has room for it.
+# The dialog's size when the screen has room for it (wider when a command needs it).
 SHORTCUTS_SIZE = QSize(560, 640)
+# Room beside the two columns: the list's frame, its scroll bar, a little air.
+LIST_CHROME = 48
+# The keys that open the library list's row menu, the portable way.
+ROW_MENU_KEYS = ("Menu", "Shift+F10")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +78,34 @@ def keys_text(action: QAction) -> str:
     """An action's shortcuts as this platform writes them, comma-separated."""
     fmt = QKeySequence.SequenceFormat.NativeText
     return ", ".join(s.toString(fmt) for s in action.shortcuts() if not s.isEmpty())
+
+
+def native_keys(keys: str) -> str:
+    """Keys given the portable way (``Enter``, ``Shift+F10``, several comma-separated) as
+    this platform and the interface's language write them; text that names no key is
+    kept as it is."""
+    parts = [part.strip() for part in keys.split(", ")]
+    sequences = [
+        QKeySequence.fromString(p, QKeySequence.SequenceFormat.PortableText) for p in parts
+    ]
+    portable = QKeySequence.SequenceFormat.PortableText
+    if any(s.count() != 1 or not s.toString(portable) for s in sequences):
+        return keys  # not one key per part: as given
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
+
+
+def row_menu_keys() -> ShortcutGroup:
+    """The keys the library list reads itself: the Menu key and Shift+F10 open the menu
+    of its chosen rows."""
+    return ShortcutGroup(
+        QCoreApplication.translate("ShortcutsDialog", "Library list"),
+        (
+            Shortcut(
+                QCoreApplication.translate("ShortcutsDialog", "Open the menu of the chosen rows"),
+                ", ".join(ROW_MENU_KEYS),
+            ),
+        ),
+    )
 
 
 def _menu_shortcuts(menu: QMenu, seen: set[int]) -> list[Shortcut]:
@@ -106,7 +149,10 @@ def shortcut_groups(
             loose.append(Shortcut(plain_text(action.text()), keys))
     if loose:
         groups.append(ShortcutGroup(others_title, tuple(loose)))
-    groups.extend(g for g in extra if g.shortcuts)
+    for group in extra:
+        if group.shortcuts:
+            native = tuple(Shortcut(s.command, native_keys(s.keys)) for s in group.shortcuts)
+            groups.append(ShortcutGroup(group.title, native))
     return groups
 
 
@@ -217,7 +263,14 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(opening_size(parent if parent is not None else self, SHORTCUTS_SIZE))
+        preferred = QSize(max(SHORTCUTS_SIZE.width(), self.needed_width()), SHORTCUTS_SIZE.height())
+        self.resize(opening_size(parent if parent is not None else self, preferred))
+
+    def needed_width(self) -> int:
+        """How wide the dialog must be for every command and its keys to show whole."""
+        margins = DIALOG_MARGINS.left() + DIALOG_MARGINS.right()
+        columns = self.view.sizeHintForColumn(0) + self.view.sizeHintForColumn(1)
+        return columns + self.view.indentation() + margins + LIST_CHROME
 
     def on_filter_changed(self, text: str) -> None:
         self.proxy.set_needle(text)

@@ -4,7 +4,8 @@ Typing in the search box (debounced) swaps the table for the results list; Enter
 click opens a result, Esc clears the search and brings the table back. Choosing a row of
 the table opens that article; a note among the results opens that note. The pane owns no
 data: three models from :mod:`reader.ui.library.models` do, and it only tells the window
-which article or note was chosen, and how many articles it shows (for the status bar). When
+which article or note was chosen, and how many articles it shows (for the status bar;
+while a search's results are shown, how many of them match). When
 the change bus says articles changed (or the whole library), :meth:`LibraryPane.on_changed`
 queries again, keeping the filter, the search, the chosen article and where the table was
 scrolled to.
@@ -104,7 +105,8 @@ class LibraryPane(QWidget):
     Signals:
         article_activated(article_id): the user chose an article to read.
         note_activated(note_id): the user chose a note among the search results.
-        count_changed(text): how many articles are shown changed (``5 of 10 articles``).
+        count_changed(text): how many articles are shown changed (``5 of 10 articles``;
+            during a search ``3 of 14 articles match “minerai”``).
         selection_changed(): the chosen rows of the table changed (or were listed anew).
         search_cleared(): the search box was emptied (Esc, or its text deleted).
     """
@@ -125,7 +127,9 @@ class LibraryPane(QWidget):
         self.ctx = ctx
         self.library = library = ctx.library
         self.table_model = ArticleTableModel(library, self)
-        self.tag_model = TagListModel(library, self)
+        unfiltered = self.table_model.tag is None  # its rows are then every article
+        total = self.table_model.rowCount() if unfiltered else None
+        self.tag_model = TagListModel(library, self, total=total)
         self.results_model = SearchResultsModel(library, self)
         self._syncing = False
         self._search: Task | None = None  # the newest search, until its result is shown
@@ -280,7 +284,7 @@ class LibraryPane(QWidget):
             self.select_article(current_article, reveal=False)
         self._choose_again(chosen)
         self.table.verticalScrollBar().setValue(scrolled)
-        self.count_changed.emit(self.count_text)
+        self._announce_count()
         self.selection_changed.emit()
 
     def show_tag(self, tag: str | None) -> None:
@@ -334,14 +338,24 @@ class LibraryPane(QWidget):
 
     @property
     def count_text(self) -> str:
-        """``10 articles``, or ``5 of 10 articles`` while a tag filter hides some."""
-        total = self.library.count()
+        """``10 articles``, or ``5 of 10 articles`` while a tag filter hides some (the
+        total is the tag filter's "All articles", listed with the table)."""
+        total = self.tag_model.total
         shown = self.shown_count
         if shown == total:
             return self.tr("1 article") if total == 1 else fill(self.tr("%1 articles"), total)
         if total == 1:
             return fill(self.tr("%1 of 1 article"), shown)
         return fill(self.tr("%1 of %2 articles"), shown, total)
+
+    def _announce_count(self) -> None:
+        """Tell the status bar how many articles are shown or, while a search's results
+        are shown, how many of them match (``3 of 14 articles match “minerai”``)."""
+        found = self.results_model.found
+        if self.stack.currentIndex() == RESULTS_PAGE and found.query:
+            self.count_changed.emit(found.count_line())
+        else:
+            self.count_changed.emit(self.count_text)
 
     @property
     def current_tag(self) -> str | None:
@@ -453,7 +467,7 @@ class LibraryPane(QWidget):
         self.fit_columns()
         if self.search_edit.text().strip():
             self.run_search()
-        self.count_changed.emit(self.count_text)
+        self._announce_count()
         self.selection_changed.emit()
 
     @Slot(int, Qt.SortOrder)
@@ -550,6 +564,7 @@ class LibraryPane(QWidget):
         self.suggestion_label.setText(found.suggestion_links())
         self.suggestion_label.setVisible(bool(found.suggestion_links()))
         self.stack.setCurrentIndex(RESULTS_PAGE)
+        self._announce_count()
         if self._open_when_found:
             self._open_when_found = False
             self.open_current_result()
@@ -563,6 +578,7 @@ class LibraryPane(QWidget):
         self.results_label.setText(fill(self.tr("Could not search: %1"), message))
         self.suggestion_label.hide()
         self.stack.setCurrentIndex(RESULTS_PAGE)
+        self._announce_count()
 
     @Slot()
     def clear_search(self) -> None:
@@ -577,6 +593,7 @@ class LibraryPane(QWidget):
         self.results_model.show(SearchFound(""))
         self.suggestion_label.hide()
         self.stack.setCurrentIndex(TABLE_PAGE)
+        self._announce_count()
         self.search_cleared.emit()
 
     @Slot(str)

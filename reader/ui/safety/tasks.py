@@ -48,6 +48,10 @@ NOUNS = {
         QT_TRANSLATE_NOOP("CheckDone", "{n} article"),
         QT_TRANSLATE_NOOP("CheckDone", "{n} articles"),
     ),
+    "trashed": (
+        QT_TRANSLATE_NOOP("CheckDone", "{n} in the trash"),
+        QT_TRANSLATE_NOOP("CheckDone", "{n} in the trash"),
+    ),
     "notes": (
         QT_TRANSLATE_NOOP("CheckDone", "{n} note"),
         QT_TRANSLATE_NOOP("CheckDone", "{n} notes"),
@@ -67,10 +71,20 @@ NOUNS = {
 }
 
 
-def _counted(table: str, n: int) -> str:
-    """``3 articles`` for ``n`` rows of ``table`` (an unknown table by its name)."""
-    one, several = NOUNS.get(table, ("{n} " + table, "{n} " + table))
-    return translate("CheckDone", several if n != 1 else one).format(n=QLocale().toString(n))
+# The articles' count when the report counts the trash apart (``trashed``).
+IN_LIBRARY = (
+    QT_TRANSLATE_NOOP("CheckDone", "{n} article in the library"),
+    QT_TRANSLATE_NOOP("CheckDone", "{n} articles in the library"),
+)
+NBSP = "\u00a0"
+
+
+def _counted(table: str, n: int, nouns: tuple[object, object] | None = None) -> str:
+    """``3 articles`` for ``n`` rows of ``table`` (an unknown table by its name), the
+    number held to the word that follows it (a line never breaks between them)."""
+    one, several = nouns or NOUNS.get(table, ("{n} " + table, "{n} " + table))
+    template = translate("CheckDone", str(several if n != 1 else one))
+    return template.replace("{n} ", "{n}" + NBSP).format(n=QLocale().toString(n))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +122,14 @@ class CheckDone:
         return line.format(n=n)
 
     def counts_line(self) -> str:
-        parts = [_counted(table, n) for table, n in self.report.counts.items()]
+        """What the check went through: ``Checked 13 articles in the library, 1 in the
+        trash, 2 notes, …`` (the trash is named when the report counts it apart)."""
+        counts = self.report.counts
+        apart = "trashed" in counts
+        parts = [
+            _counted(table, n, IN_LIBRARY if apart and table == "articles" else None)
+            for table, n in counts.items()
+        ]
         if not parts:
             return ""
         return translate("CheckDone", "Checked {counts}.").format(counts=", ".join(parts))
