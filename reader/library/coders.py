@@ -11,7 +11,6 @@ two coders is computed from.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,6 +95,8 @@ def library_uid(library: Library) -> str:
     with library.transaction():
         found = get_meta(library.handle, UID_KEY)
         if found is None:
+            import uuid  # read only when a coder is first named (uuid imports platform)
+
             found = uuid.uuid4().hex
             put_meta(library.handle, UID_KEY, found)
     return found

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QWidget
 
-from reader.library import sources as store
 from reader.ui.common.pane_chrome import make_action
 from reader.ui.sources.dialogs import FeedsDialog, ReadLaterDialog, SourceDialogs
 from reader.ui.sources.models import FeedsModel, QueueModel
@@ -41,6 +41,9 @@ from reader.ui.tasks.context import UiContext
 from reader.ui.tasks.controller import Controller
 from reader.ui.tasks.imports import ImportController
 from reader.ui.tasks.runner import Task
+
+if TYPE_CHECKING:  # only the type of a subscription is named here
+    from reader.library import sources as store
 
 SourceDialog = ReadLaterDialog | FeedsDialog
 

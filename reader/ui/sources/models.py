@@ -10,7 +10,7 @@ remembers how many new articles each feed brought at its latest refresh in this 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,10 +24,11 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.library import Library
-from reader.library import sources as store
-from reader.library.sources import Feed, QueuedUrl
 from reader.ui.common.roles import PANE_ROLES, Index
 from reader.ui.common.text import format_moment
+
+if TYPE_CHECKING:  # the subscriptions' store is read when a list is first loaded
+    from reader.library.sources import Feed, QueuedUrl
 
 SOURCE_ID_ROLE = PANE_ROLES + 1
 
@@ -133,6 +134,8 @@ class QueueModel(SourceTableModel):
     )
 
     def _load(self) -> list[QueuedUrl]:
+        from reader.library import sources as store
+
         return store.queue(self.library)
 
     def _data(self, item: QueuedUrl, column: int, role: int) -> Any:
@@ -179,6 +182,8 @@ class FeedsModel(SourceTableModel):
         super().__init__(library, parent)
 
     def _load(self) -> list[Feed]:
+        from reader.library import sources as store
+
         return store.feeds(self.library)
 
     def set_new_counts(self, counts: dict[int, int]) -> None:

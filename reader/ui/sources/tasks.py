@@ -21,13 +21,13 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reader.library import Library
-from reader.library import sources as store
 from reader.library.statuses import FeedStatus, ImportStatus
 from reader.ui.common.text import counted_parts, outcome_line
 from reader.ui.tasks.operations import ByOutcome, ImportSummary
 from reader.ui.tasks.runner import Task, library_task, progress_reporter
 
 if TYPE_CHECKING:  # the fetching and importing services are read when a task is made
+    from reader.library import sources as store
     from reader.services.importing import ImportResult
     from reader.services.sources import FeedRefresh, OpmlSubscription, QueueOutcome
 
@@ -292,6 +292,8 @@ def feed_add_task(library_path: Path, url: str, tags: Sequence[str] = ()) -> Tas
 
 def remove_task(library_path: Path, kind: str, ids: Sequence[int]) -> Task:
     """A task removing queued URLs (``kind`` ``queue``) or subscriptions (``feeds``)."""
+    from reader.library import sources as store
+
     remove = store.dequeue if kind == "queue" else store.remove_feed
     chosen = list(ids)
 
