@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.languages import Language
+from reader.analysis.pattern_gates import last_words
 
 if TYPE_CHECKING:
     from reader.analysis.gazetteer import Gazetteer
@@ -132,6 +133,15 @@ class Compiled:
         )
         self.connector_lower = (
             re.compile(r"\s+(?:" + "|".join(_connector(c) for c in lower) + r")") if lower else None
+        )
+        # The endings the word before a name must have for these patterns of the context
+        # before it to match there (:func:`reader.analysis.pattern_gates.last_words`; None:
+        # always searched): most names are preceded by none of them, so most searches go.
+        self.armed_before_end = last_words(self.armed_before)
+        self.place_of_end = last_words(self.place_of)
+        self.org_at_end = last_words(self.org_at)
+        self.team_before_end = (
+            last_words(self.team_before) if self.team_before is not None else None
         )
 
 

@@ -40,13 +40,16 @@ common words are never names by themselves, and an elided article is never part 
 that follows ("l'Ouganda" is "Ouganda"); a single capitalised word at the start of a sentence
 is kept aside (``deferred``) and only counts if the article names it elsewhere. Every word
 list and context pattern is the article's language's data (:mod:`reader.analysis.languages`).
+Names written head first ("Banque centrale du Congo") are found by the part of the rules in
+:mod:`reader.analysis.name_heads`; what the rules work out about a word sequence whatever
+its context is remembered for the run (per gazetteer and language).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.languages import Language, load_language
@@ -57,7 +60,7 @@ from reader.analysis.name_forms import (
     person_short_forms,
     previous_word,
 )
-from reader.analysis.name_patterns import UPPER as _UPPER
+from reader.analysis.name_heads import HeadFirstNames, RuleName, Span
 from reader.analysis.name_patterns import compiled as _compiled
 from reader.analysis.name_patterns import word_sets
 
@@ -76,26 +79,25 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 _WORD_START = re.compile(r"(?<!\w)\w")
 _CONTEXT_WORDS = 4  # the longest context phrase before a name, in words ("customers such as the")
-_NEXT_LOWER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
-_SPACE = re.compile(r"[ \u00a0]")
-_LOWER_WORD = re.compile(r"[^\W\d_A-Z" + _UPPER + r"][\w’'-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class RuleName:
-    """``text[start:end]`` looks like a name; ``strong`` when the context gave its type."""
-
-    start: int
-    end: int
-    name: str
-    type: str
-    strong: bool
+#: The most word sequences (and single words) remembered per gazetteer and language.
+_MEMO_SIZE = 1 << 16
 
 
-Span = tuple[int, int]
+@functools.lru_cache(maxsize=32)
+def _memos(
+    gazetteer: Gazetteer, language: Language
+) -> tuple[dict[tuple[tuple[str, ...], bool], tuple[int, bool]], dict[str, bool]]:
+    """What the rules worked out about words already seen, for one gazetteer and language
+    (both fixed once built), shared by the texts of a run: where a name starts in a word
+    sequence and whether the rest is all title words (:meth:`NameRules._trim`), and
+    whether a single word can be no name whatever its context
+    (:meth:`NameRules._never_alone`)."""
+    return {}, {}
 
 
-class NameRules:
+class NameRules(HeadFirstNames):
     """Finds and types capitalised names in one text, with the rules of its language."""
 
     def __init__(
@@ -115,7 +117,9 @@ class NameRules:
         #: single capitalised words at the start of a sentence, with no evidence
         self.deferred: list[RuleName] = []
         self._prev: dict[int, str] = {}  # the word before a position, lower case
+        self._word_starts: dict[int, list[int]] = {}  # the last words' starts, last first
         self._common, self._first, self._demonyms = word_sets(gazetteer, self.lang)
+        self._trims, self._lone = _memos(gazetteer, self.lang)
 
     # -- word lists of the gazetteer and of the language ---------------------------------
 
@@ -256,12 +260,31 @@ class NameRules:
         if chunk:
             yield chunk, after_title
 
-    def _trim(self, chunk: list[Span]) -> tuple[list[Span], list[str]]:
-        """Without leading words that cannot begin a name (the spans and their words)."""
-        text, lang = self.text, self.lang
+    def _trim(self, chunk: list[Span]) -> tuple[list[Span], list[str], bool]:
+        """Without leading words that cannot begin a name (the spans and their words), and
+        whether the words left are all parts of titles ("Vice", "President")."""
+        text = self.text
         words = [text[s:e] for s, e in chunk]
+        # Both depend on the words and on whether a sentence starts with them, nothing
+        # else: an import meets the same names again and again.
+        key = (tuple(words), chunk[0][0] in self.starts)
+        known = self._trims.get(key)
+        if known is None:
+            if len(self._trims) >= _MEMO_SIZE:
+                self._trims.clear()
+            i = self._leading(words, key[1])
+            parts = self.lang.title_parts
+            known = self._trims[key] = (
+                i,
+                all(w.lower().rstrip(".") in parts for w in words[i:]),
+            )
+        i, titles = known
+        return chunk[i:], words[i:], titles
+
+    def _leading(self, words: list[str], at_start: bool) -> int:
+        """How many of the leading ``words`` cannot begin a name."""
+        lang = self.lang
         named = len(words) > 2 and words[-1].lower() in lang.org_heads  # "European Investment Bank"
-        at_start = chunk[0][0] in self.starts
         i = 0
         while i < len(words):
             first = words[i]
@@ -289,27 +312,24 @@ class NameRules:
                 if j > i and all(self.is_common(w) and not self.is_first_name(w) for w in skipped):
                     i = j
                 break
-        return chunk[i:], words[i:]
+        return i
 
     def _classify(self, chunk: list[Span], after_title: bool) -> RuleName | None:
-        text, lang = self.text, self.lang
-        chunk, words = self._trim(chunk)
+        text = self.text
+        chunk, words, titles = self._trim(chunk)
         if not chunk:
             return None
         start, end = chunk[0][0], chunk[-1][1]
-        if self.skip(start, end) or all(w.lower().rstrip(".") in lang.title_parts for w in words):
+        if self.skip(start, end) or titles:
             return None
         if len(words) == 1:  # what no evidence can save, before looking for any
-            word = words[0]
-            if len(word) < 2 or word.endswith(".") or _ROMAN.fullmatch(word):
+            never = self._lone.get(words[0])
+            if never is None:
+                if len(self._lone) >= _MEMO_SIZE:
+                    self._lone.clear()
+                never = self._lone[words[0]] = self._never_alone(words[0])
+            if never:
                 return None
-            if self.is_demonym(word) or word in self.c.months_days:
-                return None
-            if word.lower() in lang.numbers.number_words:  # "Deux semaines après"
-                return None
-            institution = self.c.institution is not None and self.c.institution.match(word)
-            if word.lower() in lang.org_heads and not (word.isupper() or institution):
-                return None  # "Airlines including ...", never "the Senate"
         evidence = "person" if after_title else self._evidence(words, start, end)
         if len(words) == 1:
             word = words[0]
@@ -326,6 +346,19 @@ class NameRules:
         name = " ".join(text[start:end].split())
         return RuleName(start, end, name, evidence or "other", evidence is not None)
 
+    def _never_alone(self, word: str) -> bool:
+        """Whether ``word`` alone is no name, whatever its context says."""
+        if len(word) < 2 or word.endswith(".") or _ROMAN.fullmatch(word):
+            return True
+        if self.is_demonym(word) or word in self.c.months_days:
+            return True
+        lang = self.lang
+        if word.lower() in lang.numbers.number_words:  # "Deux semaines après"
+            return True
+        institution = self.c.institution is not None and self.c.institution.match(word)
+        # "Airlines including ...", never "the Senate"
+        return word.lower() in lang.org_heads and not (word.isupper() or institution)
+
     def ending(self, key: str, pos: int) -> re.Match[str] | None:
         """The match of the context pattern ``key`` that ends at ``pos``, or None."""
         scan = self.c.scans.get(key)
@@ -340,8 +373,11 @@ class NameRules:
         # Tried only where one of the last words before ``pos`` starts (context phrases
         # are a few words long), not at every character of the window.
         text = self.text
-        starts = [m.start() for m in _WORD_START.finditer(text, max(0, pos - 48), pos)]
-        for start in reversed(starts[-_CONTEXT_WORDS:]):
+        starts = self._word_starts.get(pos)
+        if starts is None:  # the same for every pattern tried before ``pos``
+            found = [m.start() for m in _WORD_START.finditer(text, max(0, pos - 48), pos)]
+            starts = self._word_starts[pos] = found[: -_CONTEXT_WORDS - 1 : -1]
+        for start in starts:
             m = pattern.match(text, start, pos)
             if m is not None:
                 return m
@@ -362,85 +398,6 @@ class NameRules:
             return True  # "plays for the Lions"
         return previous_word(before).lower() in self.lang.org_before
 
-    # -- names written head first: "Banque centrale du Congo" ------------------------------
-
-    def _headed_names(self, tokens: list[Span]) -> list[RuleName]:
-        """Names that start with a head word and go on in lower case and with particles."""
-        text, lang, c = self.text, self.lang, self.c
-        token_at = dict(tokens)
-        found = []
-        for start, end in tokens:
-            head = text[start:end]
-            type_ = lang.lead_heads.get(head.lower())
-            if type_ is None or self.skip(start, end):
-                continue
-            stop = self._complement(end, token_at)
-            if stop == end:
-                continue
-            name = " ".join(text[start:stop].split())
-            if type_ == "armed_group" and not (
-                c.armed_name.search(name.lower()) or self._armed_context(start, stop)
-            ):
-                type_ = "organization"
-            found.append(RuleName(start, stop, name, type_, True))
-        return found
-
-    def _complement(self, pos: int, token_at: dict[int, int]) -> int:
-        """Where a head word's complement ends: adjectives, "de/du/des" + noun or name."""
-        text = self.text
-        stop, words = pos, 0
-        while words < 8:
-            adjective = _NEXT_LOWER.match(text, stop)
-            if adjective and self._is_adjective(adjective.group(1)):
-                stop = adjective.end()
-                words += 1
-                continue
-            joined = self._after_connector(stop, token_at)
-            if joined is None:
-                break
-            stop = joined
-            words += 1
-        return stop
-
-    def _after_connector(self, pos: int, token_at: dict[int, int]) -> int | None:
-        """The end of "de la République", "des entreprises", "pour la traçabilité"."""
-        text, c = self.text, self.c
-        if c.connector is None:
-            return None
-        m = c.connector.match(text, pos)
-        if m is None:
-            return None
-        after = m.end()
-        if after in token_at:  # a capitalised name, possibly several words
-            stop = token_at[after]
-            while True:
-                nxt = _SPACE.match(text, stop)
-                if nxt and nxt.end() in token_at:
-                    stop = token_at[nxt.end()]
-                    continue
-                break
-            return stop
-        lower = c.connector_lower.match(text, pos) if c.connector_lower else None
-        if lower is None:
-            return None
-        word = _LOWER_WORD.match(text, lower.end())
-        if word is None or self.lang.is_function_word(word.group().strip("’'")):
-            return None
-        if word.group().lower() in self.lang.months or word.group().isdigit():
-            return None
-        return word.end()
-
-    def _is_adjective(self, word: str) -> bool:
-        low = word.lower()
-        if not word[:1].islower() or self.lang.is_function_word(low):
-            return False
-        return low.endswith(self.lang.adjective_suffixes) and len(low) > 3
-
-    def _armed_context(self, start: int, end: int) -> bool:
-        before = self.text[max(0, start - 48) : start]
-        after = self.text[end : end + 64]
-        return bool(self.c.armed_before.search(before) or self.c.armed_after.match(after))
-
     # -- evidence ------------------------------------------------------------------------
 
     def _evidence(self, words: list[str], start: int, end: int) -> str | None:
@@ -448,7 +405,8 @@ class NameRules:
         text, lang, c = self.text, self.lang, self.c
         before = text[max(0, start - 48) : start]
         after = text[end : end + 64]
-        prev_word = self._prev[start] = previous_word(before).lower()
+        spelt = previous_word(before)  # as written; the rules compare it in lower case
+        prev_word = self._prev[start] = spelt.lower()
         same_clause = not before.rstrip().endswith((".", ","))
         first, last = words[0].lower(), words[-1].lower()
         if prev_word in lang.roles and (same_clause or prev_word in lang.abbreviated_titles):
@@ -458,7 +416,14 @@ class NameRules:
         title_of = c.title_of.search(before) if c.title_of_tail.search(before) else None
         if title_of and title_of.group(1).lower() in lang.titles:
             return "person"
-        if c.armed_before.search(before) or c.armed_after.match(after):
+        # A context pattern before the name is searched only where the word before the name
+        # can end a match of it (or is not ASCII: see reader.analysis.pattern_gates).
+        plain = prev_word.isascii()
+        gate = c.armed_before_end
+        if (
+            (gate is None or not plain or prev_word.endswith(gate))
+            and c.armed_before.search(before)
+        ) or c.armed_after.match(after):
             return "armed_group"
         if c.armed_name.search(" ".join(words).lower()):
             return "armed_group"
@@ -471,7 +436,10 @@ class NameRules:
             return head if head != "armed_group" else "organization"
         if last in lang.place_heads or (len(words) > 1 and first in lang.place_first):
             return "place"
-        if c.place_of.search(before) or c.place_after.match(after):
+        gate = c.place_of_end
+        if (
+            (gate is None or not plain or prev_word.endswith(gate)) and c.place_of.search(before)
+        ) or c.place_after.match(after):
             return "place"
         appositive = appositive_type(after, lang)
         if appositive:
@@ -485,7 +453,10 @@ class NameRules:
             return "organization"
         if c.org_after is not None and c.org_after.match(after):
             return "organization"
-        if c.org_at.search(before, max(0, len(before) - 32)):  # "analysts at Berenberg"
+        gate = c.org_at_end
+        if (gate is None or not plain or prev_word.endswith(gate)) and c.org_at.search(
+            before, max(0, len(before) - 32)
+        ):  # "analysts at Berenberg"
             return "organization"
         if len(words) > 1 and first in lang.compass:  # "Northern Europe", "Western Kenya"
             rest = self.gaz.lookup(" ".join(words[1:]))
@@ -499,11 +470,14 @@ class NameRules:
                 return "person"
             if c.said_after.match(after):  # "Tom Baker, said": common words, but a speaker
                 return "person"
-        news = self._news_evidence(words, start, before, after, gated)
+        news = self._news_evidence(words, start, before, after, gated, spelt)
         if news is not None:
             return news
+        gate = c.team_before_end
         if (c.team_after is not None and c.team_after.match(after)) or (
-            c.team_before is not None and c.team_before.search(before)
+            c.team_before is not None
+            and (gate is None or not plain or prev_word.endswith(gate))
+            and c.team_before.search(before)
         ):  # "Flamengo beat Palmeiras 2-1": sports teams
             return "organization"
         possessive = after.startswith(("’s", "'s"))
@@ -517,16 +491,26 @@ class NameRules:
         return None
 
     def _news_evidence(
-        self, words: list[str], start: int, before: str, after: str, gated: bool = True
+        self,
+        words: list[str],
+        start: int,
+        before: str,
+        after: str,
+        gated: bool = True,
+        spelt: str | None = None,
     ) -> str | None:
         """Cues of news on any topic: a demonym or "said" around a person-shaped name, "Tennis
-        Australia", "shares of X", "Maria Lindqvist of X", "X's Oscar Piastri"."""
+        Australia", "shares of X", "Maria Lindqvist of X", "X's Oscar Piastri" (``spelt``:
+        ``previous_word(before)`` when known)."""
         c = self.c
         if len(words) == 1 and c.institution is not None and c.institution.match(words[0]):
             if gated and self.ending("institution_before", start) is not None:
                 return "organization"  # "the Senate", "the Sejm"
         if len(words) > 1:
-            prev = previous_word(before) if before[-1:].isspace() else ""
+            if not before[-1:].isspace():
+                prev = ""
+            else:
+                prev = spelt if spelt is not None else previous_word(before)
             # "the American Jordan Ellis", "Adebayo Olatunji said"
             if self.is_demonym(prev) or c.said_after.match(after):
                 if self.person_shaped(words):

@@ -18,6 +18,8 @@ MAX_TITLE_CHARS = 110
 MAX_CLAUSE_CHARS = 150
 _CLAUSE = re.compile(rf"(.{{40,{MAX_CLAUSE_CHARS}}}?)\s*[,;:(–—]")
 _SOURCE_LINE = re.compile(r"^\s*(?:source|url|link)\s*:\s*(https?://\S+)\s*$", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
 def looks_like_headline(line: str) -> bool:
@@ -49,8 +51,11 @@ def title_from_text(text: str) -> str:
 def paragraphs(body: str) -> list[str]:
     """Blank-line separated paragraphs (hard wraps joined); one per line when none."""
     body = body.strip("\n")
-    if re.search(r"\n\s*\n", body):
-        return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", body)]
+    if _BLANK_LINE.search(body):
+        # (a paragraph with no line break in it has no hard wrap to join)
+        return [
+            (_LINE_BREAK.sub(" ", p) if "\n" in p else p).strip() for p in _BLANK_LINE.split(body)
+        ]
     return [line.strip() for line in body.split("\n")]
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import Extractor, Mention
-from reader.analysis.languages import detect_language, normalise_code
+from reader.analysis.languages import GUESS_CHARS, detect_language, normalise_code
 from reader.ingest.dates import dateline_date
 from reader.ingest.readers import Incoming, display_path, read_inputs
 from reader.library.draft import Block, Draft
@@ -128,7 +128,9 @@ def complete_draft(draft: Draft, language: str | None = None) -> Draft:
         declared = normalise_code(draft.language)
         draft.language = declared if declared and _CODE.fullmatch(declared) else None
         if draft.language is None:
-            draft.language = detect_language(f"{draft.title}\n\n{draft.text}")
+            # (detection reads the first GUESS_CHARS characters: no copy of a long text)
+            head = draft.text[:GUESS_CHARS]
+            draft.language = detect_language(f"{draft.title}\n\n{head}")
     if draft.published is None:
         draft.published = dateline_date(draft.text, draft.language)
     draft.ahead = ahead_of(draft)

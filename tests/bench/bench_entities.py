@@ -20,17 +20,31 @@ name) and, for the general sets, strict F1 over people, organisations and places
 ``--errors`` lists the misses and false entities of the dev sets (not of a set with
 "heldout" in its name unless ``--heldout-too``: every set here has been seen by now; a new
 held-out set belongs outside the repository, scored by this function).
+
+``--worker N`` measures instead what an import's worker process spends on each of the first
+N articles of ``../shared/corpus/reuters-21578`` (research use only: read where it lies,
+written only to a temporary folder; skipped when absent), part by part, in CPU time per
+article, the median of ``--passes`` passes: reading the file, its language, its dateline,
+the text's hash, the stemmed search forms, the entity extraction, the whole
+:func:`reader.services.pipeline.prepare_file`, and pickling what goes back to the parent in
+chunks as the pipeline sends them (and unpickling it there), with the bytes per article.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import pickle
 import re
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -192,6 +206,76 @@ def run(seconds: float) -> dict:
     }
 
 
+CORPUS = ROOT.parent / "shared" / "corpus" / "reuters-21578" / "articles.jsonl.gz"
+
+
+def _pickled(chunk: object) -> bytes:
+    """``chunk`` as a worker sends it to the parent process."""
+    return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def worker_parts(count: int, passes: int) -> dict[str, Any] | None:
+    """CPU ms per article of each part of an import worker's work (see the module's notes);
+    None when the corpus is absent."""
+    if not CORPUS.exists():
+        return None
+    from reader.analysis.corrections import Corrections
+    from reader.analysis.languages import detect_language
+    from reader.ingest.dates import dateline_date
+    from reader.ingest.readers import read_inputs
+    from reader.library import search_schema
+    from reader.library.writer import ahead_of, text_hash
+    from reader.services import pipeline
+
+    with tempfile.TemporaryDirectory(prefix="fieldreader-worker-") as tmp:
+        folder = Path(tmp)
+        paths = []
+        with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                article = json.loads(line)
+                path = folder / f"{article['id']}.txt"
+                path.write_text(f"{article['title']}\n\n{article['text']}\n", encoding="utf-8")
+                paths.append(path)
+                if len(paths) >= count:
+                    break
+        extractor = Extractor(corrections=Corrections())
+        pipeline.prepare_file(paths[0], extractor)  # the model, the stemmer, the patterns
+        n = len(paths)
+        times: dict[str, list[float]] = {}
+
+        def part(name: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+            start = time.process_time()
+            out = [fn(item) for item in items]
+            times.setdefault(name, []).append((time.process_time() - start) * 1000 / n)
+            return out
+
+        blobs: list[bytes] = []
+        for _ in range(passes):
+            drafts = [i.draft for i in part("reading", lambda p: read_inputs(p)[0], paths)]
+            found = part("language", lambda d: detect_language(f"{d.title}\n\n{d.text}"), drafts)
+            for draft, language in zip(drafts, found, strict=True):
+                draft.language = language
+            part("dateline", lambda d: dateline_date(d.text, d.language), drafts)
+            part("hash", lambda d: text_hash(d.text), drafts)
+            part(
+                "search_forms",
+                lambda d: search_schema.article_forms(d.title, d.text, d.source, d.language),
+                drafts,
+            )
+            for draft in drafts:
+                draft.ahead = ahead_of(draft)
+            part("extraction", lambda d: extractor.extract(d.text, d.language), drafts)
+            prepared = part("prepare_file", lambda p: pipeline.prepare_file(p, extractor), paths)
+            chunks = [prepared[i : i + pipeline.CHUNK] for i in range(0, n, pipeline.CHUNK)]
+            blobs = part("pickling", _pickled, chunks)
+            part("unpickling_in_parent", pickle.loads, blobs)
+    result: dict[str, Any] = {"articles": n, "passes": passes}
+    for name, values in times.items():
+        result[f"{name}_cpu_ms"] = round(statistics.median(values), 4)
+    result["pickled_bytes_per_article"] = round(sum(map(len, blobs)) / n)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark entity extraction.")
     parser.add_argument("--seconds", type=float, default=3.0)
@@ -203,9 +287,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--heldout-too", action="store_true", help="with --errors: of the held-out sets too"
     )
+    parser.add_argument(
+        "--worker", type=int, metavar="N", help="CPU per article of an import worker's parts"
+    )
+    parser.add_argument("--passes", type=int, default=3, help="with --worker: passes (median)")
     args = parser.parse_args(argv)
     if args.quality:
         return quality(args.json, args.errors, args.heldout_too)
+    if args.worker:
+        parts = worker_parts(args.worker, max(1, args.passes))
+        if parts is None:
+            print(f"skipped: no corpus at {CORPUS}")
+            return 0
+        if args.json:
+            print(json.dumps(parts, indent=2))
+        else:
+            for key, value in parts.items():
+                print(f"{key:34} {value}")
+        return 0
     result = run(args.seconds)
     if args.json:
         print(json.dumps(result, indent=2))
