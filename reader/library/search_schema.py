@@ -54,6 +54,7 @@ from reader.library.search_words import FORMS_VERSION, algorithm_for, index_text
 from reader.library.transactions import write_transaction
 
 __all__ = [
+    "FTS_TABLES",
     "LANG_MARK",
     "MARKED_COLUMNS",
     "SOURCE_MARK",
@@ -64,6 +65,7 @@ __all__ = [
     "lang_token",
     "languages",
     "migrate",
+    "optimize",
     "pending",
     "recipe_state",
     "reindex",
@@ -339,6 +341,19 @@ def sync_index(db: Connection, present: Languages | None = None) -> int:
         # read-only media, or another writer holding the file: the rows stay queued (the
         # search goes on with the index as it is) and the next search tries again
         return 0
+
+
+#: The full-text indexes :func:`optimize` merges.
+FTS_TABLES = ("articles_fts", "articles_stem_fts", "notes_fts", "notes_stem_fts")
+
+
+def optimize(db: Connection) -> None:
+    """Merge each full-text index into one segment (FTS5's ``optimize``): the same words
+    and positions, so the same hits and ranks, in fewer pages once the file is vacuumed.
+    One transaction per index."""
+    for table in FTS_TABLES:
+        with write_transaction(db):
+            db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def reindex(db: Connection) -> int:

@@ -14,8 +14,10 @@ share it.
 
 Many files are read, and their entities and search forms found, in worker processes
 (:mod:`reader.services.pipeline`), while the calling thread alone writes, up to
-:data:`BATCH_ARTICLES` whole articles per transaction, so another writer (the window saving a
-note) never waits long.
+:data:`BATCH_ARTICLES` whole articles per transaction (all of them or none:
+:meth:`reader.library.writer.ArticleWriter.batch`), so another writer (the window saving a
+note) never waits long. An import that adds most of the library compacts the file at its end
+(:func:`reader.library.writer.compact_after_import`).
 Most inputs give one article; a feed file gives one per entry and so one
 :class:`ImportResult` per entry. An ``http(s)://`` input is fetched, because the user asked
 for it, by :func:`reader.services.sources.import_url`; when there is no connection it lands
@@ -100,7 +102,8 @@ def _store_file(
     as they land."""
     label = display_path(path)
     for incoming, mentions in prepared:
-        with library.transaction():  # a duplicate's tags land with it, or not at all
+        # a duplicate's tags land with it, or not at all
+        with library.transaction(), library.writer.batch():
             results.append(store(library, label, incoming, tags, mentions=mentions))
 
 
@@ -183,9 +186,11 @@ Prepared = tuple[Path, PreparedFile]
 def _write_batch(
     library: Library, batch: list[Prepared], tags: list[str], results: list[ImportResult]
 ) -> None:
-    """Store the articles of a few files in one transaction, each whole or not at all."""
+    """Store the articles of a few files in one transaction, all of them or none."""
     stored: list[ImportResult] = []
-    with library.transaction():  # each article is whole: store() adds it in a savepoint
+    # all of the batch or nothing: no savepoint per article (two statements each), so an
+    # article that fails takes the batch with it
+    with library.transaction(), library.writer.batch():
         for path, prepared in batch:
             label = display_path(path)
             for incoming, mentions in prepared:

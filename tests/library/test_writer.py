@@ -100,7 +100,7 @@ def _expected() -> dict[str, list[tuple[Any, ...]]]:
                 "en",
                 "txt",
                 d1.text,
-                '[["p", 0, 35], ["p", 37, 75]]',
+                '[["p",0,35],["p",37,75]]',
                 text_hash(d1.text),
                 _sha(o1.data),
                 0.0,
