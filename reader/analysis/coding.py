@@ -155,15 +155,24 @@ def _top_level(pattern: str) -> list[str]:
     return parts
 
 
+def _word_forms(word: str) -> list[str]:
+    """A plain word whose last letter is optional as its two forms, longer first, in the order
+    ``re`` tries them (``remains?`` -> ``remains``, ``remain``); any other word as written."""
+    if word.endswith("?") and len(word) > 2 and word[-2].isalpha():
+        return [word[:-1], word[:-2]]
+    return [word]
+
+
 def _leading_words(branch: str) -> tuple[list[str], bool, str] | None:
     """``(a|b)?rest`` as ``(["a", "b"], optional, "rest")``; None unless the branch starts
-    with a capturing group of plain words (letters, digits, spaces, hyphens, apostrophes)."""
+    with a capturing group of plain words (letters, digits, spaces, hyphens, apostrophes; a
+    last letter may be optional: see :func:`_word_forms`)."""
     if not branch.startswith("(") or branch.startswith("(?"):
         return None
     end = branch.find(")")
     if end < 0:
         return None
-    words = branch[1:end].split("|")
+    words = [form for w in branch[1:end].split("|") for form in _word_forms(w)]
     if not all(w and _PLAIN_WORDS.fullmatch(w) for w in words):
         return None
     rest = branch[end + 1 :]

@@ -37,6 +37,9 @@ DEV5 = FIXTURES / "dev5" / "en"
 FR_DEV5 = FIXTURES / "dev5" / "fr"
 DEV6 = FIXTURES / "dev6" / "en"
 FR_DEV6 = FIXTURES / "dev6" / "fr"
+DEV7_PARTS = tuple(FIXTURES / f"dev7{part}" for part in "abc")  # three writers, blind
+DEV7 = [folder / "en" for folder in DEV7_PARTS]
+FR_DEV7 = [folder / "fr" for folder in DEV7_PARTS]
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -229,6 +232,14 @@ def main() -> None:
             "fr-dev5",
             "dev6",
             "fr-dev6",
+            "dev7",
+            "fr-dev7",
+            "dev7a",
+            "dev7b",
+            "dev7c",
+            "fr-dev7a",
+            "fr-dev7b",
+            "fr-dev7c",
         ],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
@@ -238,7 +249,10 @@ def main() -> None:
         "dimensions, written and labelled before the rules were generalised), dev5 and "
         "fr-dev5 (7 articles in 5 genres, written and labelled blind to the rules by another "
         "engineer, then tuned on), dev6 and fr-dev6 (8 articles in 7 more genres, written blind "
-        "while the rules were widened from lexicons, scored once, then tuned on)",
+        "while the rules were widened from lexicons, scored once, then tuned on), dev7 and fr-dev7 "
+        "(21 articles by three more writers in 18 house styles, written blind, scored first "
+        "with the rules as they stood, then tuned on; dev7a, dev7b, dev7c and their fr- forms: "
+        "one writer's articles)",
     )
     parser.add_argument(
         "--align",
@@ -259,9 +273,19 @@ def main() -> None:
         "fr-dev5": [FR_DEV5],
         "dev6": [DEV6],
         "fr-dev6": [FR_DEV6],
+        "dev7": DEV7,
+        "fr-dev7": FR_DEV7,
+        **{f"dev7{p.name[-1]}": [p / "en"] for p in DEV7_PARTS},
+        **{f"fr-dev7{p.name[-1]}": [p / "fr"] for p in DEV7_PARTS},
     }[args.set]
     english = ("dev5", "dev6")
-    language = "fr" if args.set.startswith("fr-") else "en" if args.set in english else None
+    language = (
+        "fr"
+        if args.set.startswith("fr-")
+        else "en"
+        if args.set in english or args.set.startswith("dev7")
+        else None
+    )
     if args.errors and args.set in ("heldout", "fr-heldout"):
         parser.error("the held-out sets are only ever scored: no error lists")
     result = run(args.codebook, args.seconds, folders, language, args.align)
