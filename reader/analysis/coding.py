@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.codebooks import NEGATION_WINDOW, Codebook, Rule
+from reader.analysis.coding_model import model_for, rule_id
 from reader.analysis.languages import (
     DEFAULT_LANGUAGE,
     Language,
@@ -326,16 +327,22 @@ def matching_rule(sentence: str, rules: tuple[Rule, ...]) -> str | None:
     return None
 
 
-def suggest(text: str, codebook: Codebook, language: str | None = None) -> list[Suggestion]:
+def suggest(
+    text: str, codebook: Codebook, language: str | None = None, *, learned: bool = False
+) -> list[Suggestion]:
     """Every sentence of ``text`` that a dimension's rule matches, in text order.
 
     At most one suggestion per sentence and dimension; ``rule`` is the first matching rule.
     ``language`` is the article's ISO 639-1 code: its rules code it and its sentence rules
-    split it (unknown: the language is guessed; all rules when the guess fails).
+    split it (unknown: the language is guessed; all rules when the guess fails). With
+    ``learned``, the codebook's learned coder (:mod:`reader.analysis.coding_model`, when it
+    has one and knows the language) adds the sentences the rules missed, with rule id
+    ``model:<dimension>``, after the rules' suggestions of the same sentence.
     """
     fast, full = _compiled(codebook, rules_for(codebook, language, text))
     out: list[Suggestion] = []
-    for start, end in split_sentences(text, language):
+    spans = split_sentences(text, language)
+    for start, end in spans:
         raw = text[start:end]
         cased = normalise(raw)
         ascii_only = cased.isascii()
@@ -346,7 +353,31 @@ def suggest(text: str, codebook: Codebook, language: str | None = None) -> list[
                 if rule.matches(cased if rule.cased else sentence):
                     out.append(Suggestion(dim_id, start, end, raw, rule.id))
                     break
+    model = model_for(codebook.id) if learned else None
+    if model is not None:
+        code = normalise_code(language) or guess_language(text)
+        known = set(codebook.dimension_ids)
+        coded = [(s.start, s.end, s.dimension) for s in out]
+        for found in model.extra(text, spans, code, coded):
+            if found.dimension in known:
+                raw = text[found.start : found.end]
+                out.append(
+                    Suggestion(
+                        found.dimension, found.start, found.end, raw, rule_id(found.dimension)
+                    )
+                )
+        out.sort(key=lambda s: s.start)  # stable: a sentence's rule suggestions stay first
     return out
+
+
+def suggestions_fingerprint(codebook: Codebook, *, learned: bool = False) -> str:
+    """What :func:`suggest` depends on: the rules, and with ``learned`` the learned coder.
+
+    Stored with a run, so a new model (or new rules) marks the stored suggestions stale.
+    """
+    model = model_for(codebook.id) if learned else None
+    base = codebook.fingerprint()
+    return base if model is None else f"{base}+{model.fingerprint()}"
 
 
 # --- lexical similarity ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, shipped_codebooks
-from reader.analysis.coding import suggest
+from reader.analysis.coding import suggest, suggestions_fingerprint
 from reader.library import Library
 from reader.library import codings as _codings
 from reader.library.anchors import anchor_for_quote, make_anchor
@@ -58,7 +58,7 @@ def run_rules(
     cancelled: CancelledFn | None = None,
 ) -> int:
     """Suggest codings for the articles not yet coded with these rules; return how many new."""
-    fingerprint = codebook.fingerprint()
+    fingerprint = suggestions_fingerprint(codebook, learned=True)
     todo = (
         list(article_ids)
         if force
@@ -66,7 +66,7 @@ def run_rules(
     )
     added = 0
     for article_id, text in article_texts(library, todo, progress=progress, cancelled=cancelled):
-        found = suggest(text, codebook, library.language_of(article_id))
+        found = suggest(text, codebook, library.language_of(article_id), learned=True)
         added += _codings.store_suggestions(library, article_id, codebook.id, found, fingerprint)
     return added
 
