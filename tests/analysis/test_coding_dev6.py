@@ -12,11 +12,20 @@ then scored once and the rules tuned on its errors in general ways (figures in
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from helpers.paths import ROOT
+from helpers.coding_sets import (
+    DEV6,
+    FIXTURES,
+    FR_DEV6,
+    assert_floors,
+    coded_dimensions,
+    evaluate,
+    frozen,
+    load_fixtures,
+    speed_corpus,
+)
 from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, Rule, shipped_codebooks
 from reader.analysis.coding import (
     _by_first_letter,
@@ -31,58 +40,36 @@ from reader.analysis.coding import (
 from reader.analysis.sentences import split_sentences
 from reader.library.errors import InvalidInputError
 
-sys.path.insert(0, str(ROOT / "tests" / "bench"))
-
-from bench_coding import DEV6, FIXTURES, FR_DEV6, evaluate, load_fixtures, speed_corpus
-
-pytestmark = pytest.mark.skipif(not (DEV6.parent / "DONE").exists(), reason="dev6 is not frozen")
-
-
-@pytest.fixture(scope="module")
-def minerals() -> Codebook:
-    return shipped_codebooks()[DEFAULT_CODEBOOK]
-
-
-@pytest.mark.parametrize(("folder", "language"), [(DEV6, "en"), (FR_DEV6, "fr")])
-def test_dev6_fixtures_are_well_formed(folder, language, minerals: Codebook) -> None:
-    cases = load_fixtures(folder)
-    assert len(cases) >= 2
-    for name, text, labels in cases:
-        assert [item["sentence"] for item in labels] == [
-            text[s:e] for s, e in split_sentences(text, language)
-        ], name
-        for item in labels:
-            assert set(item["dimensions"]) <= set(minerals.dimension_ids), name
+pytestmark = frozen("dev6", DEV6.parent)
 
 
 def test_english_dev6(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(DEV6), language="en")
     # measured: P 0.910, R 0.963 (tp 182, fp 18, fn 7); first run, the lexicon rules as they
     # stood when the set was frozen: P 0.762, R 0.746 (session-start rules P 0.758, R 0.730)
-    assert scores.precision() >= 0.89
-    assert scores.recall() >= 0.94
-    assert scores.recall("voices") >= 0.95
-    assert scores.precision("voices") >= 0.9
-    assert scores.recall("uncertainty") >= 0.9
-    assert scores.precision("uncertainty") >= 0.9
-    assert scores.recall("resources_to_us") >= 0.85
-    assert scores.precision("resources_to_us") >= 0.7
-    for dim in ("human_toll", "sovereignty_ownership", "deal_status", "us_policy_doctrine"):
-        assert scores.recall(dim) >= 0.95, dim
+    assert_floors(
+        scores,
+        (0.89, 0.94),
+        {
+            "voices": (0.9, 0.95),
+            "uncertainty": (0.9, 0.9),
+            "resources_to_us": (0.7, 0.85),
+            "human_toll": (None, 0.95),
+            "sovereignty_ownership": (None, 0.95),
+            "deal_status": (None, 0.95),
+            "us_policy_doctrine": (None, 0.95),
+        },
+    )
 
 
 def test_french_dev6(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(FR_DEV6), language="fr")
     # measured: P 0.926, R 1.000 (tp 75, fp 6, fn 0); first run P 0.813, R 0.813
-    assert scores.precision() >= 0.9
-    assert scores.recall() >= 0.97
-    assert scores.recall("voices") >= 0.95
-    assert scores.recall("uncertainty") >= 0.95
-    assert scores.precision("human_toll") >= 0.85
-
-
-def _dims(text: str, book: Codebook, language: str) -> set[str]:
-    return {s.dimension for s in suggest(text, book, language)}
+    assert_floors(
+        scores,
+        (0.9, 0.97),
+        {"voices": (None, 0.95), "uncertainty": (None, 0.95), "human_toll": (0.85, None)},
+    )
 
 
 @pytest.mark.parametrize(
@@ -110,7 +97,7 @@ def _dims(text: str, book: Codebook, language: str) -> set[str]:
     ],
 )
 def test_lexicon_wordings_code(language, sentence, dimension, minerals: Codebook) -> None:
-    assert dimension in _dims(sentence, minerals, language)
+    assert dimension in coded_dimensions(sentence, minerals, language)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +124,7 @@ def test_lexicon_wordings_code(language, sentence, dimension, minerals: Codebook
     ],
 )
 def test_look_alikes_do_not_code(language, sentence, dimension, minerals: Codebook) -> None:
-    assert dimension not in _dims(sentence, minerals, language)
+    assert dimension not in coded_dimensions(sentence, minerals, language)
 
 
 # --- the "case" key -------------------------------------------------------------------------

@@ -7,63 +7,41 @@ lower-case fast path of :mod:`reader.analysis.coding`.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from helpers.paths import ROOT
-from reader.analysis.codebooks import DEFAULT_CODEBOOK, Codebook, Rule, shipped_codebooks
-from reader.analysis.coding import _lower_pattern, matching_rule, suggest
-from reader.analysis.sentences import split_sentences
-
-sys.path.insert(0, str(ROOT / "tests" / "bench"))
-
-from bench_coding import FIXTURES, evaluate, load_fixtures
-
-VARIED = FIXTURES / "varied"
-FR_VARIED = FIXTURES / "fr" / "varied"
-
-
-@pytest.fixture(scope="module")
-def minerals() -> Codebook:
-    return shipped_codebooks()[DEFAULT_CODEBOOK]
-
-
-@pytest.mark.parametrize(("folder", "language"), [(VARIED, "en"), (FR_VARIED, "fr")])
-def test_varied_fixtures_are_well_formed(folder, language, minerals: Codebook) -> None:
-    cases = load_fixtures(folder)
-    assert len(cases) >= 2
-    for name, text, labels in cases:
-        assert [item["sentence"] for item in labels] == [
-            text[s:e] for s, e in split_sentences(text, language)
-        ], name
-        for item in labels:
-            assert set(item["dimensions"]) <= set(minerals.dimension_ids), name
+from helpers.coding_sets import (
+    FR_VARIED,
+    VARIED,
+    assert_floors,
+    coded_dimensions,
+    evaluate,
+    load_fixtures,
+)
+from reader.analysis.codebooks import Codebook, Rule
+from reader.analysis.coding import _lower_pattern, matching_rule
 
 
 def test_english_varied_wording(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(VARIED), language="en")
     # measured: P 0.867, R 1.000 (tp 65, fp 10, fn 0; P 0.844 before session 5); first run of
     # the first file, before the rules were widened: P 0.756, R 0.791
-    assert scores.precision() >= 0.84
-    assert scores.recall() >= 0.97
-    for dim in ("sovereignty_ownership", "us_policy_doctrine", "rival_power", "adversary"):
-        assert scores.recall(dim) >= 0.9, dim
+    assert_floors(
+        scores,
+        (0.84, 0.97),
+        {
+            "sovereignty_ownership": (None, 0.9),
+            "us_policy_doctrine": (None, 0.9),
+            "rival_power": (None, 0.9),
+            "adversary": (None, 0.9),
+        },
+    )
 
 
 def test_french_varied_wording(minerals: Codebook) -> None:
     scores = evaluate(minerals, load_fixtures(FR_VARIED), language="fr")
     # measured: P 0.884, R 0.987 (tp 76, fp 10, fn 1); first run of the first file: P 0.786,
     # R 0.767 (human toll 0.667, uncertainty 0.571)
-    assert scores.precision() >= 0.86
-    assert scores.recall() >= 0.95
-    for dim in ("human_toll", "uncertainty"):
-        assert scores.recall(dim) >= 0.9, dim
-        assert scores.precision(dim) >= 0.85, dim
-
-
-def _dims(text: str, book: Codebook, language: str) -> set[str]:
-    return {s.dimension for s in suggest(text, book, language)}
+    assert_floors(scores, (0.86, 0.95), {"human_toll": (0.85, 0.9), "uncertainty": (0.85, 0.9)})
 
 
 @pytest.mark.parametrize(
@@ -93,7 +71,7 @@ def _dims(text: str, book: Codebook, language: str) -> set[str]:
 def test_inflections_and_synonyms_are_coded(
     language: str, sentence: str, dimension: str, minerals: Codebook
 ) -> None:
-    assert dimension in _dims(sentence, minerals, language)
+    assert dimension in coded_dimensions(sentence, minerals, language)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +98,7 @@ def test_inflections_and_synonyms_are_coded(
 def test_look_alikes_are_not_coded(
     language: str, sentence: str, dimension: str, minerals: Codebook
 ) -> None:
-    assert dimension not in _dims(sentence, minerals, language)
+    assert dimension not in coded_dimensions(sentence, minerals, language)
 
 
 def test_lower_case_patterns_keep_their_escapes() -> None:

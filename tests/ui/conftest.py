@@ -1,4 +1,5 @@
-"""The UI tests' fixtures (settings, the sample library, the window), from tests/helpers.
+"""The UI tests' fixtures (settings, the sample library, the window, the interface in
+French), from tests/helpers.
 
 Every Qt warning fails a test (``qt_log_level_fail``), except the offscreen platform's own
 notices that it cannot do what a desktop does (size hints, raising a window): every top-level
@@ -12,10 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
+from helpers.translation import french
 from helpers.ui_fixtures import bus_changes, sampled, settings, status_lines, summaries, window
 from reader.app import QUIET_QT_MESSAGES
 
-__all__ = ["bus_changes", "sampled", "settings", "status_lines", "summaries", "window"]
+__all__ = ["bus_changes", "french", "sampled", "settings", "status_lines", "summaries", "window"]
 
 HERE = Path(__file__).parent
 # Dates and numbers as the English interface shows them, whatever this machine's locale

@@ -5,11 +5,8 @@ are all said in French once French is installed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from reader.library import sources as store
 from reader.library.draft import Draft
@@ -23,18 +20,8 @@ from reader.ui.sources.dialogs import FeedsDialog, ReadLaterDialog
 from reader.ui.sources.models import FeedsModel, QueueModel
 from reader.ui.sources.tasks import FeedsRefreshed, QueueFetched
 from reader.ui.sources.url_dialog import ADD_FEED, URL_IMPORT, UrlDialog
-from reader.ui.window.i18n import install_translators
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def headers(model) -> list[str]:

@@ -4,26 +4,14 @@ translates is one the dialog really shows (a Qt upgrade that changes one fails h
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QFileInfo, QLocale
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QFileIconProvider, QLabel
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QFileIconProvider, QLabel
 
 from reader.ui.help.qt_strings import qt_strings
-from reader.ui.window.i18n import install_translators
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def widget_dialog(qtbot, folder: Path) -> QFileDialog:

@@ -5,13 +5,12 @@ on a 1366×768 screen, in English and in French."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyleOptionViewItem
 
+from helpers.translation import interface_language
 from reader.ui.help import sizing
 from reader.ui.help.shortcuts import (
     ROW_MENU_KEYS,
@@ -20,16 +19,6 @@ from reader.ui.help.shortcuts import (
     native_keys,
     row_menu_keys,
 )
-from reader.ui.window.i18n import install_translators
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -96,16 +85,12 @@ def cut_commands(dialog) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_command_shows_whole(qapp, window, laptop_screen, qtbot, language) -> None:
-    install_translators(qapp, language)
-    try:
+    with interface_language(qapp, language):
         dialog = window.help.show_shortcuts()
         qtbot.waitExposed(dialog)
         assert dialog.width() <= laptop_screen.width() * sizing.SCREEN_SHARE
         assert cut_commands(dialog) == []
         dialog.close()
-    finally:
-        install_translators(qapp, "en")
-        QLocale.setDefault(QLocale("en_GB"))
 
 
 def test_a_long_command_widens_the_dialog(qtbot, laptop_screen) -> None:

@@ -4,8 +4,6 @@ search is cleared; trashed articles are not counted, a tag filter counts its own
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
@@ -14,18 +12,8 @@ from helpers.ui_fixtures import search_library
 from reader.library import Library
 from reader.ui.library import search as library_search
 from reader.ui.library.search import SearchFound, find_hits
-from reader.ui.window.i18n import install_translators
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def matching_articles(library: Library, query: str, tag: str | None = None) -> set[int]:

@@ -4,28 +4,15 @@ an article moved to the trash apart."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from helpers.ui_fixtures import wait_idle
 from reader.library.maintenance import Report
 from reader.ui.safety.tasks import CheckDone
-from reader.ui.window.i18n import install_translators
 
 NBSP = "\u00a0"
 COUNTS = {"articles": 13, "trashed": 1, "notes": 2, "entities": 3, "mentions": 9, "codings": 0}
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def test_the_counts_name_the_library_and_the_trash() -> None:

@@ -3,16 +3,11 @@ French, from their kind and parameters; unknown kinds fall back to the detail.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from reader.library.maintenance import Problem, Report, Step
 from reader.ui.safety.problems import problem_text, step_text
 from reader.ui.safety.tasks import CheckDone
-from reader.ui.window.i18n import install_translators
 
 NBSP = "\u00a0"
 
@@ -49,15 +44,6 @@ STEPS = [
     Step("note_anchors", "re-anchored 2 notes; flagged 1 as unresolved", {"moved": 2, "lost": 1}),
     Step("reextracted", "re-extracted the entities of 1 article", {"count": 1}),
 ]
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def test_problems_in_english() -> None:

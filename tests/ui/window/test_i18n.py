@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,16 +23,6 @@ from reader.ui.window.i18n import (
 )
 
 NARROW_NBSP = "\u202f"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    """The application with the French translation installed, English again afterwards."""
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

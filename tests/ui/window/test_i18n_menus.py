@@ -6,24 +6,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
-from reader.ui.window.i18n import install_translators, translations_dir
+from reader.ui.window.i18n import translations_dir
 
 MNEMONIC = re.compile(r"&([^&])")
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[QApplication]:
-    """French installed before the window is built; English again afterwards."""
-    before = QLocale()
-    install_translators(qapp, "fr")
-    yield qapp
-    install_translators(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def access_key(text: str) -> str | None:
