@@ -21,10 +21,10 @@ from reader.library.errors import (
     DETACHED_MESSAGE,
     InvalidInputError,
     LibraryLockedError,
-    NotFoundError,
     ReadOnlyLibraryError,
 )
 from reader.library.handle import Connection, Handle, as_database, database
+from reader.library.library_notes import NoteMethods
 from reader.library.records import UNSET, Article, ArticleSummary, _Unset
 from reader.library.transactions import read_snapshot, write_transaction
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from reader.library.draft import Draft, Original
     from reader.library.entities import EntityInfo, MentionLike
-    from reader.library.notes import Note, Revision
     from reader.library.search import SearchHits
     from reader.library.writer import ArticleWriter, now_iso, text_hash
 
@@ -83,7 +82,7 @@ _LINK_TRASHED = (
 )
 
 
-class Library:
+class Library(NoteMethods):
     """An open library file. Use :meth:`open` or :meth:`memory` to get one.
 
     ``handle`` is the plain connection (:mod:`.handle`); ``db`` sqlite-utils' ``Database``
@@ -552,118 +551,3 @@ class Library:
     def search_ids(self, query: str, *, tag: str | None = None, limit: int = 1000) -> list[int]:
         """Ids of matching articles, best first (for filtering the library list)."""
         return [h.id for h in self.search(query, limit=limit, tag=tag, kinds=("article",))]
-
-    # -- notes ---------------------------------------------------------------------
-    def add_note(
-        self,
-        article_id: int | None,
-        body: str,
-        *,
-        start: int | None = None,
-        end: int | None = None,
-        quote: str | None = None,
-        colour: str | None = None,
-        private: bool = False,
-    ) -> int:
-        """Add a note: on a passage (``start``/``end`` or the first ``quote``), on an
-        article, or free-standing; ``private`` keeps it out of exports unless asked.
-        :class:`InvalidInputError` when the passage is not in the text,
-        :class:`NotFoundError` when there is no such article."""
-        from reader.library import notes as _notes
-
-        anchor = None
-        if start is not None or end is not None or quote is not None:
-            if article_id is None:
-                raise InvalidInputError("a passage needs an article")
-            text = self.text_of(article_id)
-            if text is None:
-                raise NotFoundError(f"no article with id {article_id}")
-            from reader.library import anchors as _anchors
-
-            if quote is not None and start is None:
-                anchor = _anchors.anchor_for_quote(text, quote)
-            else:
-                anchor = _anchors.make_anchor(text, int(start or 0), int(end or 0))
-        elif article_id is not None and self.title_of(article_id) is None:
-            raise NotFoundError(f"no article with id {article_id}")
-        _notes.check_colour(colour)
-        with self.transaction():
-            return _notes.insert_note(
-                self.handle,
-                article_id=article_id,
-                body=body,
-                anchor=anchor,
-                colour=colour,
-                now=_now(),
-                private=private,
-            )
-
-    def set_note_private(self, note_id: int, private: bool) -> bool:
-        """Make a note private (exports leave it out unless asked) or public; False if
-        it already was."""
-        from reader.library import notes as _notes
-
-        return _notes.set_private(self, note_id, private)
-
-    def private_note_count(self, *, listed_only: bool = False) -> int:
-        """How many private notes (``listed_only``: those a vault export would see)."""
-        from reader.library import notes as _notes
-
-        return _notes.count_private(self, listed_only=listed_only)
-
-    def note(self, note_id: int) -> Note | None:
-        """One note (trashed or not), or ``None``."""
-        from reader.library import notes as _notes
-
-        return _notes.fetch_note(self.handle, note_id)
-
-    def notes(self, *, article_id: int | None = None, trashed: bool = False) -> list[Note]:
-        """Notes of one article (by position) or of the whole library (newest first)."""
-        from reader.library import notes as _notes
-
-        return _notes.fetch_notes(self.handle, article_id=article_id, trashed=trashed)
-
-    def save_note(self, note_id: int, body: str) -> bool:
-        """Save a note's body, keeping a revision; False when it had not changed.
-        :class:`NotFoundError` (also a ``KeyError``) when the note is gone."""
-        from reader.library import notes as _notes
-
-        with self.transaction():
-            return _notes.save_body(self.handle, note_id, body, _now())
-
-    def set_note_colour(self, note_id: int, colour: str | None) -> None:
-        """Change a highlight's colour (``None`` for the default)."""
-        from reader.library import notes as _notes
-
-        _notes.check_colour(colour)
-        self.write_statement("UPDATE notes SET colour = ? WHERE id = ?", [colour, note_id])
-
-    def trash_note(self, note_id: int) -> None:
-        """Move a note to the trash (it can be restored)."""
-        self.write_statement("UPDATE notes SET deleted = ? WHERE id = ?", [_now(), note_id])
-
-    def restore_note(self, note_id: int) -> None:
-        """Bring a note back from the trash."""
-        self.write_statement("UPDATE notes SET deleted = NULL WHERE id = ?", [note_id])
-
-    def purge_note(self, note_id: int) -> None:
-        """Delete a trashed note for good, with its history."""
-        self.write_statement("DELETE FROM notes WHERE id = ? AND deleted IS NOT NULL", [note_id])
-
-    def note_revisions(self, note_id: int) -> list[Revision]:
-        """Every saved state of a note, newest first."""
-        from reader.library import notes as _notes
-
-        return _notes.revisions(self.handle, note_id)
-
-    def reanchor_notes(self, article_id: int) -> list[int]:
-        """Re-find every anchored note of an article (trashed ones too) in its current
-        text; return the ids that could not be found (flagged ``unresolved``, never moved
-        blindly)."""
-        from reader.library import notes as _notes
-
-        with self.transaction():
-            _found, lost = _notes.reanchor(
-                self.handle, _notes.anchored_ids(self.handle, article_id)
-            )
-        return lost
