@@ -279,6 +279,9 @@ ROW_UPGRADES[10] = _coding_uids
 #: Schema 12 added ``originals.packing`` (NULL: the bytes as they are), so a schema-11
 #: dump needs no change.
 ROW_UPGRADES[11] = _same
+#: Schema 13 added ``packs_seen.since`` (NULL: a full pack) and an index, so a schema-12
+#: dump needs no change.
+ROW_UPGRADES[12] = _same
 
 
 def upgrade_rows(tables: Tables, from_version: int) -> Tables:

@@ -257,6 +257,8 @@ class PackRecord:
     coder: str | None
     created: str
     seen: Mapping[str, str] = field(default_factory=dict)
+    #: The time the pack carries changes from (None: it carries everything).
+    since: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,11 +314,19 @@ def seen_packs(library: Library) -> set[str]:
 
 
 def latest_seen(library: Library) -> dict[str, str]:
-    """For each library whose packs were merged here, the time its newest one was written."""
+    """For each library whose packs were merged here, the time up to which all its content
+    has arrived: the newest pack of an unbroken chain that starts with a full pack (``since``
+    NULL), each later pack made since a time the chain had already reached. A library whose
+    packs so far were all partial is left out, so it is sent a full pack."""
     rows = library.handle.execute(
-        "SELECT library_uid, max(created) FROM packs_seen GROUP BY library_uid"
+        "SELECT library_uid, created, since FROM packs_seen ORDER BY library_uid, created"
     )
-    return {str(u): str(c) for u, c in rows}
+    reached: dict[str, str] = {}
+    for uid, created, since in rows:
+        held = reached.get(uid)
+        if since is None or (held is not None and str(since) <= held):
+            reached[uid] = max(held or "", str(created))
+    return reached
 
 
 def merge(
@@ -348,7 +358,7 @@ def merge(
         if record is not None:
             db.execute(
                 "INSERT OR REPLACE INTO packs_seen(sha256, library_uid, coder, created, "
-                "imported, seen) VALUES (?, ?, ?, ?, ?, ?)",
+                "imported, seen, since) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     record.sha256,
                     record.library_uid,
@@ -356,6 +366,7 @@ def merge(
                     record.created,
                     now,
                     json.dumps(dict(record.seen)),
+                    record.since,
                 ],
             )
     return MergeResult(

@@ -312,6 +312,24 @@ def _v12(db: Connection) -> None:
     migrate(db)
 
 
+def _v13(db: Connection) -> None:
+    """What each merged pack was made since, and the library list's own index.
+
+    ``packs_seen.since`` is the time a merged pack said it carried changes from (NULL: it
+    carried everything; so are the packs merged before this version). A library counts a
+    peer's content as received up to a time only along an unbroken chain of packs from a
+    full one (:func:`reader.library.packs_merge.latest_seen`), so a library that joins a
+    team late is sent everything rather than only the last changes. ``articles_listed``
+    serves the library list's date order without reading the trashed rows.
+    """
+    db.executescript(
+        """
+        ALTER TABLE packs_seen ADD COLUMN since TEXT;
+        CREATE INDEX articles_listed ON articles(published, id) WHERE trashed IS NULL;
+        """
+    )
+
+
 Migration = Callable[[Connection], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
@@ -328,6 +346,7 @@ MIGRATIONS: list[Migration] = [
     _v10,
     _v11,
     _v12,
+    _v13,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,6 +85,7 @@ class Pack:
             coder=self.manifest.get("coder"),
             created=str(self.manifest["created"]),
             seen={str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {},
+            since=str(since) if (since := self.manifest.get("since")) is not None else None,
         )
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library, coders, codings
+from reader.library import Library, coders, codings, packs
 from reader.library.anchors import make_anchor
 from reader.library.draft import Draft, Original
 from reader.library.maintenance import check
 from reader.library.packs import conflict_copies
+from reader.library.packs_merge import PackRecord, merge
+from reader.library.packs_merge import latest_seen as merge_state
 from reader.services import sync as ts
 
 TEXTS = [
@@ -140,6 +142,18 @@ def test_three_libraries_with_concurrent_edits(tmp_path: Path) -> None:
                for lib in libs)  # fmt: skip
 
 
+@pytest.fixture
+def later_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pack written a second after the last, all after every edit of the test: a pack
+    made "since" an earlier pack carries none of the articles (as on a real team, where
+    days pass between rounds), whatever the speed of the machine."""
+    ticks = iter(range(10_000))
+    monkeypatch.setattr(
+        "reader.services.packs.now_iso", lambda: f"2099-01-01T00:{next(ticks):05d}+00:00"
+    )
+
+
+@pytest.mark.usefixtures("later_packs")
 def test_a_library_that_joins_late_gets_everything(tmp_path: Path) -> None:
     folder = tmp_path / "team"
     folder.mkdir()
@@ -148,8 +162,32 @@ def test_a_library_that_joins_late_gets_everything(tmp_path: Path) -> None:
         a.add_article(Draft(title=text[:8], text=text))
     _settle([a, b], folder)
     late = _lib(tmp_path, "Chantal")
+    first = ts.sync(late, folder).as_json()
+    # Amani's pack in the folder is partial (since Bohdan had it all): not an acknowledgement
+    assert first["imported"]
+    assert _articles(late) == []
     _settle([a, b, late], folder)
     assert len(_articles(late)) == 3
+    _same_everywhere([a, b, late])
+
+
+def test_only_an_unbroken_chain_of_packs_counts_as_received(tmp_path: Path) -> None:
+    lib = _lib(tmp_path, "Bohdan")
+    nothing = packs.gather(lib, packs.Selection()).data
+
+    def merged(sha: str, created: str, since: str | None) -> dict[str, str]:
+        record = PackRecord(sha * 64, "a" * 32, "Amani", created, since=since)
+        merge(lib, nothing, {}, record=record)
+        return merge_state(lib)
+
+    assert merged("1", "2026-03-02T00:00:00+00:00", "2026-03-01T00:00:00+00:00") == {}
+    full = merged("2", "2026-03-03T00:00:00+00:00", None)
+    assert full == {"a" * 32: "2026-03-03T00:00:00+00:00"}
+    # a pack since a time after what has arrived leaves a gap: the mark stays
+    assert merged("3", "2026-03-09T00:00:00+00:00", "2026-03-05T00:00:00+00:00") == full
+    # the pack that fills the gap carries the mark past both
+    after = merged("4", "2026-03-06T00:00:00+00:00", "2026-03-03T00:00:00+00:00")
+    assert after == {"a" * 32: "2026-03-09T00:00:00+00:00"}
 
 
 def test_the_guard_holds_a_pack_and_leftovers_are_skipped(tmp_path: Path) -> None:
@@ -173,3 +211,12 @@ def test_the_guard_holds_a_pack_and_leftovers_are_skipped(tmp_path: Path) -> Non
 def test_a_missing_folder_is_one_clear_error(library: Library, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="does not exist"):
         ts.sync(library, tmp_path / "nowhere")
+
+
+def test_packs_merged_before_schema_13_still_count_as_full(tmp_path: Path) -> None:
+    old = Path(__file__).resolve().parents[1] / "fixtures" / "libraries" / "schema-v12.sqlite"
+    path = tmp_path / "v12.sqlite"
+    path.write_bytes(old.read_bytes())
+    lib = Library.open(path)
+    assert merge_state(lib) == {"a" * 32: "2025-06-01T12:00:00+00:00"}
+    assert [a.title for a in lib.list_articles()] == ["Goma under M23"]
