@@ -4,8 +4,9 @@ Each library writes one pack there, ``<library uid>.fieldpack``, replaced whole 
 beside it and renamed), and reads the others'. :func:`sync` first merges every other pack
 it has not merged yet (by SHA-256), then writes its own with only what changed since the
 oldest of its packs that *every* other library in the folder has merged (each pack's
-manifest says which packs of others its library had merged; when some library there has
-merged none of ours yet, or it is the first time, the pack carries everything). Files in
+manifest says up to when its library had received each other's content, along an unbroken
+chain of packs from a full one; when some library there has not received all of ours yet,
+or it is the first time, the pack carries everything). Files in
 transfer or left by a sync engine's conflict handling (names starting with ``.`` or ``~``,
 ``*.tmp``, Syncthing's ``.sync-conflict-``, Nextcloud's ``(conflicted copy``) are skipped.
 A pack the mass-deletion guard stops is held (listed, not merged) unless ``yes``; a pack
