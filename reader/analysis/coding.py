@@ -337,7 +337,9 @@ def suggest(
     split it (unknown: the language is guessed; all rules when the guess fails). With
     ``learned``, the codebook's learned coder (:mod:`reader.analysis.coding_model`, when it
     has one and knows the language) adds the sentences the rules missed, with rule id
-    ``model:<dimension>``, after the rules' suggestions of the same sentence.
+    ``model:<dimension>``, after the rules' suggestions of the same sentence, and withholds a
+    rule's suggestion for a dimension with a veto floor when the sentence's probability for it
+    stays under the floor (see :meth:`~reader.analysis.coding_model.CodingModel.review`).
     """
     fast, full = _compiled(codebook, rules_for(codebook, language, text))
     out: list[Suggestion] = []
@@ -358,7 +360,10 @@ def suggest(
         code = normalise_code(language) or guess_language(text)
         known = set(codebook.dimension_ids)
         coded = [(s.start, s.end, s.dimension) for s in out]
-        for found in model.extra(text, spans, code, coded):
+        added, withheld = model.review(text, spans, code, coded)
+        if withheld:
+            out = [s for s in out if (s.start, s.end, s.dimension) not in withheld]
+        for found in added:
             if found.dimension in known:
                 raw = text[found.start : found.end]
                 out.append(

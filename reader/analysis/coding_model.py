@@ -9,10 +9,14 @@ of its own: the codebook loader reads every ``*.json`` of ``resources/codebooks`
 ``packaging/train_coder.py`` from the labelled sentences in ``tests/fixtures/coding``;
 :func:`model_for` loads one lazily and :meth:`CodingModel.fingerprint` tells trainings apart.
 
-A model only adds: :meth:`CodingModel.extra` gives, for a text's sentence spans and language,
+A model mostly adds: :meth:`CodingModel.extra` gives, for a text's sentence spans and language,
 the ``(start, end, dimension, score)`` of every sentence whose probability for a dimension
-reaches the model's threshold and that the rules did not already code for it. Their rule id
-is ``model:<dimension>`` (:func:`rule_id`), so a model suggestion is never taken for a rule's.
+reaches the model's threshold (or the dimension's own, when the file gives one) and that the
+rules did not already code for it. Their rule id is ``model:<dimension>`` (:func:`rule_id`),
+so a model suggestion is never taken for a rule's.
+For the few dimensions its file gives a ``veto`` floor, it also withholds a rule's suggestion
+whose probability stays under that floor (:meth:`CodingModel.review` gives both at once): a
+rule's wording matched, but nothing else in the sentence looks like the dimension.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +123,8 @@ class CodingModel:
     stemmers: dict[str, str]
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]  # feature -> dimension -> weight
+    vetoes: dict[str, float] = field(default_factory=dict)  # dimension -> floor for a rule's
+    thresholds: dict[str, float] = field(default_factory=dict)  # dimension -> its own threshold
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -154,20 +160,43 @@ class CodingModel:
         ``coded`` holds the ``(start, end, dimension)`` the rules already suggested; those are
         not repeated. Nothing when the model does not know ``language``.
         """
+        return self.review(text, spans, language, coded)[0]
+
+    def review(
+        self,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        language: str | None,
+        coded: Iterable[tuple[int, int, str]] = (),
+    ) -> tuple[list[ModelSuggestion], set[tuple[int, int, str]]]:
+        """:meth:`extra`'s suggestions, and which of the rules' ``coded`` the model withholds.
+
+        A rule's ``(start, end, dimension)`` is withheld when its dimension has a veto floor
+        and the sentence's probability for it is under the floor. Nothing either way when the
+        model does not know ``language``.
+        """
         if language is None or not self.knows(language):
-            return []
+            return [], set()
         done = set(coded)
-        out: list[ModelSuggestion] = []
+        added: list[ModelSuggestion] = []
+        withheld: set[tuple[int, int, str]] = set()
         for start, end in spans:
             for dim, score in self.scores(text[start:end], language).items():
-                if score >= self.threshold and (start, end, dim) not in done:
-                    out.append(ModelSuggestion(start, end, dim, score))
-        return out
+                if (start, end, dim) not in done:
+                    if score >= self.thresholds.get(dim, self.threshold):
+                        added.append(ModelSuggestion(start, end, dim, score))
+                elif score < self.vetoes.get(dim, 0.0):
+                    withheld.add((start, end, dim))
+        return added, withheld
 
     def fingerprint(self) -> str:
-        """A hash of everything that decides the model's suggestions (threshold, weights)."""
+        """A hash of everything that decides the model's suggestions (threshold, weights and
+        any veto floors)."""
+        parts: list[Any] = [self.codebook, self.threshold, self.stemmers, self.bias, self.weights]
+        if self.vetoes or self.thresholds:
+            parts.extend([self.vetoes, self.thresholds])
         blob = json.dumps(
-            [self.codebook, self.threshold, self.stemmers, self.bias, self.weights],
+            parts,
             sort_keys=True,
             ensure_ascii=False,
         ).encode("utf-8")
@@ -187,16 +216,29 @@ class CodingModel:
                 weights[str(feature)] = {
                     d: float(w) for d, w in zip(bias, row, strict=True) if float(w) != 0.0
                 }
+            vetoes = _per_dimension(data.get("veto", {}), bias, "veto")
+            thresholds = _per_dimension(data.get("thresholds", {}), bias, "threshold")
             model = cls(
                 codebook=str(data["codebook"]),
                 threshold=float(data["threshold"]),
                 stemmers={str(k): str(v) for k, v in data["stemmers"].items()},
                 bias=bias,
                 weights=weights,
+                vetoes=vetoes,
+                thresholds=thresholds,
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise ValueError(f"a coding model with a bad field: {exc}") from exc
         return model
+
+
+def _per_dimension(raw: Any, bias: dict[str, float], what: str) -> dict[str, float]:
+    """A file's ``{dimension: number in [0, 1)}`` field; ValueError when it is not one."""
+    out = {str(k): float(v) for k, v in raw.items()}
+    for dim, value in out.items():
+        if dim not in bias or not 0.0 <= value < 1.0:
+            raise ValueError(f"a {what} needs a known dimension and a number in [0, 1): {dim}")
+    return out
 
 
 def model_path(codebook_id: str, folder: Path | None = None) -> Path:

@@ -129,6 +129,67 @@ def test_bad_model_files_are_refused(data: dict) -> None:
         CodingModel.from_json(data)
 
 
+def _floored(veto: dict | None = None, thresholds: dict | None = None) -> CodingModel:
+    data = {
+        "format": 2,
+        "codebook": "minerals-for-security",
+        "threshold": 0.5,
+        "stemmers": {"en": "english"},
+        "bias": {"human_toll": -2.0, "deal_status": -2.0},
+        "weights": {"en|kill": [3.0, 0], "en|sign": [0, 1.0], "#year": [0, 1.5]},
+    }
+    if veto is not None:
+        data["veto"] = veto
+    if thresholds is not None:
+        data["thresholds"] = thresholds
+    return CodingModel.from_json(data)
+
+
+def test_a_veto_withholds_only_rule_suggestions_under_its_floor() -> None:
+    text = "The deal was signed in 2025. Officials met on a boat. Dozens were killed."
+    spans = split_sentences(text, "en")
+    signed, boat, killed = spans
+    coded = [(*signed, "deal_status"), (*boat, "deal_status"), (*killed, "human_toll")]
+    model = _floored(veto={"deal_status": 0.2, "human_toll": 0.99})
+    added, withheld = model.review(text, spans, "en", coded)
+    # the boat sentence has nothing of a deal step (p = 0.12); the signing has (p = 0.62);
+    # the killing sits under a floor of 0.99 for the human toll (p = 0.73)
+    assert withheld == {(*boat, "deal_status"), (*killed, "human_toll")}
+    assert [(text[a.start : a.end], a.dimension) for a in added] == []
+    assert model.review(text, spans, "de", coded) == ([], set())
+    assert _floored().review(text, spans, "en", coded)[1] == set()  # no floors, no veto
+
+
+def test_a_dimension_can_have_its_own_threshold() -> None:
+    text = "The deal was signed in 2025."
+    spans = split_sentences(text, "en")
+    assert [s.dimension for s in _floored().extra(text, spans, "en")] == ["deal_status"]
+    assert _floored(thresholds={"deal_status": 0.9}).extra(text, spans, "en") == []
+    assert _floored(thresholds={"human_toll": 0.9}).extra(text, spans, "en") != []
+
+
+@pytest.mark.parametrize(
+    ("veto", "thresholds"),
+    [
+        ({"voices": 0.1}, None),
+        ({"deal_status": 1.5}, None),
+        (None, {"deal_status": -0.1}),
+        ("high", None),
+        (None, {"nope": 0.5}),
+    ],
+)
+def test_bad_floors_and_thresholds_are_refused(veto: object, thresholds: object) -> None:
+    with pytest.raises(ValueError, match="coding model"):
+        _floored(veto=veto, thresholds=thresholds)  # type: ignore[arg-type]
+
+
+def test_fingerprint_follows_the_floors_and_own_thresholds() -> None:
+    base = _floored().fingerprint()
+    assert _floored(veto={}, thresholds={}).fingerprint() == base
+    assert _floored(veto={"deal_status": 0.02}).fingerprint() != base
+    assert _floored(thresholds={"deal_status": 0.8}).fingerprint() != base
+
+
 def test_fingerprint_follows_the_weights_and_threshold() -> None:
     base = _tiny().fingerprint()
     assert base == _tiny().fingerprint()
@@ -165,3 +226,7 @@ def test_shipped_model_is_what_the_script_makes_from_the_labels() -> None:
     text = "Thousands of civilians were killed and displaced around Goma."
     scores = model.scores(text, "en")
     assert max(scores, key=scores.__getitem__) == "human_toll"
+    # the operating point chosen on the writers' folds travels with the weights
+    assert model.vetoes
+    assert set(model.vetoes) <= set(model.dimensions)
+    assert set(model.thresholds) <= set(model.dimensions)
