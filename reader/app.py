@@ -55,6 +55,7 @@ Environment:
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -87,7 +88,7 @@ from reader.ui.common.single_instance import (
     InstanceLock,
     RaiseWatcher,
 )
-from reader.ui.common.theme import install_readable_style, theme_named
+from reader.ui.common.theme import install_application_style, theme_named, use_readable_style
 from reader.ui.entities.controller import EntityController
 from reader.ui.entities.pane import EntityPane
 from reader.ui.library.manage import ManageController
@@ -177,7 +178,7 @@ def ensure_application() -> QApplication:
         qInstallMessageHandler(_on_qt_message)
         app = QApplication([sys.argv[0] if sys.argv else "fieldreader"])
         app.setStyle("Fusion")  # the same calm look everywhere; palettes apply fully
-        install_readable_style(app)  # now, before any widget: no widget is styled twice
+        install_application_style(app)  # now, before any widget: no widget is styled twice
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -303,6 +304,7 @@ def unlock_at_start(library_path: Path, dialogs: PrivacyDialogs | None = None) -
         from reader.ui.privacy.dialog import PrivacyDialogs  # only an encrypted file asks
 
         dialogs = PrivacyDialogs()
+    use_readable_style()  # a dialog before the window: its boxes readable from the start
     passphrase = dialogs.unlock(None, path.name, lambda p: passphrase_opens(path, p))
     if not passphrase:
         return False
@@ -368,6 +370,13 @@ def wait_for(signal: SignalInstance, timeout_ms: int = SAMPLES_TIMEOUT_MS) -> No
     signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
+
+
+def resume_collection() -> None:
+    """Collect garbage again: the launcher pauses Python's collector while the window is
+    built (:func:`reader.__main__.open_window`; the start makes many objects and frees few,
+    and the collections it set off cost it about 2%, issue 19)."""
+    gc.enable()
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -469,6 +478,8 @@ def _run(
         window.safety.schedule_auto_backups(AUTO_BACKUP_DELAY_MS)
         window.watcher.start()
         _test_hooks(app, window)
+        window.bring_readable_style()  # before the first paint, if that shows an expander
+        resume_collection()
         return app.exec()
     finally:
         window.watcher.stop()
@@ -534,6 +545,7 @@ def _screenshot(
     size: tuple[int, int] | None = None,
 ) -> int:
     window.persist_layout = False
+    window.readable_style_after_paint = False  # the picture asks, below, if it needs it
     if size is None:
         window.resize(*SCREENSHOT_SIZE)
     else:  # the first start on a screen of that size
@@ -567,6 +579,7 @@ def _screenshot(
             print("fieldreader: there is nothing to compare", file=sys.stderr)
             return 1
         settle(app)
+    window.bring_readable_style()  # as the window draws it, if an expander is shown
     if not save_screenshot(window, path):
         print(f"fieldreader: could not write {path}", file=sys.stderr)
         return 1

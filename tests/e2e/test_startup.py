@@ -300,8 +300,11 @@ def reading(thing):
 dataclasses._process_class, inspect.getsource = noted, reading
 from reader.__main__ import main
 status = main(sys.argv[1:])
+from PySide6.QtWidgets import QApplication
+style = QApplication.instance().style()
 json.dump({"status": status, "dataclasses": sorted(set(made)), "read": sorted(set(read)),
-           "modules": sorted(sys.modules)}, sys.stderr)
+           "modules": sorted(sys.modules), "style": type(style).__name__,
+           "readable": style.is_readable()}, sys.stderr)
 """
 
 
@@ -330,3 +333,6 @@ def test_the_first_window_imports_only_what_it_shows(library_path: Path, tmp_pat
     assert loaded == []
     assert set(report["dataclasses"]) <= WINDOW_DATACLASSES
     assert [m for m in report["read"] if m.split(".")[0] in ("reader", "json", "typing")] == []
+    # no entity groups to open in it (these articles name none): drawn by Qt's Fusion alone,
+    # no Python style hook called for everything its paints draw (issue 19)
+    assert (report["style"], report["readable"]) == ("ApplicationStyle", False)

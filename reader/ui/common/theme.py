@@ -6,12 +6,19 @@ so chrome and page always agree. Fonts are chosen from what is installed, best f
 
 Fusion draws a check box's frame a shade darker than the window, which vanishes on a dark
 one (an unticked box in "Choose Articles for a Case" could not be seen). A
-:class:`ReadableStyle` (installed by :func:`install_readable_style`) draws check boxes
-(in item views too), radio buttons and tree expanders from the palette instead: a frame
-half-way between the text and the page, the theme's accent when ticked, so they read in
-both themes; disabled ones are fainter but still drawn. Everything else is Fusion's, but
-that the window's dialog buttons show no icons (:data:`NO_BUTTON_ICONS`, a rule of the
-window's stylesheet).
+:class:`ReadableStyle` draws check boxes (in item views too), radio buttons and tree
+expanders from the palette instead: a frame half-way between the text and the page, the
+theme's accent when ticked, so they read in both themes; disabled ones are fainter but
+still drawn. Its drawing is Python that Qt calls for every primitive element it draws, and
+the first call makes PySide create the types of every style option (about 25 classes and
+60 enum types: 25-35 ms of a first paint on two cores, issue 19). So the application's
+style is an :class:`ApplicationStyle` (installed by :func:`install_application_style`):
+Fusion drawn by Qt alone until :func:`use_readable_style` puts a ReadableStyle under it,
+without restyling any widget. The window does that once its first paint is done, or before
+it when that paint shows an expander (:class:`reader.ui.window.main_window.MainWindow`); a
+dialog shown before the window (the passphrase) asks for it first. Everything else is
+Fusion's, but that the window's dialog buttons show no icons (:data:`NO_BUTTON_ICONS`, a
+rule of the window's stylesheet).
 """
 
 from __future__ import annotations
@@ -241,7 +248,9 @@ BRANCH_SIZE = 9.0
 
 class ReadableStyle(QProxyStyle):
     """Fusion with check boxes, radio buttons and tree expanders drawn from the palette
-    (the window's stylesheet adds :data:`NO_BUTTON_ICONS`)."""
+    (the window's stylesheet adds :data:`NO_BUTTON_ICONS`). Qt calls its drawing (Python)
+    for every primitive element it draws: it is put under the :class:`ApplicationStyle`
+    only once needed."""
 
     CHECKS = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -351,11 +360,41 @@ class ReadableStyle(QProxyStyle):
         painter.restore()
 
 
-def install_readable_style(app: QApplication) -> ReadableStyle:
-    """Make ``app``'s style a :class:`ReadableStyle` over the one it has (once)."""
+class ApplicationStyle(QProxyStyle):
+    """The application's style: Fusion, until :meth:`readable` puts a
+    :class:`ReadableStyle` under it. It overrides nothing in Python, so Qt draws with it as
+    with Fusion itself."""
+
+    def readable(self) -> QStyle:
+        """The readable style under this one, put there (once) if it is not yet: no widget
+        is restyled, the next paint draws with it."""
+        base = self.baseStyle()
+        if isinstance(base, ReadableStyle):
+            return base
+        readable = ReadableStyle(base.name() if base is not None else "Fusion")
+        readable.setParent(self)  # Qt's to delete, with this style (as setBaseStyle says)
+        self.setBaseStyle(readable)
+        self._readable = readable
+        return readable
+
+    def is_readable(self) -> bool:
+        """Whether the readable style is under this one yet."""
+        return getattr(self, "_readable", None) is not None
+
+
+def install_application_style(app: QApplication) -> ApplicationStyle:
+    """Make ``app``'s style an :class:`ApplicationStyle` over the one it has (once)."""
     style = app.style()
-    if isinstance(style, ReadableStyle):
+    if isinstance(style, ApplicationStyle):
         return style
-    readable = ReadableStyle(style.name() if style is not None else "Fusion")
-    app.setStyle(readable)
-    return readable
+    holder = ApplicationStyle(style.name() if style is not None else "Fusion")
+    app.setStyle(holder)
+    return holder
+
+
+def use_readable_style() -> QStyle | None:
+    """Draw check boxes, radio buttons and expanders readably from now on (the running
+    application's :meth:`ApplicationStyle.readable`); None when it has no such style."""
+    app = QApplication.instance()
+    style = app.style() if isinstance(app, QApplication) else None
+    return style.readable() if isinstance(style, ApplicationStyle) else None

@@ -14,6 +14,7 @@ Questions go through an :class:`EntityDialogs`, which tests replace.
 from __future__ import annotations
 
 from string import Template
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,17 +23,12 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPoint,
-    QStringListModel,
     Qt,
     Signal,
     Slot,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -58,6 +54,9 @@ from reader.ui.common.roles import ARTICLE_ID_ROLE
 from reader.ui.common.theme import LIGHT, Theme
 from reader.ui.entities.models import SCOPES, EntityTreeModel, MentioningArticlesModel
 from reader.ui.tasks.bus import Area, Change
+
+if TYPE_CHECKING:  # the dialogs' classes, imported where they are made
+    from PySide6.QtWidgets import QDialog
 
 translate = QCoreApplication.translate
 
@@ -103,6 +102,9 @@ QSplitter#entitySplitter::handle { background: $rule; }
 
 def merge_dialog(parent: QWidget, name: str, candidates: list[str]) -> tuple[QDialog, QLineEdit]:
     """The (not yet shown) dialog that asks what to merge ``name`` into, and its field."""
+    from PySide6.QtCore import QStringListModel  # the dialogs' classes: on first use only
+    from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox
+
     dialog = QDialog(parent)
     dialog.setObjectName("mergeDialog")
     dialog.setWindowTitle(translate("EntityDialogs", "Merge Entity"))
@@ -140,6 +142,8 @@ class EntityDialogs:
 
     def ask_new_name(self, parent: QWidget, name: str) -> str | None:
         """A new name for the entity ``name``, or None."""
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getText(
             parent,
             translate("EntityDialogs", "Rename Entity"),
@@ -152,7 +156,7 @@ class EntityDialogs:
     def ask_merge_target(self, parent: QWidget, name: str, candidates: list[str]) -> str | None:
         """The entity ``name`` should be merged into (chosen with a completer), or None."""
         dialog, edit = merge_dialog(parent, name, candidates)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
         target = edit.text().strip()
         dialog.deleteLater()
         return target if accepted and target and target != name else None
@@ -320,6 +324,11 @@ class EntityPane(QWidget):
             self._select(entity_id, reveal)
         else:
             self._choose(None, reveal=False)
+
+    def shows_expanders(self) -> bool:
+        """Whether the tree shows groups to open or close (the types of the entities
+        shown), drawn by the readable style (:class:`~reader.ui.common.theme.ReadableStyle`)."""
+        return bool(self.tree_model.shown_count)
 
     def _show_state(self) -> None:
         model = self.tree_model

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.library import Article
 from reader.library.errors import LibraryError
@@ -65,7 +65,7 @@ class ManageDialogs:
 
         dialog = ArticleEditDialog(article, tag_names, apply, parent)
         try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.exec() == dialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
 
@@ -86,7 +86,7 @@ class ManageDialogs:
             title, label, choices, editable=editable, initial=initial, parent=parent
         )
         try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            accepted = dialog.exec() == dialog.DialogCode.Accepted
             return dialog.chosen if accepted and dialog.chosen else None
         finally:
             dialog.deleteLater()
@@ -95,6 +95,8 @@ class ManageDialogs:
         self, parent: QWidget, name: str, title: str, text: str, info: str, go: str
     ) -> bool:
         """Ask before something that cannot be undone; True if the user chose ``go``."""
+        from PySide6.QtWidgets import QMessageBox  # on first use: not at start
+
         box = QMessageBox(parent)
         box.setObjectName(name)
         box.setIcon(QMessageBox.Icon.Warning)

@@ -15,7 +15,10 @@ progress and the article count beside it; a line too long for the bar is cut wit
 ellipsis, whole in its tooltip: :class:`ElidingStatusBar`), hands dropped files to the
 imports, follows the open article in its title, applies a theme to every pane, keeps its
 layout, holds still while the library is restored, and saves what is being edited when it
-closes.
+closes. Its first paint is drawn by Qt's Fusion alone: the readable check boxes, radio
+buttons and expanders (:class:`~reader.ui.common.theme.ReadableStyle`) join in the turn of the
+event loop after it (the status bar says when it is painted), or before it when it shows
+an expander (:meth:`MainWindow.bring_readable_style`).
 
 Its layout: a first start (no saved layout) sizes the window from the screen and the docks
 from the window (:func:`~reader.ui.window.layouts.first_start_size`); a saved layout that
@@ -65,9 +68,10 @@ from PySide6.QtWidgets import (
 
 from reader.ui.common.theme import (
     Theme,
-    install_readable_style,
+    install_application_style,
     palette_for,
     theme_named,
+    use_readable_style,
     window_stylesheet,
 )
 from reader.ui.tasks.context import HasContext, UiContext
@@ -83,6 +87,8 @@ from reader.ui.window.on_demand import OnDemandCompare
 from reader.ui.window.on_demand_notes import OnDemandNotes
 
 if TYPE_CHECKING:  # built by reader.app; only named here
+    from collections.abc import Callable
+
     from reader.ui.compare.controller import CompareController
     from reader.ui.compare.pane import ComparePane
     from reader.ui.entities.controller import EntityController
@@ -103,6 +109,8 @@ if TYPE_CHECKING:  # built by reader.app; only named here
     from reader.ui.transfer.controller import TransferController
     from reader.ui.window.i18n import LanguageController
 
+#: The latest the readable boxes and expanders join after the window is shown (ms).
+READABLE_STYLE_LATEST_MS = 1000
 RESTORING = QT_TRANSLATE_NOOP("MainWindow", "Restoring the library from the backup\u2026")
 DOCK_FEATURES = (
     QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -236,7 +244,7 @@ def style_application(theme: Theme) -> None:
     (before the panes are built, so that no widget is told of a new palette)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        install_readable_style(app)  # check boxes and expanders that read in the dark
+        install_application_style(app)  # its readable boxes and expanders come when needed
         palette = palette_for(theme)
         if palette != app.palette():
             app.setPalette(palette)
@@ -252,6 +260,9 @@ class ElidingStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.messageChanged.connect(self.setToolTip)
+        #: called once, in the turn of the event loop after the bar's first paint (the
+        #: window's first paint: the bar is painted with it)
+        self.after_first_paint: Callable[[], None] | None = None
 
     def message_room(self) -> QRect:
         """Where the message may be drawn: left of the first permanent widget shown."""
@@ -269,6 +280,9 @@ class ElidingStatusBar(QStatusBar):
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if self.after_first_paint is not None:
+            QTimer.singleShot(0, self.after_first_paint)  # once this paint is done
+            self.after_first_paint = None
         if not self.currentMessage():
             super().paintEvent(event)
             return
@@ -346,7 +360,13 @@ class MainWindow(QMainWindow, HasContext):
         )
         self.on_demand_compare.on_built.append(lambda pane: pane.set_theme(self.reader.theme))
 
-        self.setStatusBar(ElidingStatusBar(self))
+        #: True: the readable boxes and expanders join once the first paint is done (see
+        #: :mod:`reader.ui.common.theme`); False: only when :meth:`bring_readable_style` asks
+        #: (a picture does, before it is taken, if it shows any)
+        self.readable_style_after_paint = True
+        bar = ElidingStatusBar(self)
+        bar.after_first_paint = self._after_first_paint
+        self.setStatusBar(bar)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(ctx.progress)
@@ -514,12 +534,26 @@ class MainWindow(QMainWindow, HasContext):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        if self.readable_style_after_paint:  # at the latest, should the bar not be painted
+            QTimer.singleShot(READABLE_STYLE_LATEST_MS, self._after_first_paint)
         if not self._layout_restored:  # first start: give the side docks their widths
             self._layout_restored = True
             first_start_sizes(self)
         elif self._check_restored:  # once laid out: a layout that crushes a pane goes
             self._check_restored = False
             QTimer.singleShot(0, self._discard_if_crushed)
+
+    def _after_first_paint(self) -> None:
+        if self.readable_style_after_paint:
+            self.bring_readable_style(now=True)
+
+    def bring_readable_style(self, *, now: bool = False) -> bool:
+        """Put the readable boxes and expanders in place (:func:`use_readable_style`): now,
+        or only if the next paint shows one (an entity tree with groups to open); whether
+        they are in place."""
+        if now or self.entity_pane.shows_expanders():
+            return use_readable_style() is not None
+        return False
 
     def _discard_if_crushed(self) -> None:
         if self.isVisible() and crushed(self):

@@ -1,5 +1,9 @@
 """Dark mode readable everywhere (check boxes, radio buttons, tree expanders, disabled text)
-and a status line that fits the bar (cut with an ellipsis, whole in its tooltip)."""
+and a status line that fits the bar (cut with an ellipsis, whole in its tooltip).
+
+The readable drawing joins the application's style after the window's first paint, or
+before it when that paint shows an expander (issue 19: its Python drawing is costly on a
+first paint); until then the application's style draws as Fusion does."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QStyle,
+    QStyleFactory,
     QStyleOptionButton,
     QStyleOptionViewItem,
 )
@@ -19,10 +24,12 @@ from reader.ui.common.theme import (
     DARK,
     LIGHT,
     NO_BUTTON_ICONS,
+    ApplicationStyle,
     ReadableStyle,
-    install_readable_style,
+    install_application_style,
     mix,
     palette_for,
+    use_readable_style,
 )
 from reader.ui.compare.dialogs import ArticleChooser
 
@@ -49,8 +56,8 @@ def best_contrast(image: QImage, background: QColor) -> float:
     )
 
 
-def render(element, option, theme, size=20) -> tuple[QImage, QColor]:
-    style = ReadableStyle("Fusion")
+def render(element, option, theme, size=20, style=None) -> tuple[QImage, QColor]:
+    style = style or ReadableStyle("Fusion")
     option.palette = palette_for(theme)
     option.rect = QRect(0, 0, size, size)
     base = QColor(theme.base)
@@ -105,14 +112,61 @@ def test_disabled_and_muted_text_read(theme):
     assert mix(QColor("#ffffff"), QColor("#000000"), 0.5).red() in (127, 128)
 
 
-def test_the_window_installs_the_readable_style_once(window):
+def test_the_window_installs_the_readable_style_once(window, qtbot):
     app = QApplication.instance()
-    assert isinstance(app.style(), ReadableStyle)
     style = app.style()
+    assert isinstance(style, ApplicationStyle)
+    qtbot.waitUntil(style.is_readable)  # once the window's first paint was done
+    readable = style.baseStyle()
+    assert isinstance(readable, ReadableStyle)
     window.apply_theme("dark")
-    assert install_readable_style(app) is style
+    assert install_application_style(app) is style
     assert app.style() is style
+    assert use_readable_style() is readable
+    assert style.readable() is readable
     window.apply_theme("light")
+
+
+def test_the_application_style_draws_as_fusion_until_readable(qapp):
+    option = QStyleOptionButton()
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    box = QStyle.PrimitiveElement.PE_IndicatorCheckBox
+    style = ApplicationStyle("Fusion")
+    assert not style.is_readable()
+    before, base = render(box, option, DARK, style=style)
+    fusion, _ = render(box, option, DARK, style=QStyleFactory.create("Fusion"))
+    assert before == fusion
+    assert best_contrast(before, base) < 2.5  # Fusion's frame: all but gone on the dark page
+    readable = style.readable()
+    assert style.is_readable()
+    assert style.readable() is readable
+    after, base = render(box, option, DARK, style=style)
+    assert after == render(box, option, DARK)[0]  # what the readable style itself draws
+    assert best_contrast(after, base) >= 2.5
+
+
+def test_the_status_bar_says_once_when_it_was_first_painted(window, qtbot):
+    from reader.ui.window.main_window import ElidingStatusBar
+
+    calls: list[int] = []
+    bar = ElidingStatusBar()
+    qtbot.addWidget(bar)
+    bar.after_first_paint = lambda: calls.append(1)
+    assert calls == []
+    bar.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    bar.repaint()
+    qtbot.wait(20)
+    assert calls == [1]
+
+
+def test_a_window_showing_entity_groups_brings_the_readable_style(window):
+    assert window.entity_pane.shows_expanders()  # the newest sample names people and places
+    assert window.bring_readable_style()
+    window.entity_pane.set_article(None)
+    assert not window.entity_pane.shows_expanders()
+    assert not window.bring_readable_style()  # nothing to draw: not asked for
+    assert window.bring_readable_style(now=True)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
