@@ -20,9 +20,10 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w-]*)\.?[\s,]*$")
 _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 
-def _letter(ch: str) -> bool:
-    """``[^\\W\\d_]``: a word character that is no decimal digit and no underscore."""
-    return ch.isalnum() and not ch.isdecimal()
+#: Word characters and hyphens, read from the end of a reversed text; and the first letter
+#: (a word character that is no decimal digit and no underscore).
+_RUN_BACKWARDS = re.compile(r"[\w-]*")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def previous_word(before: str) -> str:
@@ -32,18 +33,18 @@ def previous_word(before: str) -> str:
     instead of by trying every position: the run of word characters and hyphens there,
     from its first letter.
     """
-    end = len(before)
-    while end and (before[end - 1] == "," or before[end - 1].isspace()):
-        end -= 1
-    if end and before[end - 1] == ".":
-        end -= 1
-    start = end
-    while start and (before[start - 1].isalnum() or before[start - 1] in "_-"):
-        start -= 1
-    for i in range(start, end):
-        if _letter(before[i]):
-            return before[i:end]
-    return ""
+    end = before.rstrip()
+    while end.endswith(","):
+        end = end[:-1].rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    backwards = _RUN_BACKWARDS.match(end[::-1])  # always matches, perhaps nothing
+    run = backwards.end() if backwards is not None else 0
+    if not run:
+        return ""
+    word = end[len(end) - run :]
+    first = _LETTER.search(word)
+    return word[first.start() :] if first is not None else ""
 
 
 def appositive_type(after: str, language: Language | None = None) -> str | None:

@@ -83,6 +83,7 @@ _CONTEXT_WORDS = 4  # the longest context phrase before a name, in words ("custo
 
 #: The most word sequences (and single words) remembered per gazetteer and language.
 _MEMO_SIZE = 1 << 16
+_span = re.Match.span  # a match's (start, end), called from C by map()
 
 
 @functools.lru_cache(maxsize=32)
@@ -135,7 +136,7 @@ class NameRules(HeadFirstNames):
     def find(self) -> list[RuleName]:
         """The names found, strong and weak; fills :attr:`deferred` as a side effect."""
         found = []
-        tokens = [m.span() for m in self.c.token.finditer(self.text)]
+        tokens = list(map(_span, self.c.token.finditer(self.text)))
         for run in self._join_runs(self._runs(tokens)):
             for chunk, after_title in self._chunks(run):
                 name = self._classify(chunk, after_title)

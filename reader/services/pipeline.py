@@ -2,12 +2,14 @@
 
 Parsing a file and finding its entities is CPU work that needs no library connection, so
 for a large import it runs in a pool of worker processes (:func:`worker_count`: one per
-core) while the calling thread stays the only writer to the library. Results come back
-in input order through a bounded window, so memory stays flat however many files there
-are, and the caller can stop at any point (cancel) without losing what was stored. A
-worker ignores Ctrl+C (the caller handles it and the pool ends its workers), a file that
-makes a reader or the extractor fail fails alone, and a worker that dies (a crash in a
-C library) stops the run with :class:`WorkerCrashedError`, naming the first file not read.
+core; forked from a server that has loaded and warmed everything they need, where the system
+has one: :func:`worker_context`) while the calling thread stays the only writer to the
+library. Results come back in input order through a bounded window, so memory stays flat
+however many files there are, and the caller can stop at any point (cancel) without losing
+what was stored. A worker ignores Ctrl+C (the caller handles it and the pool ends its
+workers), a file that makes a reader or the extractor fail fails alone, and a worker that
+dies (a crash in a C library) stops the run with :class:`WorkerCrashedError`, naming the
+first file not read.
 What comes back is pickled; a mention and a block travel as the plain values they are
 made from (:func:`_plain`), which costs about half what pickling their dataclasses does.
 
@@ -91,11 +93,16 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _init(rows: list[tuple[str, str, str]], parent: int) -> None:
+def _init(rows: list[tuple[str, str, str]], parent: int | None) -> None:
+    """Start a worker; ``parent`` is the importing process, or None when the worker was
+    forked from the server (:func:`worker_context`), which ends when that process does."""
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
+    import reader.services.pipeline_warm  # noqa: F401  # the caches (already warm when forked)
+
     _extractor = Extractor(corrections=Corrections.from_rows(rows))
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    watched = parent if parent is not None else os.getppid()
+    threading.Thread(target=_watch_parent, args=(watched,), daemon=True).start()
 
 
 _CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1, or 639-3 where a language has no 639-1 code
@@ -179,9 +186,25 @@ def worker_count() -> int:
     return max(1, min(MAX_WORKERS, cores()))
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # never fork: the caller may be a GUI process with threads; spawned workers are our
-    # own children, so they can tell when we are gone
+#: The module the workers' server loads once, so that every worker starts warm.
+WARM_MODULE = "reader.services.pipeline_warm"
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a server process where the system has one
+    (``forkserver``: Linux, macOS), else spawned (Windows).
+
+    Never forked from this process, which may be a GUI process with threads. The server is
+    a fresh process started on the first import, single-threaded, that has loaded
+    :data:`WARM_MODULE` (the gazetteer, the languages' rules, the detector's model): a
+    worker forked from it starts in milliseconds with all of that, where a spawned one
+    spends ~1 s of CPU loading it. The server stays for the next import and ends with this
+    process.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([WARM_MODULE])
+        return context
     return multiprocessing.get_context("spawn")
 
 
@@ -199,11 +222,13 @@ def prepare_in_parallel(
     ahead = max(workers * WINDOW_PER_WORKER, READ_AHEAD_FILES // CHUNK)
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
     window: deque[tuple[list[Path], Future[list[PreparedFile]]]] = deque()
+    context = worker_context()
+    spawned = context.get_start_method() == "spawn"
     with ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(),
+        mp_context=context,
         initializer=_init,
-        initargs=(correction_rows, os.getpid()),
+        initargs=(correction_rows, os.getpid() if spawned else None),
     ) as pool:
         pending = iter(chunks)
         try:
