@@ -85,24 +85,35 @@ class WorkerCrashedError(RuntimeError):
     were not read."""
 
 
-def _watch_parent(parent: int) -> None:
-    """End this worker when the process that started it is gone (killed, crashed)."""
+def _watch_parent(parent: int, forked: bool) -> None:
+    """End this worker when the importing process is gone (killed, crashed). A spawned
+    worker is its child (its parent changes when it dies); a worker forked from the server
+    (:func:`worker_context`) is the server's child, and the server lives as long as any
+    worker holds its end of the importing process's pipe, so that worker asks the system
+    whether the importing process still exists."""
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:
+        if not forked:
+            if os.getppid() != parent:
+                os._exit(0)
+            continue
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # the number now belongs to another user's process
             os._exit(0)
 
 
-def _init(rows: list[tuple[str, str, str]], parent: int | None) -> None:
-    """Start a worker; ``parent`` is the importing process, or None when the worker was
-    forked from the server (:func:`worker_context`), which ends when that process does."""
+def _init(rows: list[tuple[str, str, str]], parent: int, forked: bool) -> None:
+    """Start a worker for the importing process ``parent``; ``forked``: from the server
+    (:func:`worker_context`), else spawned."""
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     import reader.services.pipeline_warm  # noqa: F401  # the caches (already warm when forked)
 
     _extractor = Extractor(corrections=Corrections.from_rows(rows))
-    watched = parent if parent is not None else os.getppid()
-    threading.Thread(target=_watch_parent, args=(watched,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(parent, forked), daemon=True).start()
 
 
 _CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1, or 639-3 where a language has no 639-1 code
@@ -223,12 +234,12 @@ def prepare_in_parallel(
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
     window: deque[tuple[list[Path], Future[list[PreparedFile]]]] = deque()
     context = worker_context()
-    spawned = context.get_start_method() == "spawn"
+    forked = context.get_start_method() == "forkserver"
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init,
-        initargs=(correction_rows, os.getpid() if spawned else None),
+        initargs=(correction_rows, os.getpid(), forked),
     ) as pool:
         pending = iter(chunks)
         try:

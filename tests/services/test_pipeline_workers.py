@@ -68,3 +68,64 @@ def test_workers_give_what_this_process_gives(
     names = {m[2] for article in expected for row in article for m in row[-1]}
     assert "Signal Risk Ltd" in names
     assert "Bukavu" not in names
+
+
+_KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from reader.services.pipeline import prepare_in_parallel
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+for _ in prepare_in_parallel(files, [], workers=2):
+    print("read", flush=True)
+    time.sleep(60)  # hold the workers until the test kills this process
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under ``pid`` (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_and_their_server_end_when_the_import_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = write_dispatches(tmp_path / "in", 64)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_IMPORT, str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "read"
+    under = _descendants(proc.pid)
+    assert under  # the workers (and, where there is one, their server)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    deadline = time.monotonic() + 20
+    alive = under
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.25)
+        alive = {pid for pid in alive if Path(f"/proc/{pid}").exists() and not _zombie(pid)}
+    assert not alive, f"left running after the import was killed: {sorted(alive)}"
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
