@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.library import cipher, search_schema
+from reader.library import words_index_schema as _words_schema
 from reader.library.anchors import Anchor, reanchor
 from reader.library.entities import miscounted as entity_counts_wrong
 from reader.library.entities import recount
@@ -154,6 +155,15 @@ def _fts_ok(db: Database, table: str, rank: int = 1) -> bool:
     return True
 
 
+def _words_held(db: Database) -> bool:
+    """Whether a committed row holds ``articles_fts``'s insert trigger aside (only a
+    writer's open transaction may: :mod:`reader.library.words_index_schema`)."""
+    table = _words_schema.HOLD_TABLE
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is None:
+        return False
+    return db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+
 def _mismatched_mentions(db: Database) -> list[tuple[int, int]]:
     rows = db.execute(
         "SELECT m.id, m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id "
@@ -207,7 +217,7 @@ def check(library: Library) -> Report:
             )
         )
     for table in FTS_TABLES:
-        if not _fts_ok(db, table):
+        if not _fts_ok(db, table) or (table == "articles_fts" and _words_held(db)):
             report.problems.append(
                 Problem(
                     "search_index",
@@ -289,6 +299,8 @@ def repair(library: Library) -> Report:
     db = library.db
     done: list[Step] = []
     with library.transaction():
+        if _words_held(db):  # a hold left behind: other programs' inserts go unindexed
+            db.execute(f"DELETE FROM {_words_schema.HOLD_TABLE}")
         for table in FTS_TABLES:
             db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         search_schema.reindex(db)  # the stemmed indexes: every row stemmed again

@@ -330,6 +330,14 @@ def _v13(db: Connection) -> None:
     )
 
 
+def _v14(db: Connection) -> None:
+    """The original-word index without positions, written by the import's writer itself
+    (:mod:`reader.library.words_index_schema`)."""
+    from reader.library.words_index_schema import migrate
+
+    migrate(db)
+
+
 Migration = Callable[[Connection], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
@@ -347,6 +355,7 @@ MIGRATIONS: list[Migration] = [
     _v11,
     _v12,
     _v13,
+    _v14,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -55,6 +55,7 @@ from reader.library.transactions import write_transaction
 
 __all__ = [
     "FTS_TABLES",
+    "INSERT_FORMS",
     "LANG_MARK",
     "MARKED_COLUMNS",
     "SOURCE_MARK",
@@ -427,7 +428,8 @@ def _forms_of(row: Sequence[Any]) -> tuple[Any, ...]:
     return (i, *article_forms(title, text, source, language))
 
 
-_INSERT_FORMS = (
+#: An article's row of the stemmed index: (rowid, title, text, source, lang).
+INSERT_FORMS = (
     "INSERT INTO articles_stem_fts (rowid, title, text, source, lang) VALUES (?, ?, ?, ?, ?)"
 )
 _UNQUEUE = "DELETE FROM search_fts_queue WHERE kind = 'article' AND id = ?"
@@ -447,6 +449,7 @@ def index_new(
     forms: Sequence[str],
     recipe: str,
     state: MutableMapping[str, str],
+    pending: list[tuple[Any, ...]] | None = None,
 ) -> bool:
     """Put a just-inserted article's ``forms`` (:func:`article_forms`, made by ``recipe``)
     straight into the index and take it off the queue; False (it stays queued for
@@ -454,7 +457,9 @@ def index_new(
     is not the one it was indexed with, or the id's old values still wait to be taken out.
 
     ``state`` is :func:`recipe_state` (a language recorded here is added to it). Run it in
-    the article's own transaction, after its row is inserted.
+    the article's own transaction, after its row is inserted. With ``pending``, the row
+    for the index is appended there instead (``(rowid, title, text, source, lang)``, for
+    :data:`INSERT_FORMS`): the caller inserts it before that transaction ends.
     """
     if recipe != FORMS_VERSION or state.get("forms") != FORMS_VERSION:
         return False
@@ -467,7 +472,10 @@ def index_new(
         return False
     if conn.execute(_IS_GONE, (article_id,)).fetchone() is not None:
         return False
-    conn.execute(_INSERT_FORMS, (article_id, *forms))
+    if pending is None:
+        conn.execute(INSERT_FORMS, (article_id, *forms))
+    else:
+        pending.append((article_id, *forms))
     conn.execute(_UNQUEUE, (article_id,))
     return True
 
@@ -498,7 +506,7 @@ def index_articles(db: Connection, ids: list[int]) -> None:
     rows = db.execute(
         f"SELECT id, title, text, source, language FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
-    db.conn.executemany(_INSERT_FORMS, [_forms_of(r) for r in rows])
+    db.conn.executemany(INSERT_FORMS, [_forms_of(r) for r in rows])
 
 
 def _index_notes(db: Connection, ids: list[int]) -> None:

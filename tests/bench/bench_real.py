@@ -343,6 +343,9 @@ def _drop_search_triggers(lib: Library) -> list[str]:
     dropped = [name for name, sql in rows if "fts" in sql.lower() or "search" in sql.lower()]
     for name in dropped:
         lib.db.execute(f"DROP TRIGGER {name}")
+    # a writer that indexes the words itself (search_fts_writer, migration 14) stops too
+    lib.db.execute("DROP TABLE IF EXISTS search_fts_writer")
+    lib._writer = None
     return dropped
 
 
