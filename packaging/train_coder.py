@@ -57,6 +57,14 @@ LABEL_SETS: tuple[tuple[str, str, str], ...] = (
     ("fr-dev8c", "dev8c/fr", "fr"),
     ("dev8d", "dev8d/en", "en"),
     ("fr-dev8d", "dev8d/fr", "fr"),
+    ("dev9a", "dev9a/en", "en"),
+    ("fr-dev9a", "dev9a/fr", "fr"),
+    ("dev9b", "dev9b/en", "en"),
+    ("fr-dev9b", "dev9b/fr", "fr"),
+    ("dev9c", "dev9c/en", "en"),
+    ("fr-dev9c", "dev9c/fr", "fr"),
+    ("dev9d", "dev9d/en", "en"),
+    ("fr-dev9d", "dev9d/fr", "fr"),
 )
 STEMMERS = {"en": "english", "fr": "french"}  # Snowball algorithm of each language
 THRESHOLD = 0.5  # chosen on two leave-one-writer-set-out folds (dev5, dev6); kept in session 6

@@ -1,12 +1,13 @@
-"""The blind held-out sets keep their final figures: tests/fixtures/heldout4 (session 4) and
-tests/fixtures/heldout5 (session 5), each written and labelled by someone who had not read the
-rules, scored first on a frozen snapshot and again at the end, never tuned on. A rule change, a
+"""The blind held-out sets keep their final figures: tests/fixtures/heldout4 (session 4),
+tests/fixtures/heldout5 (session 5), heldout6 and heldout7 (session 6, framing only), each
+written and labelled by someone who had not read the rules, scored first on a frozen snapshot
+and again at the end, never tuned on. A rule change, a
 new learned coder or an extraction change that makes entities or framing worse on either fails
 here.
 
-The floors sit a little under the figures measured at the end of session 5 (README, "Held
-out"); framing is scored as the product codes an article (rules and the learned coder), so
-noise from a harmless change passes and a real loss does not."""
+The floors sit a little under the figures measured at the end of the session that wrote each
+set (README, "Held out"); framing is scored as the product codes an article (rules and the
+learned coder), so noise from a harmless change passes and a real loss does not."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ FLOORS: dict[str, tuple[dict[tuple[str, str], float], dict[str, float], dict[str
         {"fr": 0.93, "en": 0.86},
         {"fr": 0.72, "en": 0.73},
     ),
+    # session 6: first run P 0.811 R 0.875 (English), 0.840 / 0.971 (French); final P 0.856
+    # R 0.889, 0.852 / 0.986
+    "heldout6": ({}, {"fr": 0.95, "en": 0.87}, {"fr": 0.82, "en": 0.83}),
+    # first run P 0.799 R 0.850, 0.783 / 0.929; final P 0.833 R 0.881, 0.835 / 0.943
+    "heldout7": ({}, {"fr": 0.91, "en": 0.86}, {"fr": 0.80, "en": 0.81}),
 }
 
 
@@ -60,6 +66,8 @@ def scored(request: pytest.FixtureRequest) -> tuple[str, dict]:
 
 def test_entities_hold_their_figures(scored: tuple[str, dict]) -> None:
     name, figures = scored
+    if not FLOORS[name][0]:
+        pytest.skip(f"{name} labels framing only")
     for (subset, figure), floor in FLOORS[name][0].items():
         got = figures["entities"][subset]
         value = got["strict"]["f1"] if figure == "strict_f1" else got["matched"][figure]

@@ -44,9 +44,14 @@ FR_DEV6 = FIXTURES / "dev6" / "fr"
 DEV7_PARTS = tuple(FIXTURES / f"dev7{part}" for part in "abc")  # three writers, blind
 DEV7 = [folder / "en" for folder in DEV7_PARTS]
 FR_DEV7 = [folder / "fr" for folder in DEV7_PARTS]
-DEV8_PARTS = tuple(FIXTURES / f"dev8{part}" for part in "abcd")  # four more writers, blind
+DEV8_PARTS = tuple(FIXTURES / f"dev8{part}" for part in "ab")  # two more writers, blind
+#: Two more writers of the same round, never seen by the rules' tuning (``--set dev8c``).
+DEV8_UNSEEN = tuple(FIXTURES / f"dev8{part}" for part in "cd")
 DEV8 = [folder / "en" for folder in DEV8_PARTS]
 FR_DEV8 = [folder / "fr" for folder in DEV8_PARTS]
+DEV9_PARTS = tuple(FIXTURES / f"dev9{part}" for part in "abcd")  # four more, scored once
+DEV9 = [folder / "en" for folder in DEV9_PARTS]
+FR_DEV9 = [folder / "fr" for folder in DEV9_PARTS]
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -259,6 +264,12 @@ def main() -> None:
             "dev8b",
             "fr-dev8a",
             "fr-dev8b",
+            "dev8c",
+            "dev8d",
+            "fr-dev8c",
+            "fr-dev8d",
+            "dev9",
+            "fr-dev9",
         ],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
@@ -273,7 +284,9 @@ def main() -> None:
         "with the rules as they stood, then tuned on; dev7a, dev7b, dev7c and their fr- forms: "
         "one writer's articles), dev8 and fr-dev8 (14 articles by two more writers in 12 house "
         "styles, written blind, scored first with the rules and learned coder as they stood, "
-        "then tuned on; dev8a, dev8b and their fr- forms: one writer's articles)",
+        "then tuned on; dev8a, dev8b and their fr- forms: one writer's articles; dev8c, "
+        "dev8d and their fr- forms: two writers of the same round the tuning never saw), "
+        "dev9 and fr-dev9 (36 articles by four more writers, scored once, never tuned on)",
     )
     parser.add_argument(
         "--learned",
@@ -307,13 +320,17 @@ def main() -> None:
         "fr-dev8": FR_DEV8,
         **{f"dev8{p.name[-1]}": [p / "en"] for p in DEV8_PARTS},
         **{f"fr-dev8{p.name[-1]}": [p / "fr"] for p in DEV8_PARTS},
+        **{f"dev8{p.name[-1]}": [p / "en"] for p in DEV8_UNSEEN},
+        **{f"fr-dev8{p.name[-1]}": [p / "fr"] for p in DEV8_UNSEEN},
+        "dev9": DEV9,
+        "fr-dev9": FR_DEV9,
     }[args.set]
     english = ("dev5", "dev6")
     language = (
         "fr"
         if args.set.startswith("fr-")
         else "en"
-        if args.set in english or args.set.startswith(("dev7", "dev8"))
+        if args.set in english or args.set.startswith(("dev7", "dev8", "dev9"))
         else None
     )
     if args.errors and args.set in ("heldout", "fr-heldout"):
