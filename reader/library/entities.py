@@ -1,11 +1,13 @@
 """Entities and their mentions in the library file, and the user's entity corrections.
 
 Mentions are stored per article, replaced whole when an article is (re-)extracted, each
-with its character offsets into ``articles.text`` and its exact surface text. Entities are
-unique by (name, type); ones left without mentions are removed. An entity's counts leave
-out the articles in the trash (their mentions stay, and count again once restored).
-Corrections are plain rows ``(kind, name, value)`` that the analysis layer turns into rules
-applied before extraction.
+with its character offsets into ``articles.text`` and its exact surface text (from schema
+15 stored only where it differs from that slice of the text, and read back filled in:
+:mod:`reader.library.mentions_schema`). Entities are unique by (name, type); ones left
+without mentions are removed. An entity's counts leave out the articles in the trash
+(their mentions stay, and count again once restored). Corrections are plain rows
+``(kind, name, value)`` that the analysis layer turns into rules applied before
+extraction.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reader.library.handle import Connection
+from reader.library.mentions_schema import is_lean
 from reader.library.plain import Frozen, setup
 
 TYPE_CHECKING = False  # typing's, without importing typing on the read path
@@ -117,12 +120,23 @@ def _adjust_counts(db: Connection, article_id: int, sign: int) -> None:
 
 def store_mentions(db: Connection, article_id: int, mentions: Iterable[MentionLike]) -> int:
     """Replace an article's mentions and keep the entities' counts (call inside a
-    transaction); return how many."""
+    transaction); return how many. A surface equal to the text's slice is stored as NULL
+    where the file allows it (:mod:`reader.library.mentions_schema`)."""
     _adjust_counts(db, article_id, -1)
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     cache: dict[tuple[str, str], int] = {}
+    text = None  # the article's text, where a surface equal to its slice is left out
+    if is_lean(db):
+        row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        text = None if row is None else str(row[0])
     rows = [
-        (_entity_id(db, m.name, m.type, cache), article_id, m.start, m.end, m.surface)
+        (
+            _entity_id(db, m.name, m.type, cache),
+            article_id,
+            m.start,
+            m.end,
+            None if text is not None and text[m.start : m.end] == m.surface else m.surface,
+        )
         for m in mentions
     ]
     db.conn.executemany(
@@ -196,11 +210,16 @@ def article_entities(db: Connection, article_id: int) -> list[EntityInfo]:
     by_entity: dict[int, list[tuple[int, int]]] = {}
     names: dict[int, tuple[str, str]] = {}
     surfaces: dict[int, set[str]] = {}
-    for eid, name, type_, start, end, surface in db.execute(
+    rows = db.execute(
         'SELECT e.id, e.name, e.type, m.start, m."end", m.surface FROM mentions m '
         "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start",
         [article_id],
-    ):
+    ).fetchall()
+    text = ""  # the article's text, read once if a surface is its slice (stored as NULL)
+    if any(row[5] is None for row in rows):
+        text = str(db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+    for eid, name, type_, start, end, stored in rows:
+        surface = text[start:end] if stored is None else stored
         by_entity.setdefault(eid, []).append((start, end))
         names[eid] = (name, type_)
         if surface != name:

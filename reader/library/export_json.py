@@ -32,6 +32,7 @@ from reader.library.entities import recount
 from reader.library.errors import InvalidInputError, LibraryError
 from reader.library.handle import Connection
 from reader.library.library import Library, now_iso
+from reader.library.mentions_schema import SURFACE, drop_copies
 from reader.library.schema import SCHEMA_VERSION, user_version
 
 FORMAT = "fieldreader-library"
@@ -135,8 +136,22 @@ def _row_object(columns: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     return out
 
 
+def _select(db: Connection, table: str, where: str) -> str:
+    """The query of every row of ``table``; a mention's surface filled in where the file
+    keeps only the text's slice (:mod:`reader.library.mentions_schema`)."""
+    if table != "mentions" or where:
+        return f"SELECT * FROM {_quote(table)} {where} ORDER BY {_order_by(db, table)}"
+    columns = [
+        f"{SURFACE} AS surface" if c == "surface" else f"m.{_quote(c)}" for c in _columns(db, table)
+    ]
+    return (
+        f"SELECT {', '.join(columns)} FROM mentions m LEFT JOIN articles a "
+        'ON a.id = m.article_id ORDER BY m."id"'
+    )
+
+
 def _rows(db: Connection, table: str, where: str = "") -> Iterator[dict[str, Any]]:
-    cursor = db.execute(f"SELECT * FROM {_quote(table)} {where} ORDER BY {_order_by(db, table)}")
+    cursor = db.execute(_select(db, table, where))
     columns = [d[0] for d in cursor.description]
     for values in cursor:
         yield _row_object(columns, values)
@@ -286,6 +301,10 @@ ROW_UPGRADES[12] = _same
 #: ``search_fts_writer`` (empty outside a writer's transaction; left out with the search
 #: tables), so a schema-13 dump needs no change.
 ROW_UPGRADES[13] = _same
+#: Schema 15 keeps a mention's ``surface`` only where it differs from the text's slice
+#: (:mod:`reader.library.mentions_schema`); a dump always carries it filled in, and a
+#: filled-in surface is as valid a row as before, so a schema-14 dump needs no change.
+ROW_UPGRADES[14] = _same
 
 
 def upgrade_rows(tables: Tables, from_version: int) -> Tables:
@@ -418,6 +437,7 @@ def import_library(library: Library, src: Path) -> dict[str, int]:
             for fts in fts_tables(db):
                 db.execute(f"INSERT INTO {_quote(fts)}({_quote(fts)}) VALUES ('rebuild')")
             recount(db)  # counts kept by triggers: computed again from the rows loaded
+            drop_copies(db)  # surfaces that repeat the text: stored once, as the writer does
     except LibraryError:
         raise
     except (sqlite3.DatabaseError, OverflowError) as exc:

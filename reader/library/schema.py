@@ -338,6 +338,14 @@ def _v14(db: Connection) -> None:
     migrate(db)
 
 
+def _v15(db: Connection) -> None:
+    """Mentions keep a surface only where it differs from the text's slice
+    (:mod:`reader.library.mentions_schema`)."""
+    from reader.library.mentions_schema import migrate
+
+    migrate(db)
+
+
 Migration = Callable[[Connection], None]
 
 #: ``MIGRATIONS[n]`` takes the file from version ``n`` to ``n + 1``.
@@ -356,6 +364,7 @@ MIGRATIONS: list[Migration] = [
     _v12,
     _v13,
     _v14,
+    _v15,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -474,7 +474,7 @@ class ArticleWriter:
         names = [*draft.tags, *tags]
         if names:
             self.add_tags(article_id, names)
-        self._insert_mentions(conn, article_id, mentions)
+        self._insert_mentions(conn, article_id, mentions, text)
         self._added += 1
         return article_id
 
@@ -487,10 +487,15 @@ class ArticleWriter:
             conn.executemany(_LINK_TAG, [(article_id, name) for name in unique])
 
     def _insert_mentions(
-        self, conn: sqlite3.Connection, article_id: int, mentions: Iterable[MentionLike]
+        self,
+        conn: sqlite3.Connection,
+        article_id: int,
+        mentions: Iterable[MentionLike],
+        text: str,
     ) -> None:
         """The mentions of a brand-new article, and its entities' counts raised by them
-        (an entity new to the library is inserted with its counts)."""
+        (an entity new to the library is inserted with its counts); a surface that is the
+        text's own slice is stored as NULL (:mod:`reader.library.mentions_schema`)."""
         if not isinstance(mentions, list | tuple):  # (an ABC check costs more)
             mentions = list(mentions)
         if not mentions:
@@ -513,7 +518,13 @@ class ArticleWriter:
         conn.executemany(
             _INSERT_MENTION,
             [
-                (cache[key], article_id, m.start, m.end, m.surface)
+                (
+                    cache[key],
+                    article_id,
+                    m.start,
+                    m.end,
+                    None if text[m.start : m.end] == m.surface else m.surface,
+                )
                 for key, m in zip(keys, mentions, strict=True)
             ],
         )

@@ -2,6 +2,7 @@
 
     python tests/bench/bench_search.py --articles 10000 --workdir DIR [--json]
     python tests/bench/bench_search.py --reuse --workdir DIR [--json]
+    python tests/bench/bench_search.py --reuse --workdir DIR --page-size 4096 [--json]
 
 The first form builds ``DIR/bench.sqlite`` from :mod:`bench`'s synthetic English dispatches
 (stored directly with ``add_article``: no entity extraction, which search does not need);
@@ -17,8 +18,11 @@ found): it rewrites the query and walks the index for the window of a common wor
 a connection remembers for its later searches until the file changes. With ``--bare``
 it also stores the same articles' titles and texts in a bare FTS5 library next to it
 (``bare.sqlite``: one table, one external-content FTS5 index) and compares the two
-files' sizes (pages in use, so free pages left by a migration do not count). It prints
-figures and asserts nothing about time.
+files' sizes (pages in use, so free pages left by a migration do not count). With
+``--page-size N`` the library is first rewritten in pages of ``N`` bytes (``VACUUM`` in
+rollback-journal mode, then back to WAL), to time the same searches over another page
+size on the same articles; ``page_size`` says which the figures are of. It prints figures
+and asserts nothing about time.
 """
 
 from __future__ import annotations
@@ -132,6 +136,28 @@ def bare_library(path: Path) -> Path:
     return bare
 
 
+def rewrite_pages(path: Path, page_size: int) -> float:
+    """Rewrite the library at ``path`` in pages of ``page_size`` bytes; seconds taken."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        start = time.perf_counter()
+        conn.execute("PRAGMA journal_mode = DELETE")  # WAL keeps its page size in a VACUUM
+        conn.execute(f"PRAGMA page_size = {int(page_size)}")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA journal_mode = wal")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def page_size_of(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def measure(path: Path, rounds: int) -> dict[str, object]:
     start = time.perf_counter()
     lib = Library.open(path)
@@ -212,13 +238,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bare", action="store_true", help="compare the file with a bare FTS5 library's"
     )
+    parser.add_argument(
+        "--page-size", type=int, help="rewrite the library in pages of this many bytes first"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="fieldreader-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     path = work / "bench.sqlite"
     built = None if args.reuse else round(build(path, args.articles), 1)
-    figures: dict[str, object] = {"build_s": built, **measure(path, args.rounds)}
+    figures: dict[str, object] = {"build_s": built}
+    if args.page_size:
+        figures["rewrite_s"] = round(rewrite_pages(path, args.page_size), 1)
+    figures["page_size"] = page_size_of(path)
+    figures.update(measure(path, args.rounds))
     if args.bare:
         bare_mb = used_mb(bare_library(path))
         figures["bare_fts_db_mb"] = bare_mb

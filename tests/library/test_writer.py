@@ -13,6 +13,7 @@ import pytest
 
 from reader.library import Library, text_hash
 from reader.library.draft import Block, Draft, Original
+from reader.library.mentions_schema import SURFACE
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def _rows(lib: Library) -> dict[str, list[tuple[Any, ...]]]:
         "tags": "SELECT id, name FROM tags ORDER BY id",
         "article_tags": "SELECT article_id, tag_id FROM article_tags ORDER BY 1, 2",
         "entities": "SELECT id, name, type, mention_count, article_count FROM entities ORDER BY id",
-        "mentions": 'SELECT id, entity_id, article_id, start, "end", surface FROM mentions '
-        "ORDER BY id",
+        "mentions": 'SELECT m.id, m.entity_id, m.article_id, m.start, m."end", '
+        f"{SURFACE} FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.id",
     }
     return {k: [tuple(r) for r in lib.db.execute(sql).fetchall()] for k, sql in q.items()}
 
@@ -242,7 +243,7 @@ def test_the_text_is_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_failed_article_leaves_no_stale_entity_id() -> None:
     with Library.memory() as lib, lib.import_run():
         draft, original, tags, mentions = _drafts()[0]
-        bad = [*mentions, M(0, 1, "Broken", "person", None)]  # type: ignore[arg-type]
+        bad = [*mentions, M(None, 1, "Broken", "person", "T")]  # type: ignore[arg-type]
         with pytest.raises(Exception, match="NOT NULL"):
             lib.add_article(draft, original, tags, bad)
         assert lib.count() == 0

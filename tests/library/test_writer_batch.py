@@ -15,6 +15,7 @@ from reader.library import Library
 from reader.library import writer as writer_module
 from reader.library.draft import Block, Draft, Original
 from reader.library.errors import LibraryError
+from reader.library.mentions_schema import SURFACE
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ def _content(lib: Library) -> dict[str, list[tuple[Any, ...]]]:
         "articles": "SELECT id, title, text, blocks, text_hash, sha256 FROM articles ORDER BY id",
         "originals": "SELECT article_id, filename, size, data, packing FROM originals ORDER BY 1",
         "entities": "SELECT id, name, type, mention_count, article_count FROM entities ORDER BY 1",
-        "mentions": 'SELECT entity_id, article_id, start, "end", surface FROM mentions '
-        "ORDER BY 2, 3",
+        "mentions": f'SELECT m.entity_id, m.article_id, m.start, m."end", {SURFACE} '
+        "FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY 2, 3",
     }
     return {k: [tuple(r) for r in lib.db.execute(sql)] for k, sql in q.items()}
 
@@ -99,7 +100,7 @@ def test_an_article_failing_in_a_batch_takes_the_batch_with_it() -> None:
         def good_then_broken() -> None:
             with lib.transaction(), lib.writer.batch():
                 lib.add_unless_duplicate(*_article(0)[:2], (), _article(0)[2])
-                broken = [*mentions, M(0, 1, "Broken", "person", None)]
+                broken = [*mentions, M(None, 1, "Broken", "person", "M")]  # type: ignore[arg-type]
                 lib.add_unless_duplicate(draft, original, (), broken)
 
         with pytest.raises(Exception, match="NOT NULL"):
@@ -118,7 +119,7 @@ def test_a_batch_that_goes_on_after_a_failed_article_is_refused() -> None:
         def going_on_after_a_failure() -> None:
             with lib.transaction(), lib.writer.batch():
                 lib.add_unless_duplicate(*_article(0)[:2], (), _article(0)[2])
-                broken = [M(0, 1, "X", "person", None)]
+                broken = [M(None, 1, "X", "person", "M")]  # type: ignore[arg-type]
                 with pytest.raises(Exception, match="NOT NULL"):
                     lib.add_unless_duplicate(draft, original, (), broken)
                 lib.add_unless_duplicate(*_article(2)[:2], (), _article(2)[2])
