@@ -30,13 +30,27 @@ _CODES = ("CDF", "ZAR", "CHF")
 _SIGN_CHARS = "$€£¥₴"
 _SIGN_PREFIXES = ("US", "U.S.", "A", "C", "NZ", "HK")
 _MONEY_CODES = ("USD", "EUR", "GBP", "UAH", "CDF", "ZAR", "CHF")
-# Where a figure may start: a digit, a sign or a letter money starts with, unless the
-# character before it rules a figure out (the same class as the pattern's look-behind).
+# Where a figure may start: a digit, a sign or a letter money starts with (when a sign or
+# the rest of a code follows: "US$", "USD"), unless the character before it rules a figure
+# out (the same class as the pattern's look-behind). A number word starts a figure only
+# before a count's scale, where :func:`_matches` tries the pattern as well.
 _BEFORE = r"[\w.,/$€£-]"
-_FIRST = re.compile(
-    rf"[\d{_SIGN_CHARS}{''.join(sorted({w[0] for w in (*_SIGN_PREFIXES, *_MONEY_CODES)}))}]"
-    rf"(?<!{_BEFORE}.)"
-)
+
+
+def _first_pattern() -> re.Pattern[str]:
+    rests: dict[str, list[str]] = {}
+    for prefix in _SIGN_PREFIXES:
+        rests.setdefault(prefix[0], []).append(f"{re.escape(prefix[1:])}[{_SIGN_CHARS}]")
+    for code in _MONEY_CODES:
+        rests.setdefault(code[0], []).append(re.escape(code[1:]))
+    letters = "|".join(f"(?<={first})(?={'|'.join(rest)})" for first, rest in sorted(rests.items()))
+    return re.compile(
+        rf"[\d{_SIGN_CHARS}{''.join(sorted(rests))}](?<!{_BEFORE}.)"
+        rf"(?:(?<=[\d{_SIGN_CHARS}])|{letters})"
+    )
+
+
+_FIRST = _first_pattern()
 
 
 @dataclass(frozen=True, slots=True)

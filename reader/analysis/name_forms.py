@@ -20,10 +20,9 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w-]*)\.?[\s,]*$")
 _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 
-#: Word characters and hyphens, read from the end of a reversed text; and the first letter
-#: (a word character that is no decimal digit and no underscore).
-_RUN_BACKWARDS = re.compile(r"[\w-]*")
-_LETTER = re.compile(r"[^\W\d_]")
+#: Read on the reversed text: spaces and commas, one full stop, then the reversed word up to
+#: its first letter (the longest run of word characters and hyphens that ends with a letter).
+_WORD_BACKWARDS = re.compile(r"[\s,]*\.?((?:[\w-]*[^\W\d_])?)")
 
 
 def previous_word(before: str) -> str:
@@ -31,20 +30,10 @@ def previous_word(before: str) -> str:
 
     What ``([^\\W\\d_][\\w-]*)\\.?[\\s,]*$`` would capture first, found from the end
     instead of by trying every position: the run of word characters and hyphens there,
-    from its first letter.
+    from its first letter (one match on the reversed text).
     """
-    end = before.rstrip()
-    while end.endswith(","):
-        end = end[:-1].rstrip()
-    if end.endswith("."):
-        end = end[:-1]
-    backwards = _RUN_BACKWARDS.match(end[::-1])  # always matches, perhaps nothing
-    run = backwards.end() if backwards is not None else 0
-    if not run:
-        return ""
-    word = end[len(end) - run :]
-    first = _LETTER.search(word)
-    return word[first.start() :] if first is not None else ""
+    m = _WORD_BACKWARDS.match(before[::-1])
+    return m.group(1)[::-1] if m is not None else ""
 
 
 def appositive_type(after: str, language: Language | None = None) -> str | None:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from itertools import chain
+from operator import gt, methodcaller
 from typing import TYPE_CHECKING
 
 from reader.analysis.languages import Language
-from reader.analysis.pattern_gates import last_words
+from reader.analysis.pattern_gates import first_chars, last_words
 
 if TYPE_CHECKING:
     from reader.analysis.gazetteer import Gazetteer
@@ -23,6 +26,8 @@ UPPER = "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper())
 _UPPER = UPPER
 _ESCAPE = re.compile(r"\\.")  # "\s", "\b": no words of a pattern
 _WORDS = re.compile(r"[^\W\d_]+")
+_span = re.Match.span  # a match's (start, end), called from C by map()
+_token_span = methodcaller("span", 1)
 #: The patterns of context before a name (each ends with a literal word, spaces and "$").
 SCANNED = (
     "org_phrase_before",
@@ -59,12 +64,17 @@ class Compiled:
         # Lower-case particles between hyphens inside a name ("Saint-Jean-de-Maurienne").
         inner = lang.patterns.get("hyphen_particle")
         joint = f"(?:[-’']|{inner})" if inner else "[-’']"
-        self.token = re.compile(
-            rf"(?:(?<![\w’'.-]){elided})(?:{hyphened}[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*"
-            rf"(?:{joint}[{_UPPER}\d]\w*)*{glued_token})"
-        )
+        where = f"(?:(?<![\\w’'.-]){elided})"
+        body = rf"{hyphened}[{_UPPER}]\.(?=\s)|{glue}[{_UPPER}]\w*(?:{joint}[{_UPPER}\d]\w*)*"
+        self.token = re.compile(rf"{where}(?:{body}{glued_token})")
+        # The same tokens, found by scans that skip to their first characters (see
+        # :meth:`tokens`): one for texts with a glued particle, one for texts without.
+        self._glued_in = _any_of(lang.glued_particles)
+        self._scans = (_first_scan(where, body), _first_scan(where, body + glued_token))
         self.months_days = lang.months | lang.weekdays
         self.of_gaps = lang.of_gaps
+        #: the longest gap that can join two tokens into one run
+        self.longest_gap = max(map(len, (*lang.of_gaps, *lang.particles, " and ", " ")))
         of_words = sorted({g.split()[0] for g in lang.of_gaps}, key=len, reverse=True)
         of_alt = "|".join(re.escape(w) for w in of_words) or "of|for"
         title_of_tail = rf"\s+{lang.pattern('title_of_before')}(?:[{_UPPER}][\w’'-]*\s+){{1,3}}$"
@@ -143,6 +153,50 @@ class Compiled:
         self.team_before_end = (
             last_words(self.team_before) if self.team_before is not None else None
         )
+
+    def tokens(self, text: str) -> list[tuple[int, int]]:
+        """The spans of :attr:`token`'s matches in ``text``, as ``finditer`` finds them.
+
+        The scan skips to the characters a token can begin with and reports the token at
+        each one where the pattern matches (its group 1); of those, the ones that start
+        within an earlier token are what ``finditer`` would have gone past.
+        """
+        scan = self._scans[self._glued_in(text)]
+        if scan is None:
+            return list(map(_span, self.token.finditer(text)))
+        spans = list(map(_token_span, scan.finditer(text)))
+        bounds = list(chain.from_iterable(spans))  # start, end, start, end...
+        if not any(map(gt, bounds[1::2], bounds[2::2])):  # no token starts in the last one
+            return spans
+        found = []
+        reached = 0
+        for start, end in spans:
+            if start >= reached:
+                found.append((start, end))
+                reached = end
+        return found
+
+
+def _any_of(strings: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text has one of ``strings`` in it: found from their common last character
+    where they have one ("-" of "al-", "bin-"), which the engine skips to quickly."""
+    last = {s[-1:] for s in strings}
+    if len(last) != 1 or "" in last:
+        return lambda text: any(s in text for s in strings)
+    behind = "|".join(f"(?<={re.escape(s)})" for s in strings)
+    search = re.compile(f"{re.escape(last.pop())}(?:{behind})").search
+    return lambda text: search(text) is not None
+
+
+def _first_scan(where: str, body: str) -> re.Pattern[str] | None:
+    """A pattern that matches one character at each place where ``where`` and then ``body``
+    match, ``body``'s match its group 1: the character is one ``body`` can begin with, which
+    the engine skips to without trying the pattern elsewhere (None when they are unknown)."""
+    first = first_chars(body)
+    if first is None or re.compile(where).groups:
+        return None
+    chars = "".join(map(re.escape, sorted(first)))
+    return re.compile(rf"[{chars}](?<={where}(?=({body}))(?s:.))")
 
 
 def _optional(lang: Language, key: str) -> re.Pattern[str] | None:

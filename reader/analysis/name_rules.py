@@ -41,7 +41,8 @@ that follows ("l'Ouganda" is "Ouganda"); a single capitalised word at the start 
 is kept aside (``deferred``) and only counts if the article names it elsewhere. Every word
 list and context pattern is the article's language's data (:mod:`reader.analysis.languages`).
 Names written head first ("Banque centrale du Congo") are found by the part of the rules in
-:mod:`reader.analysis.name_heads`; what the rules work out about a word sequence whatever
+:mod:`reader.analysis.name_heads`, runs of tokens are grouped and joined by
+:mod:`reader.analysis.name_runs`; what the rules work out about a word sequence whatever
 its context is remembered for the run (per gazetteer and language).
 """
 
@@ -49,7 +50,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.languages import Language, load_language
@@ -63,6 +64,7 @@ from reader.analysis.name_forms import (
 from reader.analysis.name_heads import HeadFirstNames, RuleName, Span
 from reader.analysis.name_patterns import compiled as _compiled
 from reader.analysis.name_patterns import word_sets
+from reader.analysis.name_runs import NameRuns
 
 __all__ = [
     "NameRules",
@@ -82,23 +84,24 @@ _CONTEXT_WORDS = 4  # the longest context phrase before a name, in words ("custo
 
 
 #: The most word sequences (and single words) remembered per gazetteer and language.
+_TrimKey = tuple[str | tuple[str, ...], bool]  # the words, and whether a sentence starts
 _MEMO_SIZE = 1 << 16
-_span = re.Match.span  # a match's (start, end), called from C by map()
 
 
 @functools.lru_cache(maxsize=32)
 def _memos(
     gazetteer: Gazetteer, language: Language
-) -> tuple[dict[tuple[tuple[str, ...], bool], tuple[int, bool]], dict[str, bool]]:
+) -> tuple[dict[_TrimKey, tuple[int, bool, tuple[str, ...]]], dict[str, bool]]:
     """What the rules worked out about words already seen, for one gazetteer and language
     (both fixed once built), shared by the texts of a run: where a name starts in a word
-    sequence and whether the rest is all title words (:meth:`NameRules._trim`), and
+    sequence (one word, or a tuple of them), whether the rest is all title words, and the
+    words of the rest (:meth:`NameRules._trim`), and
     whether a single word can be no name whatever its context
     (:meth:`NameRules._never_alone`)."""
     return {}, {}
 
 
-class NameRules(HeadFirstNames):
+class NameRules(NameRuns, HeadFirstNames):
     """Finds and types capitalised names in one text, with the rules of its language."""
 
     def __init__(
@@ -136,8 +139,16 @@ class NameRules(HeadFirstNames):
     def find(self) -> list[RuleName]:
         """The names found, strong and weak; fills :attr:`deferred` as a side effect."""
         found = []
-        tokens = list(map(_span, self.c.token.finditer(self.text)))
+        text, months_days = self.text, self.c.months_days
+        tokens = self.c.tokens(text)
         for run in self._join_runs(self._runs(tokens)):
+            if len(run) == 1:  # most runs: one word, a name unless a month or weekday
+                start, end = run[0]
+                word = text[start:end]
+                name = None if word in months_days else self._classify(run, False, word)
+                if name is not None:
+                    found.append(name)
+                continue
             for chunk, after_title in self._chunks(run):
                 name = self._classify(chunk, after_title)
                 if name is not None:
@@ -148,77 +159,11 @@ class NameRules(HeadFirstNames):
 
     # -- sequences -----------------------------------------------------------------------
 
-    def _runs(self, tokens: list[Span]) -> list[list[Span]]:
-        """Sequences of capitalised tokens joined by spaces, particles or "of"/"for"."""
-        text, lang = self.text, self.lang
-        runs: list[list[Span]] = []
-        current: list[Span] = []
-        joined_of = False  # "Authority for Emergency and Civil Protection" goes on with "and"
-        for start, end in tokens:
-            if current:
-                gap = text[current[-1][1] : start]
-                prev = text[current[-1][0] : current[-1][1]].lower()
-                if gap in self.c.of_gaps and prev in lang.of_heads:
-                    joined_of = True
-                    current.append((start, end))
-                    continue
-                if gap == " " or gap in lang.particles or (joined_of and gap == " and "):
-                    current.append((start, end))
-                    continue
-                runs.append(current)
-            current, joined_of = [(start, end)], False
-        if current:
-            runs.append(current)
-        return runs
-
-    def _join_runs(self, runs: list[list[Span]]) -> list[list[Span]]:
-        """Join runs that make one organisation: "Ethics and Anti-Corruption Commission",
-        "Law and Justice party", "Women's Tennis Association" (common words before the "and"
-        or the "'s", an organisation's head word or context after)."""
-        text = self.text
-        out: list[list[Span]] = []
-        for run in runs:
-            if out and self._joins(out[-1], run, text[out[-1][-1][1] : run[0][0]]):
-                out[-1] = out[-1] + run
-            else:
-                out.append(run)
-        return out
-
-    def _joins(self, prev: list[Span], run: list[Span], gap: str) -> bool:
-        c = self.c
-        if len(gap) > 8:  # the gaps that join ("and", "'s") are short
-            return False
-        and_gap = bool(c.org_and_gap and c.org_and_gap.fullmatch(gap))
-        if not (and_gap or (c.possessive_gap and c.possessive_gap.fullmatch(gap))):
-            return False
-        words = [self.text[s:e] for s, e in prev]
-        lang = self.lang
-        if not and_gap:  # "Women's Tennis Association", "The Ombudsman's Office"
-            owner = words[-1]
-            named = self.is_common(owner) or bool(
-                c.possessive_first and c.possessive_first.match(owner)
-            )
-            return named and self._one_word(words) and self._headed(run)
-        if not all(
-            self.is_common(w) or self.is_demonym(w) or lang.is_function_word(w) for w in words
-        ):
-            return False
-        after = self.text[run[-1][1] : run[-1][1] + 40]
-        return self._headed(run) or bool(self.c.org_after and self.c.org_after.match(after))
-
     def _starts_names(self, word: str) -> bool:
         """A first word that begins names of a type ("Mount", "Radio", "Operation")."""
         low = word.lower()
         lang = self.lang
         return low in lang.place_first or low in lang.lead_heads or low in lang.other_first
-
-    def _one_word(self, words: list[str]) -> bool:
-        """One word, past leading function words ("The Ombudsman")."""
-        return len([w for w in words if not self.lang.is_function_word(w)]) == 1
-
-    def _headed(self, run: list[Span]) -> bool:
-        """Whether a word of ``run`` is an organisation's head ("Party for Freedom")."""
-        return any(self.text[s:e].lower() in self.lang.org_heads for s, e in run)
 
     def _chunks(self, run: list[Span]) -> Iterator[tuple[list[Span], bool]]:
         """Split a run at months, weekdays and titles that precede a name."""
@@ -261,26 +206,36 @@ class NameRules(HeadFirstNames):
         if chunk:
             yield chunk, after_title
 
-    def _trim(self, chunk: list[Span]) -> tuple[list[Span], list[str], bool]:
+    def _trim(
+        self, chunk: list[Span], word: str | None = None
+    ) -> tuple[list[Span], tuple[str, ...], bool]:
         """Without leading words that cannot begin a name (the spans and their words), and
-        whether the words left are all parts of titles ("Vice", "President")."""
-        text = self.text
-        words = [text[s:e] for s, e in chunk]
+        whether the words left are all parts of titles ("Vice", "President"); ``word``: the
+        word of a chunk of one, when known."""
+        start = chunk[0][0]
+        seen: str | tuple[str, ...]
+        if len(chunk) == 1:  # one word: the word itself is the key
+            seen = word if word is not None else self.text[start : chunk[0][1]]
+        else:
+            text = self.text
+            seen = tuple([text[s:e] for s, e in chunk])
         # Both depend on the words and on whether a sentence starts with them, nothing
         # else: an import meets the same names again and again.
-        key = (tuple(words), chunk[0][0] in self.starts)
+        key = (seen, start in self.starts)
         known = self._trims.get(key)
         if known is None:
             if len(self._trims) >= _MEMO_SIZE:
                 self._trims.clear()
+            words = [seen] if isinstance(seen, str) else list(seen)
             i = self._leading(words, key[1])
             parts = self.lang.title_parts
             known = self._trims[key] = (
                 i,
                 all(w.lower().rstrip(".") in parts for w in words[i:]),
+                tuple(words[i:]),
             )
-        i, titles = known
-        return chunk[i:], words[i:], titles
+        i, titles, rest = known
+        return (chunk[i:] if i else chunk), rest, titles
 
     def _leading(self, words: list[str], at_start: bool) -> int:
         """How many of the leading ``words`` cannot begin a name."""
@@ -315,9 +270,11 @@ class NameRules(HeadFirstNames):
                 break
         return i
 
-    def _classify(self, chunk: list[Span], after_title: bool) -> RuleName | None:
+    def _classify(
+        self, chunk: list[Span], after_title: bool, word: str | None = None
+    ) -> RuleName | None:
         text = self.text
-        chunk, words, titles = self._trim(chunk)
+        chunk, words, titles = self._trim(chunk, word)
         if not chunk:
             return None
         start, end = chunk[0][0], chunk[-1][1]
@@ -401,7 +358,7 @@ class NameRules(HeadFirstNames):
 
     # -- evidence ------------------------------------------------------------------------
 
-    def _evidence(self, words: list[str], start: int, end: int) -> str | None:
+    def _evidence(self, words: Sequence[str], start: int, end: int) -> str | None:
         """The type the context gives an unknown name, or None."""
         text, lang, c = self.text, self.lang, self.c
         before = text[max(0, start - 48) : start]
@@ -493,7 +450,7 @@ class NameRules(HeadFirstNames):
 
     def _news_evidence(
         self,
-        words: list[str],
+        words: Sequence[str],
         start: int,
         before: str,
         after: str,
@@ -531,7 +488,7 @@ class NameRules(HeadFirstNames):
                 return "organization"
         return None
 
-    def person_shaped(self, words: list[str]) -> bool:
+    def person_shaped(self, words: Sequence[str]) -> bool:
         """Whether the words look like a person's name the lists do not know ("Thabo
         Mokoena", "Owain ap Dafydd"): two to four capitalised words or particles, no head
         word, a last word that is no common word and names nothing known."""
@@ -553,7 +510,7 @@ class NameRules(HeadFirstNames):
         head = gaz.lookup(words[0])
         return head is None or self.is_first_name(words[0]) or self.is_common(words[0])
 
-    def _surname_like(self, words: list[str]) -> bool:
+    def _surname_like(self, words: Sequence[str]) -> bool:
         """Whether the words after a first name look like a surname ("Aisha Bello")."""
         gaz, lang = self.gaz, self.lang
         ambiguous = self.is_common(words[0])  # "Will", "Grace"

@@ -18,6 +18,11 @@ hyphens that ends there, from its first letter, so it ends with the literal's ow
 its first letter. Case-insensitive patterns are checked on the lower-cased word, and only
 when that word is ASCII (where lower case is exactly what case-insensitive matching
 compares).
+
+Owns also :func:`first_chars`: the characters a match of a pattern can begin with, read off
+its parse the same way (None when they cannot be told for sure), so that a scan for the
+pattern can start from a class of characters the regular expression engine skips to
+quickly (:meth:`reader.analysis.name_patterns.Compiled.tokens`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ from typing import Any
 
 #: Give up on a pattern whose ending expands to more strings than this.
 _MAX_STRINGS = 512
+#: Give up on a class of characters with a range wider than this.
+_MAX_RANGE = 4096
+#: Flags under which a pattern's letters stand for more than themselves.
+_CASELESS = re.IGNORECASE | re.LOCALE
 _WORD_RUN = re.compile(r"[\w-]+\Z")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
@@ -176,3 +185,55 @@ def _expand(items: Items) -> set[str] | None:
         if strings is None:
             return None
     return strings
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` begins with, or None when they cannot be
+    told for sure (a class by category or by negation, a flag, a start that may match
+    nothing, a back-reference...). Zero-width assertions before the first character are
+    passed over: they only restrict where a match starts."""
+    try:
+        parsed = _p.parse(pattern, 0)
+    except re.error:
+        return None
+    if parsed.state.flags & _CASELESS:
+        return None
+    return _first(list(parsed))
+
+
+def _first(items: Items) -> frozenset[str] | None:
+    """The first characters of a match of ``items`` (None: unknown, or it may be empty)."""
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: the match's first character is what comes after
+        if op is _c.LITERAL:
+            return frozenset(chr(av))
+        if op is _c.IN:
+            return _class_chars(av)
+        if op is _c.SUBPATTERN:
+            return None if av[1] or av[2] else _first(list(av[3]))
+        if op is _c.BRANCH:
+            chars: set[str] = set()
+            for alternative in av[1]:
+                got = _first(list(alternative))
+                if got is None:
+                    return None
+                chars |= got
+            return frozenset(chars)
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _first(list(av[2]))
+        return None  # anything else (an optional part, a group reference, ...): unknown
+    return None  # nothing but assertions: the match may be empty
+
+
+def _class_chars(items: Items) -> frozenset[str] | None:
+    """The characters of a class of literals and ranges (None for anything else)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars)
