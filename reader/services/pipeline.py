@@ -2,14 +2,12 @@
 
 Parsing a file and finding its entities is CPU work that needs no library connection, so
 for a large import it runs in a pool of worker processes (:func:`worker_count`: one per
-core; forked from a server that has loaded and warmed everything they need, where the system
-has one: :func:`worker_context`) while the calling thread stays the only writer to the
-library. Results come back in input order through a bounded window, so memory stays flat
-however many files there are, and the caller can stop at any point (cancel) without losing
-what was stored. A worker ignores Ctrl+C (the caller handles it and the pool ends its
-workers), a file that makes a reader or the extractor fail fails alone, and a worker that
-dies (a crash in a C library) stops the run with :class:`WorkerCrashedError`, naming the
-first file not read.
+core) while the calling thread stays the only writer to the library. Results come back
+in input order through a bounded window, so memory stays flat however many files there
+are, and the caller can stop at any point (cancel) without losing what was stored. A
+worker ignores Ctrl+C (the caller handles it and the pool ends its workers), a file that
+makes a reader or the extractor fail fails alone, and a worker that dies (a crash in a
+C library) stops the run with :class:`WorkerCrashedError`, naming the first file not read.
 What comes back is pickled; a mention and a block travel as the plain values they are
 made from (:func:`_plain`), which costs about half what pickling their dataclasses does.
 
@@ -85,35 +83,19 @@ class WorkerCrashedError(RuntimeError):
     were not read."""
 
 
-def _watch_parent(parent: int, forked: bool) -> None:
-    """End this worker when the importing process is gone (killed, crashed). A spawned
-    worker is its child (its parent changes when it dies); a worker forked from the server
-    (:func:`worker_context`) is the server's child, and the server lives as long as any
-    worker holds its end of the importing process's pipe, so that worker asks the system
-    whether the importing process still exists."""
+def _watch_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed, crashed)."""
     while True:
         time.sleep(1.0)
-        if not forked:
-            if os.getppid() != parent:
-                os._exit(0)
-            continue
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:  # the number now belongs to another user's process
+        if os.getppid() != parent:
             os._exit(0)
 
 
-def _init(rows: list[tuple[str, str, str]], parent: int, forked: bool) -> None:
-    """Start a worker for the importing process ``parent``; ``forked``: from the server
-    (:func:`worker_context`), else spawned."""
+def _init(rows: list[tuple[str, str, str]], parent: int) -> None:
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
-    import reader.services.pipeline_warm  # noqa: F401  # the caches (already warm when forked)
-
     _extractor = Extractor(corrections=Corrections.from_rows(rows))
-    threading.Thread(target=_watch_parent, args=(parent, forked), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 _CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1, or 639-3 where a language has no 639-1 code
@@ -197,25 +179,9 @@ def worker_count() -> int:
     return max(1, min(MAX_WORKERS, cores()))
 
 
-#: The module the workers' server loads once, so that every worker starts warm.
-WARM_MODULE = "reader.services.pipeline_warm"
-
-
-def worker_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from a server process where the system has one
-    (``forkserver``: Linux, macOS), else spawned (Windows).
-
-    Never forked from this process, which may be a GUI process with threads. The server is
-    a fresh process started on the first import, single-threaded, that has loaded
-    :data:`WARM_MODULE` (the gazetteer, the languages' rules, the detector's model): a
-    worker forked from it starts in milliseconds with all of that, where a spawned one
-    spends ~1 s of CPU loading it. The server stays for the next import and ends with this
-    process.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([WARM_MODULE])
-        return context
+def _context() -> multiprocessing.context.BaseContext:
+    # never fork: the caller may be a GUI process with threads; spawned workers are our
+    # own children, so they can tell when we are gone
     return multiprocessing.get_context("spawn")
 
 
@@ -233,13 +199,11 @@ def prepare_in_parallel(
     ahead = max(workers * WINDOW_PER_WORKER, READ_AHEAD_FILES // CHUNK)
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
     window: deque[tuple[list[Path], Future[list[PreparedFile]]]] = deque()
-    context = worker_context()
-    forked = context.get_start_method() == "forkserver"
     with ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=_context(),
         initializer=_init,
-        initargs=(correction_rows, os.getpid(), forked),
+        initargs=(correction_rows, os.getpid()),
     ) as pool:
         pending = iter(chunks)
         try:

@@ -224,23 +224,7 @@ def _cpu_seconds() -> float:
     end with their pool)."""
     mine = resource.getrusage(resource.RUSAGE_SELF)
     ended = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return mine.ru_utime + mine.ru_stime + ended.ru_utime + ended.ru_stime + _server_seconds()
-
-
-def _server_seconds() -> float:
-    """CPU time of the workers' fork server and of the workers it forked that have ended
-    (they are its children, not this process's: RUSAGE_CHILDREN never sees them)."""
-    try:
-        from multiprocessing import forkserver
-
-        pid = forkserver._forkserver._forkserver_pid
-        if not pid:
-            return 0.0
-        with open(f"/proc/{pid}/stat") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-    except (ImportError, AttributeError, OSError):
-        return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return mine.ru_utime + mine.ru_stime + ended.ru_utime + ended.ru_stime
 
 
 def _checkpointed_size(path: Path) -> int:

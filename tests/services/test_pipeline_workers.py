@@ -1,10 +1,8 @@
-"""The import's worker processes: how they start (forked from a warm server where the
-system has one, else spawned), and that what they give is what reading in this process
-gives, with the library's corrections."""
+"""The import's worker processes: what they give is what reading in this process gives,
+with the library's corrections, and none outlives an import that is killed."""
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from helpers.dispatches import write_dispatches
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import Extractor
 from reader.services import pipeline
-from reader.services.pipeline import prepare_file, prepare_in_parallel, worker_context
+from reader.services.pipeline import prepare_file, prepare_in_parallel
 
 ROWS = [("hide", "Bukavu", ""), ("rename", "Signal Risk", "Signal Risk Ltd")]
 
@@ -38,27 +36,7 @@ def _plain(prepared: pipeline.PreparedFile) -> list[tuple[object, ...]]:
     return out
 
 
-@pytest.mark.skipif(
-    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here"
-)
-def test_workers_are_forked_from_a_warm_server() -> None:
-    context = worker_context()
-    assert context.get_start_method() == "forkserver"
-
-
-def test_without_a_server_workers_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    assert worker_context().get_start_method() == "spawn"
-
-
-@pytest.mark.parametrize("method", ["default", "spawn"])
-def test_workers_give_what_this_process_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
-) -> None:
-    if method == "spawn":
-        monkeypatch.setattr(
-            pipeline, "worker_context", lambda: multiprocessing.get_context("spawn")
-        )
+def test_workers_give_what_this_process_gives(tmp_path: Path) -> None:
     files = sorted(write_dispatches(tmp_path / "src", 20).iterdir())
     here = Extractor(corrections=Corrections.from_rows(ROWS))
     expected = [_plain(prepare_file(path, here)) for path in files]
