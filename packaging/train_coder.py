@@ -65,6 +65,14 @@ LABEL_SETS: tuple[tuple[str, str, str], ...] = (
     ("fr-dev9c", "dev9c/fr", "fr"),
     ("dev9d", "dev9d/en", "en"),
     ("fr-dev9d", "dev9d/fr", "fr"),
+    ("dev10a", "dev10a/en", "en"),
+    ("fr-dev10a", "dev10a/fr", "fr"),
+    ("dev10b", "dev10b/en", "en"),
+    ("fr-dev10b", "dev10b/fr", "fr"),
+    ("dev10c", "dev10c/en", "en"),
+    ("fr-dev10c", "dev10c/fr", "fr"),
+    ("dev10d", "dev10d/en", "en"),
+    ("fr-dev10d", "dev10d/fr", "fr"),
 )
 STEMMERS = {"en": "english", "fr": "french"}  # Snowball algorithm of each language
 THRESHOLD = 0.5  # chosen on two leave-one-writer-set-out folds (dev5, dev6); kept in session 6

@@ -52,6 +52,10 @@ FR_DEV8 = [folder / "fr" for folder in DEV8_PARTS]
 DEV9_PARTS = tuple(FIXTURES / f"dev9{part}" for part in "abcd")  # four more, scored once
 DEV9 = [folder / "en" for folder in DEV9_PARTS]
 FR_DEV9 = [folder / "fr" for folder in DEV9_PARTS]
+#: Four more writers (session 7): dev10a-b tuned the round-5 rules, dev10c-d checked them.
+DEV10_PARTS = tuple(FIXTURES / f"dev10{part}" for part in "abcd")
+DEV10 = [folder / "en" for folder in DEV10_PARTS]
+FR_DEV10 = [folder / "fr" for folder in DEV10_PARTS]
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -270,6 +274,12 @@ def main() -> None:
             "fr-dev8d",
             "dev9",
             "fr-dev9",
+            "dev10",
+            "fr-dev10",
+            "dev10a",
+            "dev10b",
+            "dev10c",
+            "dev10d",
         ],
         default="all",
         help="labelled articles to score: dev (the 4 the rules were tuned on), heldout (2 "
@@ -286,7 +296,10 @@ def main() -> None:
         "styles, written blind, scored first with the rules and learned coder as they stood, "
         "then tuned on; dev8a, dev8b and their fr- forms: one writer's articles; dev8c, "
         "dev8d and their fr- forms: two writers of the same round the tuning never saw), "
-        "dev9 and fr-dev9 (36 articles by four more writers, scored once, never tuned on)",
+        "dev9 and fr-dev9 (36 articles by four more writers, scored once, never tuned on), "
+        "dev10 and fr-dev10 (36 articles by four more writers, scored first with the rules "
+        "and learned coder as they stood; dev10a and dev10b tuned the round-5 English rules, "
+        "dev10c and dev10d checked them; dev10a to dev10d: one writer's English articles)",
     )
     parser.add_argument(
         "--learned",
@@ -324,13 +337,16 @@ def main() -> None:
         **{f"fr-dev8{p.name[-1]}": [p / "fr"] for p in DEV8_UNSEEN},
         "dev9": DEV9,
         "fr-dev9": FR_DEV9,
+        "dev10": DEV10,
+        "fr-dev10": FR_DEV10,
+        **{f"dev10{p.name[-1]}": [p / "en"] for p in DEV10_PARTS},
     }[args.set]
     english = ("dev5", "dev6")
     language = (
         "fr"
         if args.set.startswith("fr-")
         else "en"
-        if args.set in english or args.set.startswith(("dev7", "dev8", "dev9"))
+        if args.set in english or args.set.startswith(("dev7", "dev8", "dev9", "dev10"))
         else None
     )
     if args.errors and args.set in ("heldout", "fr-heldout"):
