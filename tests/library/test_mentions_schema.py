@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.entities import Mention
 from reader.library import Draft, Library, maintenance
 from reader.library.export_json import dump_library, import_library
 from reader.library.mentions_schema import TRIGGER, is_lean, migrate
@@ -20,16 +20,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "libraries"
 TEXT = "Maria Kovalenko met the DRC delegation in Goma. Kovalenko said Goma was calm."
 
 
-@dataclass(frozen=True)
-class M:
-    start: int
-    end: int
-    name: str
-    type: str
-    surface: str
-
-
-def _mentions() -> list[M]:
+def _mentions() -> list[Mention]:
     def at(word: str, n: int = 0) -> int:
         place = -1
         for _ in range(n + 1):
@@ -37,12 +28,14 @@ def _mentions() -> list[M]:
         return place
 
     return [
-        M(0, 15, "Maria Kovalenko", "person", "Maria Kovalenko"),
-        M(at("DRC"), at("DRC") + 3, "Democratic Republic of the Congo", "place", "DRC"),
-        M(at("Goma"), at("Goma") + 4, "Goma", "place", "Goma"),
-        M(at("Kovalenko", 1), at("Kovalenko", 1) + 9, "Maria Kovalenko", "person", "Kovalenko"),
+        Mention(0, 15, "Maria Kovalenko", "person", "Maria Kovalenko"),
+        Mention(at("DRC"), at("DRC") + 3, "Democratic Republic of the Congo", "place", "DRC"),
+        Mention(at("Goma"), at("Goma") + 4, "Goma", "place", "Goma"),
+        Mention(
+            at("Kovalenko", 1), at("Kovalenko", 1) + 9, "Maria Kovalenko", "person", "Kovalenko"
+        ),
         # a surface that is not the text's slice (kept as given; a check calls it stale)
-        M(at("Goma", 1), at("Goma", 1) + 4, "Goma", "place", "Goma (North Kivu)"),
+        Mention(at("Goma", 1), at("Goma", 1) + 4, "Goma", "place", "Goma (North Kivu)"),
     ]
 
 

@@ -6,26 +6,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from reader.analysis.entities import Mention
 from reader.library import Library, text_hash
 from reader.library.draft import Block, Draft, Original
 from reader.library.mentions_schema import SURFACE
 
 
-@dataclass(frozen=True)
-class M:
-    start: int
-    end: int
-    name: str
-    type: str
-    surface: str
-
-
-def _drafts() -> list[tuple[Draft, Original | None, list[str], list[M]]]:
+def _drafts() -> list[tuple[Draft, Original | None, list[str], list[Mention]]]:
     t1 = "Maria Kovalenko met the UN in Goma.\n\nKovalenko said 40% of Goma is cut off."
     t2 = "The UN and Goma again. Nothing about Maria."
     t3 = "A text with no entities at all."
@@ -44,12 +35,12 @@ def _drafts() -> list[tuple[Draft, Original | None, list[str], list[M]]]:
             Original("a.txt", b"Talks in Goma\n\n" + t1.encode() + b"\n"),
             ["batch", "congo"],
             [
-                M(0, 15, "Maria Kovalenko", "person", "Maria Kovalenko"),
-                M(24, 26, "United Nations", "organization", "UN"),
-                M(30, 34, "Goma", "place", "Goma"),
-                M(37, 46, "Maria Kovalenko", "person", "Kovalenko"),
-                M(52, 55, "40%", "figure", "40%"),
-                M(59, 63, "Goma", "place", "Goma"),
+                Mention(0, 15, "Maria Kovalenko", "person", "Maria Kovalenko"),
+                Mention(24, 26, "United Nations", "organization", "UN"),
+                Mention(30, 34, "Goma", "place", "Goma"),
+                Mention(37, 46, "Maria Kovalenko", "person", "Kovalenko"),
+                Mention(52, 55, "40%", "figure", "40%"),
+                Mention(59, 63, "Goma", "place", "Goma"),
             ],
         ),
         (
@@ -57,9 +48,9 @@ def _drafts() -> list[tuple[Draft, Original | None, list[str], list[M]]]:
             None,
             ["batch"],
             [
-                M(4, 6, "United Nations", "organization", "UN"),
-                M(11, 15, "Goma", "place", "Goma"),
-                M(38, 43, "Maria", "other", "Maria"),
+                Mention(4, 6, "United Nations", "organization", "UN"),
+                Mention(11, 15, "Goma", "place", "Goma"),
+                Mention(38, 43, "Maria", "other", "Maria"),
             ],
         ),
         (Draft(title="Empty", text=t3, language="en"), Original("c.txt", t3.encode()), [], []),
@@ -243,7 +234,7 @@ def test_the_text_is_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_failed_article_leaves_no_stale_entity_id() -> None:
     with Library.memory() as lib, lib.import_run():
         draft, original, tags, mentions = _drafts()[0]
-        bad = [*mentions, M(None, 1, "Broken", "person", "T")]  # type: ignore[arg-type]
+        bad = [*mentions, Mention(None, 1, "Broken", "person", "T")]  # type: ignore[arg-type]
         with pytest.raises(Exception, match="NOT NULL"):
             lib.add_article(draft, original, tags, bad)
         assert lib.count() == 0
