@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FIELDREADER_LANG"] = "en"  # a developer's French system gives an English test window
+# what the window caches (the entity tree's expander images) goes to a folder of the run's own
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fieldreader-test-cache-")
 
 from helpers.paths import ROOT, SHARED
+
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 SEED = SHARED / "seeds" / "000_3b960e37f99b3145.txt"
 

@@ -336,3 +336,47 @@ def test_the_first_window_imports_only_what_it_shows(library_path: Path, tmp_pat
     # no entity groups to open in it (these articles name none): drawn by Qt's Fusion alone,
     # no Python style hook called for everything its paints draw (issue 19)
     assert (report["style"], report["readable"]) == ("ApplicationStyle", False)
+
+
+class _Mention:
+    """One mention, as the library stores an extracted one."""
+
+    def __init__(self, text: str, name: str, kind: str) -> None:
+        self.start = text.index(name)
+        self.end = self.start + len(name)
+        self.name, self.type, self.surface = name, kind, name
+
+
+def test_a_first_window_showing_entity_groups_calls_no_style_hook(tmp_path: Path) -> None:
+    """The entity tree's groups are open on the first paint: their expanders come from
+    images (made in the cache folder), not from a Python style hook (issue 19)."""
+    pytest.importorskip("PySide6")
+    library_path = tmp_path / "library.sqlite"
+    text = "Traders in Goma spoke of cobalt prices with Kinshasa."
+    with Library.open(library_path) as lib:
+        lib.add_article(Draft(title="Copper road", text="The copper road reopened."))
+        newest = lib.add_article(Draft(title="Cobalt talks in Goma", text=text))
+        mentions = [_Mention(text, "Goma", "place"), _Mention(text, "cobalt", "commodity")]
+        lib.replace_mentions(newest, mentions)
+    shot, cache = tmp_path / "window.png", tmp_path / "cache"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FIELDREADER_SETTINGS_DIR": str(tmp_path / "settings"),
+        "XDG_CACHE_HOME": str(cache),  # where the desktop's cache is, on Linux
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE, "--library", str(library_path), "gui"]
+        + ["--screenshot", str(shot), "--size", "1366x768"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["status"] == 0
+    assert shot.is_file()
+    assert (report["style"], report["readable"]) == ("ApplicationStyle", False)
+    if sys.platform.startswith("linux"):  # the images were made, where the desktop keeps caches
+        assert list(cache.rglob("open-*@2x.png"))

@@ -14,9 +14,11 @@ the first call makes PySide create the types of every style option (about 25 cla
 60 enum types: 25-35 ms of a first paint on two cores, issue 19). So the application's
 style is an :class:`ApplicationStyle` (installed by :func:`install_application_style`):
 Fusion drawn by Qt alone until :func:`use_readable_style` puts a ReadableStyle under it,
-without restyling any widget. The window does that once its first paint is done, or before
-it when that paint shows an expander (:class:`reader.ui.window.main_window.MainWindow`); a
-dialog shown before the window (the passphrase) asks for it first. Everything else is
+without restyling any widget. The window does that once its first paint is done; the
+entity tree, which a first paint shows, draws its expanders from images of the same
+triangles (:func:`branch_triangle`, :func:`expander_colour`;
+:mod:`reader.ui.entities.expanders`) and needs no style hook for them; a dialog shown before
+the window (the passphrase) asks for the readable style first. Everything else is
 Fusion's, but that the window's dialog buttons show no icons (:data:`NO_BUTTON_ICONS`, a
 rule of the window's stylesheet).
 """
@@ -244,6 +246,34 @@ FRAME_TEXT = 0.55
 FRAME_TEXT_DISABLED = 0.3
 INDICATOR_SIZE = 14.0
 BRANCH_SIZE = 9.0
+#: How much of the text colour an expander has (over the page).
+EXPANDER_TEXT = 0.8
+
+
+def expander_colour(text: QColor, base: QColor) -> QColor:
+    """An expander's colour on a row that is not selected: ``text`` mixed over ``base``."""
+    return mix(text, base, EXPANDER_TEXT)
+
+
+def branch_triangle(rect: QRectF, *, open_: bool) -> QPolygonF:
+    """The expander of a tree branch drawn in ``rect``: a triangle centred in it, pointing
+    down when its group is open, right when closed (the readable style draws it, and
+    :mod:`reader.ui.entities.expanders` paints it into images)."""
+    centre = rect.center()
+    x, y, half = centre.x(), centre.y(), BRANCH_SIZE / 2
+    if open_:  # pointing down
+        points = [
+            QPointF(x - half, y - half / 2),
+            QPointF(x + half, y - half / 2),
+            QPointF(x, y + half / 1.5),
+        ]
+    else:  # pointing right
+        points = [
+            QPointF(x - half / 2, y - half),
+            QPointF(x + half / 1.5, y),
+            QPointF(x - half / 2, y + half),
+        ]
+    return QPolygonF(points)
 
 
 class ReadableStyle(QProxyStyle):
@@ -335,28 +365,17 @@ class ReadableStyle(QProxyStyle):
             return
         pal = option.palette
         text = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
-        colour = mix(text, pal.color(QPalette.ColorRole.Base), 0.8)
+        colour = expander_colour(text, pal.color(QPalette.ColorRole.Base))
         if option.state & QStyle.StateFlag.State_Selected:
             colour = pal.color(QPalette.ColorRole.HighlightedText)
-        centre = QRectF(option.rect).center()
-        half = BRANCH_SIZE / 2
-        if option.state & QStyle.StateFlag.State_Open:  # pointing down
-            points = [
-                QPointF(centre.x() - half, centre.y() - half / 2),
-                QPointF(centre.x() + half, centre.y() - half / 2),
-                QPointF(centre.x(), centre.y() + half / 1.5),
-            ]
-        else:  # pointing right
-            points = [
-                QPointF(centre.x() - half / 2, centre.y() - half),
-                QPointF(centre.x() + half / 1.5, centre.y()),
-                QPointF(centre.x() - half / 2, centre.y() + half),
-            ]
+        triangle = branch_triangle(
+            QRectF(option.rect), open_=bool(option.state & QStyle.StateFlag.State_Open)
+        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF(points))
+        painter.drawPolygon(triangle)
         painter.restore()
 
 

@@ -15,10 +15,12 @@ progress and the article count beside it; a line too long for the bar is cut wit
 ellipsis, whole in its tooltip: :class:`ElidingStatusBar`), hands dropped files to the
 imports, follows the open article in its title, applies a theme to every pane, keeps its
 layout, holds still while the library is restored, and saves what is being edited when it
-closes. Its first paint is drawn by Qt's Fusion alone: the readable check boxes, radio
-buttons and expanders (:class:`~reader.ui.common.theme.ReadableStyle`) join in the turn of the
-event loop after it (the status bar says when it is painted), or before it when it shows
-an expander (:meth:`MainWindow.bring_readable_style`).
+closes. Its first paint is drawn by Qt alone (Fusion, the stylesheets, and the entity
+tree's expanders from images: :mod:`reader.ui.entities.expanders`): the readable check boxes,
+radio buttons and expanders (:class:`~reader.ui.common.theme.ReadableStyle`) join in the
+turn of the event loop after it (the status bar says when it is painted), or before it
+only should that paint show an expander no image draws
+(:meth:`MainWindow.bring_readable_style`).
 
 Its layout: a first start (no saved layout) sizes the window from the screen and the docks
 from the window (:func:`~reader.ui.window.layouts.first_start_size`); a saved layout that
@@ -35,8 +37,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
-    QDataStream,
-    QIODevice,
     QRect,
     QSize,
     Qt,
@@ -230,6 +230,8 @@ GEOMETRY_MAGIC = 0x1D9D0CB  # how QWidget.saveGeometry's data begins
 def fits_on(geometry: QByteArray, available: QSize) -> bool:
     """Whether the window saved as ``geometry`` (``saveGeometry``'s data) fits a screen of
     ``available`` size; unreadable data does not."""
+    from PySide6.QtCore import QDataStream, QIODevice  # only a saved layout is read so
+
     stream = QDataStream(geometry, QIODevice.OpenModeFlag.ReadOnly)
     magic, _major, _minor = stream.readUInt32(), stream.readUInt16(), stream.readUInt16()
     frame = QRect()
@@ -549,9 +551,9 @@ class MainWindow(QMainWindow, HasContext):
 
     def bring_readable_style(self, *, now: bool = False) -> bool:
         """Put the readable boxes and expanders in place (:func:`use_readable_style`): now,
-        or only if the next paint shows one (an entity tree with groups to open); whether
-        they are in place."""
-        if now or self.entity_pane.shows_expanders():
+        or only if the next paint shows an expander that only it draws (an entity tree
+        with groups to open whose images could not be made); whether they are in place."""
+        if now or self.entity_pane.expanders_need_style():
             return use_readable_style() is not None
         return False
 

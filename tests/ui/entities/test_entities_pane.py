@@ -507,3 +507,73 @@ def test_library_scope_entity_missing_from_the_article(window, sampled, goma, bu
     window.open_article(bukavu)  # the library list stays; the entity stays chosen
     assert pane.tree_model.info(pane.current_entity_id).name == "Bukavu"
     assert [s.cursor.selectedText() for s in window.reader.browser.extraSelections()] == ["Bukavu"]
+
+
+# -- expanders drawn from images (issue 19) ----------------------------------------------
+def restyled(tree, parity: str) -> None:
+    from reader.ui.entities.expanders import ROWS_PROPERTY
+
+    tree.setProperty(ROWS_PROPERTY, parity)
+    tree.style().unpolish(tree)
+    tree.style().polish(tree)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_tree_draws_its_expanders_from_images_as_the_style_did(window, goma, qtbot, theme):
+    from reader.ui.common.theme import use_readable_style
+    from reader.ui.entities.expanders import ROWS_PROPERTY, row_parity
+
+    window.apply_theme(theme)
+    pane = open_goma(window, goma)
+    tree = pane.tree
+    assert pane.shows_expanders()
+    assert not pane.expanders_need_style()
+    assert not window.bring_readable_style()  # no style hook asked for before a paint
+    assert pane.styleSheet().count("::branch:has-children:") == 8  # 4 states, 2 parities
+    group = pane.tree_model.index(0, 0)
+    assert tree.sizeHintForRow(0) == tree.visualRect(group).height()
+    assert tree.property(ROWS_PROPERTY) == row_parity(tree.sizeHintForRow(0))
+    tree.collapse(pane.tree_model.index(1, 0))
+    qtbot.wait(10)
+    with_images = tree.viewport().grab().toImage()
+    use_readable_style()
+    restyled(tree, "")  # no rule for it: the readable style draws them instead
+    qtbot.wait(10)
+    assert tree.viewport().grab().toImage() == with_images
+    window.apply_theme("light")
+
+
+def test_a_wrong_guess_of_the_rows_parity_is_corrected(window, goma, bukavu, qtbot):
+    from reader.ui.entities.expanders import ROWS_PROPERTY
+
+    pane = open_goma(window, goma)
+    tree = pane.tree
+    right = tree.property(ROWS_PROPERTY)
+    qtbot.wait(10)
+    before = tree.viewport().grab().toImage()
+    restyled(tree, "odd" if right == "even" else "even")
+    qtbot.wait(10)
+    assert tree.viewport().grab().toImage() != before  # half a pixel off
+    window.open_article(bukavu)
+    window.open_article(goma)
+    assert tree.property(ROWS_PROPERTY) == right
+    qtbot.wait(10)
+    assert tree.viewport().grab().toImage() == before
+
+
+def test_without_images_the_readable_style_draws_the_expanders(window, goma, monkeypatch):
+    from reader.ui.entities import expanders
+
+    monkeypatch.setattr(expanders, "cache_folder", lambda: None)
+    window.apply_theme("dark")  # the pane's sheet made anew: no images to be had
+    pane = open_goma(window, goma)
+    assert pane.shows_expanders()
+    assert pane.expanders_need_style()
+    assert "::branch" not in pane.styleSheet()
+    assert window.bring_readable_style()
+    pane.set_article(None)
+    assert not pane.shows_expanders()
+    assert not pane.expanders_need_style()
+    monkeypatch.undo()
+    window.apply_theme("light")
+    assert not window.entity_pane.expanders_need_style()

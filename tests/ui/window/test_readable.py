@@ -1,9 +1,10 @@
 """Dark mode readable everywhere (check boxes, radio buttons, tree expanders, disabled text)
 and a status line that fits the bar (cut with an ellipsis, whole in its tooltip).
 
-The readable drawing joins the application's style after the window's first paint, or
-before it when that paint shows an expander (issue 19: its Python drawing is costly on a
-first paint); until then the application's style draws as Fusion does."""
+The readable drawing joins the application's style after the window's first paint (issue
+19: its Python drawing is costly on a first paint; the entity tree's expanders, which a
+first paint shows, are drawn from images: tests/ui/common/test_expanders.py); until then
+the application's style draws as Fusion does."""
 
 from __future__ import annotations
 
@@ -160,9 +161,10 @@ def test_the_status_bar_says_once_when_it_was_first_painted(window, qtbot):
     assert calls == [1]
 
 
-def test_a_window_showing_entity_groups_brings_the_readable_style(window):
+def test_a_window_showing_entity_groups_needs_no_readable_style_for_them(window):
     assert window.entity_pane.shows_expanders()  # the newest sample names people and places
-    assert window.bring_readable_style()
+    assert not window.entity_pane.expanders_need_style()  # drawn from images
+    assert not window.bring_readable_style()  # not asked for before a paint
     window.entity_pane.set_article(None)
     assert not window.entity_pane.shows_expanders()
     assert not window.bring_readable_style()  # nothing to draw: not asked for
