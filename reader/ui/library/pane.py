@@ -1,4 +1,4 @@
-"""The library pane: search box, tag filter, the article table and ranked search results.
+"""The library pane: search box, tag filter, the article table and its count.
 
 Typing in the search box (debounced) swaps the table for the results list; Enter or a
 click opens a result, Esc clears the search and brings the table back. Choosing a row of
@@ -10,11 +10,12 @@ the change bus says articles changed (or the whole library), :meth:`LibraryPane.
 queries again, keeping the filter, the search, the chosen article and where the table was
 scrolled to.
 
-A search runs as a task on the general pool (:func:`~reader.ui.library.search.search_task`,
-on its own connection), so a long query never holds the window up; only the newest query's
-result is shown (one typed over is cancelled, and dropped if it still arrives), and Enter
-before it arrived opens its first result when it does. When the query was cut to fit the
-search's bounds, the line above the results says so.
+The search flow is not in this module: :class:`~reader.ui.library.search_flow.LibrarySearch`
+(the pane's :attr:`LibraryPane.search`) owns the debounce, the search on its way (a task on
+the general pool, so a long query never holds the window up; only the newest query's
+result is shown), the results page and the keys of the box and the list; the rows'
+context menu is :class:`~reader.ui.library.row_menu.RowMenu`'s (:attr:`LibraryPane.row_menus`).
+The pane keeps every public name it had and hands those on to them.
 
 The table's Title column takes what the others leave; Source, Date and Tags are sized to
 what they show whenever the list is queried again, giving way in a narrow pane so that
@@ -35,65 +36,54 @@ Articles with no date show none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
-    QAction,
-    QContextMenuEvent,
-    QFontMetrics,
-    QKeyEvent,
-    QKeySequence,
-    QResizeEvent,
-    QShortcut,
-    QShowEvent,
-)
+from PySide6.QtGui import QAction, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
-    QLabel,
-    QListView,
     QMenu,
     QStackedWidget,
     QTableView,
     QWidget,
 )
 
-from reader.ui.common.pane_chrome import (
-    Mode,
-    filter_edit,
-    item_view,
-    lay_out_pane,
-    rich_list,
-    size_columns,
-    stacked,
-)
-from reader.ui.common.roles import ARTICLE_ID_ROLE, NOTE_ID_ROLE
-from reader.ui.common.text import elide, fill
+from reader.ui.common.pane_chrome import Mode, filter_edit, item_view, lay_out_pane, size_columns
+from reader.ui.common.text import fill
 from reader.ui.library.columns import FIT_ROWS, ColumnFitter, fit_combo_width
 from reader.ui.library.models import ArticleTableModel, SearchResultsModel, TagListModel
-from reader.ui.library.search import SearchFound, search_task
-from reader.ui.library.search_delegate import SearchHitDelegate
+from reader.ui.library.row_menu import RowMenu
+from reader.ui.library.search_flow import (
+    QUERY_SHOWN,
+    RESULTS_PAGE,
+    SEARCH_DELAY_MS,
+    TABLE_PAGE,
+    LibrarySearch,
+)
 from reader.ui.tasks.bus import Area, Change
 from reader.ui.tasks.context import UiContext
-from reader.ui.tasks.launch import launch
 from reader.ui.tasks.runner import Task
 
-SEARCH_DELAY_MS = 250
-TABLE_PAGE, RESULTS_PAGE = 0, 1
-QUERY_SHOWN = 60  # characters of the query the results line repeats, at most
+__all__ = [
+    "KEPT_SELECTION",
+    "QUERY_SHOWN",
+    "RESULTS_PAGE",
+    "SEARCH_DELAY_MS",
+    "TABLE_PAGE",
+    "TAG_COMBO_MAX",
+    "TITLE_LINES",
+    "LibraryPane",
+]
+
 TITLE_LINES = 2  # a title wraps onto this many lines before it is elided
 TAG_COMBO_MAX = 240
 KEPT_SELECTION = 100_000  # at most this many chosen rows are chosen again after a refresh
@@ -132,10 +122,6 @@ class LibraryPane(QWidget):
         self.tag_model = TagListModel(library, self, total=total)
         self.results_model = SearchResultsModel(library, self)
         self._syncing = False
-        self._search: Task | None = None  # the newest search, until its result is shown
-        self._open_when_found = False
-        self.row_actions: list[QAction | None] = []  # the rows' context menu (None: a line)
-        self.default_row_action: QAction | None = None
 
         self.search_edit = filter_edit(self, "searchEdit", self.tr("Search the library"))
         self.search_edit.setToolTip(
@@ -151,41 +137,23 @@ class LibraryPane(QWidget):
         self.search_edit.setMinimumWidth(120)
 
         self.table = self._make_table()
-        self.results_label = QLabel(self)
-        self.results_label.setObjectName("resultsLabel")
-        self.results = self._make_results()
-        self.suggestion_label = QLabel(self)  # "Search for “…”": runs a suggested spelling
-        self.suggestion_label.setObjectName("searchSuggestions")
-        self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion_label.linkActivated.connect(self.search_for)
-        self.suggestion_label.hide()
-        rows = ((self.results_label, 0), (self.suggestion_label, 0), (self.results, 1))
-        results_page = stacked(self, *rows)
+        # the search flow: the box's debounce, the search on its way, the results page.
+        self.search = LibrarySearch(self)
+        self.results_label = self.search.results_label
+        self.results = self.search.results
+        self.suggestion_label = self.search.suggestion_label
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(results_page)
+        self.stack.addWidget(self.table)  # TABLE_PAGE
+        self.stack.addWidget(self.search.page)  # RESULTS_PAGE
 
         lay_out_pane(self, [(self.search_edit, 1), (self.tag_combo, 0)], 8, self.stack)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search_edit.textChanged.connect(self.on_search_text_changed)
-        self.search_edit.returnPressed.connect(self.on_search_return_pressed)
-        self.search_edit.installEventFilter(self)
-        self.results.installEventFilter(self)
         self.tag_combo.currentIndexChanged.connect(self.on_tag_index_changed)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_row_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
-        self.table.customContextMenuRequested.connect(self.show_row_menu)
-        self.table.installEventFilter(self)  # the Menu key's menu: the current row's
-        menu_keys = QShortcut(QKeySequence("Shift+F10"), self.table)  # Qt sends no event
-        menu_keys.setContext(Qt.ShortcutContext.WidgetShortcut)
-        menu_keys.activated.connect(self.show_current_row_menu)
+        # the rows' context menu: its entries, for a right click and for the keyboard.
+        self.row_menus = RowMenu(self)
         self._fit_tag_combo()
-        self.results.clicked.connect(self.on_result_activated)
-        self.results.activated.connect(self.on_result_activated)
 
     def _make_table(self) -> QTableView:
         table = item_view(QTableView(self), "articleTable", self.tr("Articles"), self.table_model)
@@ -248,13 +216,6 @@ class LibraryPane(QWidget):
     def _fit_tag_combo(self) -> None:
         fit_combo_width(self.tag_combo, TAG_COMBO_MAX)
 
-    def _make_results(self) -> QListView:
-        delegate = SearchHitDelegate(self)
-        label = self.tr("Search results")
-        results = rich_list(self, "searchResults", label, self.results_model, delegate)
-        results.setResizeMode(QListView.ResizeMode.Adjust)
-        return results
-
     # -- the library changed -----------------------------------------------------------
     @Slot(object)
     def on_changed(self, change: Change) -> None:
@@ -284,7 +245,7 @@ class LibraryPane(QWidget):
             self.select_article(current_article, reveal=False)
         self._choose_again(chosen)
         self.table.verticalScrollBar().setValue(scrolled)
-        self._announce_count()
+        self.announce_count()
         self.selection_changed.emit()
 
     def show_tag(self, tag: str | None) -> None:
@@ -348,7 +309,7 @@ class LibraryPane(QWidget):
             return fill(self.tr("%1 of 1 article"), shown)
         return fill(self.tr("%1 of %2 articles"), shown, total)
 
-    def _announce_count(self) -> None:
+    def announce_count(self) -> None:
         """Tell the status bar how many articles are shown or, while a search's results
         are shown, how many of them match (``3 of 14 articles match “minerai”``)."""
         found = self.results_model.found
@@ -373,6 +334,16 @@ class LibraryPane(QWidget):
         ids = (self.table_model.article_id(row) for row in rows)
         return [i for i in ids if i is not None]
 
+    @property
+    def row_actions(self) -> list[QAction | None]:
+        """The entries of the rows' context menu (``None``: a separator)."""
+        return self.row_menus.actions
+
+    @property
+    def default_row_action(self) -> QAction | None:
+        """The entry of the rows' context menu shown in bold (``None``: none)."""
+        return self.row_menus.default
+
     def set_row_actions(
         self, actions: Sequence[QAction | None], default: QAction | None = None
     ) -> None:
@@ -380,14 +351,7 @@ class LibraryPane(QWidget):
         in bold. Those with a shortcut are added to the table too, so that a shortcut the
         action keeps to the table (Delete, with ``WidgetWithChildrenShortcut``) works
         while it has the focus."""
-        for action in self.row_actions:
-            if action is not None:
-                self.table.removeAction(action)
-        self.row_actions = list(actions)
-        self.default_row_action = default
-        for action in self.row_actions:
-            if action is not None and not action.shortcut().isEmpty():
-                self.table.addAction(action)
+        self.row_menus.set_actions(actions, default)
 
     def set_tag_actions(self, actions: Sequence[QAction]) -> None:
         """The entries of the tag filter's context menu (they act on :attr:`current_tag`)."""
@@ -399,50 +363,19 @@ class LibraryPane(QWidget):
     def show_row_menu(self, pos: QPoint) -> QMenu | None:
         """Open the rows' context menu (:meth:`row_menu`) at ``pos`` in the table's
         viewport, without waiting for it; the menu, or ``None``."""
-        menu = self.row_menu(pos)
-        if menu is not None:
-            self.popup(menu, self.table.viewport().mapToGlobal(pos))
-        return menu
+        return self.row_menus.show_at(pos)
 
     @Slot()
     def show_current_row_menu(self) -> QMenu | None:
         """Open the rows' context menu for the current row, below its left end (what the
         Menu key and Shift+F10 ask for); the menu, or ``None``."""
-        index = self.table.currentIndex()
-        if not index.isValid() or QApplication.activePopupWidget() is not None:
-            return None  # no row, or a menu is open already (a key can ask twice)
-        rect = self.table.visualRect(index.siblingAtColumn(0))
-        self.table.scrollTo(index)
-        pos = QPoint(rect.left() + 8, rect.center().y())
-        menu = self.row_menu(pos)
-        if menu is not None:
-            self.popup(menu, self.table.viewport().mapToGlobal(pos))
-        return menu
+        return self.row_menus.show_for_current_row()
 
     def row_menu(self, pos: QPoint) -> QMenu | None:
         """The rows' context menu for a click at ``pos`` (in the table's viewport): a row
         clicked outside the chosen ones is chosen alone first. ``None`` when there is no
         row there or nothing to offer."""
-        index = self.table.indexAt(pos)
-        if not index.isValid() or not self.row_actions:
-            return None
-        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.table.selectionModel().setCurrentIndex(index, flags)
-        menu = QMenu(self)
-        menu.setObjectName("libraryRowMenu")
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for action in self.row_actions:
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-        if self.default_row_action is not None:
-            menu.setDefaultAction(self.default_row_action)
-        return menu
+        return self.row_menus.menu_at(pos)
 
     def popup(self, menu: QMenu, at: QPoint) -> None:
         """Show ``menu`` at the screen position ``at`` (tests look instead)."""
@@ -467,7 +400,7 @@ class LibraryPane(QWidget):
         self.fit_columns()
         if self.search_edit.text().strip():
             self.run_search()
-        self._announce_count()
+        self.announce_count()
         self.selection_changed.emit()
 
     @Slot(int, Qt.SortOrder)
@@ -489,159 +422,49 @@ class LibraryPane(QWidget):
         if article_id is not None:
             self.article_activated.emit(article_id)
 
+    # -- search: handed on to the search flow (reader.ui.library.search_flow) --------
     @Slot(QModelIndex)
     def on_result_activated(self, index: QModelIndex) -> None:
-        note_id = index.data(NOTE_ID_ROLE)
-        if note_id is not None:
-            self.note_activated.emit(int(note_id))
-            return
-        article_id = index.data(ARTICLE_ID_ROLE)
-        if article_id is not None:
-            self.article_activated.emit(int(article_id))
-            self.search_result_opened.emit(int(article_id), self.results_model.found.query)
+        """A search result was chosen: open its note, or its article (and say the query
+        that found it)."""
+        self.search.on_result_activated(index)
 
-    # -- search ------------------------------------------------------------------------
     @Slot()
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        """Put the focus in the search box with its text chosen (Ctrl+K)."""
+        self.search.focus()
 
     @Slot(str)
     def on_search_text_changed(self, text: str) -> None:
-        if text.strip():
-            self._search_timer.start()
-        else:
-            self.clear_search()
+        """The search box's text changed: search once typing pauses; empty clears."""
+        self.search.on_text_changed(text)
 
     @Slot()
     def run_search(self) -> Task | None:
         """Search now for what is in the box (the debounce timer calls this), in the
         background; the newest search's result is shown when it arrives."""
-        self._search_timer.stop()
-        query = self.search_edit.text().strip()
-        if not query:
-            self.clear_search()
-            return None
-        self._drop_search()
-        task = search_task(self.ctx.library_path, query, self.table_model.tag)
-        self._search = task
-        return launch(
-            task,
-            self,
-            self.ctx.tasks,
-            on_success=partial(self._on_found, task),
-            on_failure=partial(self._on_search_failed, task),
-        )
-
-    def _drop_search(self) -> None:
-        """Forget the search on its way (it is cancelled; its result, if any, is dropped)."""
-        if self._search is not None:
-            self._search.cancel()
-        self._search = None
+        return self.search.run()
 
     @property
     def searching(self) -> bool:
         """Whether a search is on its way."""
-        return self._search is not None
-
-    def _on_found(self, task: Task, found: SearchFound | None) -> None:
-        if task is not self._search or found is None:
-            return  # the user typed on: a newer search is on its way, or the box is empty
-        self._search = None
-        self.results_model.show(found)
-        shown = elide(found.query, QUERY_SHOWN)
-        count = self.results_model.rowCount()
-        if count:
-            if count == 1:
-                line = fill(self.tr("1 result for \u201c%1\u201d"), shown)
-            else:
-                line = fill(self.tr("%1 results for \u201c%2\u201d"), count, shown)
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
-        else:
-            line = fill(self.tr("Nothing matches \u201c%1\u201d"), shown)
-        note = found.note()
-        self.results_label.setText(f"{line}\n{note}" if note else line)
-        self.suggestion_label.setText(found.suggestion_links())
-        self.suggestion_label.setVisible(bool(found.suggestion_links()))
-        self.stack.setCurrentIndex(RESULTS_PAGE)
-        self._announce_count()
-        if self._open_when_found:
-            self._open_when_found = False
-            self.open_current_result()
-
-    def _on_search_failed(self, task: Task, message: str) -> None:
-        if task is not self._search:
-            return
-        self._search = None
-        self._open_when_found = False
-        self.results_model.show(SearchFound(""))
-        self.results_label.setText(fill(self.tr("Could not search: %1"), message))
-        self.suggestion_label.hide()
-        self.stack.setCurrentIndex(RESULTS_PAGE)
-        self._announce_count()
+        return self.search.searching
 
     @Slot()
     def clear_search(self) -> None:
         """Empty the box and show the table again (Esc)."""
-        self._search_timer.stop()
-        self._drop_search()
-        self._open_when_found = False
-        if self.search_edit.text():
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-        self.results_model.show(SearchFound(""))
-        self.suggestion_label.hide()
-        self.stack.setCurrentIndex(TABLE_PAGE)
-        self._announce_count()
-        self.search_cleared.emit()
+        self.search.clear()
 
     @Slot(str)
     def search_for(self, query: str) -> Task | None:
         """Put ``query`` in the search box and search for it now (a suggestion clicked)."""
-        self.search_edit.setText(query)
-        return self.run_search()
+        return self.search.search_for(query)
 
     @Slot()
     def on_search_return_pressed(self) -> None:
-        if self._search_timer.isActive() or self.stack.currentIndex() != RESULTS_PAGE:
-            self.run_search()
-        if self.searching:
-            self._open_when_found = True  # the result is on its way: open it when it comes
-            return
-        self.open_current_result()
+        """Enter in the search box: search if need be and open the chosen result."""
+        self.search.on_return_pressed()
 
     def open_current_result(self) -> None:
         """Open the chosen result (the first, if none is chosen)."""
-        index = self.results.currentIndex()
-        if not index.isValid() and self.results_model.rowCount():
-            index = self.results_model.index(0, 0)
-        if index.isValid():
-            self.on_result_activated(index)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            watched is self.table
-            and isinstance(event, QContextMenuEvent)
-            and event.reason() != QContextMenuEvent.Reason.Mouse
-        ):  # its position is the table's, not the viewport's: go by the current row
-            self.show_current_row_menu()
-            return True
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if key == Qt.Key.Key_Escape and self.search_edit.text():
-                self.clear_search()
-                self.search_edit.setFocus()
-                return True
-            if (
-                watched is self.search_edit
-                and key in (Qt.Key.Key_Down, Qt.Key.Key_Up)
-                and self.stack.currentIndex() == RESULTS_PAGE
-            ):
-                self.results.setFocus()
-                row = self.results.currentIndex().row()
-                step = 1 if key == Qt.Key.Key_Down else -1
-                target = min(max(row + step, 0), self.results_model.rowCount() - 1)
-                self.results.setCurrentIndex(self.results_model.index(target, 0))
-                return True
-        return super().eventFilter(watched, event)
+        self.search.open_current_result()
