@@ -107,6 +107,8 @@ def fold_case(text: str) -> str:
 # A pattern's value in the automaton: (core as it must appear, entry, case-sensitive,
 # characters of trailing punctuation the pattern ends with, e.g. "." of "U.S.").
 _Pattern = tuple[str, Entry, bool, str]
+#: The patterns of an automaton being built, by key (see :func:`_add_pattern`).
+_Patterns = dict[str, tuple[_Pattern, ...]]
 
 
 class Gazetteer:
@@ -129,40 +131,43 @@ class Gazetteer:
         self.first_names: frozenset[str] = frozenset(first_names)
         self.demonyms: frozenset[str] = frozenset(demonyms)
         self.common_words: frozenset[str] = frozenset(common_words)
-        self._automaton = ahocorasick.Automaton()
+        patterns: _Patterns = {}
         for entry in entries:
-            self._add(entry)
+            self._add(patterns, entry)
+        self._automaton = _automaton(patterns)
         if len(self._automaton):
             self._automaton.make_automaton()
         # Per language, an automaton of the names matched only in that language's articles.
         self._language_automata: dict[str, ahocorasick.Automaton] = {}
         for code, words in (language_words or {}).items():
-            automaton = ahocorasick.Automaton()
+            patterns = {}
             for word in words:
-                self._add_language_word(automaton, word)
+                self._add_language_word(patterns, word)
+            automaton = _automaton(patterns)
             if len(automaton):
                 automaton.make_automaton()
                 self._language_automata[code] = automaton
 
-    def _add(self, entry: Entry) -> None:
+    def _add(self, patterns: _Patterns, entry: Entry) -> None:
         if entry.type not in ENTITY_TYPES:
             raise InvalidInputError(f"unknown entity type {entry.type!r} for {entry.name!r}")
         self._entries[entry.name] = entry
+        by_surface = self._by_surface
         for surface in (entry.name, *entry.aliases):
-            self._by_surface.setdefault(surface, entry)
-            _add_pattern(self._automaton, surface, entry)
+            by_surface.setdefault(surface, entry)
+            _add_pattern(patterns, surface, entry)
 
-    def _add_language_word(self, automaton: ahocorasick.Automaton, word: Entry) -> None:
+    def _add_language_word(self, patterns: _Patterns, word: Entry) -> None:
         """A name of one language: a known entity's (its hits name that entity) or a new one."""
         if word.type not in ENTITY_TYPES:
             raise InvalidInputError(f"unknown entity type {word.type!r} for {word.name!r}")
         known = self._entries.get(word.name)
         if known is not None and known.type == word.type:
             for surface in word.aliases:
-                _add_pattern(automaton, surface, known)
+                _add_pattern(patterns, surface, known)
         else:
             for surface in (word.name, *word.aliases):
-                _add_pattern(automaton, surface, word)
+                _add_pattern(patterns, surface, word)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -317,33 +322,49 @@ def _merge_world(
             sections[key] = [*sections.get(key, []), *extra[key]]
 
 
-def _add_pattern(automaton: ahocorasick.Automaton, surface: str, entry: Entry) -> None:
-    core = shape(surface).strip()
+def _add_pattern(patterns: _Patterns, surface: str, entry: Entry) -> None:
+    core = surface.translate(_SHAPE).strip()  # (shape)
     if not core:
         return
     sensitive = entry.type not in CASE_INSENSITIVE_TYPES
     trailing = surface[len(surface.rstrip(".")) :] if surface.endswith(".") else ""
-    key = f" {fold_case(core)} "
+    low = core.lower()
+    key = f" {low if len(low) == len(core) else fold_case(core)} "  # (fold_case)
     pattern: _Pattern = (core, entry, sensitive, trailing)
-    existing = automaton.get(key, None)
-    automaton.add_word(key, (*existing, pattern) if existing else (pattern,))
+    existing = patterns.get(key)
+    patterns[key] = (*existing, pattern) if existing else (pattern,)
+
+
+def _automaton(patterns: _Patterns) -> ahocorasick.Automaton:
+    """An automaton of ``patterns`` (their keys added in the order they were first met,
+    each once with all its patterns: the automaton adding them one by one made)."""
+    automaton = ahocorasick.Automaton()
+    add = automaton.add_word
+    for key, value in patterns.items():
+        add(key, value)
+    return automaton
 
 
 def _sections(path: Path) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current: list[str] = []
+    add = current.append
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
+        if not line:
             continue
-        if line.startswith("@"):
+        first = line[0]
+        if first == "#":
+            continue
+        if first == "@":
             current = sections.setdefault(line[1:].strip(), [])
+            add = current.append
         else:
-            current.append(line)
+            add(line)
     return sections
 
 
 def _split_aliases(cell: str) -> tuple[str, ...]:
-    return tuple(a for a in cell.split("|") if a)
+    return tuple(filter(None, cell.split("|")))
 
 
 def _entry(line: str, path: Path) -> Entry:
@@ -356,6 +377,8 @@ def _entry(line: str, path: Path) -> Entry:
 def _fold_accents(text: str) -> str:
     """``text`` with the accents of Latin letters dropped (é -> e); other scripts are kept
     whole, since their marks make other letters (Ukrainian ї is not і, й is not и)."""
+    if text.isascii():  # (no letter of it has an accent to drop)
+        return text
     out = []
     for char in text:
         if ord(char) < 0x250 or 0x1E00 <= ord(char) < 0x1F00:

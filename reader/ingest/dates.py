@@ -29,8 +29,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as _dateparser
-
 from reader.analysis.languages import available_languages, date_words, normalise_code
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "dateline_date", "parse_date"]
@@ -181,6 +179,9 @@ def parse_date(value: str | None, language: str | None = None) -> str | None:
 
 
 def _free_form(value: str, grammar: _Grammar) -> _dt.date | None:
+    # (dateutil only for free-form dates: an import's dateline search never needs it)
+    from dateutil import parser as _dateparser
+
     try:
         stamp = _dateparser.isoparse(value).date()  # compact ISO forms: "20150430T1200Z"
         return _day(stamp.year, stamp.month, stamp.day)

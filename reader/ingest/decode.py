@@ -24,8 +24,6 @@ import codecs
 import re
 import zlib
 
-from charset_normalizer import from_bytes
-
 __all__ = [
     "CONTENT_CODINGS",
     "MAX_BYTES",
@@ -100,6 +98,8 @@ def decode_text(data: bytes) -> str:
 
 def _legacy(data: bytes) -> tuple[str, str] | None:
     """``(encoding, text)``: ``data`` decoded from the legacy encoding it reads best in."""
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8
+
     matches = [
         (str(m.encoding), str(m)) for m in from_bytes(data, cp_isolation=[*LEGACY_ENCODINGS])
     ]

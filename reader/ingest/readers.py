@@ -260,14 +260,59 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
         except OSError:  # a name too long for the system: read_inputs says so
             is_dir = False
         if is_dir:
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
+            for parts, child in _folder_children(path):
+                if any(part.startswith(".") for part in parts):
                     continue
                 if child.is_file() and _walk_wants(child):
                     yield child
         else:
             yield path
+
+
+def _folder_children(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
+    """Everything under ``folder`` as ``sorted(folder.rglob("*"))`` lists it, each with its
+    parts below ``folder``: one ``os.scandir`` per directory, symlinked directories listed
+    but not entered, a directory that may not be read skipped (a fifth of the cost).
+
+    Sorted by those parts, which is how paths compare on POSIX; elsewhere (paths compare
+    without case on Windows) by the paths themselves, as before."""
+    if os.name != "posix":
+        return [(child.relative_to(folder).parts, child) for child in sorted(folder.rglob("*"))]
+    found: list[tuple[tuple[str, ...], Path]] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    while pending:
+        directory, above = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except PermissionError:
+            continue
+        descend = True  # (as rglob: a directory it may not look into ends the descent)
+        for entry in entries:
+            parts = (*above, entry.name)
+            child = directory / entry.name
+            found.append((parts, child))
+            if descend:
+                try:
+                    if _is_dir(entry) and not entry.is_symlink():
+                        pending.append((child, parts))
+                except PermissionError:
+                    descend = False
+    found.sort(key=_first)
+    return found
+
+
+def _first(item: tuple[tuple[str, ...], Path]) -> tuple[str, ...]:
+    return item[0]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError as exc:
+        if isinstance(exc, PermissionError) or exc.errno not in _ABSENT:
+            raise
+        return False
 
 
 #: What ``Path.exists`` takes to mean "there is nothing there".

@@ -46,7 +46,6 @@ from reader.services.pipeline import (
     prepare_file,
     prepare_in_parallel,
 )
-from reader.services.sources import import_url
 from reader.services.steps import CancelledFn, ProgressFn
 from reader.services.storing import ImportResult, store
 
@@ -171,6 +170,10 @@ def _import(
         done += 1
         extractor = extractor or extractor_for(library)
         if isinstance(item, str):
+            # (the fetching stack, with TLS and lxml, loads only when a URL is named: a
+            # process that imports files never needs it)
+            from reader.services.sources import import_url
+
             results.extend(
                 import_url(library, item, tags=tags, extractor=extractor, language=language)
             )

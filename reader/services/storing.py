@@ -12,13 +12,14 @@ importing files (:mod:`reader.services.importing`) and fetching URLs and feeds
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.entities import Extractor, Mention
+from reader.analysis.entities import Extractor
 from reader.ingest.readers import Incoming
 from reader.library import Library
+from reader.library.entities import MentionLike
 from reader.library.statuses import ImportStatus
 from reader.services.extraction import extractor_for
 from reader.services.pipeline import complete_draft
@@ -57,7 +58,7 @@ def store(
     incoming: Incoming,
     tags: Iterable[str] = (),
     extractor: Extractor | None = None,
-    mentions: list[Mention] | None = None,
+    mentions: Sequence[MentionLike] | None = None,
     *,
     language: str | None = None,
 ) -> ImportResult:

@@ -27,7 +27,8 @@ written only to a temporary folder; skipped when absent), part by part, in CPU t
 article, the median of ``--passes`` passes: reading the file, its language, its dateline,
 the text's hash, the stemmed search forms, the entity extraction, the whole
 :func:`reader.services.pipeline.prepare_file`, and pickling what goes back to the parent in
-chunks as the pipeline sends them (and unpickling it there), with the bytes per article.
+chunks as the pipeline sends them (plain values) and rebuilding it there, with the bytes per
+article.
 """
 
 from __future__ import annotations
@@ -209,9 +210,20 @@ def run(seconds: float) -> dict:
 CORPUS = ROOT.parent / "shared" / "corpus" / "reuters-21578" / "articles.jsonl.gz"
 
 
-def _pickled(chunk: object) -> bytes:
-    """``chunk`` as a worker sends it to the parent process."""
-    return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+def _pickled(chunk: list[Any]) -> bytes:
+    """``chunk`` (what :func:`prepare_file` gave for a few files) as a worker sends it to
+    the parent process (:func:`reader.services.pipeline._wire`)."""
+    from reader.services.pipeline import _wire
+
+    wired = [[_wire(item, mentions) for item, mentions in done] for done in chunk]
+    return pickle.dumps(wired, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(blob: bytes) -> list[Any]:
+    """What the parent makes of a worker's ``blob`` (:func:`reader.services.pipeline._unwire`)."""
+    from reader.services.pipeline import _unwire
+
+    return [[_unwire(wire) for wire in wires] for wires in pickle.loads(blob)]
 
 
 def worker_parts(count: int, passes: int) -> dict[str, Any] | None:
@@ -268,7 +280,7 @@ def worker_parts(count: int, passes: int) -> dict[str, Any] | None:
             prepared = part("prepare_file", lambda p: pipeline.prepare_file(p, extractor), paths)
             chunks = [prepared[i : i + pipeline.CHUNK] for i in range(0, n, pipeline.CHUNK)]
             blobs = part("pickling", _pickled, chunks)
-            part("unpickling_in_parent", pickle.loads, blobs)
+            part("unpickling_in_parent", _unpickled, blobs)
     result: dict[str, Any] = {"articles": n, "passes": passes}
     for name, values in times.items():
         result[f"{name}_cpu_ms"] = round(statistics.median(values), 4)

@@ -48,6 +48,33 @@ def test_workers_give_what_this_process_gives(tmp_path: Path) -> None:
     assert "Bukavu" not in names
 
 
+def test_what_a_worker_sends_back_is_rebuilt_equal(tmp_path: Path) -> None:
+    import pickle
+
+    files = sorted(write_dispatches(tmp_path / "src", 6).iterdir())
+    (tmp_path / "src" / "empty.txt").write_bytes(b"")
+    here = Extractor(corrections=Corrections.from_rows(ROWS))
+    for path in [*files, tmp_path / "src" / "empty.txt"]:
+        for item, mentions in prepare_file(path, here):
+            wire = pickle.loads(pickle.dumps(pipeline._wire(item, mentions), protocol=5))
+            back, rows = pipeline._unwire(wire)
+            assert back == item  # every field of the draft, the original and the error
+            assert [tuple(m) for m in rows] == [
+                (m.start, m.end, m.name, m.type, m.surface) for m in mentions
+            ]
+            if item.draft is None:
+                assert back.error == item.error == "file is empty"
+                continue
+            assert back.draft is not None
+            assert back.draft.ahead == item.draft.ahead
+            assert back.draft.ahead is not None
+            assert back.draft.ahead.fits(back.draft)
+            assert back.draft.blocks
+            assert back.draft.blocks == item.draft.blocks
+            assert rows
+            assert rows[0].name == mentions[0].name
+
+
 _KILLED_IMPORT = """
 import sys, time
 from pathlib import Path
