@@ -11,6 +11,13 @@ helpers build those pieces alike, so the panes (and the theme's styles, which go
 name) keep one look. :func:`tool_button` makes the flat buttons of the notes bar, the note
 editor and the find bar; :func:`make_action` makes the menu entries the window and the
 controllers offer, all in one way.
+
+:func:`viewport_of` is a scroll area's ``viewport()`` without its first call's cost: the
+viewport is a plain ``QWidget`` made by Qt, and PySide, given a plain ``QWidget``, looks for
+a subclass it might be by trying every widget class it knows, creating each one's Python type
+(and some 40 enum types) on the way, ~11 ms of CPU of the first window (issue 19).
+``findChild`` makes the wrapper from the type name alone, and from then on ``viewport()``
+finds that wrapper and returns it: the same object, without the search.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +43,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+VIEWPORT_NAME = "qt_scrollarea_viewport"  # the object name Qt gives every viewport it makes
+
+
+def viewport_of(area: QAbstractScrollArea) -> QWidget:
+    """``area.viewport()``, without PySide trying every widget class on the first call."""
+    area.findChild(QWidget, VIEWPORT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    return area.viewport()  # the wrapper just made, or (a viewport set by hand) its own
 
 
 def make_action(

@@ -15,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QTableView
 
+from reader.ui.common.pane_chrome import viewport_of
+
 COMPACT_COLUMNS = (1, 2, 3)  # Source, Date, Tags: as wide as what they show
 COLUMN_CAPS = {1: 100, 3: 90}  # at most this wide (a longer source or tag list wraps)
 WRAPPING_COLUMNS = (1, 3)  # Source and Tags wrap: they give up room before Title does
@@ -64,7 +66,7 @@ class ColumnFitter:
         """Give the compact columns their natural widths, taking from Source and Tags
         what Title needs to keep :data:`TITLE_SHARE` of the room."""
         header = self.table.horizontalHeader()
-        room = self.table.viewport().width()
+        room = viewport_of(self.table).width()
         if room <= 0:
             return
         title_room = int(room * TITLE_SHARE)

@@ -7,18 +7,23 @@ soft background over the document range the :class:`~reader.ui.reader.text_map.T
 maps it to. The map is the one the entity highlights
 build for every rendering, so both always agree. A plain click on a highlight (no drag, no
 selection) reports the note; hovering shows the note's first line. The colours come per
-theme from :func:`~reader.ui.common.colours.note_colour`.
+theme from :func:`~reader.ui.common.colours.note_colour`. The click and the hover are heard by a
+filter on the browser's viewport, reached through :func:`~reader.ui.common.pane_chrome.viewport_of`
+so that the first window, which builds this before its first paint, does not wait for PySide
+to search every widget class for the viewport's type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6 import QtGui  # QtGui.QTextCharFormat: its type is made when first drawn
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from reader.ui.common.colours import note_colour
+from reader.ui.common.pane_chrome import viewport_of
 from reader.ui.common.safe_browser import ArticleBrowser
 from reader.ui.common.theme import Theme
 from reader.ui.common.views import NoteMark
@@ -50,7 +55,7 @@ class NoteHighlights(QObject):
         self.marks: list[NoteMark] = []
         self.theme_name = "light"
         self._press: QPoint | None = None
-        browser.viewport().installEventFilter(self)
+        viewport_of(browser).installEventFilter(self)
 
     def set_marks(self, marks: Iterable[NoteMark]) -> None:
         """Draw these notes (replacing the ones drawn before)."""
@@ -72,7 +77,7 @@ class NoteHighlights(QObject):
         if text_map is not None:
             document = self.browser.document()
             for mark in self.marks:
-                fmt = QTextCharFormat()
+                fmt = QtGui.QTextCharFormat()
                 fmt.setBackground(QColor(note_colour(self.theme_name, mark.colour)))
                 selections += span_selections(document, text_map, [(mark.start, mark.end)], fmt)
         self.browser.set_layer("notes", selections)

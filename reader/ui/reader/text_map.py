@@ -18,8 +18,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
+from PySide6 import QtGui  # QtGui.QTextCharFormat: its type is made when first drawn
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from reader.library import Article
@@ -172,7 +173,7 @@ def span_selections(
     document: QTextDocument,
     text_map: TextMap,
     spans: Sequence[Span],
-    char_format: QTextCharFormat,
+    char_format: QtGui.QTextCharFormat,
 ) -> list[QTextEdit.ExtraSelection]:
     """Extra selections in ``char_format`` over the document ranges showing ``spans``."""
     out = []
@@ -190,8 +191,8 @@ def span_selections(
     return out
 
 
-def _background(colour: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
+def _background(colour: str) -> QtGui.QTextCharFormat:
+    fmt = QtGui.QTextCharFormat()
     fmt.setBackground(QColor(colour))
     return fmt
 
