@@ -308,26 +308,33 @@ json.dump({"status": status, "dataclasses": sorted(set(made)), "read": sorted(se
 """
 
 
-def test_the_first_window_imports_only_what_it_shows(library_path: Path, tmp_path: Path) -> None:
-    pytest.importorskip("PySide6")
+def _first_window(library_path: Path, tmp_path: Path, **env: str) -> dict:
+    """What :data:`WINDOW_PROBE` reports of a first window on ``library_path`` (its screenshot
+    taken), run with ``env`` added to the environment."""
     shot = tmp_path / "window.png"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "FIELDREADER_SETTINGS_DIR": str(tmp_path / "settings"),
-    }
     done = subprocess.run(
         [sys.executable, "-c", WINDOW_PROBE, "--library", str(library_path), "gui"]
         + ["--screenshot", str(shot), "--size", "1366x768"],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "FIELDREADER_SETTINGS_DIR": str(tmp_path / "settings"),
+            **env,
+        },
         timeout=300,
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report["status"] == 0
     assert shot.is_file()
+    return report
+
+
+def test_the_first_window_imports_only_what_it_shows(library_path: Path, tmp_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    report = _first_window(library_path, tmp_path)
     modules = set(report["modules"])
     loaded = sorted(m for m in modules for h in WINDOW_HEAVY if m == h or m.startswith(h + "."))
     assert loaded == []
@@ -358,25 +365,8 @@ def test_a_first_window_showing_entity_groups_calls_no_style_hook(tmp_path: Path
         newest = lib.add_article(Draft(title="Cobalt talks in Goma", text=text))
         mentions = [_Mention(text, "Goma", "place"), _Mention(text, "cobalt", "commodity")]
         lib.replace_mentions(newest, mentions)
-    shot, cache = tmp_path / "window.png", tmp_path / "cache"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "FIELDREADER_SETTINGS_DIR": str(tmp_path / "settings"),
-        "XDG_CACHE_HOME": str(cache),  # where the desktop's cache is, on Linux
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", WINDOW_PROBE, "--library", str(library_path), "gui"]
-        + ["--screenshot", str(shot), "--size", "1366x768"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-    )
-    report = json.loads(done.stderr.strip().splitlines()[-1])
-    assert report["status"] == 0
-    assert shot.is_file()
+    cache = tmp_path / "cache"  # where the desktop's cache is, on Linux
+    report = _first_window(library_path, tmp_path, XDG_CACHE_HOME=str(cache))
     assert (report["style"], report["readable"]) == ("ApplicationStyle", False)
     if sys.platform.startswith("linux"):  # the images were made, where the desktop keeps caches
         assert list(cache.rglob("open-*@2x.png"))
